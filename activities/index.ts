@@ -1,0 +1,3 @@
+export { createLaunchActivities } from './launch.activities';
+export { createMailSyncActivities } from './mail-sync.activities';
+export { createSequenceActivities } from './sequence.activities';

@@ -1,0 +1,73 @@
+import { NestFactory } from '@nestjs/core';
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import type { INestApplicationContext } from '@nestjs/common';
+import { createLaunchActivities, createMailSyncActivities, createSequenceActivities } from '../../../activities';
+import type { AppConfig } from '../../../libs/config';
+import { EnrollmentRepository } from '../../../libs/db';
+import { MailboxSync } from '../../../libs/mailboxes';
+import { NestPinoLogger, type Logger } from '../../../libs/observability';
+import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
+import { StepSender } from '../../../libs/sequencing/step-sender.service';
+import { createDataConverter, TASK_QUEUES } from '../../../libs/temporal';
+import { WorkerModule } from './worker.module';
+
+export interface RelanceWorker {
+  /** Resolves once every worker has drained and stopped. */
+  run(): Promise<void>;
+  /** Stops polling, lets running activities finish (up to the grace time), closes resources. */
+  shutdown(): void;
+}
+
+/**
+ * Builds the Temporal workers of Relance: one per task queue, sharing a connection, the
+ * workflow bundle and the encrypting data converter.
+ */
+export async function createRelanceWorker(config: AppConfig, logger: Logger): Promise<RelanceWorker> {
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new NestPinoLogger(logger),
+  });
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const workflowBundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../../workflows'),
+    logger: { ...quietBundlerLogger },
+  });
+  const common = {
+    connection,
+    namespace: config.temporal.namespace,
+    workflowBundle,
+    dataConverter: createDataConverter(config),
+    shutdownGraceTime: config.worker.shutdownGraceMs,
+  };
+  const sequenceActivities = createSequenceActivities({
+    enrollments: app.get(EnrollmentRepository),
+    stepSender: app.get(StepSender),
+  });
+  const workers = await Promise.all([
+    Worker.create({
+      ...common,
+      taskQueue: TASK_QUEUES.sequences,
+      activities: { ...sequenceActivities, ...createLaunchActivities({ launcher: app.get(CampaignLauncher) }) },
+    }),
+    Worker.create({
+      ...common,
+      taskQueue: TASK_QUEUES.mailSync,
+      activities: createMailSyncActivities({ mailboxSync: app.get(MailboxSync) }),
+    }),
+  ]);
+  return {
+    async run() {
+      try {
+        await Promise.all(workers.map((worker) => worker.run()));
+      } finally {
+        await connection.close();
+        await app.close();
+      }
+    },
+    shutdown() {
+      for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+    },
+  };
+}
+
+const noop = () => undefined;
+const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop };

@@ -1,0 +1,37 @@
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig, APP_CONFIG, ConfigModule } from '../../../libs/config';
+import { CryptoModule } from '../../../libs/crypto';
+import { DbModule } from '../../../libs/db';
+import { SmtpSender } from '../../../libs/mail';
+import { MailboxCredentials, MailboxSync } from '../../../libs/mailboxes';
+import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
+import { StepSender } from '../../../libs/sequencing/step-sender.service';
+import { TemporalModule } from '../../../libs/temporal';
+
+/** The worker's dependency graph: the services its activities adapt. */
+@Module({})
+export class WorkerModule implements OnApplicationShutdown {
+  constructor(@Inject(SmtpSender) private readonly smtp: SmtpSender) {}
+
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), DbModule, CryptoModule, TemporalModule],
+      providers: [
+        {
+          provide: SmtpSender,
+          inject: [APP_CONFIG],
+          useFactory: (cfg: AppConfig) => new SmtpSender({ connectTimeoutMs: cfg.mail.smtpTimeoutMs }),
+        },
+        MailboxCredentials,
+        MailboxSync,
+        StepSender,
+        CampaignLauncher,
+      ],
+    };
+  }
+
+  async onApplicationShutdown() {
+    await this.smtp.closeAll();
+  }
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { parseDuration } from './duration';
+import { KeyRing, parseKeyRing } from './master-keys';
+
+/**
+ * The one place that reads process.env. Every variable is listed in .env.example with its
+ * default and meaning; a missing or malformed one stops start-up with a message naming it.
+ */
+export interface AppConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly api: { readonly host: string; readonly port: number; readonly publicUrl: string };
+  readonly database: { readonly url: string; readonly poolSize: number };
+  readonly temporal: {
+    readonly address: string;
+    readonly namespace: string;
+    readonly uiUrl: string | undefined;
+    readonly payloadKeys: KeyRing;
+  };
+  readonly vault: { readonly masterKeys: KeyRing };
+  readonly sequencing: { readonly launchBatchSize: number };
+  readonly mail: {
+    readonly syncIntervalMs: number;
+    readonly smtpTimeoutMs: number;
+    readonly imapTimeoutMs: number;
+  };
+  readonly worker: { readonly shutdownGraceMs: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const duration = (fallback: string) =>
+  z.string().default(fallback).transform((text, ctx) => {
+    try {
+      return parseDuration(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const keyRing = z.string({ error: 'is required (generate one with: npm run keys)' }).transform((text, ctx) => {
+  try {
+    return parseKeyRing(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+const url = (message: string) => z.string({ error: message }).url({ message: 'must be a URL' });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port(3000),
+  API_PUBLIC_URL: z.string().url({ message: 'must be a URL' }).optional(),
+  DATABASE_URL: url('is required (postgres://user:password@host:5432/database)').refine(
+    (value) => /^postgres(ql)?:\/\//.test(value),
+    'must start with postgres://',
+  ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TEMPORAL_ADDRESS: z
+    .string({ error: 'is required (host:port of the Temporal frontend, e.g. 127.0.0.1:7233)' })
+    .regex(/^[^\s:]+:\d+$/, 'must be host:port'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_UI_URL: z.string().url({ message: 'must be a URL' }).optional(),
+  TEMPORAL_PAYLOAD_KEYS: keyRing,
+  VAULT_MASTER_KEYS: keyRing,
+  LAUNCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  MAILBOX_SYNC_INTERVAL: duration('60s'),
+  SMTP_TIMEOUT: duration('10s'),
+  IMAP_TIMEOUT: duration('15s'),
+  WORKER_SHUTDOWN_GRACE: duration('30s'),
+});
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const v = parsed.data;
+  return deepFreeze({
+    env: v.NODE_ENV,
+    logLevel: v.LOG_LEVEL,
+    api: { host: v.API_HOST, port: v.API_PORT, publicUrl: v.API_PUBLIC_URL ?? `http://${v.API_HOST}:${v.API_PORT}` },
+    database: { url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE },
+    temporal: {
+      address: v.TEMPORAL_ADDRESS,
+      namespace: v.TEMPORAL_NAMESPACE,
+      uiUrl: v.TEMPORAL_UI_URL,
+      payloadKeys: v.TEMPORAL_PAYLOAD_KEYS,
+    },
+    vault: { masterKeys: v.VAULT_MASTER_KEYS },
+    sequencing: { launchBatchSize: v.LAUNCH_BATCH_SIZE },
+    mail: { syncIntervalMs: v.MAILBOX_SYNC_INTERVAL, smtpTimeoutMs: v.SMTP_TIMEOUT, imapTimeoutMs: v.IMAP_TIMEOUT },
+    worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE },
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !(value instanceof Map) && !Buffer.isBuffer(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,4 @@
+export { AppConfig, ConfigError, loadConfig } from './config';
+export { parseDuration } from './duration';
+export { KeyRing, parseKeyRing } from './master-keys';
+export { APP_CONFIG, ConfigModule } from './config.module';

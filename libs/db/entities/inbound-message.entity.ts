@@ -1,0 +1,45 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Account } from './account.entity';
+import { CreatedAt, IdColumn } from './columns';
+import { Enrollment } from './enrollment.entity';
+import { Mailbox } from './mailbox.entity';
+import { Message } from './message.entity';
+
+export type InboundKind = 'reply';
+
+/**
+ * A message found in a mailbox that answers one of ours. Mail that matches nothing Relance
+ * sent is not stored: it is the rep's own business.
+ */
+@Entity({ name: 'inbound_messages' })
+@Index('uq_inbound_messages_imap', ['mailboxId', 'imapUidValidity', 'imapUid'], { unique: true })
+export class InboundMessage {
+  @IdColumn('inbound_messages') id: string;
+  @Column({ name: 'account_id', type: 'uuid' }) accountId: string;
+  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'fk_inbound_messages_account' })
+  account?: Account;
+  @Column({ name: 'mailbox_id', type: 'uuid' }) mailboxId: string;
+  @ManyToOne(() => Mailbox, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'mailbox_id', foreignKeyConstraintName: 'fk_inbound_messages_mailbox' })
+  mailbox?: Mailbox;
+  @Column({ name: 'imap_uid_validity', type: 'text' }) imapUidValidity: string;
+  @Column({ name: 'imap_uid', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  imapUid: number;
+  @Column({ type: 'text', default: 'reply' }) kind: InboundKind;
+  @Column({ name: 'message_id_header', type: 'text', nullable: true }) messageIdHeader: string | null;
+  @Column({ name: 'in_reply_to_message_id', type: 'uuid', nullable: true }) inReplyToMessageId: string | null;
+  @ManyToOne(() => Message, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'in_reply_to_message_id', foreignKeyConstraintName: 'fk_inbound_messages_message' })
+  inReplyToMessage?: Message;
+  @Index('ix_inbound_messages_enrollment')
+  @Column({ name: 'enrollment_id', type: 'uuid', nullable: true }) enrollmentId: string | null;
+  @ManyToOne(() => Enrollment, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_inbound_messages_enrollment' })
+  enrollment?: Enrollment;
+  @Column({ name: 'from_address', type: 'text', nullable: true }) fromAddress: string | null;
+  @Column({ type: 'text' }) subject: string;
+  @Column({ name: 'body_text', type: 'text' }) bodyText: string;
+  @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt: Date | null;
+  @CreatedAt() createdAt: Date;
+}

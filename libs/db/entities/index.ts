@@ -1,0 +1,27 @@
+import { Account } from './account.entity';
+import { ApiKey } from './api-key.entity';
+import { Campaign } from './campaign.entity';
+import { Enrollment } from './enrollment.entity';
+import { InboundMessage } from './inbound-message.entity';
+import { Mailbox } from './mailbox.entity';
+import { MailboxSecret } from './mailbox-secret.entity';
+import { Message } from './message.entity';
+import { Prospect } from './prospect.entity';
+import { Step } from './step.entity';
+import { User } from './user.entity';
+
+export * from './account.entity';
+export * from './api-key.entity';
+export * from './campaign.entity';
+export * from './enrollment.entity';
+export * from './inbound-message.entity';
+export * from './mailbox.entity';
+export * from './mailbox-secret.entity';
+export * from './message.entity';
+export * from './prospect.entity';
+export * from './step.entity';
+export * from './user.entity';
+
+export const ENTITIES = [
+  Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
+];

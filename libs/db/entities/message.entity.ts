@@ -1,0 +1,48 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Account } from './account.entity';
+import { CreatedAt, IdColumn } from './columns';
+import { Enrollment } from './enrollment.entity';
+import { Mailbox } from './mailbox.entity';
+import { Step } from './step.entity';
+
+export type MessageStatus = 'sending' | 'sent' | 'failed' | 'unknown';
+
+/**
+ * The outbox: one row per (enrollment, step), claimed before SMTP, so a step is sent at
+ * most once. Content and addresses are kept for the team's shared conversation view.
+ */
+@Entity({ name: 'messages' })
+@Index('uq_messages_enrollment_step', ['enrollmentId', 'stepId'], { unique: true })
+export class Message {
+  @IdColumn('messages') id: string;
+  @Column({ name: 'account_id', type: 'uuid' }) accountId: string;
+  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'fk_messages_account' })
+  account?: Account;
+  @Column({ name: 'enrollment_id', type: 'uuid' }) enrollmentId: string;
+  @ManyToOne(() => Enrollment, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_messages_enrollment' })
+  enrollment?: Enrollment;
+  @Column({ name: 'step_id', type: 'uuid' }) stepId: string;
+  @ManyToOne(() => Step, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'step_id', foreignKeyConstraintName: 'fk_messages_step' })
+  step?: Step;
+  @Column({ name: 'mailbox_id', type: 'uuid' }) mailboxId: string;
+  @ManyToOne(() => Mailbox, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'mailbox_id', foreignKeyConstraintName: 'fk_messages_mailbox' })
+  mailbox?: Mailbox;
+  @Column({ type: 'text', default: 'sending' }) status: MessageStatus;
+  @Index('uq_messages_message_id', { unique: true })
+  @Column({ name: 'message_id_header', type: 'text' }) messageIdHeader: string;
+  @Column({ name: 'in_reply_to', type: 'text', nullable: true }) inReplyTo: string | null;
+  @Column({ name: 'references', type: 'text', array: true, default: () => "'{}'" }) references: string[];
+  @Column({ name: 'from_address', type: 'text' }) fromAddress: string;
+  @Column({ name: 'to_address', type: 'text' }) toAddress: string;
+  @Column({ type: 'text' }) subject: string;
+  @Column({ name: 'body_text', type: 'text' }) bodyText: string;
+  @Column({ type: 'text', nullable: true }) error: string | null;
+  @Column({ name: 'smtp_response', type: 'text', nullable: true }) smtpResponse: string | null;
+  @Column({ name: 'claimed_at', type: 'timestamptz' }) claimedAt: Date;
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt: Date | null;
+  @CreatedAt() createdAt: Date;
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { enrollmentWorkflowId } from '../../temporal/contracts/workflow-ids';
+import { Campaign } from '../entities/campaign.entity';
+import { Enrollment, EnrollmentStatus } from '../entities/enrollment.entity';
+import { Step } from '../entities/step.entity';
+
+export interface EnrollmentSummary {
+  id: string;
+  prospectId: string;
+  status: EnrollmentStatus;
+  currentStep: number;
+  stepsSent: number;
+  stopReason: string | null;
+  workflowId: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/** Prospects a launch may enroll: active, not restricted, not yet in the campaign. */
+const ELIGIBLE_PROSPECTS = `
+  FROM prospects p
+  WHERE p.account_id = $1 AND p.status = 'active' AND NOT p.restricted
+    AND ($3::uuid[] IS NULL OR p.id = ANY($3::uuid[]))
+    AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.campaign_id = $2 AND e.prospect_id = p.id)`;
+
+@Injectable()
+export class EnrollmentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async countEligible(accountId: string, campaignId: string, prospectIds?: string[]): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n ${ELIGIBLE_PROSPECTS}`, [
+      accountId, campaignId, prospectIds ?? null,
+    ]);
+    return row.n;
+  }
+
+  /**
+   * Enrolls the next `limit` eligible prospects after `afterProspectId` (id order) and
+   * returns every enrollment of that id range, new or not, so a retried batch restarts
+   * the workflows a crash left unstarted. The unique (campaign, prospect) index makes a
+   * second run enroll nobody twice.
+   */
+  async enrollNextBatch(input: {
+    accountId: string;
+    campaignId: string;
+    prospectIds?: string[];
+    afterProspectId?: string;
+    limit: number;
+  }): Promise<{ enrolled: number; batch: { enrollmentId: string; prospectId: string }[]; lastProspectId?: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const candidates: { id: string }[] = await manager.query(
+        `SELECT p.id FROM prospects p
+         WHERE p.account_id = $1 AND ($3::uuid[] IS NULL OR p.id = ANY($3::uuid[]))
+           AND ($4::uuid IS NULL OR p.id > $4::uuid)
+         ORDER BY p.id LIMIT $5`,
+        [input.accountId, input.campaignId, input.prospectIds ?? null, input.afterProspectId ?? null, input.limit],
+      );
+      if (candidates.length === 0) return { enrolled: 0, batch: [] };
+      const ids = candidates.map((c) => c.id);
+      const enrolled = await this.insertEligible(manager, input.accountId, input.campaignId, ids);
+      const batch: { enrollment_id: string; prospect_id: string }[] = await manager.query(
+        `SELECT e.id AS enrollment_id, e.prospect_id FROM enrollments e
+         WHERE e.campaign_id = $1 AND e.prospect_id = ANY($2::uuid[]) AND e.status = 'active'
+         ORDER BY e.prospect_id`,
+        [input.campaignId, ids],
+      );
+      return {
+        enrolled,
+        batch: batch.map((r) => ({ enrollmentId: r.enrollment_id, prospectId: r.prospect_id })),
+        lastProspectId: ids[ids.length - 1],
+      };
+    });
+  }
+
+  private async insertEligible(manager: EntityManager, accountId: string, campaignId: string, ids: string[]) {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO enrollments (id, account_id, campaign_id, prospect_id, workflow_id)
+       SELECT g.id, $1, $2, p.id, $4 || g.id
+       FROM (SELECT p.id ${ELIGIBLE_PROSPECTS}) p
+       CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) g
+       ON CONFLICT (campaign_id, prospect_id) DO NOTHING
+       RETURNING id`,
+      // The workflow id is spelt by the contracts lib, not here: pass its prefix.
+      [accountId, campaignId, ids, enrollmentWorkflowId('')],
+    );
+    return rows.length;
+  }
+
+  findById(id: string): Promise<Enrollment | null> {
+    return this.dataSource.getRepository(Enrollment).findOneBy({ id });
+  }
+
+  async findSummary(accountId: string, id: string): Promise<EnrollmentSummary | null> {
+    const [row] = await this.summaries('e.account_id = $1 AND e.id = $2', [accountId, id]);
+    return row ?? null;
+  }
+
+  listForCampaign(accountId: string, campaignId: string): Promise<EnrollmentSummary[]> {
+    return this.summaries('e.account_id = $1 AND e.campaign_id = $2', [accountId, campaignId]);
+  }
+
+  private async summaries(where: string, params: unknown[]): Promise<EnrollmentSummary[]> {
+    const rows = await this.dataSource.query(
+      `SELECT e.id, e.prospect_id, e.status, e.current_step, e.stop_reason, e.workflow_id, e.created_at,
+              e.finished_at,
+              (SELECT count(*)::int FROM messages m WHERE m.enrollment_id = e.id AND m.status = 'sent') AS steps_sent
+       FROM enrollments e WHERE ${where} ORDER BY e.created_at, e.id`,
+      params,
+    );
+    return rows.map((r: Record<string, any>) => ({
+      id: r.id,
+      prospectId: r.prospect_id,
+      status: r.status,
+      currentStep: r.current_step,
+      stepsSent: r.steps_sent,
+      stopReason: r.stop_reason,
+      workflowId: r.workflow_id,
+      createdAt: r.created_at,
+      finishedAt: r.finished_at,
+    }));
+  }
+
+  /** The enrollment's state and its campaign's steps, in order. */
+  async loadPlan(id: string): Promise<{ status: EnrollmentStatus; steps: Step[] } | null> {
+    const enrollment = await this.dataSource.getRepository(Enrollment).findOneBy({ id });
+    if (!enrollment) return null;
+    const steps = await this.dataSource.getRepository(Step).find({
+      where: { campaignId: enrollment.campaignId },
+      order: { position: 'ASC' },
+    });
+    return { status: enrollment.status, steps };
+  }
+
+  async findCampaignAccountId(campaignId: string): Promise<string | null> {
+    const campaign = await this.dataSource.getRepository(Campaign).findOne({
+      where: { id: campaignId },
+      select: { accountId: true },
+    });
+    return campaign?.accountId ?? null;
+  }
+
+  async markCampaignLaunched(campaignId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE campaigns SET status = 'active', launched_at = coalesce(launched_at, now()), updated_at = now()
+       WHERE id = $1 AND status IN ('draft', 'launching')`,
+      [campaignId],
+    );
+  }
+
+  async recordProgress(id: string, position: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE enrollments SET current_step = $2, updated_at = now() WHERE id = $1 AND status = 'active'`,
+      [id, position],
+    );
+  }
+
+  /** Ends an enrollment unless something (a reply, a stop) already ended it. */
+  async finish(id: string, status: Extract<EnrollmentStatus, 'completed' | 'failed'>, reason: string | null) {
+    await this.dataSource.query(
+      `UPDATE enrollments SET status = $2, stop_reason = $3, finished_at = now(), updated_at = now()
+       WHERE id = $1 AND status = 'active'`,
+      [id, status, reason],
+    );
+  }
+}

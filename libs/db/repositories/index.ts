@@ -1,0 +1,17 @@
+import { AccountRepository } from './account.repository';
+import { CampaignRepository } from './campaign.repository';
+import { EnrollmentRepository } from './enrollment.repository';
+import { InboundRepository } from './inbound.repository';
+import { MailboxRepository } from './mailbox.repository';
+import { OutboxRepository } from './outbox.repository';
+import { ProspectRepository } from './prospect.repository';
+
+export {
+  AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
+  OutboxRepository, ProspectRepository,
+};
+
+export const REPOSITORIES = [
+  AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
+  OutboxRepository, ProspectRepository,
+];

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Message } from '../entities/message.entity';
+
+/** Everything a send needs, read under lock in the transaction that claims the row. */
+export interface SendContext {
+  enrollmentId: string;
+  accountId: string;
+  campaignId: string;
+  mailbox: { id: string; email: string; displayName: string };
+  prospect: {
+    id: string;
+    email: string;
+    firstName: string | null;
+    lastName: string | null;
+    company: string | null;
+    position: string | null;
+    country: string | null;
+    customFields: Record<string, string>;
+  };
+  step: { id: string; position: number; subject: string | null; body: string; newThread: boolean };
+  /** The message that opened the current thread, when there is one. */
+  threadRoot: { messageIdHeader: string; subject: string; references: string[] } | null;
+}
+
+export interface ComposedMessage {
+  id: string;
+  messageIdHeader: string;
+  inReplyTo: string | null;
+  references: string[];
+  fromAddress: string;
+  toAddress: string;
+  subject: string;
+  bodyText: string;
+}
+
+export type ClaimResult =
+  | { kind: 'claimed'; message: Message }
+  | { kind: 'existing'; message: Message }
+  | { kind: 'stopped'; reason: string };
+
+/**
+ * The outbox: a row per (enrollment, step) written before SMTP is spoken to. Claiming
+ * re-checks, under row locks, that the enrollment and the prospect may still be written to.
+ */
+@Injectable()
+export class OutboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  claim(enrollmentId: string, stepId: string, compose: (context: SendContext) => ComposedMessage): Promise<ClaimResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `SELECT e.status AS enrollment_status, p.status AS prospect_status, p.restricted
+         FROM enrollments e JOIN prospects p ON p.id = e.prospect_id
+         WHERE e.id = $1 FOR UPDATE OF e, p`,
+        [enrollmentId],
+      );
+      if (!row) return { kind: 'stopped', reason: 'enrollment_deleted' };
+      if (row.enrollment_status !== 'active') return { kind: 'stopped', reason: `enrollment_${row.enrollment_status}` };
+      if (row.prospect_status !== 'active') return { kind: 'stopped', reason: `prospect_${row.prospect_status}` };
+      if (row.restricted) return { kind: 'stopped', reason: 'prospect_restricted' };
+
+      const messages = manager.getRepository(Message);
+      const existing = await messages.findOneBy({ enrollmentId, stepId });
+      if (existing) return { kind: 'existing', message: existing };
+
+      const context = await this.loadContext(manager, enrollmentId, stepId);
+      const composed = compose(context);
+      const message = await messages.save(
+        messages.create({
+          ...composed,
+          accountId: context.accountId,
+          enrollmentId,
+          stepId,
+          mailboxId: context.mailbox.id,
+          status: 'sending',
+          claimedAt: new Date(),
+        }),
+      );
+      await manager.query(`UPDATE enrollments SET current_step = $2, updated_at = now() WHERE id = $1`, [
+        enrollmentId, context.step.position,
+      ]);
+      return { kind: 'claimed', message };
+    });
+  }
+
+  private async loadContext(manager: EntityManager, enrollmentId: string, stepId: string): Promise<SendContext> {
+    const [row] = await manager.query(
+      `SELECT e.account_id, e.campaign_id,
+              m.id AS mailbox_id, m.email AS mailbox_email, m.display_name,
+              p.id AS prospect_id, p.email, p.first_name, p.last_name, p.company, p.position, p.country,
+              p.custom_fields,
+              s.position AS step_position, s.subject, s.body, s.new_thread
+       FROM enrollments e
+       JOIN campaigns c ON c.id = e.campaign_id
+       JOIN mailboxes m ON m.id = c.mailbox_id
+       JOIN prospects p ON p.id = e.prospect_id
+       JOIN steps s ON s.id = $2 AND s.campaign_id = c.id
+       WHERE e.id = $1`,
+      [enrollmentId, stepId],
+    );
+    if (!row) throw new Error(`step ${stepId} is not part of enrollment ${enrollmentId}'s campaign`);
+    // The thread root is the latest message sent that opened a thread (no In-Reply-To).
+    const [root] = await manager.query(
+      `SELECT m.message_id_header, m.subject, m."references" FROM messages m JOIN steps s ON s.id = m.step_id
+       WHERE m.enrollment_id = $1 AND m.in_reply_to IS NULL AND m.status IN ('sent', 'unknown')
+       ORDER BY s.position DESC LIMIT 1`,
+      [enrollmentId],
+    );
+    return {
+      enrollmentId,
+      accountId: row.account_id,
+      campaignId: row.campaign_id,
+      mailbox: { id: row.mailbox_id, email: row.mailbox_email, displayName: row.display_name },
+      prospect: {
+        id: row.prospect_id,
+        email: row.email,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        company: row.company,
+        position: row.position,
+        country: row.country,
+        customFields: row.custom_fields ?? {},
+      },
+      step: { id: stepId, position: row.step_position, subject: row.subject, body: row.body ?? '', newThread: row.new_thread },
+      threadRoot: root
+        ? { messageIdHeader: root.message_id_header, subject: root.subject, references: root.references ?? [] }
+        : null,
+    };
+  }
+
+  async markSent(id: string, smtpResponse: string): Promise<void> {
+    await this.dataSource.getRepository(Message).update({ id }, { status: 'sent', sentAt: new Date(), smtpResponse });
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.dataSource.getRepository(Message).update({ id }, { status: 'failed', error });
+  }
+
+  /** Sent or not, nobody can tell: never resend it, show it to operators. */
+  async markUnknown(id: string, error: string): Promise<void> {
+    await this.dataSource.getRepository(Message).update({ id, status: 'sending' }, { status: 'unknown', error });
+  }
+
+  /** The server refused before accepting anything: the claim is released for a retry. */
+  async release(id: string): Promise<void> {
+    await this.dataSource.getRepository(Message).delete({ id, status: 'sending' });
+  }
+
+  /** Ends an enrollment that a claim found stopped by its prospect's state. */
+  async stopEnrollment(enrollmentId: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE enrollments SET status = 'stopped', stop_reason = $2, finished_at = now(), updated_at = now()
+       WHERE id = $1 AND status = 'active'`,
+      [enrollmentId, reason],
+    );
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Prospect } from '../entities/prospect.entity';
+
+/** The fields a caller may set on a new prospect; `email` must already be normalised. */
+export interface NewProspect {
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  position?: string | null;
+  company?: string | null;
+  country?: string | null;
+  timeZone?: string | null;
+  customFields?: Record<string, string>;
+}
+
+export interface ProspectPage {
+  items: Prospect[];
+  hasMore: boolean;
+}
+
+@Injectable()
+export class ProspectRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Returns null when the account already has a prospect with this email. */
+  async insertOne(accountId: string, ownerId: string | null, prospect: NewProspect): Promise<Prospect | null> {
+    const [created] = await this.insertMany(accountId, ownerId, [prospect]);
+    return created ?? null;
+  }
+
+  /**
+   * Inserts in one statement and returns the prospects created, in input order; rows whose
+   * email the account already has (or that repeat an earlier row) are skipped.
+   */
+  async insertMany(accountId: string, ownerId: string | null, prospects: NewProspect[]): Promise<Prospect[]> {
+    if (prospects.length === 0) return [];
+    const rows = prospects.map((p) => ({
+      email: p.email,
+      first_name: p.firstName ?? null,
+      last_name: p.lastName ?? null,
+      position: p.position ?? null,
+      company: p.company ?? null,
+      country: p.country ?? null,
+      time_zone: p.timeZone ?? null,
+      custom_fields: p.customFields ?? {},
+    }));
+    const inserted: { id: string; email: string }[] = await this.dataSource.query(
+      `INSERT INTO prospects
+         (account_id, owner_id, email, first_name, last_name, position, company, country, time_zone, custom_fields)
+       SELECT $1, $2, r.email, r.first_name, r.last_name, r.position, r.company, r.country, r.time_zone,
+              coalesce(r.custom_fields, '{}'::jsonb)
+       FROM jsonb_to_recordset($3::jsonb) AS r(
+         email text, first_name text, last_name text, position text, company text, country text,
+         time_zone text, custom_fields jsonb)
+       ON CONFLICT (account_id, email) DO NOTHING
+       RETURNING id, email`,
+      [accountId, ownerId, JSON.stringify(rows)],
+    );
+    if (inserted.length === 0) return [];
+    const created = await this.dataSource
+      .getRepository(Prospect)
+      .findBy({ accountId, id: In(inserted.map((row) => row.id)) });
+    const byEmail = new Map(created.map((p) => [p.email, p]));
+    return prospects.flatMap((p) => {
+      const found = byEmail.get(p.email);
+      byEmail.delete(p.email);
+      return found ? [found] : [];
+    });
+  }
+
+  findForAccount(accountId: string, id: string): Promise<Prospect | null> {
+    return this.dataSource.getRepository(Prospect).findOneBy({ accountId, id });
+  }
+
+  findById(id: string): Promise<Prospect | null> {
+    return this.dataSource.getRepository(Prospect).findOneBy({ id });
+  }
+
+  /**
+   * Prospects in creation order, `limit` at a time, after the prospect `afterId`.
+   * Returns null when `afterId` is not a prospect of the account (a stale or forged cursor).
+   */
+  async listPage(accountId: string, options: { limit: number; afterId?: string }): Promise<ProspectPage | null> {
+    const query = this.dataSource
+      .getRepository(Prospect)
+      .createQueryBuilder('p')
+      .where('p.account_id = :accountId', { accountId })
+      .orderBy('p.createdAt', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(options.limit + 1);
+    if (options.afterId) {
+      if (!(await this.findForAccount(accountId, options.afterId))) return null;
+      // Compared in SQL: timestamptz keeps microseconds that a JS Date would drop.
+      query.andWhere(
+        '(p.created_at, p.id) > (SELECT a.created_at, a.id FROM prospects a WHERE a.id = :afterId)',
+        { afterId: options.afterId },
+      );
+    }
+    const rows = await query.getMany();
+    return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+  }
+}

@@ -1,0 +1,2 @@
+export { MailboxCredentials, MailboxPasswords } from './mailbox-credentials.service';
+export { MailboxSync } from './mailbox-sync.service';

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Vault } from '../crypto';
+import { Mailbox, MailboxRepository } from '../db';
+import type { ImapSettings, SmtpSettings } from '../mail';
+
+/** What the vault holds for a mailbox, sealed with the mailbox id as context. */
+export interface MailboxPasswords {
+  smtpPassword: string;
+  imapPassword: string;
+}
+
+/** Opens a mailbox's sealed passwords, only at the moment SMTP or IMAP needs them. */
+@Injectable()
+export class MailboxCredentials {
+  constructor(
+    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
+    @Inject(Vault) private readonly vault: Vault,
+  ) {}
+
+  static seal(vault: Vault, mailboxId: string, passwords: MailboxPasswords) {
+    return vault.seal(JSON.stringify(passwords), mailboxId);
+  }
+
+  async smtp(mailbox: Mailbox): Promise<SmtpSettings> {
+    const passwords = await this.passwords(mailbox.id);
+    return {
+      host: mailbox.smtpHost, port: mailbox.smtpPort, secure: mailbox.smtpSecure,
+      username: mailbox.smtpUsername, password: passwords.smtpPassword,
+    };
+  }
+
+  async imap(mailbox: Mailbox): Promise<ImapSettings> {
+    const passwords = await this.passwords(mailbox.id);
+    return {
+      host: mailbox.imapHost, port: mailbox.imapPort, secure: mailbox.imapSecure,
+      username: mailbox.imapUsername, password: passwords.imapPassword,
+    };
+  }
+
+  private async passwords(mailboxId: string): Promise<MailboxPasswords> {
+    const secret = await this.mailboxes.findSecret(mailboxId);
+    if (!secret) throw new Error(`mailbox ${mailboxId} has no credentials in the vault`);
+    return JSON.parse(this.vault.open(secret, mailboxId)) as MailboxPasswords;
+  }
+}

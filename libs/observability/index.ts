@@ -1,0 +1,2 @@
+export { createLogger, NestPinoLogger } from './logger';
+export type { Logger } from 'pino';

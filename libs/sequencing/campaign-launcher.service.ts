@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { APP_CONFIG, AppConfig } from '../config';
+import { EnrollmentRepository } from '../db';
+import {
+  ENROLLMENT_WORKFLOW, enrollmentWorkflowId, EnrollmentInput, LaunchBatchResult, TASK_QUEUES,
+} from '../temporal/contracts';
+
+/** Workflow starts in flight at once: enough to hide latency, few enough to spare the server. */
+const START_CONCURRENCY = 32;
+
+/**
+ * Enrolls a campaign's prospects one batch at a time and starts an enrollment workflow for
+ * each. Both steps are idempotent (unique enrollment per prospect, deterministic workflow
+ * id that is never reused), so a retried or repeated launch enrolls and starts nobody twice.
+ */
+@Injectable()
+export class CampaignLauncher {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EnrollmentRepository) private readonly enrollments: EnrollmentRepository,
+    @Inject(Client) private readonly temporal: Client,
+  ) {}
+
+  async enrollBatch(input: { campaignId: string; prospectIds?: string[]; afterProspectId?: string }): Promise<LaunchBatchResult> {
+    const accountId = await this.enrollments.findCampaignAccountId(input.campaignId);
+    if (!accountId) return { enrolled: 0, started: 0 };
+    const { enrolled, batch, lastProspectId } = await this.enrollments.enrollNextBatch({
+      ...input,
+      accountId,
+      limit: this.config.sequencing.launchBatchSize,
+    });
+    let started = 0;
+    for (let i = 0; i < batch.length; i += START_CONCURRENCY) {
+      const slice = batch.slice(i, i + START_CONCURRENCY);
+      const results = await Promise.all(slice.map(({ enrollmentId }) => this.startEnrollment(enrollmentId)));
+      started += results.filter(Boolean).length;
+    }
+    return { enrolled, started, lastProspectId };
+  }
+
+  markLaunched(campaignId: string): Promise<void> {
+    return this.enrollments.markCampaignLaunched(campaignId);
+  }
+
+  private async startEnrollment(enrollmentId: string): Promise<boolean> {
+    const input: EnrollmentInput = { enrollmentId };
+    try {
+      await this.temporal.workflow.start(ENROLLMENT_WORKFLOW, {
+        workflowId: enrollmentWorkflowId(enrollmentId),
+        taskQueue: TASK_QUEUES.sequences,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw error;
+    }
+  }
+}

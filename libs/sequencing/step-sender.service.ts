@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config';
+import { MailboxRepository, OutboxRepository } from '../db';
+import type { Message } from '../db';
+import { MailError, SmtpSender } from '../mail';
+import { MailboxCredentials } from '../mailboxes/mailbox-credentials.service';
+import type { SendStepResult } from '../temporal/contracts';
+import { composeMessage } from './compose-message';
+
+/** A failure worth retrying later: nothing left the building. */
+export class TransientSendError extends Error {
+  override readonly name = 'TransientSendError';
+}
+
+/**
+ * Sends one step of one enrollment at most once: claim the outbox row (re-checking that the
+ * prospect may still be written to), speak SMTP, record the outcome. When the server may
+ * have accepted the message but we cannot know, the row becomes `unknown`, never a resend.
+ */
+@Injectable()
+export class StepSender {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
+    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
+    @Inject(MailboxCredentials) private readonly credentials: MailboxCredentials,
+    @Inject(SmtpSender) private readonly smtp: SmtpSender,
+  ) {}
+
+  async send(enrollmentId: string, stepId: string): Promise<SendStepResult> {
+    const claim = await this.outbox.claim(enrollmentId, stepId, composeMessage);
+    if (claim.kind === 'stopped') {
+      if (claim.reason.startsWith('prospect_')) await this.outbox.stopEnrollment(enrollmentId, claim.reason);
+      return { outcome: 'stopped', reason: claim.reason };
+    }
+    if (claim.kind === 'existing') return this.resolveExisting(claim.message);
+    return this.deliver(claim.message);
+  }
+
+  private async resolveExisting(message: Message): Promise<SendStepResult> {
+    if (message.status === 'sending') {
+      // An earlier attempt claimed the row and never recorded the outcome (crash, timeout).
+      await this.outbox.markUnknown(message.id, 'the send was interrupted before its outcome was recorded');
+      return { outcome: 'unknown' };
+    }
+    if (message.status === 'failed') return { outcome: 'failed', reason: message.error ?? 'failed' };
+    return { outcome: message.status };
+  }
+
+  private async deliver(message: Message): Promise<SendStepResult> {
+    const mailbox = await this.mailboxes.findById(message.mailboxId);
+    if (!mailbox) throw new Error(`mailbox ${message.mailboxId} disappeared`);
+    try {
+      const result = await this.smtp.send(
+        mailbox.id,
+        await this.credentials.smtp(mailbox),
+        {
+          from: { address: mailbox.email, name: mailbox.displayName || undefined },
+          to: { address: message.toAddress },
+          subject: message.subject,
+          text: message.bodyText,
+          messageId: message.messageIdHeader,
+          inReplyTo: message.inReplyTo ?? undefined,
+          references: message.references.length > 0 ? message.references : undefined,
+        },
+        { timeoutMs: this.config.mail.smtpTimeoutMs },
+      );
+      await this.outbox.markSent(message.id, result.response);
+      return { outcome: 'sent' };
+    } catch (error) {
+      return this.recordFailure(message, error);
+    }
+  }
+
+  private async recordFailure(message: Message, error: unknown): Promise<SendStepResult> {
+    if (!(error instanceof MailError)) {
+      await this.outbox.markUnknown(message.id, String((error as Error)?.message ?? error));
+      throw error;
+    }
+    if (error.maybeDelivered) {
+      await this.outbox.markUnknown(message.id, error.message);
+      return { outcome: 'unknown' };
+    }
+    if (error.permanent) {
+      await this.outbox.markFailed(message.id, error.message);
+      return { outcome: 'failed', reason: error.message };
+    }
+    await this.outbox.release(message.id);
+    throw new TransientSendError(error.message);
+  }
+}

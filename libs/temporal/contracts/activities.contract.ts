@@ -1,0 +1,62 @@
+/**
+ * What workflows may ask of the outside world. Workflows import these as types only;
+ * activities/ implements them. Inputs and results are ids and counts, never personal data.
+ */
+export interface EnrollmentStepPlan {
+  stepId: string;
+  position: number;
+  kind: 'email' | 'wait';
+  waitMs: number | null;
+}
+
+export interface EnrollmentPlan {
+  /** False when the enrollment is no longer active (stopped before it began). */
+  active: boolean;
+  steps: EnrollmentStepPlan[];
+}
+
+export type SendOutcome = 'sent' | 'stopped' | 'failed' | 'unknown';
+
+export interface SendStepResult {
+  outcome: SendOutcome;
+  /** Why nothing was sent, for 'stopped' and 'failed' (e.g. enrollment_replied, prospect_unsubscribed). */
+  reason?: string;
+}
+
+export interface SequenceActivities {
+  loadEnrollmentPlan(input: { enrollmentId: string }): Promise<EnrollmentPlan>;
+  sendStep(input: { enrollmentId: string; stepId: string }): Promise<SendStepResult>;
+  recordProgress(input: { enrollmentId: string; position: number }): Promise<void>;
+  finishEnrollment(input: { enrollmentId: string; outcome: 'completed' | 'failed'; reason?: string }): Promise<void>;
+}
+
+export interface LaunchBatchResult {
+  enrolled: number;
+  started: number;
+  /** Last prospect id of the batch; absent when no prospect was left. */
+  lastProspectId?: string;
+}
+
+export interface LaunchActivities {
+  enrollBatch(input: { campaignId: string; prospectIds?: string[]; afterProspectId?: string }): Promise<LaunchBatchResult>;
+  markCampaignLaunched(input: { campaignId: string }): Promise<void>;
+}
+
+export interface RepliedEnrollment {
+  enrollmentId: string;
+  inboundMessageId: string;
+}
+
+export interface MailboxSyncResult {
+  /** False once the mailbox is deleted: its sync workflow then ends. */
+  exists: boolean;
+  replies: RepliedEnrollment[];
+  /** More messages wait to be read: read again without pausing. */
+  hasMore: boolean;
+  /** How long to wait before the next read (configuration lives outside workflows). */
+  pollIntervalMs: number;
+}
+
+export interface MailSyncActivities {
+  syncMailbox(input: { mailboxId: string }): Promise<MailboxSyncResult>;
+}

@@ -1,0 +1,34 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+export const ENROLLMENT_WORKFLOW = 'enrollmentWorkflow';
+
+export interface EnrollmentInput {
+  enrollmentId: string;
+}
+
+export type EnrollmentOutcome = 'completed' | 'replied' | 'stopped' | 'failed';
+
+export interface EnrollmentResult {
+  enrollmentId: string;
+  outcome: EnrollmentOutcome;
+  stepsSent: number;
+}
+
+export interface RepliedSignal {
+  inboundMessageId: string;
+}
+
+export type EnrollmentPhase = 'starting' | 'sending' | 'waiting' | EnrollmentOutcome;
+
+export interface EnrollmentStatusView {
+  enrollmentId: string;
+  phase: EnrollmentPhase;
+  /** Position of the step being run or waited on. */
+  currentStep: number;
+  stepsSent: number;
+  /** When the current wait ends (ISO time), while waiting. */
+  waitingUntil: string | null;
+}
+
+export const repliedSignal = defineSignal<[RepliedSignal]>('replied');
+export const enrollmentStatusQuery = defineQuery<EnrollmentStatusView>('status');

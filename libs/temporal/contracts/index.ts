@@ -1,0 +1,6 @@
+export * from './activities.contract';
+export * from './campaign-launch.contract';
+export * from './enrollment.contract';
+export * from './mailbox-sync.contract';
+export * from './task-queues';
+export * from './workflow-ids';

@@ -1,0 +1,66 @@
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  enrollmentStatusQuery, repliedSignal,
+  type EnrollmentInput, type EnrollmentOutcome, type EnrollmentResult, type EnrollmentStatusView,
+  type SequenceActivities,
+} from '../libs/temporal/contracts';
+
+const { loadEnrollmentPlan, recordProgress, finishEnrollment } = proxyActivities<SequenceActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+});
+
+// A send talks to a remote SMTP server: bounded tries, then the enrollment fails visibly.
+const { sendStep } = proxyActivities<SequenceActivities>({
+  startToCloseTimeout: '2m',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m', maximumAttempts: 10 },
+});
+
+/**
+ * One prospect's sequence: email and wait steps in order. A `replied` signal ends it before
+ * its next step; the send activity also re-checks the prospect's state, so a reply recorded
+ * before the signal arrives stops it just the same.
+ */
+export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Promise<EnrollmentResult> {
+  let replied = false;
+  const view: EnrollmentStatusView = { enrollmentId, phase: 'starting', currentStep: 0, stepsSent: 0, waitingUntil: null };
+  setHandler(repliedSignal, () => {
+    replied = true;
+  });
+  setHandler(enrollmentStatusQuery, () => view);
+
+  const end = (outcome: EnrollmentOutcome): EnrollmentResult => {
+    view.phase = outcome;
+    view.waitingUntil = null;
+    return { enrollmentId, outcome, stepsSent: view.stepsSent };
+  };
+
+  const plan = await loadEnrollmentPlan({ enrollmentId });
+  if (!plan.active) return end('stopped');
+
+  for (const step of plan.steps) {
+    if (replied) return end('replied');
+    view.currentStep = step.position;
+    if (step.kind === 'wait') {
+      const waitMs = step.waitMs ?? 0;
+      view.phase = 'waiting';
+      view.waitingUntil = new Date(Date.now() + waitMs).toISOString();
+      await recordProgress({ enrollmentId, position: step.position });
+      if (await condition(() => replied, waitMs)) return end('replied');
+      view.waitingUntil = null;
+      continue;
+    }
+    view.phase = 'sending';
+    const result = await sendStep({ enrollmentId, stepId: step.stepId });
+    if (result.outcome === 'stopped') return end(result.reason === 'enrollment_replied' || replied ? 'replied' : 'stopped');
+    if (result.outcome === 'failed') {
+      await finishEnrollment({ enrollmentId, outcome: 'failed', reason: result.reason });
+      return end('failed');
+    }
+    // 'unknown' counts as sent: the message may well have left, and must never be sent again.
+    view.stepsSent += 1;
+  }
+  if (replied) return end('replied');
+  await finishEnrollment({ enrollmentId, outcome: 'completed' });
+  return end('completed');
+}

@@ -1,0 +1,4 @@
+// The workflow bundle's entry point: the names exported here are the workflow types.
+export { campaignLaunchWorkflow } from './campaign-launch.workflow';
+export { enrollmentWorkflow } from './enrollment.workflow';
+export { mailboxSyncWorkflow } from './mailbox-sync.workflow';
