@@ -1,0 +1,103 @@
+import type { ImapFlow } from 'imapflow';
+import type { ImapSettings } from './mail-settings';
+import { MailError } from './mail-error';
+import { parseInboundMail, type InboundMail } from './inbound-mail';
+import { withImapSession } from './imap-session';
+
+export interface ImapCheckpoint {
+  /** UIDVALIDITY as a decimal string: it is a 32-bit unsigned value, past the reach of int columns. */
+  uidValidity: string | null;
+  lastUid: number;
+}
+
+export interface ReadOptions {
+  mailbox?: string;
+  /** Oldest messages first, at most this many per call (default 100): big mailboxes go in chunks. */
+  limit?: number;
+  timeoutMs: number;
+  /** Bytes of each message fetched (default 1 MiB): headers and text come first, attachments are not needed. */
+  maxMessageBytes?: number;
+}
+
+export interface ReadResult {
+  uidValidity: string;
+  lastUid: number;
+  messages: InboundMail[];
+  /** UIDVALIDITY changed since the checkpoint: old UIDs mean nothing, the mailbox was read from the start. */
+  reset: boolean;
+}
+
+const DEFAULT_LIMIT = 100;
+const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * Reads the messages that arrived after the checkpoint. The mailbox is opened read-only, so
+ * nothing the rep sees changes (no message becomes \Seen).
+ */
+export function readNewMessages(settings: ImapSettings, checkpoint: ImapCheckpoint, opts: ReadOptions): Promise<ReadResult> {
+  return withImapSession(settings, opts.timeoutMs, async (client) => {
+    const lock = await client.getMailboxLock(opts.mailbox ?? 'INBOX', { readOnly: true });
+    try {
+      return await readLocked(client, checkpoint, opts);
+    } finally {
+      lock.release();
+    }
+  });
+}
+
+async function readLocked(client: ImapFlow, checkpoint: ImapCheckpoint, opts: ReadOptions): Promise<ReadResult> {
+  const mailbox = client.mailbox;
+  if (!mailbox) throw new MailError('imap_failed', 'the mailbox could not be opened');
+  const uidValidity = mailbox.uidValidity.toString();
+  const reset = checkpoint.uidValidity !== null && checkpoint.uidValidity !== uidValidity;
+  const after = reset ? 0 : checkpoint.lastUid;
+  const nothing: ReadResult = { uidValidity, lastUid: after, messages: [], reset };
+  // UIDNEXT from SELECT answers the common "anything new?" poll without another round-trip.
+  if (mailbox.exists === 0 || (mailbox.uidNext > 0 && mailbox.uidNext <= after + 1)) return nothing;
+
+  const found = await client.search({ uid: `${after + 1}:*` }, { uid: true });
+  if (!found) throw new MailError('imap_failed', 'the IMAP server refused to search the mailbox');
+  // "N:*" always matches the newest message, even when its UID is below N.
+  const uids = found
+    .filter((uid) => uid > after)
+    .sort((a, b) => a - b)
+    .slice(0, opts.limit ?? DEFAULT_LIMIT);
+  if (uids.length === 0) return nothing;
+
+  const wanted = new Set(uids);
+  const maxLength = opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const messages: InboundMail[] = [];
+  // Chosen UIDs are the oldest above `after`, so the range between them holds no others.
+  const range = `${uids[0]}:${uids[uids.length - 1]}`;
+  for await (const message of client.fetch(range, { uid: true, source: { maxLength } }, { uid: true })) {
+    if (!wanted.has(message.uid) || !message.source) continue;
+    messages.push(await parseInboundMail(message.uid, message.source));
+  }
+  messages.sort((a, b) => a.uid - b.uid);
+  const lastUid = messages.length > 0 ? messages[messages.length - 1].uid : after;
+  return { uidValidity, lastUid, messages, reset };
+}
+
+/** Logs in and out, for the mailbox settings form. */
+export function verifyImap(settings: ImapSettings, timeoutMs: number): Promise<void> {
+  return withImapSession(settings, timeoutMs, async () => undefined);
+}
+
+export interface AppendResult {
+  uid: number | null;
+  uidValidity: string | null;
+}
+
+/** Stores a raw message in a folder: tests deliver replies this way, the sender copies to Sent. */
+export function appendMessage(
+  settings: ImapSettings,
+  folder: string,
+  raw: Buffer | string,
+  opts: { timeoutMs?: number; flags?: string[] } = {},
+): Promise<AppendResult> {
+  return withImapSession(settings, opts.timeoutMs ?? 30_000, async (client) => {
+    const result = await client.append(folder, raw, opts.flags);
+    if (!result) throw new MailError('imap_failed', 'the IMAP server refused to store the message');
+    return { uid: result.uid ?? null, uidValidity: result.uidValidity?.toString() ?? null };
+  });
+}

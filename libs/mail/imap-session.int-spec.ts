@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { createServer, type Socket } from 'node:net';
+import { describe, it } from 'node:test';
+import { getFreePort } from '../devservices';
+import { imapUser, testEnv } from '../../tests/harness/env';
+import { readNewMessages, verifyImap } from './imap-reader';
+import type { ImapSettings } from './mail-settings';
+import { MailError } from './mail-error';
+
+const TIMEOUT = { timeoutMs: 10_000 } as const;
+
+function settings(overrides: Partial<ImapSettings> = {}): ImapSettings {
+  const user = imapUser(2);
+  const { host, port } = testEnv().imap;
+  return { host, port, secure: false, username: user.user, password: user.password, ...overrides };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<MailError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof MailError, `expected a MailError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the call to fail');
+}
+
+describe('IMAP failures', () => {
+  it('verifyImap() logs in and out', async () => {
+    await verifyImap(settings(), 10_000);
+  });
+
+  it('maps a wrong password to imap_auth_failed without credentials in the message', async () => {
+    const error = await rejection(verifyImap(settings({ password: 'wrong-Password-77' }), 10_000));
+    assert.equal(error.code, 'imap_auth_failed');
+    assert.ok(!error.message.includes('wrong-Password-77'));
+    assert.ok(!error.message.includes(imapUser(2).user));
+  });
+
+  it('gives up within timeoutMs on a server that greets and then says nothing', async () => {
+    const sockets: Socket[] = [];
+    const mute = createServer((socket) => {
+      sockets.push(socket);
+      socket.write('* OK IMAP ready\r\n');
+    });
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+    const { port } = mute.address() as { port: number };
+    try {
+      const started = Date.now();
+      const error = await rejection(readNewMessages(settings({ port }), { uidValidity: null, lastUid: 0 }, { timeoutMs: 300 }));
+      assert.equal(error.code, 'imap_timeout');
+      assert.ok(Date.now() - started < 3_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => mute.close(() => resolve()));
+    }
+  });
+
+  it('maps a closed port to imap_unreachable naming host:port', async () => {
+    const port = await getFreePort();
+    const error = await rejection(readNewMessages(settings({ port }), { uidValidity: null, lastUid: 0 }, TIMEOUT));
+    assert.equal(error.code, 'imap_unreachable');
+    assert.ok(error.message.includes(`127.0.0.1:${port}`), error.message);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseInboundMail } from './inbound-mail';
+
+const crlf = (lines: string[]) => lines.join('\r\n');
+
+const REPLY = crlf([
+  'From: "Jane Prospect" <jane@prospect.example>',
+  'To: rep@seller.example, "Other" <other@seller.example>',
+  'Subject: Re: Quick question',
+  'Date: Tue, 03 Mar 2026 10:00:00 +0000',
+  'Message-ID: <reply-1@Prospect.Example>',
+  'In-Reply-To: <relance.out-1@seller.example>',
+  'References: <first@seller.example>',
+  ' <relance.out-1@Seller.Example>',
+  'Auto-Submitted: no',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Sounds good, call me.',
+  '',
+]);
+
+describe('parseInboundMail', () => {
+  it('reads ids, addresses, subject, date and text', async () => {
+    const mail = await parseInboundMail(7, REPLY);
+    assert.equal(mail.uid, 7);
+    assert.equal(mail.messageId, '<reply-1@prospect.example>');
+    assert.deepEqual(mail.inReplyTo, ['<relance.out-1@seller.example>']);
+    assert.deepEqual(mail.references, ['<first@seller.example>', '<relance.out-1@seller.example>']);
+    assert.deepEqual(mail.from, { address: 'jane@prospect.example', name: 'Jane Prospect' });
+    assert.deepEqual(mail.to, ['rep@seller.example', 'other@seller.example']);
+    assert.equal(mail.subject, 'Re: Quick question');
+    assert.equal(mail.date?.toISOString(), '2026-03-03T10:00:00.000Z');
+    assert.equal(mail.text.trim(), 'Sounds good, call me.');
+  });
+
+  it('keeps the classification headers, lower-cased and unfolded', async () => {
+    const mail = await parseInboundMail(1, REPLY);
+    assert.deepEqual(mail.headers, { 'auto-submitted': 'no', 'content-type': 'text/plain; charset=utf-8' });
+  });
+
+  it('finds the Message-ID of the message a bounce returns', async () => {
+    const bounce = crlf([
+      'From: MAILER-DAEMON@seller.example',
+      'To: rep@seller.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Message-ID: <bounce-1@seller.example>',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+      '',
+      '--B',
+      'Content-Type: text/plain',
+      '',
+      'The mail system could not deliver your message.',
+      '--B',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; seller.example',
+      '',
+      'Final-Recipient: rfc822; gone@prospect.example',
+      'Action: failed',
+      'Status: 5.1.1',
+      '--B',
+      'Content-Type: text/rfc822-headers',
+      '',
+      'From: rep@seller.example',
+      'Message-ID:',
+      ' <relance.out-9@Seller.example>',
+      'Subject: Quick question',
+      '--B--',
+      '',
+    ]);
+    const mail = await parseInboundMail(2, bounce);
+    assert.deepEqual(mail.attachedMessageIds, ['<relance.out-9@seller.example>']);
+    assert.deepEqual(mail.inReplyTo, []);
+    assert.equal(mail.headers['content-type']?.startsWith('multipart/report'), true);
+    assert.match(mail.text, /could not deliver/);
+  });
+
+  it('survives a message with no headers worth the name', async () => {
+    const mail = await parseInboundMail(3, 'garbage without structure');
+    assert.equal(mail.uid, 3);
+    assert.equal(mail.messageId, null);
+    assert.equal(mail.from, null);
+    assert.deepEqual(mail.to, []);
+    assert.equal(mail.date, null);
+  });
+});

@@ -1,0 +1,112 @@
+import { simpleParser, type HeaderLines, type ParsedMail } from 'mailparser';
+import { parseMessageIdList } from './message-id';
+
+export interface InboundMail {
+  uid: number;
+  messageId: string | null;
+  inReplyTo: string[];
+  references: string[];
+  from: { address: string; name: string } | null;
+  to: string[];
+  subject: string;
+  date: Date | null;
+  text: string;
+  /** The few top-level headers classification looks at, names lower-cased, values unfolded. */
+  headers: Record<string, string>;
+  /**
+   * Message-IDs of messages attached whole (message/rfc822) or by their headers
+   * (text/rfc822-headers): a bounce names the message it returns there, not in In-Reply-To.
+   */
+  attachedMessageIds: string[];
+}
+
+/** Headers that tell auto-replies, mailing lists and delivery reports from people. */
+export const CLASSIFICATION_HEADERS: readonly string[] = [
+  'auto-submitted',
+  'x-autoreply',
+  'x-autorespond',
+  'x-auto-response-suppress',
+  'precedence',
+  'content-type',
+  'x-failed-recipients',
+  'return-path',
+];
+
+/** How much of an attached message is searched for its Message-ID. */
+const ATTACHED_HEAD_BYTES = 64 * 1024;
+
+export async function parseInboundMail(uid: number, source: Buffer | string): Promise<InboundMail> {
+  let mail: ParsedMail;
+  try {
+    mail = await simpleParser(source, { checksumAlgo: false, skipTextToHtml: true, skipImageLinks: true });
+  } catch {
+    // A message the parser cannot read must not stall the mailbox: keep it as an empty shell.
+    return emptyMail(uid);
+  }
+  const sender = mail.from?.value.find((entry) => entry.address);
+  return {
+    uid,
+    messageId: parseMessageIdList(rawHeader(mail.headerLines, 'message-id'))[0] ?? null,
+    inReplyTo: parseMessageIdList(rawHeader(mail.headerLines, 'in-reply-to')),
+    references: parseMessageIdList(rawHeader(mail.headerLines, 'references')),
+    from: sender?.address ? { address: sender.address, name: sender.name } : null,
+    to: addresses(mail.to),
+    subject: mail.subject ?? '',
+    date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
+    text: mail.text ?? '',
+    headers: classificationHeaders(mail.headerLines),
+    attachedMessageIds: attachedMessageIds(mail),
+  };
+}
+
+function emptyMail(uid: number): InboundMail {
+  return {
+    uid,
+    messageId: null,
+    inReplyTo: [],
+    references: [],
+    from: null,
+    to: [],
+    subject: '',
+    date: null,
+    text: '',
+    headers: {},
+    attachedMessageIds: [],
+  };
+}
+
+/** Values of every instance of a header, unfolded, without the "Name:" prefix. */
+function rawHeader(lines: HeaderLines, name: string): string[] {
+  return lines
+    .filter((line) => line.key === name)
+    .map((line) => line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+}
+
+function classificationHeaders(lines: HeaderLines): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of CLASSIFICATION_HEADERS) {
+    const [value] = rawHeader(lines, name);
+    if (value !== undefined) headers[name] = value;
+  }
+  return headers;
+}
+
+function addresses(field: ParsedMail['to']): string[] {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  const flat = objects.flatMap((object) => object.value.flatMap((entry) => entry.group ?? [entry]));
+  return flat.map((entry) => entry.address).filter((address): address is string => !!address);
+}
+
+function attachedMessageIds(mail: ParsedMail): string[] {
+  const ids = new Set<string>();
+  for (const attachment of mail.attachments) {
+    const type = attachment.contentType.toLowerCase();
+    if (type !== 'message/rfc822' && type !== 'text/rfc822-headers' && type !== 'message/global') continue;
+    const head = attachment.content.subarray(0, ATTACHED_HEAD_BYTES).toString('latin1');
+    const headerBlock = head.split(/\r?\n\r?\n/, 1)[0];
+    const match = /^message-id:[ \t]*((?:.*)(?:\r?\n[ \t]+.*)*)/im.exec(headerBlock);
+    const id = match ? parseMessageIdList(match[1])[0] : undefined;
+    if (id) ids.add(id);
+  }
+  return [...ids];
+}

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { createTransport } from 'nodemailer';
+import type { SmtpSettings } from './mail-settings';
+import { MailError, redactAddresses } from './mail-error';
+import { normalizeMessageId } from './message-id';
+import { toSmtpError } from './smtp-errors';
+
+export interface MailAddress {
+  address: string;
+  name?: string;
+}
+
+export interface OutgoingMail {
+  from: MailAddress;
+  to: MailAddress;
+  subject: string;
+  text: string;
+  html?: string;
+  /** The outbox row's id from buildMessageId, sent as is so the Sent folder and replies find it. */
+  messageId: string;
+  inReplyTo?: string;
+  references?: string[];
+  headers?: Record<string, string>;
+}
+
+export interface SendResult {
+  messageId: string;
+  /** The server's final reply, addresses redacted. */
+  response: string;
+  accepted: boolean;
+}
+
+export interface SmtpSenderOptions {
+  /** Connections per mailbox; a rep's mailbox sends one message at a time by default. */
+  maxConnectionsPerMailbox?: number;
+  /** Budget for TCP connect and for the greeting, each. */
+  connectTimeoutMs?: number;
+  /** Pooled connections idle longer than this are closed. */
+  idleTimeoutMs?: number;
+  /** Name announced in EHLO; nodemailer's default is the machine's hostname. */
+  clientName?: string;
+}
+
+type PoolTransport = ReturnType<typeof createPool>;
+
+/**
+ * Sends through one pooled SMTP connection set per mailbox. Pools matter: servers (smtp-server
+ * among them) pause before greeting each new connection, so reconnecting per message caps a
+ * mailbox at a handful of messages per second.
+ */
+export class SmtpSender {
+  private readonly pools = new Map<string, { fingerprint: string; transport: PoolTransport }>();
+
+  constructor(private readonly options: SmtpSenderOptions = {}) {}
+
+  async send(key: string, settings: SmtpSettings, mail: OutgoingMail, opts: { timeoutMs: number }): Promise<SendResult> {
+    const messageId = normalizeMessageId(mail.messageId);
+    if (!messageId) throw new MailError('invalid_address', `outbox message ${key} has no valid Message-ID`);
+    const transport = this.poolFor(key, settings);
+    try {
+      const info = await transport.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId,
+        inReplyTo: mail.inReplyTo ? (normalizeMessageId(mail.inReplyTo) ?? undefined) : undefined,
+        references: mail.references?.flatMap((id) => normalizeMessageId(id) ?? []),
+        headers: mail.headers,
+        // Aborting closes the connection carrying the message, so a stalled server cannot hold
+        // the activity past its own timeout.
+        signal: AbortSignal.timeout(opts.timeoutMs),
+      });
+      return {
+        messageId,
+        response: redactAddresses(info.response ?? ''),
+        accepted: info.accepted.length > 0 && info.rejected.length === 0,
+      };
+    } catch (error) {
+      throw toSmtpError(error, serverName(settings), 'send', opts.timeoutMs);
+    }
+  }
+
+  /** Connects and logs in with a throwaway connection, for the mailbox settings form. */
+  async verify(settings: SmtpSettings, timeoutMs: number): Promise<void> {
+    const transport = createTransport({
+      ...connectionOptions(settings, this.options),
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    });
+    try {
+      await transport.verify();
+    } catch (error) {
+      throw toSmtpError(error, serverName(settings), 'verify', timeoutMs);
+    } finally {
+      transport.close();
+    }
+  }
+
+  /** Closes a mailbox's pool once its in-flight messages are done. */
+  close(key: string): void {
+    this.pools.get(key)?.transport.close();
+    this.pools.delete(key);
+  }
+
+  closeAll(): void {
+    for (const key of [...this.pools.keys()]) this.close(key);
+  }
+
+  private poolFor(key: string, settings: SmtpSettings): PoolTransport {
+    const fingerprint = fingerprintOf(settings);
+    const existing = this.pools.get(key);
+    if (existing?.fingerprint === fingerprint) return existing.transport;
+    // Settings changed (new password, host...): messages in flight finish on the old pool.
+    existing?.transport.close();
+    const transport = createPool(settings, this.options);
+    this.pools.set(key, { fingerprint, transport });
+    return transport;
+  }
+}
+
+function createPool(settings: SmtpSettings, options: SmtpSenderOptions) {
+  const transport = createTransport({
+    ...connectionOptions(settings, options),
+    pool: true,
+    maxConnections: options.maxConnectionsPerMailbox ?? 1,
+    maxMessages: Infinity,
+    // The pool may requeue a message whose connection closed while sending (5 times by
+    // default), possibly after the server took it: a duplicate to the prospect. In 10.6 an
+    // error reaches the callback first, but at-most-once must not hang on that detail: the
+    // caller decides, with MailError.maybeDelivered.
+    maxRequeues: 0,
+    idleTimeout: options.idleTimeoutMs ?? 60_000,
+  });
+  // Failures reach the caller through sendMail; without a listener an 'error' event would
+  // crash the process.
+  transport.on('error', () => undefined);
+  return transport;
+}
+
+function connectionOptions(settings: SmtpSettings, options: SmtpSenderOptions) {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
+  return {
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    auth: settings.username ? { user: settings.username, pass: settings.password } : undefined,
+    name: options.clientName,
+    connectionTimeout: connectTimeoutMs,
+    greetingTimeout: connectTimeoutMs,
+    socketTimeout: 60_000,
+    // Message content comes from users' templates: never let it pull local files or URLs.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+    logger: false,
+  };
+}
+
+/** Identifies a settings version without keeping the password readable in the cache key. */
+function fingerprintOf(settings: SmtpSettings): string {
+  const { host, port, secure, username, password } = settings;
+  return createHash('sha256').update(JSON.stringify([host, port, secure, username, password])).digest('hex');
+}
+
+function serverName(settings: SmtpSettings): string {
+  return `${settings.host}:${settings.port}`;
+}
