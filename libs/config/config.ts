@@ -105,6 +105,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   });
 }
 
+/** For tools that need only the database (migrations): the other variables may be unset. */
+export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const parsed = schema.pick({ DATABASE_URL: true }).safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  return parsed.data.DATABASE_URL;
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !(value instanceof Map) && !Buffer.isBuffer(value)) {
     for (const child of Object.values(value)) deepFreeze(child);

@@ -1,4 +1,5 @@
-export { AppConfig, ConfigError, loadConfig } from './config';
+export { AppConfig, ConfigError, loadConfig, loadDatabaseUrl } from './config';
 export { parseDuration } from './duration';
 export { KeyRing, parseKeyRing } from './master-keys';
 export { APP_CONFIG, ConfigModule } from './config.module';
+export { LauncherEnv, readLauncherEnv } from './launcher-env';

@@ -15,6 +15,8 @@ export interface ReadOptions {
   /** Oldest messages first, at most this many per call (default 100): big mailboxes go in chunks. */
   limit?: number;
   timeoutMs: number;
+  /** With no checkpoint yet, skip what the mailbox already holds and start at its next UID. */
+  fromNowOnFirstRead?: boolean;
   /** Bytes of each message fetched (default 1 MiB): headers and text come first, attachments are not needed. */
   maxMessageBytes?: number;
 }
@@ -50,6 +52,10 @@ async function readLocked(client: ImapFlow, checkpoint: ImapCheckpoint, opts: Re
   if (!mailbox) throw new MailError('imap_failed', 'the mailbox could not be opened');
   const uidValidity = mailbox.uidValidity.toString();
   const reset = checkpoint.uidValidity !== null && checkpoint.uidValidity !== uidValidity;
+  if (checkpoint.uidValidity === null && opts.fromNowOnFirstRead) {
+    // A newly connected mailbox: what it held before cannot answer mail we have not sent yet.
+    return { uidValidity, lastUid: Math.max(0, mailbox.uidNext - 1), messages: [], reset: false };
+  }
   const after = reset ? 0 : checkpoint.lastUid;
   const nothing: ReadResult = { uidValidity, lastUid: after, messages: [], reset };
   // UIDNEXT from SELECT answers the common "anything new?" poll without another round-trip.
@@ -74,7 +80,8 @@ async function readLocked(client: ImapFlow, checkpoint: ImapCheckpoint, opts: Re
     messages.push(await parseInboundMail(message.uid, message.source));
   }
   messages.sort((a, b) => a.uid - b.uid);
-  const lastUid = messages.length > 0 ? messages[messages.length - 1].uid : after;
+  // Past every UID looked at, even one whose source could not be fetched: never stall on it.
+  const lastUid = uids[uids.length - 1];
   return { uidValidity, lastUid, messages, reset };
 }
 

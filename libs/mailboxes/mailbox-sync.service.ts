@@ -29,7 +29,7 @@ export class MailboxSync {
       const read = await readNewMessages(
         await this.credentials.imap(mailbox),
         { uidValidity: mailbox.imapUidValidity, lastUid: mailbox.imapLastUid },
-        { limit: READ_CHUNK, timeoutMs: this.config.mail.imapTimeoutMs },
+        { limit: READ_CHUNK, timeoutMs: this.config.mail.imapTimeoutMs, fromNowOnFirstRead: true },
       );
       const replies: RepliedEnrollment[] = [];
       for (const mail of read.messages) {

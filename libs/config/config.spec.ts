@@ -1,0 +1,189 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from './config';
+
+const payloadKey = randomBytes(32);
+const vaultKey = randomBytes(32);
+const oldVaultKey = randomBytes(32);
+
+/** The four variables without a default, all valid. */
+function requiredEnv(): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: 'postgres://relance:secret@db.internal:5432/relance',
+    TEMPORAL_ADDRESS: 'temporal.internal:7233',
+    TEMPORAL_PAYLOAD_KEYS: `p1:${payloadKey.toString('base64')}`,
+    VAULT_MASTER_KEYS: `v2:${vaultKey.toString('base64')}`,
+  };
+}
+
+/** Every variable loadConfig reads, each set to a value other than its default. */
+function fullEnv(): NodeJS.ProcessEnv {
+  return {
+    ...requiredEnv(),
+    VAULT_MASTER_KEYS: `v2:${vaultKey.toString('base64')},v1:${oldVaultKey.toString('base64')}`,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    API_HOST: '0.0.0.0',
+    API_PORT: '8080',
+    API_PUBLIC_URL: 'https://relance.example.com',
+    DATABASE_POOL_SIZE: '25',
+    TEMPORAL_NAMESPACE: 'relance',
+    TEMPORAL_UI_URL: 'http://localhost:8233',
+    LAUNCH_BATCH_SIZE: '250',
+    MAILBOX_SYNC_INTERVAL: '5m',
+    SMTP_TIMEOUT: '2s',
+    IMAP_TIMEOUT: '500ms',
+    WORKER_SHUTDOWN_GRACE: '1h',
+  };
+}
+
+/** Runs loadConfig and returns the ConfigError it must throw. */
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('loadConfig accepted an invalid environment');
+}
+
+function without(name: string): NodeJS.ProcessEnv {
+  const env = requiredEnv();
+  delete env[name];
+  return env;
+}
+
+describe('loadConfig', () => {
+  it('maps every variable of a full environment into the typed config', () => {
+    const config = loadConfig(fullEnv());
+    const { temporal, vault, ...rest } = config;
+    assert.deepEqual(rest, {
+      env: 'production',
+      logLevel: 'warn',
+      api: { host: '0.0.0.0', port: 8080, publicUrl: 'https://relance.example.com' },
+      database: { url: 'postgres://relance:secret@db.internal:5432/relance', poolSize: 25 },
+      sequencing: { launchBatchSize: 250 },
+      mail: { syncIntervalMs: 300_000, smtpTimeoutMs: 2_000, imapTimeoutMs: 500 },
+      worker: { shutdownGraceMs: 3_600_000 },
+    });
+    assert.equal(temporal.address, 'temporal.internal:7233');
+    assert.equal(temporal.namespace, 'relance');
+    assert.equal(temporal.uiUrl, 'http://localhost:8233');
+    assert.equal(temporal.payloadKeys.currentId, 'p1');
+    assert.deepEqual([...temporal.payloadKeys.keys.keys()], ['p1']);
+    assert.ok(temporal.payloadKeys.keys.get('p1')?.equals(payloadKey));
+    assert.equal(vault.masterKeys.currentId, 'v2');
+    assert.deepEqual([...vault.masterKeys.keys.keys()], ['v2', 'v1']);
+    assert.ok(vault.masterKeys.keys.get('v2')?.equals(vaultKey));
+    assert.ok(vault.masterKeys.keys.get('v1')?.equals(oldVaultKey));
+  });
+
+  it('returns a deeply frozen object', () => {
+    const config = loadConfig(fullEnv());
+    for (const part of [config, config.api, config.database, config.temporal, config.temporal.payloadKeys,
+      config.vault, config.vault.masterKeys, config.sequencing, config.mail, config.worker]) {
+      assert.ok(Object.isFrozen(part));
+    }
+    assert.throws(() => {
+      (config.api as { port: number }).port = 1;
+    }, TypeError);
+    assert.throws(() => {
+      (config.vault.masterKeys as { currentId: string }).currentId = 'v1';
+    }, TypeError);
+    assert.equal(config.api.port, 8080);
+  });
+
+  it('applies the documented defaults when only the required variables are set', () => {
+    const config = loadConfig(requiredEnv());
+    assert.equal(config.env, 'development');
+    assert.equal(config.logLevel, 'info');
+    assert.deepEqual(config.api, { host: '127.0.0.1', port: 3000, publicUrl: 'http://127.0.0.1:3000' });
+    assert.equal(config.database.poolSize, 10);
+    assert.equal(config.temporal.namespace, 'default');
+    assert.equal(config.temporal.uiUrl, undefined);
+    assert.equal(config.sequencing.launchBatchSize, 100);
+    assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000 });
+    assert.equal(config.worker.shutdownGraceMs, 30_000);
+  });
+
+  it('derives the public URL from host and port when API_PUBLIC_URL is unset', () => {
+    const config = loadConfig({ ...requiredEnv(), API_HOST: 'relance.local', API_PORT: '4100' });
+    assert.equal(config.api.publicUrl, 'http://relance.local:4100');
+  });
+
+  it('accepts the postgresql:// spelling of the database URL', () => {
+    const url = 'postgresql://relance@localhost/relance';
+    assert.equal(loadConfig({ ...requiredEnv(), DATABASE_URL: url }).database.url, url);
+  });
+
+  it('ignores variables it does not know', () => {
+    const config = loadConfig({ ...requiredEnv(), PATH: '/usr/bin', HOME: '/root' });
+    assert.equal(Object.hasOwn(config, 'PATH'), false);
+  });
+
+  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_PAYLOAD_KEYS', 'VAULT_MASTER_KEYS']) {
+    it(`fails naming ${name} when it is missing`, () => {
+      const error = configError(without(name));
+      assert.equal(error.problems.length, 1);
+      assert.match(error.problems[0], new RegExp(`^${name} is required`));
+      assert.match(error.message, new RegExp(name));
+    });
+  }
+
+  const malformed: Array<[string, string, RegExp]> = [
+    ['API_PORT', 'abc', /number/],
+    ['API_PORT', '70000', /65535/],
+    ['API_PORT', '80.5', /int/i],
+    ['DATABASE_URL', 'mysql://relance@localhost:3306/relance', /postgres/],
+    ['TEMPORAL_ADDRESS', 'temporal.internal', /host:port/],
+    ['TEMPORAL_ADDRESS', 'temporal.internal:', /host:port/],
+    ['MAILBOX_SYNC_INTERVAL', 'soon', /"soon" is not a duration/],
+    ['SMTP_TIMEOUT', '-5s', /is not a duration/],
+    ['VAULT_MASTER_KEYS', `v1:${randomBytes(16).toString('base64')}`, /"v1" must be 32 bytes.*got 16/],
+    ['TEMPORAL_PAYLOAD_KEYS', `p1:${randomBytes(64).toString('base64')}`, /"p1" must be 32 bytes.*got 64/],
+    ['VAULT_MASTER_KEYS', `v1:${randomBytes(32).toString('base64')},v1:${randomBytes(32).toString('base64')}`, /"v1" appears twice/],
+    ['VAULT_MASTER_KEYS', '', /no key given/],
+    ['NODE_ENV', 'staging', /development/],
+    ['LOG_LEVEL', 'loud', /info/],
+    ['DATABASE_POOL_SIZE', '0', />=\s*1/],
+    ['LAUNCH_BATCH_SIZE', 'many', /number/],
+    ['TEMPORAL_UI_URL', 'localhost:8233 ui', /URL/],
+  ];
+  for (const [name, value, detail] of malformed) {
+    it(`fails naming ${name} when it is ${JSON.stringify(value.length > 20 ? `${value.slice(0, 17)}...` : value)}`, () => {
+      const error = configError({ ...requiredEnv(), [name]: value });
+      assert.equal(error.problems.length, 1, error.message);
+      assert.ok(error.problems[0].startsWith(`${name} `), error.problems[0]);
+      assert.match(error.problems[0], detail);
+    });
+  }
+
+  it('reports every problem at once, one line each', () => {
+    const error = configError({
+      TEMPORAL_PAYLOAD_KEYS: `p1:${randomBytes(32).toString('base64')}`,
+      API_PORT: 'abc',
+      DATABASE_URL: 'mysql://relance@localhost/relance',
+      MAILBOX_SYNC_INTERVAL: 'soon',
+      VAULT_MASTER_KEYS: 'v1:c2hvcnQ=',
+    });
+    const named = error.problems.map((problem) => problem.split(' ')[0]).sort();
+    assert.deepEqual(named, ['API_PORT', 'DATABASE_URL', 'MAILBOX_SYNC_INTERVAL', 'TEMPORAL_ADDRESS', 'VAULT_MASTER_KEYS']);
+    for (const problem of error.problems) assert.ok(error.message.includes(`  - ${problem}`));
+    assert.equal(error.name, 'ConfigError');
+  });
+
+  it('never repeats key material in its errors', () => {
+    const shortKey = randomBytes(16).toString('base64');
+    const goodKey = randomBytes(32).toString('base64');
+    const error = configError({
+      ...requiredEnv(),
+      VAULT_MASTER_KEYS: `v1:${shortKey}`,
+      TEMPORAL_PAYLOAD_KEYS: `p1:${goodKey},p1:${goodKey}`,
+    });
+    assert.equal(error.problems.length, 2);
+    assert.ok(!error.message.includes(shortKey));
+    assert.ok(!error.message.includes(goodKey));
+  });
+});

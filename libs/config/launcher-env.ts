@@ -1,0 +1,26 @@
+/**
+ * What `npm start` reads before the app's own configuration exists: which services the
+ * user already runs. Anything unset is provided by the launcher (embedded defaults).
+ */
+export interface LauncherEnv {
+  databaseUrl?: string;
+  temporalAddress?: string;
+  temporalCliPath?: string;
+  temporalUiUrl?: string;
+  apiPort: number;
+  /** The whole environment, handed on to the processes the launcher starts. */
+  passThrough: NodeJS.ProcessEnv;
+}
+
+export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherEnv {
+  const apiPort = env.API_PORT ? Number(env.API_PORT) : 3000;
+  if (!Number.isInteger(apiPort) || apiPort < 0 || apiPort > 65_535) throw new Error(`API_PORT must be a port number`);
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    temporalAddress: env.TEMPORAL_ADDRESS || undefined,
+    temporalCliPath: env.TEMPORAL_CLI_PATH || undefined,
+    temporalUiUrl: env.TEMPORAL_UI_URL || undefined,
+    apiPort,
+    passThrough: { ...env },
+  };
+}

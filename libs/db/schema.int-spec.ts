@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createDatabase, dropDatabase } from '../devservices';
+import { testEnv } from '../../tests/harness/env';
+import { createDataSource } from './data-source';
+import { runMigrations } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * The schema changes only through migrations, so entities and migrations must agree: on a
+ * fresh database, after every migration, TypeORM must find nothing left to change.
+ */
+describe('database schema', () => {
+  const name = `relance_schema_${process.pid}_${Date.now()}`;
+  let url: string;
+
+  before(async () => {
+    url = await createDatabase(testEnv().adminDatabaseUrl, name);
+  });
+
+  after(async () => {
+    await dropDatabase(testEnv().adminDatabaseUrl, name);
+  });
+
+  it('entities and migrations describe the same schema', async () => {
+    const applied = await runMigrations(url);
+    assert.ok(applied.length > 0, 'migrations were applied to the fresh database');
+    const dataSource = await createDataSource(url, { poolSize: 1 }).initialize();
+    try {
+      const pending = await dataSource.driver.createSchemaBuilder().log();
+      assert.deepEqual(
+        pending.upQueries.map((query) => query.query),
+        [],
+        'the entities differ from the migrated schema: write a migration for the change',
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('a second run applies nothing', async () => {
+    assert.deepEqual(await runMigrations(url), []);
+  });
+
+  it('every migration can be reverted, leaving no table behind', async () => {
+    const dataSource = await createDataSource(url, { poolSize: 1 }).initialize();
+    try {
+      for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();
+      const tables = await dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`,
+      );
+      assert.deepEqual(tables, []);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { stopChild, superviseChild } from '../../libs/devservices';
+
+/** Runs one of Relance's processes, its output prefixed with its name. */
+export function startAppProcess(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  superviseChild(child);
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream! }).on('line', (line) => process.stdout.write(`[${name}] ${line}\n`));
+  }
+  return child;
+}
+
+export function stopAppProcess(child: ChildProcess): Promise<void> {
+  return stopChild(child, { graceMs: 35_000 });
+}
+
+/** Polls /health until the API answers 200, or fails naming the last problem. */
+export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+      last = `HTTP ${response.status}: ${await response.text()}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the API was not healthy after ${timeoutMs / 1000}s (${last})`);
+}

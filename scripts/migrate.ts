@@ -1,0 +1,13 @@
+import { ConfigError, loadDatabaseUrl } from '../libs/config';
+import { runMigrations } from '../libs/db';
+
+/** `npm run migrate`: applies pending migrations to DATABASE_URL. */
+async function main() {
+  const applied = await runMigrations(loadDatabaseUrl());
+  process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+/**
+ * What the test runner (run-tests.ts) hands to every test process. Tests read these
+ * through here, never process.env directly, so a missing variable fails with a message
+ * that says how to run the suite.
+ */
+export interface TestMailUser {
+  readonly user: string;
+  readonly password: string;
+}
+
+export interface TestEnv {
+  readonly databaseUrl: string;
+  readonly adminDatabaseUrl: string;
+  readonly temporalAddress: string;
+  readonly temporalNamespace: string;
+  readonly imap: { readonly host: string; readonly port: number; readonly lmtpPort: number };
+  readonly imapUsers: readonly TestMailUser[];
+}
+
+let cached: TestEnv | undefined;
+
+export function testEnv(): TestEnv {
+  cached ??= Object.freeze({
+    databaseUrl: required('DATABASE_URL'),
+    adminDatabaseUrl: required('TEST_ADMIN_DATABASE_URL'),
+    temporalAddress: required('TEMPORAL_ADDRESS'),
+    temporalNamespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    imap: {
+      host: required('TEST_IMAP_HOST'),
+      port: Number(required('TEST_IMAP_PORT')),
+      lmtpPort: Number(required('TEST_LMTP_PORT')),
+    },
+    imapUsers: JSON.parse(required('TEST_IMAP_USERS')) as TestMailUser[],
+  });
+  return cached;
+}
+
+/** The n-th Dovecot user (1-based, like rep1@relance.test). */
+export function imapUser(n: number): TestMailUser {
+  const user = testEnv().imapUsers[n - 1];
+  if (!user) throw new Error(`no IMAP test user #${n} (the runner creates ${testEnv().imapUsers.length})`);
+  return user;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests with "npm test" (tests/harness/run-tests.ts)`);
+  return value;
+}
