@@ -13,12 +13,12 @@ import { providePostgres, provideTemporal, Service } from './launcher/services';
  * prints where to click. Ctrl-C stops everything it started, in reverse order.
  */
 const root = resolve(__dirname, '..', '..');
-const dataDir = join(root, '.data');
 const log = (line: string) => process.stdout.write(`[relance] ${line}\n`);
 
 async function main() {
   const started = Date.now();
   const env = readLauncherEnv();
+  const dataDir = resolve(env.dataDir ?? join(root, '.data'));
   mkdirSync(dataDir, { recursive: true });
   const services: Service[] = [];
   const children: ReturnType<typeof startAppProcess>[] = [];

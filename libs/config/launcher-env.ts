@@ -8,6 +8,8 @@ export interface LauncherEnv {
   temporalCliPath?: string;
   temporalUiUrl?: string;
   apiPort: number;
+  /** Where local state lives (embedded PostgreSQL, Temporal's SQLite file, dev keys). */
+  dataDir: string | undefined;
   /** The whole environment, handed on to the processes the launcher starts. */
   passThrough: NodeJS.ProcessEnv;
 }
@@ -21,6 +23,7 @@ export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherE
     temporalCliPath: env.TEMPORAL_CLI_PATH || undefined,
     temporalUiUrl: env.TEMPORAL_UI_URL || undefined,
     apiPort,
+    dataDir: env.RELANCE_DATA_DIR || undefined,
     passThrough: { ...env },
   };
 }

@@ -12,8 +12,9 @@ export const MAX_WAIT_MS = 365 * UNIT_MS.days;
 
 export function waitMilliseconds(amount: number, unit: WaitUnit): number {
   if (!Number.isInteger(amount) || amount < 1) throw new RangeError('wait amount must be a positive whole number');
+  // Own keys only: `in` would let "constructor" or "toString" through and return NaN.
+  if (!Object.hasOwn(UNIT_MS, unit)) throw new RangeError(`unknown wait unit "${unit}"`);
   const ms = amount * UNIT_MS[unit];
-  if (!(unit in UNIT_MS)) throw new RangeError(`unknown wait unit "${unit}"`);
   if (ms > MAX_WAIT_MS) throw new RangeError('wait is longer than 365 days');
   return ms;
 }

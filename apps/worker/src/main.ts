@@ -1,14 +1,13 @@
 import 'reflect-metadata';
-import { Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '../../../libs/config';
 import { createLogger } from '../../../libs/observability';
 import { createRelanceWorker } from './relance-worker';
+import { installTemporalRuntime } from './temporal-runtime';
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, service: 'worker' });
-  // Workers drain on SIGINT/SIGTERM: polling stops, running activities get the grace time.
-  Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  installTemporalRuntime(logger, { drainOnSignals: true });
   const worker = await createRelanceWorker(config, logger);
   logger.info({ taskQueues: ['sequences', 'mail-sync'] }, 'worker started');
   await worker.run();

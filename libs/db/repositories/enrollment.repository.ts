@@ -51,10 +51,10 @@ export class EnrollmentRepository {
     return this.dataSource.transaction(async (manager) => {
       const candidates: { id: string }[] = await manager.query(
         `SELECT p.id FROM prospects p
-         WHERE p.account_id = $1 AND ($3::uuid[] IS NULL OR p.id = ANY($3::uuid[]))
-           AND ($4::uuid IS NULL OR p.id > $4::uuid)
-         ORDER BY p.id LIMIT $5`,
-        [input.accountId, input.campaignId, input.prospectIds ?? null, input.afterProspectId ?? null, input.limit],
+         WHERE p.account_id = $1 AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
+           AND ($3::uuid IS NULL OR p.id > $3::uuid)
+         ORDER BY p.id LIMIT $4`,
+        [input.accountId, input.prospectIds ?? null, input.afterProspectId ?? null, input.limit],
       );
       if (candidates.length === 0) return { enrolled: 0, batch: [] };
       const ids = candidates.map((c) => c.id);

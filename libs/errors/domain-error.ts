@@ -1,0 +1,64 @@
+/**
+ * Every failure the domain reports on purpose carries one of these codes. The HTTP layer
+ * maps codes to statuses in one place; domain code never throws HTTP exceptions.
+ */
+export type DomainErrorCode =
+  | 'validation_failed'
+  | 'invalid_json'
+  | 'unauthorized'
+  | 'not_found'
+  | 'conflict'
+  | 'no_prospects'
+  | 'smtp_unreachable'
+  | 'smtp_tls_failed'
+  | 'smtp_auth_failed'
+  | 'smtp_timeout'
+  | 'smtp_failed'
+  | 'imap_unreachable'
+  | 'imap_auth_failed'
+  | 'imap_timeout'
+  | 'imap_mailbox_missing'
+  | 'imap_failed'
+  | 'unavailable'
+  | 'internal_error';
+
+/** One problem with one input field, e.g. `{ field: 'steps.0.subject', message: 'steps.0.subject must be a string' }`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface DomainErrorOptions {
+  /** The input field at fault, when there is one (dotted path: `steps.2.body`). */
+  field?: string;
+  /** Every problem found, when there are several. */
+  details?: FieldProblem[];
+}
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly field: string | undefined;
+  readonly details: FieldProblem[] | undefined;
+
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    options: DomainErrorOptions = {},
+  ) {
+    super(message);
+    this.field = options.field;
+    this.details = options.details;
+  }
+
+  /** A 400 listing every problem; the first one names the field. */
+  static validation(problems: FieldProblem[]): DomainError {
+    return new DomainError('validation_failed', problems.map((p) => p.message).join('; '), {
+      field: problems[0]?.field,
+      details: problems,
+    });
+  }
+
+  static notFound(what: string, id: string, field?: string): DomainError {
+    return new DomainError('not_found', `${what} ${id} not found`, { field });
+  }
+}

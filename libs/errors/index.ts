@@ -1,0 +1,1 @@
+export { DomainError, type DomainErrorCode, type DomainErrorOptions, type FieldProblem } from './domain-error';

@@ -1,0 +1,37 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { campaignLaunchWorkflowId, enrollmentWorkflowId, mailboxSyncWorkflowId } from './workflow-ids';
+
+const builders = {
+  'campaign-launch': campaignLaunchWorkflowId,
+  enrollment: enrollmentWorkflowId,
+  'mailbox-sync': mailboxSyncWorkflowId,
+};
+
+describe('workflow ids', () => {
+  for (const [kind, build] of Object.entries(builders)) {
+    it(`${kind}: is "${kind}:<id>", the same every time`, () => {
+      const id = randomUUID();
+      assert.equal(build(id), `${kind}:${id}`);
+      assert.equal(build(id), build(id));
+      assert.notEqual(build(id), build(randomUUID()));
+    });
+
+    it(`${kind}: is its prefix followed by the id (SQL builds it as prefix || id)`, () => {
+      const id = randomUUID();
+      assert.equal(build('') + id, build(id));
+    });
+
+    it(`${kind}: holds no "@" for a row id`, () => {
+      for (let i = 0; i < 20; i += 1) assert.equal(build(randomUUID()).includes('@'), false);
+      assert.equal(build('').includes('@'), false);
+    });
+  }
+
+  it('never gives two kinds of workflow the same id for the same row id', () => {
+    const id = randomUUID();
+    const ids = Object.values(builders).map((build) => build(id));
+    assert.equal(new Set(ids).size, ids.length);
+  });
+});
