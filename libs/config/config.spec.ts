@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, loadDatabaseUrl } from './config';
 
 const payloadKey = randomBytes(32);
 const vaultKey = randomBytes(32);
@@ -135,7 +135,9 @@ describe('loadConfig', () => {
   const malformed: Array<[string, string, RegExp]> = [
     ['API_PORT', 'abc', /number/],
     ['API_PORT', '70000', /65535/],
-    ['API_PORT', '80.5', /int/i],
+    ['API_PORT', '80.5', /port number/],
+    ['API_PORT', '', /port number/],
+    ['API_PORT', '0x50', /port number/],
     ['DATABASE_URL', 'mysql://relance@localhost:3306/relance', /postgres/],
     ['TEMPORAL_ADDRESS', 'temporal.internal', /host:port/],
     ['TEMPORAL_ADDRESS', 'temporal.internal:', /host:port/],
@@ -150,6 +152,9 @@ describe('loadConfig', () => {
     ['DATABASE_POOL_SIZE', '0', />=\s*1/],
     ['LAUNCH_BATCH_SIZE', 'many', /number/],
     ['TEMPORAL_UI_URL', 'temporal ui', /URL/],
+    ['API_PUBLIC_URL', 'localhost:3000', /http\(s\) URL/],
+    ['API_PUBLIC_URL', 'javascript:alert(1)', /http\(s\) URL/],
+    ['MAILBOX_SYNC_INTERVAL', '0', /at least 100 ms/],
   ];
   for (const [name, value, detail] of malformed) {
     it(`fails naming ${name} when it is ${JSON.stringify(value.length > 20 ? `${value.slice(0, 17)}...` : value)}`, () => {
@@ -185,5 +190,27 @@ describe('loadConfig', () => {
     assert.equal(error.problems.length, 2);
     assert.ok(!error.message.includes(shortKey));
     assert.ok(!error.message.includes(goodKey));
+  });
+});
+
+describe('loadDatabaseUrl', () => {
+  it('returns DATABASE_URL without requiring the other variables', () => {
+    assert.equal(loadDatabaseUrl({ DATABASE_URL: 'postgres://relance@localhost/relance' }), 'postgres://relance@localhost/relance');
+  });
+
+  it('fails naming DATABASE_URL when it is missing or not a postgres URL', () => {
+    for (const env of [{}, { DATABASE_URL: 'mysql://relance@localhost/relance' }, { DATABASE_URL: 'not a url' }]) {
+      const error = (() => {
+        try {
+          loadDatabaseUrl(env);
+        } catch (caught) {
+          return caught;
+        }
+        assert.fail(`accepted ${JSON.stringify(env)}`);
+      })();
+      assert.ok(error instanceof ConfigError);
+      assert.ok(error.problems.length > 0);
+      for (const problem of error.problems) assert.match(problem, /^DATABASE_URL /);
+    }
   });
 });

@@ -34,10 +34,12 @@ export class ConfigError extends Error {
   }
 }
 
-const duration = (fallback: string) =>
+const duration = (fallback: string, minMs: number) =>
   z.string().default(fallback).transform((text, ctx) => {
     try {
-      return parseDuration(text);
+      const ms = parseDuration(text);
+      if (ms < minMs) ctx.addIssue({ code: 'custom', message: `must be at least ${minMs} ms` });
+      return ms;
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: (error as Error).message });
       return z.NEVER;
@@ -53,15 +55,26 @@ const keyRing = z.string({ error: 'is required (generate one with: npm run keys)
   }
 });
 
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+const port = (fallback: number) =>
+  z.string().regex(/^\d{1,5}$/, 'must be a port number (0-65535)').default(String(fallback))
+    .transform(Number).refine((n) => n <= 65_535, 'must be a port number (0-65535)');
 const url = (message: string) => z.string({ error: message }).url({ message: 'must be a URL' });
+const webUrl = () => z.string().refine(isWebUrl, 'must be an http(s) URL');
+
+function isWebUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port(3000),
-  API_PUBLIC_URL: z.string().url({ message: 'must be a URL' }).optional(),
+  API_PUBLIC_URL: webUrl().optional(),
   DATABASE_URL: url('is required (postgres://user:password@host:5432/database)').refine(
     (value) => /^postgres(ql)?:\/\//.test(value),
     'must start with postgres://',
@@ -71,14 +84,14 @@ const schema = z.object({
     .string({ error: 'is required (host:port of the Temporal frontend, e.g. 127.0.0.1:7233)' })
     .regex(/^[^\s:]+:\d+$/, 'must be host:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_UI_URL: z.string().url({ message: 'must be a URL' }).optional(),
+  TEMPORAL_UI_URL: webUrl().optional(),
   TEMPORAL_PAYLOAD_KEYS: keyRing,
   VAULT_MASTER_KEYS: keyRing,
   LAUNCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
-  MAILBOX_SYNC_INTERVAL: duration('60s'),
-  SMTP_TIMEOUT: duration('10s'),
-  IMAP_TIMEOUT: duration('15s'),
-  WORKER_SHUTDOWN_GRACE: duration('30s'),
+  MAILBOX_SYNC_INTERVAL: duration('60s', 100),
+  SMTP_TIMEOUT: duration('10s', 100),
+  IMAP_TIMEOUT: duration('15s', 100),
+  WORKER_SHUTDOWN_GRACE: duration('30s', 0),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -1,3 +1,3 @@
 export { templateDataFor } from './template-data';
-export { KNOWN_VARIABLES, renderTemplate, TemplateCheck, TemplateData, validateTemplate } from './templates';
+export { KNOWN_VARIABLES, renderTemplate, TemplateCheck, TemplateData, TemplateRenderError, validateTemplate } from './templates';
 export { MAX_WAIT_MS, WaitUnit, waitMilliseconds } from './wait-duration';

@@ -6,6 +6,7 @@ import { MailError, SmtpSender } from '../mail';
 import { MailboxCredentials } from '../mailboxes/mailbox-credentials.service';
 import type { SendStepResult } from '../temporal/contracts';
 import { composeMessage } from './compose-message';
+import { TemplateRenderError } from './templates';
 
 /** A failure worth retrying later: nothing left the building. */
 export class TransientSendError extends Error {
@@ -28,7 +29,14 @@ export class StepSender {
   ) {}
 
   async send(enrollmentId: string, stepId: string): Promise<SendStepResult> {
-    const claim = await this.outbox.claim(enrollmentId, stepId, composeMessage);
+    let claim;
+    try {
+      claim = await this.outbox.claim(enrollmentId, stepId, composeMessage);
+    } catch (error) {
+      // Nothing was claimed (the transaction rolled back): the step cannot be written.
+      if (error instanceof TemplateRenderError) return { outcome: 'failed', reason: `template_error: ${error.message}` };
+      throw error;
+    }
     if (claim.kind === 'stopped') {
       if (claim.reason.startsWith('prospect_')) await this.outbox.stopEnrollment(enrollmentId, claim.reason);
       return { outcome: 'stopped', reason: claim.reason };

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { KNOWN_VARIABLES, renderTemplate, TemplateData, validateTemplate } from './templates';
+import { KNOWN_VARIABLES, renderTemplate, TemplateData, TemplateRenderError, validateTemplate } from './templates';
 
 function data(overrides: Partial<TemplateData> = {}): TemplateData {
   return {
@@ -135,5 +135,18 @@ describe('renderTemplate', () => {
 
   it('keeps line breaks of the template', () => {
     assert.equal(renderTemplate('Hi {{ firstName }},\n\nBest,\n{{ sender.name }}', data()), 'Hi Ada,\n\nBest,\nSam Rep');
+  });
+});
+
+describe('template limits', () => {
+  it('refuses at save time a template too expensive to render', () => {
+    const check = validateTemplate('{% for i in (1..100000) %}{% for j in (1..100000) %}{{ firstName }}{% endfor %}{% endfor %}');
+    assert.equal(check.ok, false);
+    assert.match((check as { message: string }).message, /cannot be rendered: .*limit/);
+  });
+
+  it('turns a render failure into a TemplateRenderError', () => {
+    const loop = '{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}';
+    assert.throws(() => renderTemplate(loop, data()), TemplateRenderError);
   });
 });

@@ -5,7 +5,16 @@ import { Liquid, Template } from 'liquidjs';
  * Liquid runs no JavaScript and reads only own properties of the data we pass, and no
  * file-system root is configured, so a template cannot reach anything but its variables.
  */
-const liquid = new Liquid({ strictFilters: true, ownPropertyOnly: true, relativeReference: false, root: [] });
+// Limits keep a hostile template (nested loops over huge ranges) from stalling a worker.
+const liquid = new Liquid({
+  strictFilters: true,
+  ownPropertyOnly: true,
+  relativeReference: false,
+  root: [],
+  parseLimit: 100_000,
+  renderLimit: 1_000,
+  memoryLimit: 10_000_000,
+});
 // Tags that read other files make no sense in an email and would touch the disk: refuse them.
 for (const tag of ['include', 'render', 'layout']) {
   liquid.registerTag(tag, {
@@ -58,12 +67,32 @@ export function validateTemplate(source: string): TemplateCheck {
       };
     }
   }
+  try {
+    liquid.renderSync(template, SAMPLE_DATA);
+  } catch (error) {
+    return { ok: false, message: `cannot be rendered: ${firstLine((error as Error).message)}` };
+  }
   return { ok: true };
 }
 
-export function renderTemplate(source: string, data: TemplateData): string {
-  return liquid.parseAndRenderSync(source, data);
+/** A template that passed validation and still fails (limits, odd data): not worth retrying. */
+export class TemplateRenderError extends Error {
+  override readonly name = 'TemplateRenderError';
 }
+
+export function renderTemplate(source: string, data: TemplateData): string {
+  try {
+    return liquid.parseAndRenderSync(source, data);
+  } catch (error) {
+    throw new TemplateRenderError(firstLine((error as Error).message));
+  }
+}
+
+const SAMPLE_DATA: TemplateData = {
+  firstName: 'Ada', lastName: 'Lovelace', fullName: 'Ada Lovelace', email: 'ada@example.com',
+  company: 'Analytical Engines', position: 'Engineer', country: 'GB', custom: {},
+  sender: { name: 'Rita', email: 'rita@example.com' },
+};
 
 function firstLine(text: string): string {
   return text.split('\n')[0];

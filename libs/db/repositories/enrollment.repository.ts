@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { enrollmentWorkflowId } from '../../temporal/contracts/workflow-ids';
+import { ENROLLMENT_WORKFLOW_ID_PREFIX } from '../../temporal/contracts/workflow-ids';
 import { Campaign } from '../entities/campaign.entity';
 import { Enrollment, EnrollmentStatus } from '../entities/enrollment.entity';
 import { Step } from '../entities/step.entity';
@@ -82,7 +82,7 @@ export class EnrollmentRepository {
        ON CONFLICT (campaign_id, prospect_id) DO NOTHING
        RETURNING id`,
       // The workflow id is spelt by the contracts lib, not here: pass its prefix.
-      [accountId, campaignId, ids, enrollmentWorkflowId('')],
+      [accountId, campaignId, ids, ENROLLMENT_WORKFLOW_ID_PREFIX],
     );
     return rows.length;
   }

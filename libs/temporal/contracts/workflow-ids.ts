@@ -1,7 +1,17 @@
 /**
  * Deterministic workflow ids: one workflow per business object, so starting twice is a
- * no-op and anyone holding the id can signal it. Ids only: never an address or a name.
+ * no-op and anyone holding the id can signal it. Ids only: never an address or a name,
+ * which is why anything but a plain identifier (uuid) is refused.
  */
-export const campaignLaunchWorkflowId = (campaignId: string) => `campaign-launch:${campaignId}`;
-export const enrollmentWorkflowId = (enrollmentId: string) => `enrollment:${enrollmentId}`;
-export const mailboxSyncWorkflowId = (mailboxId: string) => `mailbox-sync:${mailboxId}`;
+export const ENROLLMENT_WORKFLOW_ID_PREFIX = 'enrollment:';
+
+const PLAIN_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+function workflowId(prefix: string, id: string): string {
+  if (!PLAIN_ID.test(id)) throw new TypeError(`a workflow id is built from a plain identifier, not ${JSON.stringify(id.slice(0, 8))}…`);
+  return `${prefix}${id}`;
+}
+
+export const campaignLaunchWorkflowId = (campaignId: string) => workflowId('campaign-launch:', campaignId);
+export const enrollmentWorkflowId = (enrollmentId: string) => workflowId(ENROLLMENT_WORKFLOW_ID_PREFIX, enrollmentId);
+export const mailboxSyncWorkflowId = (mailboxId: string) => workflowId('mailbox-sync:', mailboxId);
