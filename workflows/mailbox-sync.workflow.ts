@@ -1,11 +1,13 @@
-import { continueAsNew, getExternalWorkflowHandle, log, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import {
   enrollmentWorkflowId, repliedSignal, type MailboxSyncInput, type MailSyncActivities,
 } from '../libs/temporal/contracts';
 
-// IMAP servers go away for a while: keep retrying, slower and slower, forever.
+// A pass waits in IMAP IDLE up to the sync interval (heartbeating), then reads. IMAP servers
+// go away for a while: keep retrying, slower and slower, forever.
 const { syncMailbox } = proxyActivities<MailSyncActivities>({
-  startToCloseTimeout: '2m',
+  startToCloseTimeout: '10m',
+  heartbeatTimeout: '30s',
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5m' },
 });
 
@@ -31,7 +33,6 @@ export async function mailboxSyncWorkflow(input: MailboxSyncInput): Promise<void
       }
     }
     if (workflowInfo().continueAsNewSuggested) break;
-    if (!result.hasMore) await sleep(result.pollIntervalMs);
   }
   await continueAsNew<typeof mailboxSyncWorkflow>(input);
 }

@@ -15,6 +15,16 @@ export interface ReadOptions {
   /** Oldest messages first, at most this many per call (default 100): big mailboxes go in chunks. */
   limit?: number;
   timeoutMs: number;
+  /**
+   * When nothing is new, wait up to this long in IMAP IDLE for a message to arrive (then read
+   * it at once) before returning empty. This is what makes reply detection take a second
+   * instead of a polling interval.
+   */
+  waitMs?: number;
+  /** Ends the wait early (worker shutting down). */
+  signal?: AbortSignal;
+  /** Called every few seconds while waiting, e.g. to heartbeat. */
+  onWaiting?: () => void;
   /** With no checkpoint yet, skip what the mailbox already holds and start at its next UID. */
   fromNowOnFirstRead?: boolean;
   /** Bytes of each message fetched (default 1 MiB): headers and text come first, attachments are not needed. */
@@ -37,7 +47,7 @@ const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
  * nothing the rep sees changes (no message becomes \Seen).
  */
 export function readNewMessages(settings: ImapSettings, checkpoint: ImapCheckpoint, opts: ReadOptions): Promise<ReadResult> {
-  return withImapSession(settings, opts.timeoutMs, async (client) => {
+  return withImapSession(settings, opts.timeoutMs + (opts.waitMs ?? 0), async (client) => {
     const lock = await client.getMailboxLock(opts.mailbox ?? 'INBOX', { readOnly: true });
     try {
       return await readLocked(client, checkpoint, opts);
@@ -52,14 +62,13 @@ async function readLocked(client: ImapFlow, checkpoint: ImapCheckpoint, opts: Re
   if (!mailbox) throw new MailError('imap_failed', 'the mailbox could not be opened');
   const uidValidity = mailbox.uidValidity.toString();
   const reset = checkpoint.uidValidity !== null && checkpoint.uidValidity !== uidValidity;
-  if (checkpoint.uidValidity === null && opts.fromNowOnFirstRead) {
-    // A newly connected mailbox: what it held before cannot answer mail we have not sent yet.
-    return { uidValidity, lastUid: Math.max(0, mailbox.uidNext - 1), messages: [], reset: false };
-  }
-  const after = reset ? 0 : checkpoint.lastUid;
+  // A newly connected mailbox: what it held before cannot answer mail we have not sent yet.
+  const firstFromNow = checkpoint.uidValidity === null && opts.fromNowOnFirstRead;
+  const after = firstFromNow ? Math.max(0, mailbox.uidNext - 1) : reset ? 0 : checkpoint.lastUid;
   const nothing: ReadResult = { uidValidity, lastUid: after, messages: [], reset };
   // UIDNEXT from SELECT answers the common "anything new?" poll without another round-trip.
-  if (mailbox.exists === 0 || (mailbox.uidNext > 0 && mailbox.uidNext <= after + 1)) return nothing;
+  const nothingNew = mailbox.exists === 0 || (mailbox.uidNext > 0 && mailbox.uidNext <= after + 1);
+  if (nothingNew && !(opts.waitMs && (await idleUntilNewMail(client, opts.waitMs, opts)))) return nothing;
 
   const found = await client.search({ uid: `${after + 1}:*` }, { uid: true });
   if (!found) throw new MailError('imap_failed', 'the IMAP server refused to search the mailbox');
@@ -83,6 +92,39 @@ async function readLocked(client: ImapFlow, checkpoint: ImapCheckpoint, opts: Re
   // Past every UID looked at, even one whose source could not be fetched: never stall on it.
   const lastUid = uids[uids.length - 1];
   return { uidValidity, lastUid, messages, reset };
+}
+
+const WAITING_TICK_MS = 5_000;
+
+/**
+ * IDLE on the selected mailbox until the server announces a new message (EXISTS), the wait
+ * ends or the signal aborts. Any command ends IDLE, so a NOOP is how we stop waiting.
+ */
+async function idleUntilNewMail(
+  client: ImapFlow,
+  waitMs: number,
+  opts: Pick<ReadOptions, 'signal' | 'onWaiting'>,
+): Promise<boolean> {
+  if (opts.signal?.aborted) return false;
+  let arrived = false;
+  const stop = () => void client.noop().catch(() => undefined);
+  const onExists = () => {
+    arrived = true;
+    stop();
+  };
+  client.on('exists', onExists);
+  const timer = setTimeout(stop, waitMs);
+  const ticker = setInterval(() => opts.onWaiting?.(), WAITING_TICK_MS);
+  opts.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    await client.idle();
+  } finally {
+    clearTimeout(timer);
+    clearInterval(ticker);
+    client.off('exists', onExists);
+    opts.signal?.removeEventListener('abort', stop);
+  }
+  return arrived;
 }
 
 /** Logs in and out, for the mailbox settings form. */

@@ -7,6 +7,15 @@ import { MailboxCredentials } from './mailbox-credentials.service';
 
 /** Messages read per pass: a large backlog is read over several passes, checkpointed each time. */
 const READ_CHUNK = 200;
+/** Longest IDLE per pass: well under the 29 minutes after which servers may drop an idle client. */
+const MAX_WAIT_MS = 5 * 60_000;
+
+export interface SyncControls {
+  /** Aborts the wait for new mail (worker shutting down, activity cancelled). */
+  signal?: AbortSignal;
+  /** Called while waiting, so the caller can show it is alive. */
+  heartbeat?: () => void;
+}
 
 /**
  * Reads a mailbox's INBOX from its UIDVALIDITY + UID checkpoint, stores the replies to our
@@ -21,18 +30,32 @@ export class MailboxSync {
     @Inject(MailboxCredentials) private readonly credentials: MailboxCredentials,
   ) {}
 
-  async sync(mailboxId: string): Promise<MailboxSyncResult> {
-    const pollIntervalMs = this.config.mail.syncIntervalMs;
+  /**
+   * One pass: waits (IMAP IDLE) up to the sync interval for new mail when none is waiting,
+   * then reads. Replies are therefore seen about a second after they land; where IDLE is
+   * not available the pass still lasts the interval, so it degrades to polling.
+   */
+  async sync(mailboxId: string, controls: SyncControls = {}): Promise<MailboxSyncResult> {
+    const waitMs = Math.min(this.config.mail.syncIntervalMs, MAX_WAIT_MS);
+    const began = Date.now();
     const mailbox = await this.mailboxes.findById(mailboxId);
-    if (!mailbox) return { exists: false, replies: [], hasMore: false, pollIntervalMs };
+    if (!mailbox) return { exists: false, replies: [] };
     try {
       const read = await readNewMessages(
         await this.credentials.imap(mailbox),
         { uidValidity: mailbox.imapUidValidity, lastUid: mailbox.imapLastUid },
-        { limit: READ_CHUNK, timeoutMs: this.config.mail.imapTimeoutMs, fromNowOnFirstRead: true },
+        {
+          limit: READ_CHUNK,
+          timeoutMs: this.config.mail.imapTimeoutMs,
+          fromNowOnFirstRead: true,
+          waitMs,
+          signal: controls.signal,
+          onWaiting: controls.heartbeat,
+        },
       );
       const replies: RepliedEnrollment[] = [];
       for (const mail of read.messages) {
+        controls.heartbeat?.();
         const recorded = await this.inbound.recordReply({
           mailboxId,
           uidValidity: read.uidValidity,
@@ -51,10 +74,20 @@ export class MailboxSync {
         imapLastUid: read.lastUid,
         syncError: null,
       });
-      return { exists: true, replies, hasMore: read.messages.length === READ_CHUNK, pollIntervalMs };
+      if (read.messages.length === 0) await pause(waitMs - (Date.now() - began), controls.signal);
+      return { exists: true, replies };
     } catch (error) {
       if (error instanceof MailError) await this.mailboxes.saveSyncState(mailboxId, { syncError: error.message });
       throw error;
     }
   }
+}
+
+/** Sits out what is left of a pass whose wait ended early without news (no IDLE support). */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
 }

@@ -30,7 +30,8 @@ export interface RelanceStack {
 export async function startRelanceStack(
   options: { env?: NodeJS.ProcessEnv; smtp?: Parameters<typeof startSmtpCapture>[0] } = {},
 ): Promise<RelanceStack> {
-  const config = loadConfig({ ...process.env, ...options.env });
+  // A short grace: at the end of a test, waiting activities (IMAP IDLE) are cancelled quickly.
+  const config = loadConfig({ ...process.env, WORKER_SHUTDOWN_GRACE: '2s', ...options.env });
   const logger = createLogger({ level: config.logLevel, service: 'test-worker' });
   installTemporalRuntime(logger, { drainOnSignals: false });
   const smtp = await startSmtpCapture(options.smtp);

@@ -51,10 +51,6 @@ export interface MailboxSyncResult {
   /** False once the mailbox is deleted: its sync workflow then ends. */
   exists: boolean;
   replies: RepliedEnrollment[];
-  /** More messages wait to be read: read again without pausing. */
-  hasMore: boolean;
-  /** How long to wait before the next read (configuration lives outside workflows). */
-  pollIntervalMs: number;
 }
 
 export interface MailSyncActivities {
