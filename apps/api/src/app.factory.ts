@@ -1,0 +1,38 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../../libs/config';
+import { createLogger, NestPinoLogger } from '../../../libs/observability';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { requestLog } from './common/request-log.middleware';
+import { createValidationPipe } from './common/validation.pipe';
+import { setupOpenApi } from './openapi';
+
+/** 1000 prospects with custom fields do not fit in body-parser's default 100 kB. */
+const JSON_BODY_LIMIT = '5mb';
+
+/**
+ * Builds the HTTP application, initialised but not listening: main.ts listens on the
+ * configured address, tests on port 0.
+ */
+export async function createApiApp(
+  config: AppConfig,
+  options: { logger?: Logger } = {},
+): Promise<NestExpressApplication> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel, service: 'api' });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+    logger: new NestPinoLogger(logger),
+    bodyParser: false,
+    // Fail with an exception the caller can report, not process.exit().
+    abortOnError: false,
+  });
+  app.disable('x-powered-by');
+  app.use(requestLog(logger));
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter(logger));
+  setupOpenApi(app, config.api.publicUrl);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AppConfig, ConfigModule } from '../../../libs/config';
+import { CryptoModule } from '../../../libs/crypto/crypto.module';
+import { DbModule } from '../../../libs/db/db.module';
+import { TemporalModule } from '../../../libs/temporal/temporal.module';
+import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { LoggerModule } from './common/logger.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
+import { HealthModule } from './health/health.module';
+import { MailboxesModule } from './mailboxes/mailboxes.module';
+import { ProspectsModule } from './prospects/prospects.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(logger),
+        DbModule,
+        CryptoModule,
+        TemporalModule,
+        AuthModule,
+        HealthModule,
+        MailboxesModule,
+        ProspectsModule,
+        CampaignsModule,
+        EnrollmentsModule,
+      ],
+    };
+  }
+}

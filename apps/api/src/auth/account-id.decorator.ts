@@ -1,0 +1,17 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { ApiRequest } from '../common/api-request';
+
+/** The calling account's id, set by ApiKeyGuard. Every /v1 query is scoped by it. */
+export const AccountId = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const auth = context.switchToHttp().getRequest<ApiRequest>().auth;
+  // Only reachable on a route marked @Public by mistake: fail loudly rather than unscoped.
+  if (!auth) throw new Error('AccountId used on a route without API key authentication');
+  return auth.accountId;
+});
+
+/** The rep the API key belongs to, when it belongs to one. */
+export const CallerUserId = createParamDecorator((_data: unknown, context: ExecutionContext): string | null => {
+  const auth = context.switchToHttp().getRequest<ApiRequest>().auth;
+  if (!auth) throw new Error('CallerUserId used on a route without API key authentication');
+  return auth.userId;
+});

@@ -1,0 +1,44 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AccountRepository, API_KEY_PATTERN, hashApiKey } from '../../../../libs/db/repositories/account.repository';
+import { DomainError } from '../../../../libs/errors';
+import type { ApiRequest } from '../common/api-request';
+import { IS_PUBLIC } from './public.decorator';
+
+/** last_used_at is a hint for people auditing keys: once a minute is precise enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * `Authorization: Bearer rl_live_...` on every route not marked @Public. Keys are looked up
+ * by SHA-256; a revoked key is as unknown as a wrong one.
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(AccountRepository) private readonly accounts: AccountRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<ApiRequest>();
+    const key = bearerToken(request.headers.authorization);
+    if (key === undefined) {
+      throw new DomainError('unauthorized', 'Missing API key: send Authorization: Bearer <key>');
+    }
+    const apiKey = API_KEY_PATTERN.test(key) ? await this.accounts.findActiveKeyByHash(hashApiKey(key)) : null;
+    if (!apiKey) throw new DomainError('unauthorized', 'Invalid API key');
+    if (!apiKey.lastUsedAt || Date.now() - apiKey.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
+      await this.accounts.touchApiKey(apiKey.id, TOUCH_INTERVAL_MS);
+    }
+    request.auth = { accountId: apiKey.accountId, apiKeyId: apiKey.id, userId: apiKey.userId };
+    return true;
+  }
+}
+
+/** The token of a `Bearer` authorization header; undefined when there is none. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S*)\s*$/i.exec(header ?? '');
+  return match?.[1] || undefined;
+}

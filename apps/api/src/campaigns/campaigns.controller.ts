@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags,
+} from '@nestjs/swagger';
+import { AccountId } from '../auth/account-id.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CampaignLaunchService } from './campaign-launch.service';
+import { CampaignsService } from './campaigns.service';
+import { CampaignDto, CampaignListDto } from './dto/campaign.dto';
+import { CreateCampaignDto } from './dto/create-campaign.dto';
+import { LaunchAcceptedDto, LaunchCampaignDto } from './dto/launch.dto';
+
+@ApiTags('campaigns')
+@ApiBearerAuth('api-key')
+@ApiErrors(401)
+@Controller('v1/campaigns')
+export class CampaignsController {
+  constructor(
+    @Inject(CampaignsService) private readonly campaigns: CampaignsService,
+    @Inject(CampaignLaunchService) private readonly launcher: CampaignLaunchService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Create a campaign with its steps',
+    description: 'Templates are checked now (syntax and variable names), so sends never fail on them later.',
+  })
+  @ApiCreatedResponse({ type: CampaignDto })
+  @ApiErrors(400, 404)
+  async create(@AccountId() accountId: string, @Body() body: CreateCampaignDto): Promise<CampaignDto> {
+    const campaign = await this.campaigns.create(accountId, body);
+    return CampaignDto.from(campaign, campaign.steps);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List the campaigns (without their steps)' })
+  @ApiOkResponse({ type: CampaignListDto })
+  async list(@AccountId() accountId: string): Promise<CampaignListDto> {
+    return { data: (await this.campaigns.list(accountId)).map((campaign) => CampaignDto.from(campaign)) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get a campaign with its steps' })
+  @ApiOkResponse({ type: CampaignDto })
+  @ApiErrors(400, 404)
+  async get(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<CampaignDto> {
+    const campaign = await this.campaigns.get(accountId, id);
+    return CampaignDto.from(campaign, campaign.steps);
+  }
+
+  @Post(':id/launch')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Launch the campaign',
+    description:
+      'Starts the launch workflow, which enrolls the eligible prospects (active, not restricted, not yet ' +
+      'enrolled) in batches. 422 `no_prospects` when there is none.',
+  })
+  @ApiAcceptedResponse({ type: LaunchAcceptedDto })
+  @ApiErrors(400, 404, 422, 503)
+  launch(
+    @AccountId() accountId: string,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: LaunchCampaignDto,
+  ): Promise<LaunchAcceptedDto> {
+    return this.launcher.launch(accountId, id, body.prospectIds);
+  }
+}

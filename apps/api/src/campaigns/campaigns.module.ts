@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { WorkflowsModule } from '../workflows/workflows.module';
+import { CampaignLaunchService } from './campaign-launch.service';
+import { CampaignsController } from './campaigns.controller';
+import { CampaignsService } from './campaigns.service';
+
+@Module({ imports: [WorkflowsModule], controllers: [CampaignsController], providers: [CampaignsService, CampaignLaunchService] })
+export class CampaignsModule {}

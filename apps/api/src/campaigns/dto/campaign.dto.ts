@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Campaign, CampaignStatus } from '../../../../../libs/db/entities/campaign.entity';
+import type { Step } from '../../../../../libs/db/entities/step.entity';
+import { STEP_TYPES, WAIT_UNITS } from './step-input.dto';
+
+export class StepDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'From 0, in run order' }) position: number;
+  @ApiProperty({ enum: STEP_TYPES }) type: 'email' | 'wait';
+  @ApiPropertyOptional({ type: String, nullable: true }) subject?: string | null;
+  @ApiPropertyOptional() body?: string;
+  @ApiPropertyOptional() newThread?: boolean;
+  @ApiPropertyOptional() amount?: number;
+  @ApiPropertyOptional({ enum: WAIT_UNITS }) unit?: string;
+
+  static from(step: Step): StepDto {
+    const base = { id: step.id, position: step.position, type: step.kind };
+    if (step.kind === 'wait') return { ...base, amount: step.waitAmount ?? 0, unit: step.waitUnit ?? 'days' };
+    return { ...base, subject: step.subject, body: step.body ?? '', newThread: step.newThread };
+  }
+}
+
+export class CampaignDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['draft', 'launching', 'active', 'completed'] }) status: CampaignStatus;
+  @ApiProperty({ format: 'uuid' }) mailboxId: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) launchedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
+  @ApiPropertyOptional({ type: [StepDto], description: 'On single-campaign responses' }) steps?: StepDto[];
+
+  static from(campaign: Campaign, steps?: Step[]): CampaignDto {
+    return {
+      id: campaign.id,
+      name: campaign.name,
+      status: campaign.status,
+      mailboxId: campaign.mailboxId,
+      launchedAt: campaign.launchedAt,
+      createdAt: campaign.createdAt,
+      updatedAt: campaign.updatedAt,
+      ...(steps ? { steps: steps.map((step) => StepDto.from(step)) } : {}),
+    };
+  }
+}
+
+export class CampaignListDto {
+  @ApiProperty({ type: [CampaignDto] }) data: CampaignDto[];
+}

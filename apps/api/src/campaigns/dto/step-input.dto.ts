@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+
+export const STEP_TYPES = ['email', 'wait'] as const;
+export const WAIT_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
+
+/** What a step is when its `type` is missing or unknown: only the type gets reported. */
+export class StepInputDto {
+  @ApiProperty({ enum: STEP_TYPES })
+  @IsIn(STEP_TYPES)
+  type: (typeof STEP_TYPES)[number];
+}
+
+export class EmailStepInputDto {
+  @ApiProperty({ enum: ['email'] })
+  @IsIn(['email'])
+  type: 'email';
+
+  @ApiPropertyOptional({
+    example: 'Quick question, {{ firstName | default: "there" }}',
+    description:
+      'Liquid template. Required on the first email step and on steps with newThread; other follow-ups ' +
+      'reply in the first email\'s thread ("Re: ...") when they have none.',
+  })
+  @IsOptional() @IsString()
+  subject?: string;
+
+  @ApiProperty({ example: 'Hi {{ firstName }},\n\nDoes {{ company }} ...', description: 'Liquid template (plain text)' })
+  @IsString() @IsNotEmpty()
+  body: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Start a new thread instead of replying in the first one' })
+  @IsOptional() @IsBoolean()
+  newThread?: boolean;
+}
+
+export class WaitStepInputDto {
+  @ApiProperty({ enum: ['wait'] })
+  @IsIn(['wait'])
+  type: 'wait';
+
+  @ApiProperty({ minimum: 1, example: 3, description: 'The whole wait is at most 365 days' })
+  @IsInt() @Min(1)
+  amount: number;
+
+  @ApiProperty({ enum: WAIT_UNITS })
+  @IsIn(WAIT_UNITS)
+  unit: (typeof WAIT_UNITS)[number];
+}
+
+export type AnyStepInput = EmailStepInputDto | WaitStepInputDto;

@@ -1,0 +1,18 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from './error-body.dto';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (`validation_failed`, `invalid_json`): every bad field is named',
+  401: 'Missing or invalid API key (`unauthorized`)',
+  404: 'No such resource in your account (`not_found`)',
+  409: 'Conflicts with an existing resource (`conflict`)',
+  422: 'Well-formed but cannot be done (see the code)',
+  503: 'A dependency is down',
+};
+
+/** Documents the error responses a route can give, all with the common error body. */
+export const ApiErrors = (...statuses: number[]) =>
+  applyDecorators(
+    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })),
+  );

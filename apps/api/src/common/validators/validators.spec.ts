@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { customFieldsProblem } from './custom-fields';
+import { canonicalTimeZone } from './time-zone';
+
+describe('canonicalTimeZone', () => {
+  it('accepts IANA names in any case and spells them canonically', () => {
+    assert.equal(canonicalTimeZone('Europe/Paris'), 'Europe/Paris');
+    assert.equal(canonicalTimeZone('america/new_york'), 'America/New_York');
+    assert.equal(canonicalTimeZone('UTC'), 'UTC');
+  });
+
+  it('refuses what is not a time zone', () => {
+    for (const value of ['Mars/Olympus', '', 'Paris', 42, null, '+02:00x']) {
+      assert.equal(canonicalTimeZone(value), null, String(value));
+    }
+  });
+});
+
+describe('customFieldsProblem', () => {
+  it('accepts a flat map of identifier keys to strings', () => {
+    assert.equal(customFieldsProblem({}), null);
+    assert.equal(customFieldsProblem({ role: 'cto', _x9: '', A_b: 'y' }), null);
+  });
+
+  it('names the bad key or value', () => {
+    assert.match(customFieldsProblem({ '9lives': 'x' }) ?? '', /key "9lives"/);
+    assert.match(customFieldsProblem({ 'a-b': 'x' }) ?? '', /key "a-b"/);
+    assert.match(customFieldsProblem({ ['k'.repeat(65)]: 'x' }) ?? '', /64 at most/);
+    assert.equal(customFieldsProblem({ n: 1 }), '.n must be a string');
+    assert.equal(customFieldsProblem({ n: { deep: 'x' } }), '.n must be a string');
+  });
+
+  it('refuses non-objects and too many fields', () => {
+    for (const value of [null, 'x', ['a'], 3]) assert.equal(customFieldsProblem(value), 'must be an object of strings');
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`f${i}`, 'x']));
+    assert.equal(customFieldsProblem(many), 'must have at most 50 fields');
+  });
+});

@@ -1,0 +1,17 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class DependencyCheckDto {
+  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
+  @ApiProperty({ description: 'Round trip of the probe, in ms' }) latencyMs: number;
+  @ApiPropertyOptional({ description: 'Why the probe failed' }) error?: string;
+}
+
+export class HealthChecksDto {
+  @ApiProperty({ type: DependencyCheckDto }) postgres: DependencyCheckDto;
+  @ApiProperty({ type: DependencyCheckDto }) temporal: DependencyCheckDto;
+}
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
+  @ApiProperty({ type: HealthChecksDto }) checks: HealthChecksDto;
+}

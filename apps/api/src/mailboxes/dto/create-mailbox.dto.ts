@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean, IsEmail, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { CanonicalTimeZone, NormaliseEmail } from '../../common/transforms';
+import { IsTimeZone } from '../../common/validators/time-zone';
+
+class ServerSettingsDto {
+  @ApiProperty({ example: 'smtp.example.com' })
+  @IsString() @IsNotEmpty() @MaxLength(253)
+  host: string;
+
+  @ApiProperty({ example: 587, minimum: 1, maximum: 65535 })
+  @IsInt() @Min(1) @Max(65_535)
+  port: number;
+
+  @ApiPropertyOptional({ default: false, description: 'Implicit TLS (465 / 993); otherwise STARTTLS when offered' })
+  @IsOptional() @IsBoolean()
+  secure?: boolean;
+
+  @ApiProperty({ example: 'rep@example.com' })
+  @IsString() @IsNotEmpty() @MaxLength(320)
+  username: string;
+}
+
+export class SmtpSettingsDto extends ServerSettingsDto {
+  @ApiProperty({ writeOnly: true, description: 'Stored encrypted; never returned' })
+  @IsString() @IsNotEmpty() @MaxLength(1_000)
+  password: string;
+}
+
+export class ImapSettingsDto extends ServerSettingsDto {
+  @ApiPropertyOptional({ writeOnly: true, description: 'Defaults to the SMTP password; stored encrypted; never returned' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1_000)
+  password?: string;
+}
+
+export class CreateMailboxDto {
+  @ApiProperty({ example: 'rep@example.com', description: 'Sending address (stored lower-cased)' })
+  @NormaliseEmail() @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ example: 'Ada from Example' })
+  @IsOptional() @IsString() @MaxLength(200)
+  displayName?: string;
+
+  @ApiProperty({ type: SmtpSettingsDto })
+  @IsObject() @ValidateNested() @Type(() => SmtpSettingsDto)
+  smtp: SmtpSettingsDto;
+
+  @ApiProperty({ type: ImapSettingsDto })
+  @IsObject() @ValidateNested() @Type(() => ImapSettingsDto)
+  imap: ImapSettingsDto;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 10000, description: 'Emails per day at most' })
+  @IsOptional() @IsInt() @Min(1) @Max(10_000)
+  dailyLimit?: number;
+
+  @ApiPropertyOptional({ default: 60, minimum: 0, maximum: 86400, description: 'Seconds between two sends at least' })
+  @IsOptional() @IsInt() @Min(0) @Max(86_400)
+  minSpacingSeconds?: number;
+
+  @ApiPropertyOptional({ default: 'UTC', example: 'Europe/Paris', description: 'IANA time zone of the sending window' })
+  @IsOptional() @CanonicalTimeZone() @IsTimeZone()
+  timeZone?: string;
+}

@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Mailbox } from '../../../../../libs/db/entities/mailbox.entity';
+
+export class ServerViewDto {
+  @ApiProperty() host: string;
+  @ApiProperty() port: number;
+  @ApiProperty() secure: boolean;
+  @ApiProperty() username: string;
+}
+
+/** A mailbox as the API shows it: settings without any password. */
+export class MailboxDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: ServerViewDto }) smtp: ServerViewDto;
+  @ApiProperty({ type: ServerViewDto }) imap: ServerViewDto;
+  @ApiProperty() dailyLimit: number;
+  @ApiProperty() minSpacingSeconds: number;
+  @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSyncedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Last IMAP sync error, if the last sync failed' })
+  syncError: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+
+  static from(mailbox: Mailbox): MailboxDto {
+    return {
+      id: mailbox.id,
+      email: mailbox.email,
+      displayName: mailbox.displayName,
+      smtp: { host: mailbox.smtpHost, port: mailbox.smtpPort, secure: mailbox.smtpSecure, username: mailbox.smtpUsername },
+      imap: { host: mailbox.imapHost, port: mailbox.imapPort, secure: mailbox.imapSecure, username: mailbox.imapUsername },
+      dailyLimit: mailbox.dailyLimit,
+      minSpacingSeconds: mailbox.minSpacingSeconds,
+      timeZone: mailbox.timeZone,
+      lastSyncedAt: mailbox.lastSyncedAt,
+      syncError: mailbox.syncError,
+      createdAt: mailbox.createdAt,
+    };
+  }
+}
+
+export class MailboxListDto {
+  @ApiProperty({ type: [MailboxDto] }) data: MailboxDto[];
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountId, CallerUserId } from '../auth/account-id.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CreateMailboxDto } from './dto/create-mailbox.dto';
+import { MailboxDto, MailboxListDto } from './dto/mailbox.dto';
+import { MailboxesService } from './mailboxes.service';
+
+@ApiTags('mailboxes')
+@ApiBearerAuth('api-key')
+@ApiErrors(401)
+@Controller('v1/mailboxes')
+export class MailboxesController {
+  constructor(@Inject(MailboxesService) private readonly mailboxes: MailboxesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Add a sending mailbox',
+    description:
+      'Logs in to the SMTP and IMAP servers first; when either refuses, nothing is saved and the answer is a 422 ' +
+      'naming the server (`smtp_unreachable`, `smtp_auth_failed`, `imap_unreachable`, `imap_auth_failed`...). ' +
+      'Passwords are stored encrypted and never returned.',
+  })
+  @ApiCreatedResponse({ type: MailboxDto })
+  @ApiErrors(400, 409, 422)
+  async create(
+    @AccountId() accountId: string,
+    @CallerUserId() userId: string | null,
+    @Body() body: CreateMailboxDto,
+  ): Promise<MailboxDto> {
+    return MailboxDto.from(await this.mailboxes.create(accountId, userId, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List the mailboxes' })
+  @ApiOkResponse({ type: MailboxListDto })
+  async list(@AccountId() accountId: string): Promise<MailboxListDto> {
+    return { data: (await this.mailboxes.list(accountId)).map((mailbox) => MailboxDto.from(mailbox)) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get a mailbox' })
+  @ApiOkResponse({ type: MailboxDto })
+  @ApiErrors(400, 404)
+  async get(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<MailboxDto> {
+    return MailboxDto.from(await this.mailboxes.get(accountId, id));
+  }
+}

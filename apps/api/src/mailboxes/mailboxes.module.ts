@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { SmtpSender } from '../../../../libs/mail';
+import { WorkflowsModule } from '../workflows/workflows.module';
+import { MailboxVerifier } from './mailbox-verifier';
+import { MailboxesController } from './mailboxes.controller';
+import { MailboxesService } from './mailboxes.service';
+
+@Module({
+  imports: [WorkflowsModule],
+  controllers: [MailboxesController],
+  // verify() opens a throwaway connection: this sender never pools anything.
+  providers: [MailboxesService, MailboxVerifier, { provide: SmtpSender, useFactory: () => new SmtpSender() }],
+})
+export class MailboxesModule {}

@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { Vault } from '../../../../libs/crypto';
+import type { Mailbox } from '../../../../libs/db/entities/mailbox.entity';
+import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repository';
+import { DomainError } from '../../../../libs/errors';
+import { MailboxCredentials } from '../../../../libs/mailboxes/mailbox-credentials.service';
+import { API_LOGGER } from '../common/logger.module';
+import { WorkflowStarter } from '../workflows/workflow-starter.service';
+import { CreateMailboxDto } from './dto/create-mailbox.dto';
+import { MailboxVerifier } from './mailbox-verifier';
+
+@Injectable()
+export class MailboxesService {
+  constructor(
+    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
+    @Inject(MailboxVerifier) private readonly verifier: MailboxVerifier,
+    @Inject(Vault) private readonly vault: Vault,
+    @Inject(WorkflowStarter) private readonly workflows: WorkflowStarter,
+    @Inject(API_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Verifies both servers, then stores the settings with the passwords sealed in the vault,
+   * then starts the IMAP sync. Nothing is saved when a server refuses.
+   */
+  async create(accountId: string, userId: string | null, input: CreateMailboxDto): Promise<Mailbox> {
+    if (await this.mailboxes.existsWithEmail(accountId, input.email)) {
+      throw new DomainError('conflict', 'a mailbox with this email already exists', { field: 'email' });
+    }
+    const smtp = { ...input.smtp, secure: input.smtp.secure ?? false };
+    const imap = { ...input.imap, secure: input.imap.secure ?? false, password: input.imap.password ?? input.smtp.password };
+    await this.verifier.verify(smtp, imap);
+
+    const id = randomUUID(); // known before the insert: the vault binds the ciphertext to it
+    const sealed = MailboxCredentials.seal(this.vault, id, { smtpPassword: smtp.password, imapPassword: imap.password });
+    const mailbox = await this.mailboxes.createWithSecret(
+      {
+        id,
+        accountId,
+        userId,
+        email: input.email,
+        displayName: input.displayName ?? '',
+        smtpHost: smtp.host,
+        smtpPort: smtp.port,
+        smtpSecure: smtp.secure,
+        smtpUsername: smtp.username,
+        imapHost: imap.host,
+        imapPort: imap.port,
+        imapSecure: imap.secure,
+        imapUsername: imap.username,
+        dailyLimit: input.dailyLimit ?? 50,
+        minSpacingSeconds: input.minSpacingSeconds ?? 60,
+        timeZone: input.timeZone ?? 'UTC',
+      },
+      sealed,
+    );
+    this.logger.info({ accountId, mailboxId: id }, 'mailbox created');
+    await this.startSync(mailbox.id);
+    return mailbox;
+  }
+
+  list(accountId: string): Promise<Mailbox[]> {
+    return this.mailboxes.listForAccount(accountId);
+  }
+
+  async get(accountId: string, id: string): Promise<Mailbox> {
+    const mailbox = await this.mailboxes.findForAccount(accountId, id);
+    if (!mailbox) throw DomainError.notFound('mailbox', id);
+    return mailbox;
+  }
+
+  /**
+   * The mailbox is saved by now: a Temporal hiccup must not turn the request into an error
+   * the client would retry into a conflict. Launching a campaign starts the sync again.
+   */
+  private async startSync(mailboxId: string): Promise<void> {
+    try {
+      await this.workflows.ensureMailboxSync(mailboxId);
+    } catch (error) {
+      this.logger.error({ mailboxId, err: { message: (error as Error).message } }, 'could not start mailbox sync');
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CanonicalTimeZone, NormaliseEmail } from '../../common/transforms';
+import { IsCustomFields } from '../../common/validators/custom-fields';
+import { IsTimeZone } from '../../common/validators/time-zone';
+
+const TEXT_MAX = 200;
+
+export class CreateProspectDto {
+  @ApiProperty({ example: 'ada@example.com', description: 'Stored trimmed and lower-cased; unique in the account' })
+  @NormaliseEmail() @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ example: 'Ada' })
+  @IsOptional() @IsString() @MaxLength(TEXT_MAX)
+  firstName?: string;
+
+  @ApiPropertyOptional({ example: 'Lovelace' })
+  @IsOptional() @IsString() @MaxLength(TEXT_MAX)
+  lastName?: string;
+
+  @ApiPropertyOptional({ example: 'Head of Engineering' })
+  @IsOptional() @IsString() @MaxLength(TEXT_MAX)
+  position?: string;
+
+  @ApiPropertyOptional({ example: 'Analytical Engines Ltd' })
+  @IsOptional() @IsString() @MaxLength(TEXT_MAX)
+  company?: string;
+
+  @ApiPropertyOptional({ example: 'GB' })
+  @IsOptional() @IsString() @MaxLength(100)
+  country?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/London', description: 'IANA time zone' })
+  @IsOptional() @CanonicalTimeZone() @IsTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { industry: 'computing' },
+    description: 'Up to 50 string values; keys match ^[a-zA-Z_][a-zA-Z0-9_]{0,63}$ (usable as {{ custom.key }})',
+  })
+  @IsOptional() @IsCustomFields()
+  customFields?: Record<string, string>;
+}

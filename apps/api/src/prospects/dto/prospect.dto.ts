@@ -1,0 +1,47 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Prospect, ProspectStatus } from '../../../../../libs/db/entities/prospect.entity';
+
+export class ProspectDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: String, nullable: true }) firstName: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastName: string | null;
+  @ApiProperty({ type: String, nullable: true }) position: string | null;
+  @ApiProperty({ type: String, nullable: true }) company: string | null;
+  @ApiProperty({ type: String, nullable: true }) country: string | null;
+  @ApiProperty({ type: String, nullable: true }) timeZone: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) customFields: Record<string, string>;
+  @ApiProperty({ enum: ['active', 'replied', 'bounced', 'unsubscribed', 'blacklisted'] }) status: ProspectStatus;
+  @ApiProperty({ description: 'Processing restricted (GDPR art. 18): no sends' }) restricted: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
+
+  static from(p: Prospect): ProspectDto {
+    return {
+      id: p.id,
+      email: p.email,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      position: p.position,
+      company: p.company,
+      country: p.country,
+      timeZone: p.timeZone,
+      customFields: p.customFields,
+      status: p.status,
+      restricted: p.restricted,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    };
+  }
+}
+
+export class ProspectPageDto {
+  @ApiProperty({ type: [ProspectDto] }) data: ProspectDto[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `after` to get the next page; null on the last page',
+  })
+  nextCursor: string | null;
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountId, CallerUserId } from '../auth/account-id.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CreateProspectDto } from './dto/create-prospect.dto';
+import { CreateProspectsBatchDto, ProspectsBatchResultDto } from './dto/create-prospects-batch.dto';
+import { ListProspectsQuery } from './dto/list-prospects.query';
+import { ProspectDto, ProspectPageDto } from './dto/prospect.dto';
+import { ProspectsService } from './prospects.service';
+
+@ApiTags('prospects')
+@ApiBearerAuth('api-key')
+@ApiErrors(401)
+@Controller('v1/prospects')
+export class ProspectsController {
+  constructor(@Inject(ProspectsService) private readonly prospects: ProspectsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Create a prospect', description: 'A second prospect with the same email is a 409.' })
+  @ApiCreatedResponse({ type: ProspectDto })
+  @ApiErrors(400, 409)
+  async create(
+    @AccountId() accountId: string,
+    @CallerUserId() userId: string | null,
+    @Body() body: CreateProspectDto,
+  ): Promise<ProspectDto> {
+    return ProspectDto.from(await this.prospects.create(accountId, userId, body));
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Create up to 1000 prospects',
+    description:
+      'Each row is checked like a single create. Valid rows are created; every other row is reported in ' +
+      '`errors` with its index: `validation_failed` (naming the field) or `conflict` (email already in the ' +
+      'account, or repeated in the batch). A 400 only when the body itself is not a list of 1 to 1000 rows.',
+  })
+  @ApiOkResponse({ type: ProspectsBatchResultDto })
+  @ApiErrors(400)
+  async createBatch(
+    @AccountId() accountId: string,
+    @CallerUserId() userId: string | null,
+    @Body() body: CreateProspectsBatchDto,
+  ): Promise<ProspectsBatchResultDto> {
+    const { created, errors } = await this.prospects.createBatch(accountId, userId, body.prospects);
+    return { created: created.map((p) => ProspectDto.from(p)), errors };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List prospects, oldest first, a page at a time' })
+  @ApiOkResponse({ type: ProspectPageDto })
+  @ApiErrors(400)
+  async list(@AccountId() accountId: string, @Query() query: ListProspectsQuery): Promise<ProspectPageDto> {
+    const { items, nextCursor } = await this.prospects.list(accountId, query);
+    return { data: items.map((p) => ProspectDto.from(p)), nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get a prospect' })
+  @ApiOkResponse({ type: ProspectDto })
+  @ApiErrors(400, 404)
+  async get(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<ProspectDto> {
+    return ProspectDto.from(await this.prospects.get(accountId, id));
+  }
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prospect } from '../../../../libs/db/entities/prospect.entity';
+import { NewProspect, ProspectRepository } from '../../../../libs/db/repositories/prospect.repository';
+import { DomainError } from '../../../../libs/errors';
+import type { RowErrorDto } from './dto/create-prospects-batch.dto';
+import { CreateProspectDto } from './dto/create-prospect.dto';
+import { checkProspectRows } from './prospect-rows';
+
+const DEFAULT_PAGE = 50;
+const DUPLICATE = 'a prospect with this email already exists';
+
+@Injectable()
+export class ProspectsService {
+  constructor(@Inject(ProspectRepository) private readonly prospects: ProspectRepository) {}
+
+  async create(accountId: string, ownerId: string | null, input: CreateProspectDto): Promise<Prospect> {
+    const created = await this.prospects.insertOne(accountId, ownerId, toNewProspect(input));
+    if (!created) throw new DomainError('conflict', DUPLICATE, { field: 'email' });
+    return created;
+  }
+
+  /** Creates the valid rows in one statement; reports the others (invalid, repeated, existing) by index. */
+  async createBatch(
+    accountId: string,
+    ownerId: string | null,
+    rows: readonly unknown[],
+  ): Promise<{ created: Prospect[]; errors: RowErrorDto[] }> {
+    const { valid, errors } = await checkProspectRows(rows);
+    const created = await this.prospects.insertMany(accountId, ownerId, valid.map((row) => toNewProspect(row.prospect)));
+    const createdEmails = new Set(created.map((p) => p.email));
+    for (const { index, prospect } of valid) {
+      if (!createdEmails.has(prospect.email)) errors.push({ index, code: 'conflict', field: 'email', message: DUPLICATE });
+    }
+    errors.sort((a, b) => a.index - b.index);
+    return { created, errors };
+  }
+
+  async get(accountId: string, id: string): Promise<Prospect> {
+    const prospect = await this.prospects.findForAccount(accountId, id);
+    if (!prospect) throw DomainError.notFound('prospect', id);
+    return prospect;
+  }
+
+  async list(accountId: string, query: { limit?: number; after?: string }) {
+    const page = await this.prospects.listPage(accountId, { limit: query.limit ?? DEFAULT_PAGE, afterId: query.after });
+    if (!page) {
+      const message = 'after must be the id of a prospect of this account (use nextCursor)';
+      throw new DomainError('validation_failed', message, { field: 'after', details: [{ field: 'after', message }] });
+    }
+    const last = page.items[page.items.length - 1];
+    return { items: page.items, nextCursor: page.hasMore && last ? last.id : null };
+  }
+}
+
+function toNewProspect(input: CreateProspectDto): NewProspect {
+  return {
+    email: input.email,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    position: input.position,
+    company: input.company,
+    country: input.country,
+    timeZone: input.timeZone,
+    customFields: input.customFields,
+  };
+}

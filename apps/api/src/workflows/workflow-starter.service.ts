@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, ServiceError, WorkflowStartOptions } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { DomainError } from '../../../../libs/errors';
+import {
+  CAMPAIGN_LAUNCH_WORKFLOW,
+  campaignLaunchWorkflowId,
+  CampaignLaunchInput,
+  MAILBOX_SYNC_WORKFLOW,
+  mailboxSyncWorkflowId,
+  MailboxSyncInput,
+  TASK_QUEUES,
+} from '../../../../libs/temporal/contracts';
+import { API_LOGGER } from '../common/logger.module';
+
+/**
+ * The API's only calls into Temporal. Workflow ids are deterministic and a running workflow
+ * is reused, so calling these again (a retried request, a second launch) starts nothing twice.
+ */
+@Injectable()
+export class WorkflowStarter {
+  constructor(
+    @Inject(Client) private readonly client: Client,
+    @Inject(API_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Starts the mailbox's IMAP sync unless it already runs. */
+  ensureMailboxSync(mailboxId: string): Promise<string> {
+    const input: MailboxSyncInput = { mailboxId };
+    return this.start(MAILBOX_SYNC_WORKFLOW, {
+      workflowId: mailboxSyncWorkflowId(mailboxId),
+      taskQueue: TASK_QUEUES.mailSync,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+  }
+
+  /**
+   * Starts the campaign's launch; while one is running it is reused, and once it has
+   * finished a new launch may run (to enroll prospects added since).
+   */
+  startCampaignLaunch(campaignId: string, prospectIds?: string[]): Promise<string> {
+    const input: CampaignLaunchInput = { campaignId, ...(prospectIds ? { prospectIds } : {}) };
+    return this.start(CAMPAIGN_LAUNCH_WORKFLOW, {
+      workflowId: campaignLaunchWorkflowId(campaignId),
+      taskQueue: TASK_QUEUES.sequences,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+  }
+
+  /** Temporal being unreachable is a 503 the client may retry, not a 500. */
+  private async start(workflowType: string, options: WorkflowStartOptions): Promise<string> {
+    try {
+      return (await this.client.workflow.start(workflowType, options)).workflowId;
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      this.logger.error({ workflowId: options.workflowId, err: { message: error.message } }, 'workflow start failed');
+      throw new DomainError('unavailable', 'the workflow engine did not accept the request: retry later');
+    }
+  }
+}

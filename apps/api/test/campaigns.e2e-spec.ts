@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { CampaignRepository } from '../../../libs/db/repositories/campaign.repository';
+import { startSmtpCapture, type SmtpCapture } from '../../../tests/harness/smtp-capture';
+import { createMailbox, SEQUENCE } from './fixtures';
+import { TestApi, TestAccount } from './test-api';
+
+describe('campaigns', () => {
+  let api: TestApi;
+  let smtp: SmtpCapture;
+  let account: TestAccount;
+  let mailboxId: string;
+
+  before(async () => {
+    [api, smtp] = await Promise.all([TestApi.start(), startSmtpCapture()]);
+    account = await api.newAccount();
+    mailboxId = await createMailbox(account, smtp, 1);
+  });
+  after(async () => {
+    await api?.close();
+    await smtp?.stop();
+  });
+
+  describe('a valid sequence', () => {
+    let created: any;
+
+    it('is created as a draft with its steps in order', async () => {
+      const res = await account.call('POST', '/v1/campaigns', { name: 'Q3 outreach', mailboxId, steps: SEQUENCE });
+      assert.equal(res.status, 201, res.text);
+      created = res.body;
+      assert.equal(created.name, 'Q3 outreach');
+      assert.equal(created.status, 'draft');
+      assert.equal(created.mailboxId, mailboxId);
+      assert.equal(created.launchedAt, null);
+      assert.deepEqual(
+        created.steps.map(({ id, ...step }: any) => step),
+        [
+          { position: 0, type: 'email', subject: SEQUENCE[0].subject, body: SEQUENCE[0].body, newThread: false },
+          { position: 1, type: 'wait', amount: 2, unit: 'days' },
+          { position: 2, type: 'email', subject: null, body: SEQUENCE[2].body, newThread: false },
+        ],
+      );
+    });
+
+    it('reads back with its steps; the list leaves them out', async () => {
+      const one = await account.call('GET', `/v1/campaigns/${created.id}`);
+      assert.equal(one.status, 200);
+      assert.deepEqual(one.body, created);
+      const list = await account.call('GET', '/v1/campaigns');
+      assert.deepEqual(list.body, { data: [{ ...created, steps: undefined }].map(({ steps, ...c }) => c) });
+    });
+
+    it('is invisible to another account', async () => {
+      const other = await api.newAccount('other');
+      assert.equal((await other.call('GET', `/v1/campaigns/${created.id}`)).status, 404);
+      assert.deepEqual((await other.call('GET', '/v1/campaigns')).body, { data: [] });
+    });
+  });
+
+  describe('an invalid campaign is refused whole', () => {
+    const email = (extra: object = {}) => ({ type: 'email', subject: 'Hi', body: 'Hello', ...extra });
+    const wait = (extra: object = {}) => ({ type: 'wait', amount: 1, unit: 'days', ...extra });
+    const cases: [string, unknown, string, string][] = [
+      ['no steps', [], 'steps', 'steps must contain at least one step'],
+      ['steps missing', undefined, 'steps', 'steps must be an array'],
+      ['no email step', [wait(), wait()], 'steps', 'steps must contain at least one email step'],
+      ['a first email without subject', [wait(), email({ subject: undefined })], 'steps.1.subject',
+        'steps.1.subject is required on the first email step'],
+      ['a new thread without subject', [email(), email({ subject: ' ', newThread: true })], 'steps.1.subject',
+        'steps.1.subject is required when newThread is true'],
+      ['an email step without body', [email({ body: undefined })], 'steps.0.body', 'steps.0.body must be a string'],
+      ['a subject that is not a string', [email({ subject: 5 })], 'steps.0.subject', 'steps.0.subject must be a string'],
+      ['an unknown step field', [email({ foo: 1 })], 'steps.0.foo', 'property steps.0.foo should not exist'],
+      ['an email field on a wait step', [email(), wait({ body: 'x' })], 'steps.1.body', 'property steps.1.body should not exist'],
+      ['an unknown step type', [{ type: 'sms', body: 'x' }], 'steps.0.type',
+        'steps.0.type must be one of the following values: email, wait'],
+      ['a zero wait', [email(), wait({ amount: 0 })], 'steps.1.amount', 'steps.1.amount must not be less than 1'],
+      ['a fractional wait', [email(), wait({ amount: 1.5 })], 'steps.1.amount', 'steps.1.amount must be an integer number'],
+      ['an unknown wait unit', [email(), wait({ unit: 'weeks' })], 'steps.1.unit', 'steps.1.unit must be one of the following values'],
+      ['a wait over a year', [email(), wait({ amount: 366 })], 'steps.1.amount', 'steps.1 waits longer than 365 days'],
+      ['a broken template', [email({ body: 'Hi {{ firstName ' })], 'steps.0.body', 'steps.0.body has a template error'],
+      ['an unknown variable', [email({ subject: 'Hi {{ phone }}' })], 'steps.0.subject',
+        'steps.0.subject uses unknown variable "phone"'],
+    ];
+    for (const [label, steps, field, message] of cases) {
+      it(`400 for ${label}`, async () => {
+        const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId, steps });
+        assert.equal(res.status, 400, res.text);
+        assert.equal(res.body.error.code, 'validation_failed');
+        assert.ok(res.body.error.details.some((d: any) => d.field === field), `${field} in ${res.text}`);
+        assert.ok(res.body.error.message.includes(message), `"${res.body.error.message}" mentions "${message}"`);
+      });
+    }
+
+    it('400 for an unknown top-level field and a malformed mailbox id', async () => {
+      const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId: 'x', steps: SEQUENCE, tracking: true });
+      assert.equal(res.status, 400);
+      assert.match(res.body.error.message, /mailboxId must be a UUID/);
+      assert.match(res.body.error.message, /property tracking should not exist/);
+    });
+
+    it('404 naming mailboxId for an unknown mailbox, or another account\'s', async () => {
+      const other = await api.newAccount('other');
+      const otherMailbox = await createMailbox(other, smtp, 2);
+      for (const id of [randomUUID(), otherMailbox]) {
+        const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId: id, steps: SEQUENCE });
+        assert.equal(res.status, 404, res.text);
+        assert.equal(res.body.error.code, 'not_found');
+        assert.equal(res.body.error.field, 'mailboxId');
+      }
+    });
+
+    it('saved none of them', async () => {
+      const list = await account.call('GET', '/v1/campaigns');
+      assert.deepEqual(list.body.data.map((c: any) => c.name), ['Q3 outreach']);
+    });
+  });
+
+  it('creates a campaign and its steps in one transaction: a failing step leaves no campaign', async () => {
+    const campaigns = new CampaignRepository(api.dataSource);
+    const name = `half-${randomUUID()}`;
+    await assert.rejects(
+      campaigns.createWithSteps({ accountId: account.accountId, name, mailboxId }, [
+        { kind: 'email', subject: 'Hi', body: 'x' },
+        { kind: null as unknown as 'email' }, // violates NOT NULL on steps.kind
+      ]),
+    );
+    const [{ n }] = await api.dataSource.query('SELECT count(*)::int AS n FROM campaigns WHERE name = $1', [name]);
+    assert.equal(n, 0);
+  });
+});
