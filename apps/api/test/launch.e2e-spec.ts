@@ -101,12 +101,13 @@ describe('campaign launch and enrollments', () => {
       assert.equal((await account.call('GET', `/v1/campaigns/${campaignId}`)).body.status, 'launching');
     });
 
-    it('reuses the running launch when launched again', async () => {
+    it('refuses a second launch while the first is running, starting nothing', async () => {
       const handle = api.temporal.workflow.getHandle(campaignLaunchWorkflowId(campaignId));
       const before = (await handle.describe()).runId;
       const res = await account.call('POST', `/v1/campaigns/${campaignId}/launch`, { prospectIds: [prospects[0]] });
-      assert.equal(res.status, 202, res.text);
-      assert.equal(res.body.eligibleProspects, 1);
+      assert.equal(res.status, 409, res.text);
+      assert.equal(res.body.error.code, 'conflict');
+      assert.match(res.body.error.message, /still running/);
       assert.equal((await handle.describe()).runId, before);
     });
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, ServiceError, WorkflowStartOptions } from '@temporalio/client';
+import { Client, ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowStartOptions } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { DomainError } from '../../../../libs/errors';
 import {
@@ -36,18 +36,24 @@ export class WorkflowStarter {
   }
 
   /**
-   * Starts the campaign's launch; while one is running it is reused, and once it has
-   * finished a new launch may run (to enroll prospects added since).
+   * Starts the campaign's launch. Once a launch has finished a new one may run (to enroll
+   * prospects added since); while one runs, another is refused rather than silently merged,
+   * as its prospect list would otherwise be ignored.
    */
-  startCampaignLaunch(campaignId: string, prospectIds?: string[]): Promise<string> {
+  async startCampaignLaunch(campaignId: string, prospectIds?: string[]): Promise<string> {
     const input: CampaignLaunchInput = { campaignId, ...(prospectIds ? { prospectIds } : {}) };
-    return this.start(CAMPAIGN_LAUNCH_WORKFLOW, {
-      workflowId: campaignLaunchWorkflowId(campaignId),
-      taskQueue: TASK_QUEUES.sequences,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-    });
+    try {
+      return await this.start(CAMPAIGN_LAUNCH_WORKFLOW, {
+        workflowId: campaignLaunchWorkflowId(campaignId),
+        taskQueue: TASK_QUEUES.sequences,
+        args: [input],
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      throw new DomainError('conflict', 'a launch of this campaign is still running: try again once it has finished');
+    }
   }
 
   /** Temporal being unreachable is a 503 the client may retry, not a 500. */
