@@ -14,3 +14,4 @@ export {
   type AppendResult,
 } from './imap-reader';
 export { candidateMessageIds } from './reply-matching';
+export { copyToSent, sentFolderHolds } from './sent-folder';

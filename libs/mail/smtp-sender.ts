@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type Mail from 'nodemailer/lib/mailer';
 import type { SmtpSettings } from './mail-settings';
 import { MailError, redactAddresses } from './mail-error';
 import { normalizeMessageId } from './message-id';
@@ -25,6 +27,8 @@ export interface OutgoingMail {
 
 export interface SendResult {
   messageId: string;
+  /** The RFC 5322 message as sent, for a copy in the Sent folder. */
+  raw: Buffer;
   /** The server's final reply, addresses redacted. */
   response: string;
   accepted: boolean;
@@ -57,17 +61,22 @@ export class SmtpSender {
     const messageId = normalizeMessageId(mail.messageId);
     if (!messageId) throw new MailError('invalid_address', `outbox message ${key} has no valid Message-ID`);
     const transport = this.poolFor(key, settings);
+    // Built once: the very bytes sent are what a copy in the Sent folder holds.
+    const raw = await buildRawMessage({
+      from: mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId,
+      inReplyTo: mail.inReplyTo ? (normalizeMessageId(mail.inReplyTo) ?? undefined) : undefined,
+      references: mail.references?.flatMap((id) => normalizeMessageId(id) ?? []),
+      headers: mail.headers,
+    });
     try {
       const info = await transport.sendMail({
-        from: mail.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId,
-        inReplyTo: mail.inReplyTo ? (normalizeMessageId(mail.inReplyTo) ?? undefined) : undefined,
-        references: mail.references?.flatMap((id) => normalizeMessageId(id) ?? []),
-        headers: mail.headers,
+        envelope: { from: mail.from.address, to: [mail.to.address] },
+        raw,
         // Aborting closes the connection carrying the message, so a stalled server cannot hold
         // the activity past its own timeout.
         signal: AbortSignal.timeout(opts.timeoutMs),
@@ -76,6 +85,7 @@ export class SmtpSender {
         messageId,
         response: redactAddresses(info.response ?? ''),
         accepted: info.accepted.length > 0 && info.rejected.length === 0,
+        raw,
       };
     } catch (error) {
       throw toSmtpError(error, serverName(settings), 'send', opts.timeoutMs);
@@ -166,4 +176,10 @@ function fingerprintOf(settings: SmtpSettings): string {
 
 function serverName(settings: SmtpSettings): string {
   return `${settings.host}:${settings.port}`;
+}
+
+function buildRawMessage(options: Mail.Options): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    new MailComposer(options).compile().build((error, message) => (error ? reject(error) : resolve(message)));
+  });
 }

@@ -6,6 +6,7 @@ import { MailError, SmtpSender } from '../mail';
 import { MailboxCredentials } from '../mailboxes/mailbox-credentials.service';
 import type { SendStepResult } from '../temporal/contracts';
 import { composeMessage } from './compose-message';
+import { SentCopyKeeper } from './sent-copy.service';
 import { TemplateRenderError } from './templates';
 
 /** A failure worth retrying later: nothing left the building. */
@@ -15,8 +16,9 @@ export class TransientSendError extends Error {
 
 /**
  * Sends one step of one enrollment at most once: claim the outbox row (re-checking that the
- * prospect may still be written to), speak SMTP, record the outcome. When the server may
- * have accepted the message but we cannot know, the row becomes `unknown`, never a resend.
+ * prospect may still be written to), speak SMTP, record the outcome, file a copy in Sent.
+ * When the server may have accepted the message and the Sent folder cannot tell, the row
+ * becomes `unknown`, never a resend.
  */
 @Injectable()
 export class StepSender {
@@ -26,6 +28,7 @@ export class StepSender {
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
     @Inject(MailboxCredentials) private readonly credentials: MailboxCredentials,
     @Inject(SmtpSender) private readonly smtp: SmtpSender,
+    @Inject(SentCopyKeeper) private readonly sentCopies: SentCopyKeeper,
   ) {}
 
   async send(enrollmentId: string, stepId: string): Promise<SendStepResult> {
@@ -46,13 +49,30 @@ export class StepSender {
   }
 
   private async resolveExisting(message: Message): Promise<SendStepResult> {
-    if (message.status === 'sending') {
-      // An earlier attempt claimed the row and never recorded the outcome (crash, timeout).
-      await this.outbox.markUnknown(message.id, 'the send was interrupted before its outcome was recorded');
-      return { outcome: 'unknown' };
-    }
+    if (message.status === 'sending') return this.recoverInterrupted(message);
     if (message.status === 'failed') return { outcome: 'failed', reason: message.error ?? 'failed' };
     return { outcome: message.status };
+  }
+
+  /**
+   * An earlier attempt claimed the row and never recorded the outcome (a crash between SMTP
+   * and the database). The Sent folder tells, before anything may go again.
+   */
+  private async recoverInterrupted(message: Message): Promise<SendStepResult> {
+    // An attempt that may still be talking to the server is not ours to judge yet.
+    if (Date.now() - message.claimedAt.getTime() < 2 * this.config.mail.smtpTimeoutMs) {
+      throw new TransientSendError(`message ${message.id} may still be in flight`);
+    }
+    const mailbox = await this.mailboxes.findById(message.mailboxId);
+    if (!mailbox) throw new Error(`mailbox ${message.mailboxId} disappeared`);
+    const verdict = await this.sentCopies.verdict(mailbox, message.messageIdHeader);
+    if (verdict === 'sent') {
+      await this.outbox.markSent(message.id, 'found in the Sent folder after an interrupted send');
+      return { outcome: 'sent' };
+    }
+    if (verdict === 'not_sent') return this.deliver(message);
+    await this.outbox.markUnknown(message.id, 'the send was interrupted and the Sent folder cannot tell whether it left');
+    return { outcome: 'unknown' };
   }
 
   private async deliver(message: Message): Promise<SendStepResult> {
@@ -74,6 +94,7 @@ export class StepSender {
         { timeoutMs: this.config.mail.smtpTimeoutMs },
       );
       await this.outbox.markSent(message.id, result.response);
+      await this.sentCopies.keep(mailbox, message.messageIdHeader, result.raw);
       return { outcome: 'sent' };
     } catch (error) {
       return this.recordFailure(message, error);

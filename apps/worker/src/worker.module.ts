@@ -5,6 +5,7 @@ import { DbModule } from '../../../libs/db';
 import { SmtpSender } from '../../../libs/mail';
 import { MailboxCredentials, MailboxSync } from '../../../libs/mailboxes';
 import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
+import { SentCopyKeeper } from '../../../libs/sequencing/sent-copy.service';
 import { StepSender } from '../../../libs/sequencing/step-sender.service';
 import { TemporalModule } from '../../../libs/temporal';
 
@@ -26,6 +27,7 @@ export class WorkerModule implements OnApplicationShutdown {
         MailboxCredentials,
         MailboxSync,
         StepSender,
+        SentCopyKeeper,
         CampaignLauncher,
       ],
     };

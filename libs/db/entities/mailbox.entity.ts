@@ -3,6 +3,8 @@ import { Account } from './account.entity';
 import { CreatedAt, IdColumn, UpdatedAt } from './columns';
 import { User } from './user.entity';
 
+export type SentCopy = 'server' | 'relance';
+
 /**
  * A rep's sending identity. Passwords are not here: they live encrypted in mailbox_secrets.
  * The IMAP checkpoint (UIDVALIDITY + last UID) lets sync resume where it stopped.
@@ -35,6 +37,11 @@ export class Mailbox {
   @Column({ name: 'imap_uid_validity', type: 'text', nullable: true }) imapUidValidity: string | null;
   @Column({ name: 'imap_last_uid', type: 'bigint', default: 0, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   imapLastUid: number;
+  /**
+   * Who stores sent mail in the Sent folder: 'server' (it files what it accepts, as Gmail
+   * does), 'relance' (we APPEND a copy), null until the first send tells.
+   */
+  @Column({ name: 'sent_copy', type: 'text', nullable: true }) sentCopy: SentCopy | null;
   @Column({ name: 'last_synced_at', type: 'timestamptz', nullable: true }) lastSyncedAt: Date | null;
   @Column({ name: 'sync_error', type: 'text', nullable: true }) syncError: string | null;
   @CreatedAt() createdAt: Date;

@@ -1,4 +1,5 @@
 import { Foundation1764262800000 } from './1764262800000-foundation';
+import { MailboxSentCopy1764266400000 } from './1764266400000-mailbox-sent-copy';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
-export const MIGRATIONS = [Foundation1764262800000];
+export const MIGRATIONS = [Foundation1764262800000, MailboxSentCopy1764266400000];

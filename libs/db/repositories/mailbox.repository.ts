@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Mailbox } from '../entities/mailbox.entity';
+import { Mailbox, SentCopy } from '../entities/mailbox.entity';
 import { MailboxSecret } from '../entities/mailbox-secret.entity';
 import type { SealedSecret } from '../../crypto';
 
@@ -41,6 +41,10 @@ export class MailboxRepository {
   async listIds(): Promise<string[]> {
     const rows = await this.dataSource.getRepository(Mailbox).find({ select: { id: true } });
     return rows.map((row) => row.id);
+  }
+
+  async saveSentCopy(mailboxId: string, sentCopy: SentCopy): Promise<void> {
+    await this.dataSource.getRepository(Mailbox).update({ id: mailboxId }, { sentCopy });
   }
 
   async saveSyncState(
