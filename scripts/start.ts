@@ -54,6 +54,8 @@ async function main() {
       TEMPORAL_UI_URL: temporal.uiUrl ?? '',
       VAULT_MASTER_KEYS: env.passThrough.VAULT_MASTER_KEYS || secrets.vaultMasterKeys,
       TEMPORAL_PAYLOAD_KEYS: env.passThrough.TEMPORAL_PAYLOAD_KEYS || secrets.temporalPayloadKeys,
+      TOKEN_SIGNING_KEYS: env.passThrough.TOKEN_SIGNING_KEYS || secrets.tokenSigningKeys,
+      SUPPRESSION_HASH_KEY: env.passThrough.SUPPRESSION_HASH_KEY || secrets.suppressionHashKey,
       API_PORT: String(env.apiPort),
     };
     if (!appEnv.TEMPORAL_UI_URL) delete appEnv.TEMPORAL_UI_URL;

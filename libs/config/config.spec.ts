@@ -6,14 +6,19 @@ import { ConfigError, loadConfig, loadDatabaseUrl } from './config';
 const payloadKey = randomBytes(32);
 const vaultKey = randomBytes(32);
 const oldVaultKey = randomBytes(32);
+const tokenKey = randomBytes(32);
+const oldTokenKey = randomBytes(32);
+const suppressionKey = randomBytes(32);
 
-/** The four variables without a default, all valid. */
+/** The variables without a default, all valid. */
 function requiredEnv(): NodeJS.ProcessEnv {
   return {
     DATABASE_URL: 'postgres://relance:secret@db.internal:5432/relance',
     TEMPORAL_ADDRESS: 'temporal.internal:7233',
     TEMPORAL_PAYLOAD_KEYS: `p1:${payloadKey.toString('base64')}`,
     VAULT_MASTER_KEYS: `v2:${vaultKey.toString('base64')}`,
+    TOKEN_SIGNING_KEYS: `s1:${tokenKey.toString('base64')}`,
+    SUPPRESSION_HASH_KEY: suppressionKey.toString('base64'),
   };
 }
 
@@ -22,6 +27,8 @@ function fullEnv(): NodeJS.ProcessEnv {
   return {
     ...requiredEnv(),
     VAULT_MASTER_KEYS: `v2:${vaultKey.toString('base64')},v1:${oldVaultKey.toString('base64')}`,
+    TOKEN_SIGNING_KEYS: `s2:${tokenKey.toString('base64')},s1:${oldTokenKey.toString('base64')}`,
+    UNSUBSCRIBE_TOKEN_TTL: '30d',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     API_HOST: '0.0.0.0',
@@ -58,7 +65,7 @@ function without(name: string): NodeJS.ProcessEnv {
 describe('loadConfig', () => {
   it('maps every variable of a full environment into the typed config', () => {
     const config = loadConfig(fullEnv());
-    const { temporal, vault, ...rest } = config;
+    const { temporal, vault, tokens, suppression, ...rest } = config;
     assert.deepEqual(rest, {
       env: 'production',
       logLevel: 'warn',
@@ -78,12 +85,18 @@ describe('loadConfig', () => {
     assert.deepEqual([...vault.masterKeys.keys.keys()], ['v2', 'v1']);
     assert.ok(vault.masterKeys.keys.get('v2')?.equals(vaultKey));
     assert.ok(vault.masterKeys.keys.get('v1')?.equals(oldVaultKey));
+    assert.equal(tokens.signingKeys.currentId, 's2');
+    assert.deepEqual([...tokens.signingKeys.keys.keys()], ['s2', 's1']);
+    assert.ok(tokens.signingKeys.keys.get('s1')?.equals(oldTokenKey));
+    assert.equal(tokens.unsubscribeTtlMs, 30 * 86_400_000);
+    assert.ok(suppression.hashKey.equals(suppressionKey));
   });
 
   it('returns a deeply frozen object', () => {
     const config = loadConfig(fullEnv());
     for (const part of [config, config.api, config.database, config.temporal, config.temporal.payloadKeys,
-      config.vault, config.vault.masterKeys, config.sequencing, config.mail, config.worker]) {
+      config.vault, config.vault.masterKeys, config.tokens, config.tokens.signingKeys, config.suppression,
+      config.sequencing, config.mail, config.worker]) {
       assert.ok(Object.isFrozen(part));
     }
     assert.throws(() => {
@@ -106,6 +119,7 @@ describe('loadConfig', () => {
     assert.equal(config.sequencing.launchBatchSize, 100);
     assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000 });
     assert.equal(config.worker.shutdownGraceMs, 30_000);
+    assert.equal(config.tokens.unsubscribeTtlMs, 365 * 86_400_000);
   });
 
   it('derives the public URL from host and port when API_PUBLIC_URL is unset', () => {
@@ -123,7 +137,11 @@ describe('loadConfig', () => {
     assert.equal(Object.hasOwn(config, 'PATH'), false);
   });
 
-  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_PAYLOAD_KEYS', 'VAULT_MASTER_KEYS']) {
+  const requiredNames = [
+    'DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_PAYLOAD_KEYS', 'VAULT_MASTER_KEYS', 'TOKEN_SIGNING_KEYS',
+    'SUPPRESSION_HASH_KEY',
+  ];
+  for (const name of requiredNames) {
     it(`fails naming ${name} when it is missing`, () => {
       const error = configError(without(name));
       assert.equal(error.problems.length, 1);
@@ -155,6 +173,11 @@ describe('loadConfig', () => {
     ['API_PUBLIC_URL', 'localhost:3000', /http\(s\) URL/],
     ['API_PUBLIC_URL', 'javascript:alert(1)', /http\(s\) URL/],
     ['MAILBOX_SYNC_INTERVAL', '0', /at least 100 ms/],
+    ['TOKEN_SIGNING_KEYS', randomBytes(32).toString('base64'), /"id:base64key"/],
+    ['SUPPRESSION_HASH_KEY', randomBytes(16).toString('base64'), /32 bytes.*got 16/],
+    ['SUPPRESSION_HASH_KEY', `h1:${randomBytes(32).toString('base64')}`, /no key id/],
+    ['SUPPRESSION_HASH_KEY', '', /no key given/],
+    ['UNSUBSCRIBE_TOKEN_TTL', '10s', /at least 60000 ms/],
   ];
   for (const [name, value, detail] of malformed) {
     it(`fails naming ${name} when it is ${JSON.stringify(value.length > 20 ? `${value.slice(0, 17)}...` : value)}`, () => {
@@ -174,7 +197,10 @@ describe('loadConfig', () => {
       VAULT_MASTER_KEYS: 'v1:c2hvcnQ=',
     });
     const named = error.problems.map((problem) => problem.split(' ')[0]).sort();
-    assert.deepEqual(named, ['API_PORT', 'DATABASE_URL', 'MAILBOX_SYNC_INTERVAL', 'TEMPORAL_ADDRESS', 'VAULT_MASTER_KEYS']);
+    assert.deepEqual(named, [
+      'API_PORT', 'DATABASE_URL', 'MAILBOX_SYNC_INTERVAL', 'SUPPRESSION_HASH_KEY', 'TEMPORAL_ADDRESS',
+      'TOKEN_SIGNING_KEYS', 'VAULT_MASTER_KEYS',
+    ]);
     for (const problem of error.problems) assert.ok(error.message.includes(`  - ${problem}`));
     assert.equal(error.name, 'ConfigError');
   });
@@ -186,8 +212,9 @@ describe('loadConfig', () => {
       ...requiredEnv(),
       VAULT_MASTER_KEYS: `v1:${shortKey}`,
       TEMPORAL_PAYLOAD_KEYS: `p1:${goodKey},p1:${goodKey}`,
+      SUPPRESSION_HASH_KEY: shortKey,
     });
-    assert.equal(error.problems.length, 2);
+    assert.equal(error.problems.length, 3);
     assert.ok(!error.message.includes(shortKey));
     assert.ok(!error.message.includes(goodKey));
   });

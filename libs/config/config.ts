@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './duration';
-import { KeyRing, parseKeyRing } from './master-keys';
+import { KeyRing, parseKeyRing, parseSingleKey } from './master-keys';
 
 /**
  * The one place that reads process.env. Every variable is listed in .env.example with its
@@ -18,6 +18,10 @@ export interface AppConfig {
     readonly payloadKeys: KeyRing;
   };
   readonly vault: { readonly masterKeys: KeyRing };
+  /** Signed links (unsubscribe): the ring signs with its first key and verifies with all. */
+  readonly tokens: { readonly signingKeys: KeyRing; readonly unsubscribeTtlMs: number };
+  /** Key of the hashes that keep suppressed addresses without storing them. */
+  readonly suppression: { readonly hashKey: Buffer };
   readonly sequencing: { readonly launchBatchSize: number };
   readonly mail: {
     readonly syncIntervalMs: number;
@@ -55,6 +59,17 @@ const keyRing = z.string({ error: 'is required (generate one with: npm run keys)
   }
 });
 
+const singleKey = z
+  .string({ error: 'is required (generate one with: openssl rand -base64 32)' })
+  .transform((text, ctx) => {
+    try {
+      return parseSingleKey(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
 const port = (fallback: number) =>
   z.string().regex(/^\d{1,5}$/, 'must be a port number (0-65535)').default(String(fallback))
     .transform(Number).refine((n) => n <= 65_535, 'must be a port number (0-65535)');
@@ -87,6 +102,9 @@ const schema = z.object({
   TEMPORAL_UI_URL: webUrl().optional(),
   TEMPORAL_PAYLOAD_KEYS: keyRing,
   VAULT_MASTER_KEYS: keyRing,
+  TOKEN_SIGNING_KEYS: keyRing,
+  SUPPRESSION_HASH_KEY: singleKey,
+  UNSUBSCRIBE_TOKEN_TTL: duration('365d', 60_000),
   LAUNCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   MAILBOX_SYNC_INTERVAL: duration('60s', 100),
   SMTP_TIMEOUT: duration('10s', 100),
@@ -112,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       payloadKeys: v.TEMPORAL_PAYLOAD_KEYS,
     },
     vault: { masterKeys: v.VAULT_MASTER_KEYS },
+    tokens: { signingKeys: v.TOKEN_SIGNING_KEYS, unsubscribeTtlMs: v.UNSUBSCRIBE_TOKEN_TTL },
+    suppression: { hashKey: v.SUPPRESSION_HASH_KEY },
     sequencing: { launchBatchSize: v.LAUNCH_BATCH_SIZE },
     mail: { syncIntervalMs: v.MAILBOX_SYNC_INTERVAL, smtpTimeoutMs: v.SMTP_TIMEOUT, imapTimeoutMs: v.IMAP_TIMEOUT },
     worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE },

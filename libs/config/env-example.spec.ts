@@ -31,7 +31,11 @@ describe('.env.example and docker-compose.yml', () => {
 
   it('sees the variables the config reads', () => {
     // Guards the proxy trick itself: if it stopped seeing reads, the checks below would pass vacuously.
-    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'VAULT_MASTER_KEYS', 'TEMPORAL_PAYLOAD_KEYS', 'API_PORT']) {
+    const expected = [
+      'DATABASE_URL', 'TEMPORAL_ADDRESS', 'VAULT_MASTER_KEYS', 'TEMPORAL_PAYLOAD_KEYS', 'TOKEN_SIGNING_KEYS',
+      'SUPPRESSION_HASH_KEY', 'UNSUBSCRIBE_TOKEN_TTL', 'API_PORT',
+    ];
+    for (const name of expected) {
       assert.ok(appVariables.includes(name), name);
     }
     assert.ok(launcherVariables.includes('TEMPORAL_CLI_PATH'));

@@ -24,3 +24,16 @@ export function parseKeyRing(text: string): KeyRing {
   }
   return { currentId: entries[0].slice(0, entries[0].indexOf(':')), keys };
 }
+
+/**
+ * One 32-byte key given as base64, for keys that cannot rotate because what they derive
+ * must stay stable (keyed hashes that are looked up later).
+ */
+export function parseSingleKey(text: string): Buffer {
+  const trimmed = text.trim();
+  if (trimmed === '') throw new Error('no key given (expected base64 of 32 random bytes)');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed)) throw new Error('must be base64 of 32 random bytes (no key id)');
+  const key = Buffer.from(trimmed, 'base64');
+  if (key.length !== 32) throw new Error(`must be 32 bytes of base64 (got ${key.length})`);
+  return key;
+}

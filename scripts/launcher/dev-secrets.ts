@@ -3,23 +3,39 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * Keys for a local install, made once and kept in .data/secrets.json (mode 0600) so that
- * mailbox passwords and workflow histories stay readable across restarts. Production sets
- * VAULT_MASTER_KEYS and TEMPORAL_PAYLOAD_KEYS itself.
+ * mailbox passwords, workflow histories, signed links and suppressions stay valid across
+ * restarts. Production sets the four key variables itself.
  */
 export interface DevSecrets {
   vaultMasterKeys: string;
   temporalPayloadKeys: string;
+  tokenSigningKeys: string;
+  suppressionHashKey: string;
   demoApiKey?: string;
   demoAccountId?: string;
 }
 
+const randomKey = () => randomBytes(32).toString('base64');
+
+/** Each key that a secrets file lacks (one written by an older version) is made and added. */
+const GENERATED: Record<keyof Omit<DevSecrets, 'demoApiKey' | 'demoAccountId'>, () => string> = {
+  vaultMasterKeys: () => `dev1:${randomKey()}`,
+  temporalPayloadKeys: () => `dev1:${randomKey()}`,
+  tokenSigningKeys: () => `dev1:${randomKey()}`,
+  // A single key with no id: the hashes it makes must never change.
+  suppressionHashKey: randomKey,
+};
+
 export function loadDevSecrets(file: string): DevSecrets {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
-  const secrets: DevSecrets = {
-    vaultMasterKeys: `dev1:${randomBytes(32).toString('base64')}`,
-    temporalPayloadKeys: `dev1:${randomBytes(32).toString('base64')}`,
-  };
-  saveDevSecrets(file, secrets);
+  const stored: Partial<DevSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const secrets = { ...stored } as DevSecrets;
+  let changed = false;
+  for (const [name, generate] of Object.entries(GENERATED) as [keyof typeof GENERATED, () => string][]) {
+    if (secrets[name]) continue;
+    secrets[name] = generate();
+    changed = true;
+  }
+  if (changed) saveDevSecrets(file, secrets);
   return secrets;
 }
 

@@ -92,6 +92,8 @@ export async function startTestServices(options: { projectRoot: string; workDir:
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_PAYLOAD_KEYS: freshKeyRing(),
     VAULT_MASTER_KEYS: freshKeyRing(),
+    TOKEN_SIGNING_KEYS: freshKeyRing(),
+    SUPPRESSION_HASH_KEY: randomBytes(32).toString('base64'),
     TEST_IMAP_HOST: mail.value.host,
     TEST_IMAP_PORT: String(mail.value.imapPort),
     TEST_LMTP_PORT: String(mail.value.lmtpPort),
