@@ -8,6 +8,7 @@ import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
 import { Prospect } from './prospect.entity';
 import { Step } from './step.entity';
+import { Suppression } from './suppression.entity';
 import { User } from './user.entity';
 
 export * from './account.entity';
@@ -20,8 +21,10 @@ export * from './mailbox-secret.entity';
 export * from './message.entity';
 export * from './prospect.entity';
 export * from './step.entity';
+export * from './suppression.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
+  Suppression,
 ];

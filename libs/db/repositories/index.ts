@@ -5,13 +5,14 @@ import { InboundRepository } from './inbound.repository';
 import { MailboxRepository } from './mailbox.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ProspectRepository } from './prospect.repository';
+import { SuppressionRepository } from './suppression.repository';
 
 export {
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
-  OutboxRepository, ProspectRepository,
+  OutboxRepository, ProspectRepository, SuppressionRepository,
 };
 
 export const REPOSITORIES = [
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
-  OutboxRepository, ProspectRepository,
+  OutboxRepository, ProspectRepository, SuppressionRepository,
 ];

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Suppression, SuppressionKind, SuppressionReason } from '../entities/suppression.entity';
+
+/** What identifies an address on the list: its keyed hash, and its domain with the parent domains. */
+export interface SuppressionKeys {
+  emailHash: string;
+  domains: string[];
+}
+
+export type NewSuppression =
+  | { kind: 'email'; emailHash: string; reason: SuppressionReason; sourceMessageId?: string | null }
+  | { kind: 'domain'; domain: string; reason: SuppressionReason };
+
+export interface UnsubscribedRecipient {
+  accountId: string;
+  prospectId: string;
+  suppressionId: string;
+  /** Enrollments this unsubscribe ended; empty when an earlier one (or something else) had. */
+  stoppedEnrollments: { id: string; workflowId: string }[];
+}
+
+@Injectable()
+export class SuppressionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Adds the entry unless the account already has it; either way returns the account's row. */
+  add(accountId: string, entry: NewSuppression): Promise<{ suppression: Suppression; created: boolean }> {
+    return this.addIn(this.dataSource.manager, accountId, entry);
+  }
+
+  /** The entry matching the address: its own hash first, then the closest domain. */
+  async findMatch(accountId: string, keys: SuppressionKeys): Promise<Suppression | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT id FROM suppressions
+       WHERE account_id = $1 AND (email_hash = $2 OR domain = ANY($3::text[]))
+       ORDER BY (kind = 'email') DESC, array_position($3::text[], domain) LIMIT 1`,
+      [accountId, keys.emailHash, keys.domains],
+    );
+    return row ? this.dataSource.getRepository(Suppression).findOneBy({ id: row.id }) : null;
+  }
+
+  findForAccount(accountId: string, id: string): Promise<Suppression | null> {
+    return this.dataSource.getRepository(Suppression).findOneBy({ accountId, id });
+  }
+
+  /** Newest first, `limit` at a time after the entry `afterId`; null when that cursor is not the account's. */
+  async listPage(
+    accountId: string,
+    options: { limit: number; afterId?: string; kind?: SuppressionKind },
+  ): Promise<{ items: Suppression[]; hasMore: boolean } | null> {
+    const query = this.dataSource
+      .getRepository(Suppression)
+      .createQueryBuilder('s')
+      .where('s.account_id = :accountId', { accountId })
+      .orderBy('s.createdAt', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .limit(options.limit + 1);
+    if (options.kind) query.andWhere('s.kind = :kind', { kind: options.kind });
+    if (options.afterId) {
+      if (!(await this.findForAccount(accountId, options.afterId))) return null;
+      query.andWhere(
+        '(s.created_at, s.id) < (SELECT a.created_at, a.id FROM suppressions a WHERE a.id = :afterId)',
+        { afterId: options.afterId },
+      );
+    }
+    const rows = await query.getMany();
+    return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+  }
+
+  async deleteForAccount(accountId: string, id: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(Suppression).delete({ accountId, id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * The recipient of `messageId` asked to stop: in one transaction, their address joins the
+   * sending account's list, their active enrollments stop and the prospect is marked
+   * unsubscribed. Enrollments are locked before the prospect, the order the send claim
+   * takes them in, so the two wait for each other instead of deadlocking. Null when the
+   * message no longer exists.
+   */
+  unsubscribeRecipient(messageId: string, hashEmail: (email: string) => string): Promise<UnsubscribedRecipient | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [message] = await manager.query(
+        `SELECT m.account_id, m.to_address, e.prospect_id
+         FROM messages m JOIN enrollments e ON e.id = m.enrollment_id WHERE m.id = $1`,
+        [messageId],
+      );
+      if (!message) return null;
+      const active: { id: string }[] = await manager.query(
+        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'active' ORDER BY id FOR UPDATE`,
+        [message.prospect_id],
+      );
+      const stopped: { id: string; workflow_id: string }[] = active.length === 0 ? [] : await manager.query(
+        `UPDATE enrollments SET status = 'stopped', stop_reason = 'unsubscribed', finished_at = now(), updated_at = now()
+         WHERE id = ANY($1::uuid[]) AND status = 'active' RETURNING id, workflow_id`,
+        [active.map((row) => row.id)],
+      );
+      // A reply is no reason to keep writing; a bounce or a blacklisting already stops everything.
+      await manager.query(
+        `UPDATE prospects SET status = 'unsubscribed', updated_at = now() WHERE id = $1 AND status IN ('active', 'replied')`,
+        [message.prospect_id],
+      );
+      const { suppression } = await this.addIn(manager, message.account_id, {
+        kind: 'email',
+        emailHash: hashEmail(message.to_address),
+        reason: 'unsubscribed',
+        sourceMessageId: messageId,
+      });
+      return {
+        accountId: message.account_id,
+        prospectId: message.prospect_id,
+        suppressionId: suppression.id,
+        stoppedEnrollments: stopped.map((row) => ({ id: row.id, workflowId: row.workflow_id })),
+      };
+    });
+  }
+
+  private async addIn(manager: EntityManager, accountId: string, entry: NewSuppression) {
+    const isEmail = entry.kind === 'email';
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO suppressions (account_id, kind, email_hash, domain, reason, source_message_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        accountId, entry.kind, isEmail ? entry.emailHash : null, isEmail ? null : entry.domain, entry.reason,
+        isEmail ? (entry.sourceMessageId ?? null) : null,
+      ],
+    );
+    const repository = manager.getRepository(Suppression);
+    const suppression = inserted.length > 0
+      ? await repository.findOneByOrFail({ id: inserted[0].id })
+      : await repository.findOneByOrFail(isEmail ? { accountId, emailHash: entry.emailHash } : { accountId, domain: entry.domain });
+    return { suppression, created: inserted.length > 0 };
+  }
+}

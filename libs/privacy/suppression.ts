@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config';
+import type { Suppression, SuppressionReason } from '../db/entities/suppression.entity';
+import { SuppressionRepository, UnsubscribedRecipient } from '../db/repositories/suppression.repository';
+import { hashEmail, normaliseDomain, suppressionKeysFor } from './suppression-keys';
+
+export interface SuppressionCheck {
+  suppressed: boolean;
+  /** The entry that matched, when one did. */
+  suppression?: Suppression;
+}
+
+/**
+ * The account's do-not-contact list. Addresses go in and are looked up only through their
+ * keyed hash (SUPPRESSION_HASH_KEY), so the list never holds one in clear and an erased
+ * person stays suppressed; domains are kept as they are.
+ */
+@Injectable()
+export class SuppressionService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SuppressionRepository) private readonly suppressions: SuppressionRepository,
+  ) {}
+
+  hashEmail(email: string): string {
+    return hashEmail(this.config.suppression.hashKey, email);
+  }
+
+  suppressEmail(accountId: string, email: string, reason: SuppressionReason, sourceMessageId?: string) {
+    return this.suppressions.add(accountId, { kind: 'email', emailHash: this.hashEmail(email), reason, sourceMessageId });
+  }
+
+  /** `domain` must be a domain name (the API validates it); it is stored in its normalised form. */
+  suppressDomain(accountId: string, domain: string, reason: SuppressionReason) {
+    const normalised = normaliseDomain(domain);
+    if (!normalised) throw new Error('suppressDomain needs a domain name');
+    return this.suppressions.add(accountId, { kind: 'domain', domain: normalised, reason });
+  }
+
+  /** Whether the account may not write to `email`: by its own entry or by its domain's. */
+  async isSuppressed(accountId: string, email: string): Promise<SuppressionCheck> {
+    const match = await this.suppressions.findMatch(accountId, suppressionKeysFor(this.config.suppression.hashKey, email));
+    return match ? { suppressed: true, suppression: match } : { suppressed: false };
+  }
+
+  /** See SuppressionRepository.unsubscribeRecipient: list, prospect and enrollments in one transaction. */
+  unsubscribeRecipient(messageId: string): Promise<UnsubscribedRecipient | null> {
+    return this.suppressions.unsubscribeRecipient(messageId, (email) => this.hashEmail(email));
+  }
+}
