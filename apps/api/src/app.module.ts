@@ -11,6 +11,8 @@ import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { ProspectsModule } from './prospects/prospects.module';
+import { SuppressionsModule } from './suppressions/suppressions.module';
+import { UnsubscribeModule } from './unsubscribe/unsubscribe.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +31,8 @@ export class AppModule {
         ProspectsModule,
         CampaignsModule,
         EnrollmentsModule,
+        SuppressionsModule,
+        UnsubscribeModule,
       ],
     };
   }

@@ -18,6 +18,11 @@ export interface RepliedSignal {
   inboundMessageId: string;
 }
 
+/** Ends the sequence before its next step; the database already records why (e.g. 'unsubscribed'). */
+export interface StopSignal {
+  reason: string;
+}
+
 export type EnrollmentPhase = 'starting' | 'sending' | 'waiting' | EnrollmentOutcome;
 
 export interface EnrollmentStatusView {
@@ -31,4 +36,5 @@ export interface EnrollmentStatusView {
 }
 
 export const repliedSignal = defineSignal<[RepliedSignal]>('replied');
+export const stopSignal = defineSignal<[StopSignal]>('stop');
 export const enrollmentStatusQuery = defineQuery<EnrollmentStatusView>('status');

@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Suppression, SuppressionKind, SuppressionReason } from '../../../../../libs/db/entities/suppression.entity';
+
+const KINDS: SuppressionKind[] = ['email', 'domain'];
+const REASONS: SuppressionReason[] = ['unsubscribed', 'manual', 'hard_bounce', 'complaint'];
+
+/**
+ * An entry of the list. Address entries show no address and no hash: Relance does not keep
+ * the address, and the hash is only of use with the server's key. Look an address up with
+ * GET /v1/suppressions/check.
+ */
+export class SuppressionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: KINDS }) kind: SuppressionKind;
+  @ApiProperty({ type: String, nullable: true, example: 'example.com', description: 'The domain, for kind `domain`; null for addresses' })
+  domain: string | null;
+  @ApiProperty({ enum: REASONS }) reason: SuppressionReason;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The email whose unsubscribe link was used' })
+  sourceMessageId: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+
+  static from(s: Suppression): SuppressionDto {
+    return { id: s.id, kind: s.kind, domain: s.domain, reason: s.reason, sourceMessageId: s.sourceMessageId, createdAt: s.createdAt };
+  }
+}
+
+export class SuppressionPageDto {
+  @ApiProperty({ type: [SuppressionDto] }) data: SuppressionDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null on the last page' })
+  nextCursor: string | null;
+}
+
+export class SuppressionCheckDto {
+  @ApiProperty({ description: 'True when the account must not write to this address' }) suppressed: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The matching entry' }) id?: string;
+  @ApiPropertyOptional({ enum: KINDS, description: 'Matched by the address itself or by its domain' }) kind?: SuppressionKind;
+  @ApiPropertyOptional({ enum: REASONS }) reason?: SuppressionReason;
+  @ApiPropertyOptional({ type: String, description: 'The matching domain, for kind `domain`' }) domain?: string;
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { SuppressionModule } from '../../../../libs/privacy/suppression.module';
+import { SuppressionsController } from './suppressions.controller';
+import { SuppressionsService } from './suppressions.service';
+
+@Module({ imports: [SuppressionModule], controllers: [SuppressionsController], providers: [SuppressionsService] })
+export class SuppressionsModule {}

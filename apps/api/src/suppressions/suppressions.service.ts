@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Suppression } from '../../../../libs/db/entities/suppression.entity';
+import { SuppressionRepository } from '../../../../libs/db/repositories/suppression.repository';
+import { DomainError } from '../../../../libs/errors';
+import { SuppressionCheck, SuppressionService } from '../../../../libs/privacy';
+import type { CreateSuppressionDto } from './dto/create-suppression.dto';
+
+const DEFAULT_PAGE = 50;
+
+/**
+ * Entries the person made themselves (an unsubscribe, a spam complaint) are an objection to
+ * direct marketing: no rep may lift them, only the person opting in again.
+ */
+const PERSON_S_OWN = new Set(['unsubscribed', 'complaint']);
+
+@Injectable()
+export class SuppressionsService {
+  constructor(
+    @Inject(SuppressionService) private readonly suppression: SuppressionService,
+    @Inject(SuppressionRepository) private readonly suppressions: SuppressionRepository,
+  ) {}
+
+  /** Adds a manual entry; an entry the account already has is returned as it is. */
+  add(accountId: string, input: CreateSuppressionDto): Promise<{ suppression: Suppression; created: boolean }> {
+    if (input.email !== undefined) return this.suppression.suppressEmail(accountId, input.email, 'manual');
+    return this.suppression.suppressDomain(accountId, input.domain!, 'manual');
+  }
+
+  check(accountId: string, email: string): Promise<SuppressionCheck> {
+    return this.suppression.isSuppressed(accountId, email);
+  }
+
+  async list(accountId: string, query: { kind?: 'email' | 'domain'; limit?: number; after?: string }) {
+    const page = await this.suppressions.listPage(accountId, {
+      kind: query.kind, limit: query.limit ?? DEFAULT_PAGE, afterId: query.after,
+    });
+    if (!page) {
+      const message = 'after must be the id of a suppression of this account (use nextCursor)';
+      throw new DomainError('validation_failed', message, { field: 'after', details: [{ field: 'after', message }] });
+    }
+    const last = page.items[page.items.length - 1];
+    return { items: page.items, nextCursor: page.hasMore && last ? last.id : null };
+  }
+
+  async remove(accountId: string, id: string): Promise<void> {
+    const entry = await this.suppressions.findForAccount(accountId, id);
+    if (!entry) throw DomainError.notFound('suppression', id);
+    if (PERSON_S_OWN.has(entry.reason)) {
+      throw new DomainError('conflict', `this entry records the person's own request (${entry.reason}) and cannot be removed`);
+    }
+    await this.suppressions.deleteForAccount(accountId, id);
+  }
+}

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { stopSignal } from '../../../../libs/temporal/contracts';
+import { API_LOGGER } from '../common/logger.module';
+
+/** Tells running enrollment workflows what the database already says about them. */
+@Injectable()
+export class EnrollmentSignals {
+  constructor(
+    @Inject(Client) private readonly client: Client,
+    @Inject(API_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Best effort, never throws: the enrollments are already stopped in the database, and the
+   * send claim re-checks that before anything leaves. The signal only ends the workflows
+   * now instead of at their next step.
+   */
+  async stop(workflowIds: readonly string[], reason: string): Promise<void> {
+    await Promise.all(
+      workflowIds.map(async (workflowId) => {
+        try {
+          await this.client.workflow.getHandle(workflowId).signal(stopSignal, { reason });
+        } catch (error) {
+          if (error instanceof WorkflowNotFoundError) return; // it had already ended
+          this.logger.warn({ workflowId, err: { message: (error as Error).message } }, 'stop signal not delivered');
+        }
+      }),
+    );
+  }
+}
