@@ -9,6 +9,7 @@ export type EnrollmentStatus = 'active' | 'replied' | 'completed' | 'stopped' | 
 /** One prospect in one campaign; its sequence runs as workflow `enrollment:<id>`. */
 @Entity({ name: 'enrollments' })
 @Index('uq_enrollments_campaign_prospect', ['campaignId', 'prospectId'], { unique: true })
+@Index('ix_enrollments_campaign_created', ['campaignId', 'createdAt', 'id'])
 export class Enrollment {
   @IdColumn('enrollments') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

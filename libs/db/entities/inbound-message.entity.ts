@@ -13,6 +13,7 @@ export type InboundKind = 'reply';
  */
 @Entity({ name: 'inbound_messages' })
 @Index('uq_inbound_messages_imap', ['mailboxId', 'imapUidValidity', 'imapUid'], { unique: true })
+@Index('ix_inbound_messages_reply_to', ['inReplyToMessageId', 'kind'])
 export class InboundMessage {
   @IdColumn('inbound_messages') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -9,6 +9,7 @@ import { Message } from './message.entity';
 import { Prospect } from './prospect.entity';
 import { Step } from './step.entity';
 import { Suppression } from './suppression.entity';
+import { TrackingEvent } from './tracking-event.entity';
 import { User } from './user.entity';
 
 export * from './account.entity';
@@ -22,9 +23,10 @@ export * from './message.entity';
 export * from './prospect.entity';
 export * from './step.entity';
 export * from './suppression.entity';
+export * from './tracking-event.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
-  Suppression,
+  Suppression, TrackingEvent,
 ];

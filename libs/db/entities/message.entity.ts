@@ -7,12 +7,16 @@ import { Step } from './step.entity';
 
 export type MessageStatus = 'sending' | 'sent' | 'failed' | 'unknown';
 
+/** The variant every step has until steps get A/B variants. */
+export const DEFAULT_VARIANT = 'A';
+
 /**
  * The outbox: one row per (enrollment, step), claimed before SMTP, so a step is sent at
  * most once. Content and addresses are kept for the team's shared conversation view.
  */
 @Entity({ name: 'messages' })
 @Index('uq_messages_enrollment_step', ['enrollmentId', 'stepId'], { unique: true })
+@Index('ix_messages_step_status', ['stepId', 'status'])
 export class Message {
   @IdColumn('messages') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;
@@ -32,6 +36,8 @@ export class Message {
   @JoinColumn({ name: 'mailbox_id', foreignKeyConstraintName: 'fk_messages_mailbox' })
   mailbox?: Mailbox;
   @Column({ type: 'text', default: 'sending' }) status: MessageStatus;
+  /** The A/B variant of its step it was written from; steps have the one variant 'A' for now. */
+  @Column({ type: 'text', default: DEFAULT_VARIANT }) variant: string;
   @Index('uq_messages_message_id', { unique: true })
   @Column({ name: 'message_id_header', type: 'text' }) messageIdHeader: string;
   @Column({ name: 'in_reply_to', type: 'text', nullable: true }) inReplyTo: string | null;
