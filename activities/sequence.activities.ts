@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EnrollmentRepository } from '../libs/db';
 import { StepSender, TransientSendError } from '../libs/sequencing/step-sender.service';
+import { calendarWaitEnd } from '../libs/sequencing/calendar-wait';
 import { waitMilliseconds } from '../libs/sequencing/wait-duration';
 import type { SequenceActivities } from '../libs/temporal/contracts';
 
@@ -20,13 +21,14 @@ export function createSequenceActivities(deps: {
           position: step.position,
           kind: step.kind,
           waitMs: step.kind === 'wait' ? waitMilliseconds(step.waitAmount ?? 0, step.waitUnit ?? 'seconds') : null,
+          calendar: step.kind === 'wait' && step.waitUnit === 'days',
         })),
       };
     },
 
-    async sendStep({ enrollmentId, stepId }) {
+    async sendStep({ enrollmentId, stepId, heldSlot }) {
       try {
-        return await deps.stepSender.send(enrollmentId, stepId);
+        return await deps.stepSender.send(enrollmentId, stepId, heldSlot ? new Date(heldSlot) : null);
       } catch (error) {
         // Transient SMTP trouble is retried by Temporal's policy; anything else too, but typed.
         if (error instanceof TransientSendError) throw ApplicationFailure.retryable(error.message, 'TransientSendError');
@@ -35,6 +37,12 @@ export function createSequenceActivities(deps: {
     },
 
     recordProgress: ({ enrollmentId, position }) => deps.enrollments.recordProgress(enrollmentId, position),
+
+    async computeWaitEnd({ enrollmentId, stepId, from }) {
+      const wait = await deps.enrollments.loadWait(enrollmentId, stepId);
+      if (!wait) throw ApplicationFailure.nonRetryable(`step ${stepId} is not a wait of enrollment ${enrollmentId}`, 'NotFound');
+      return calendarWaitEnd(wait, new Date(from)).toISOString();
+    },
 
     finishEnrollment: ({ enrollmentId, outcome, reason }) =>
       deps.enrollments.finish(enrollmentId, outcome, reason ?? null),

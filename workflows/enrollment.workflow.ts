@@ -2,10 +2,10 @@ import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   enrollmentStatusQuery, repliedSignal,
   type EnrollmentInput, type EnrollmentOutcome, type EnrollmentResult, type EnrollmentStatusView,
-  type SequenceActivities,
+  type SendStepResult, type SequenceActivities,
 } from '../libs/temporal/contracts';
 
-const { loadEnrollmentPlan, recordProgress, finishEnrollment } = proxyActivities<SequenceActivities>({
+const { loadEnrollmentPlan, recordProgress, finishEnrollment, computeWaitEnd } = proxyActivities<SequenceActivities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
@@ -35,6 +35,25 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
     return { enrollmentId, outcome, stepsSent: view.stepsSent };
   };
 
+  /**
+   * Sends the step as soon as pacing allows: outside the sending window, or while the
+   * mailbox is busy or at its daily limit, it waits (a reply still ends it) and asks again.
+   */
+  async function sendWhenAllowed(stepId: string): Promise<SendStepResult | 'replied'> {
+    let heldSlot: string | undefined;
+    for (;;) {
+      const result = await sendStep({ enrollmentId, stepId, heldSlot });
+      if (result.outcome !== 'deferred') return result;
+      heldSlot = result.queued ? result.until : undefined;
+      view.phase = 'waiting';
+      view.waitingUntil = result.until ?? null;
+      const waitMs = Math.max(0, Date.parse(result.until!) - Date.now());
+      if (await condition(() => replied, waitMs)) return 'replied';
+      view.phase = 'sending';
+      view.waitingUntil = null;
+    }
+  }
+
   const plan = await loadEnrollmentPlan({ enrollmentId });
   if (!plan.active) return end('stopped');
 
@@ -42,16 +61,20 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
     if (replied) return end('replied');
     view.currentStep = step.position;
     if (step.kind === 'wait') {
-      const waitMs = step.waitMs ?? 0;
+      const until = step.calendar
+        ? await computeWaitEnd({ enrollmentId, stepId: step.stepId, from: new Date(Date.now()).toISOString() })
+        : new Date(Date.now() + (step.waitMs ?? 0)).toISOString();
+      const waitMs = Math.max(0, Date.parse(until) - Date.now());
       view.phase = 'waiting';
-      view.waitingUntil = new Date(Date.now() + waitMs).toISOString();
+      view.waitingUntil = until;
       await recordProgress({ enrollmentId, position: step.position });
       if (await condition(() => replied, waitMs)) return end('replied');
       view.waitingUntil = null;
       continue;
     }
     view.phase = 'sending';
-    const result = await sendStep({ enrollmentId, stepId: step.stepId });
+    const result = await sendWhenAllowed(step.stepId);
+    if (result === 'replied') return end('replied');
     if (result.outcome === 'stopped') return end(result.reason === 'enrollment_replied' || replied ? 'replied' : 'stopped');
     if (result.outcome === 'failed') {
       await finishEnrollment({ enrollmentId, outcome: 'failed', reason: result.reason });

@@ -5,7 +5,10 @@ import type { Message } from '../db';
 import { MailError, SmtpSender } from '../mail';
 import { MailboxCredentials } from '../mailboxes/mailbox-credentials.service';
 import type { SendStepResult } from '../temporal/contracts';
+import type { PaceContext } from '../db/repositories/outbox.repository';
 import { composeMessage } from './compose-message';
+import { decidePace } from './pacing';
+import { effectiveTimeZone, SendingWindow } from './sending-window';
 import { SentCopyKeeper } from './sent-copy.service';
 import { TemplateRenderError } from './templates';
 
@@ -31,10 +34,24 @@ export class StepSender {
     @Inject(SentCopyKeeper) private readonly sentCopies: SentCopyKeeper,
   ) {}
 
-  async send(enrollmentId: string, stepId: string): Promise<SendStepResult> {
+  /**
+   * `heldSlot`: the place in a mailbox's line an earlier attempt was given (when it was
+   * deferred with `queued`), so the send keeps its turn.
+   */
+  async send(enrollmentId: string, stepId: string, heldSlot: Date | null = null): Promise<SendStepResult> {
     let claim;
     try {
-      claim = await this.outbox.claim(enrollmentId, stepId, composeMessage);
+      claim = await this.outbox.claim(enrollmentId, stepId, {
+        compose: composeMessage,
+        pace: (context) => decidePace({
+          now: new Date(),
+          window: sendingWindowOf(context),
+          assignedMailboxId: context.assignedMailboxId,
+          mailboxes: context.mailboxes,
+          heldSlot,
+          random: Math.random,
+        }),
+      });
     } catch (error) {
       // Nothing was claimed (the transaction rolled back): the step cannot be written.
       if (error instanceof TemplateRenderError) return { outcome: 'failed', reason: `template_error: ${error.message}` };
@@ -45,6 +62,7 @@ export class StepSender {
       return { outcome: 'stopped', reason: claim.reason };
     }
     if (claim.kind === 'existing') return this.resolveExisting(claim.message);
+    if (claim.kind === 'deferred') return { outcome: 'deferred', until: claim.until.toISOString(), queued: claim.queued };
     return this.deliver(claim.message);
   }
 
@@ -117,4 +135,14 @@ export class StepSender {
     await this.outbox.release(message.id);
     throw new TransientSendError(error.message);
   }
+}
+
+/** The campaign's window in the prospect's time zone (else the campaign's); null: any time. */
+function sendingWindowOf(context: PaceContext): SendingWindow | null {
+  if (!context.sendingWindow) return null;
+  return {
+    timeZone: effectiveTimeZone(context.prospectTimeZone, context.campaignTimeZone),
+    days: context.sendingWindow.days as SendingWindow['days'],
+    hours: context.sendingWindow.hours as SendingWindow['hours'],
+  };
 }

@@ -33,6 +33,7 @@ describe('golden path: launch, send over SMTP, reply over IMAP, sequence stops',
     const { api, smtp } = stack;
 
     const mailbox = await api.post('/v1/mailboxes', {
+      minSpacingSeconds: 0, // tests send back to back
       email: rep.user,
       displayName: 'Rita Rep',
       smtp: { host: smtp.host, port: smtp.port, secure: false, username: rep.user, password: 'smtp-secret' },

@@ -4,7 +4,9 @@ import { Vault } from '../../libs/crypto';
 import { EnrollmentRepository, MailboxRepository, OutboxRepository } from '../../libs/db';
 import { copyToSent, sentFolderHolds, SmtpSender } from '../../libs/mail';
 import { MailboxCredentials } from '../../libs/mailboxes';
+import type { PaceContext } from '../../libs/db/repositories/outbox.repository';
 import { composeMessage } from '../../libs/sequencing/compose-message';
+import type { PaceDecision } from '../../libs/sequencing/pacing';
 import { SentCopyKeeper } from '../../libs/sequencing/sent-copy.service';
 import { StepSender, TransientSendError } from '../../libs/sequencing/step-sender.service';
 import { mailboxSyncWorkflowId } from '../../libs/temporal';
@@ -33,6 +35,7 @@ describe('a send interrupted between SMTP and the database', () => {
     stack = await startRelanceStack();
     const { api } = stack;
     const mailbox = await api.post('/v1/mailboxes', {
+      minSpacingSeconds: 0, // tests send back to back
       email: rep().user,
       smtp: { host: stack.smtp.host, port: stack.smtp.port, username: rep().user, password: 'x' },
       imap: { host: testEnv().imap.host, port: testEnv().imap.port, username: rep().user, password: rep().password },
@@ -64,7 +67,7 @@ describe('a send interrupted between SMTP and the database', () => {
 
   /** Claims the row and, like the crashed attempt, maybe sends it and maybe files it in Sent. */
   async function crashAfter(stepId: string, what: { sent: boolean; filed: boolean }) {
-    const claim = await outbox.claim(enrollmentId, stepId, composeMessage);
+    const claim = await outbox.claim(enrollmentId, stepId, { compose: composeMessage, pace: admitNow });
     assert.equal(claim.kind, 'claimed');
     const message = (claim as { message: { id: string; messageIdHeader: string; subject: string } }).message;
     if (what.sent) {
@@ -77,6 +80,13 @@ describe('a send interrupted between SMTP and the database', () => {
     await stack.dataSource.query(`UPDATE messages SET claimed_at = now() - interval '1 hour' WHERE id = $1`, [message.id]);
     return message;
   }
+
+  // The crashed attempt had been admitted: pacing is not what this suite is about.
+  const admitNow = (context: PaceContext): PaceDecision => ({
+    kind: 'admit',
+    mailboxId: context.mailboxes[0].mailboxId,
+    state: { day: 'test', dayCount: 0, nextSendAt: new Date(0), queueTailAt: new Date(0) },
+  });
 
   const received = (messageId: string) => stack.smtp.messages.filter((m) => m.messageId === messageId).length;
   const statusOf = async (id: string) => (await stack.dataSource.query('SELECT status, smtp_response FROM messages WHERE id = $1', [id]))[0];
@@ -111,7 +121,7 @@ describe('a send interrupted between SMTP and the database', () => {
   });
 
   it('an attempt that may still be in flight is left to finish', async () => {
-    const claim = await outbox.claim(enrollmentId, stepIds[4], composeMessage);
+    const claim = await outbox.claim(enrollmentId, stepIds[4], { compose: composeMessage, pace: admitNow });
     assert.equal(claim.kind, 'claimed');
     await assert.rejects(sender.send(enrollmentId, stepIds[4]), TransientSendError);
   });

@@ -44,6 +44,7 @@ describe('sending guarantees', () => {
     const rep = imapUser(userNumber);
     const { imap } = testEnv();
     const mailbox = await api.post('/v1/mailboxes', {
+      minSpacingSeconds: 0, // tests send back to back
       email: rep.user,
       smtp: { host: stack.smtp.host, port: stack.smtp.port, username: rep.user, password: 'smtp-secret' },
       imap: { host: imap.host, port: imap.port, username: rep.user, password: rep.password },

@@ -37,7 +37,7 @@ describe('campaigns', () => {
         created.steps.map(({ id, ...step }: any) => step),
         [
           { position: 0, type: 'email', subject: SEQUENCE[0].subject, body: SEQUENCE[0].body, newThread: false },
-          { position: 1, type: 'wait', amount: 2, unit: 'days' },
+          { position: 1, type: 'wait', amount: 2, unit: 'days', sendingDaysOnly: false },
           { position: 2, type: 'email', subject: null, body: SEQUENCE[2].body, newThread: false },
         ],
       );

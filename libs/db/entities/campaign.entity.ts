@@ -4,6 +4,12 @@ import { CreatedAt, IdColumn, UpdatedAt } from './columns';
 import { Mailbox } from './mailbox.entity';
 import type { Step } from './step.entity';
 
+/** A sending window as stored: its time zone comes from the prospect or the campaign. */
+export interface StoredSendingWindow {
+  days: number[];
+  hours: { start: string; end: string }[];
+}
+
 export type CampaignStatus = 'draft' | 'launching' | 'active' | 'completed';
 
 @Entity({ name: 'campaigns' })
@@ -20,6 +26,10 @@ export class Campaign {
   @JoinColumn({ name: 'mailbox_id', foreignKeyConstraintName: 'fk_campaigns_mailbox' })
   mailbox?: Mailbox;
   @OneToMany('Step', (step: Step) => step.campaign) steps?: Step[];
+  /** The campaign's time zone: sending windows apply in it when the prospect has none. */
+  @Column({ name: 'time_zone', type: 'text', default: 'UTC' }) timeZone: string;
+  /** Weekdays and hours mail may leave (null: any time); its zone is the prospect's or the campaign's. */
+  @Column({ name: 'sending_window', type: 'jsonb', nullable: true }) sendingWindow: StoredSendingWindow | null;
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true }) launchedAt: Date | null;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Account } from './account.entity';
 import { Campaign } from './campaign.entity';
 import { CreatedAt, IdColumn, UpdatedAt } from './columns';
+import { Mailbox } from './mailbox.entity';
 import { Prospect } from './prospect.entity';
 
 export type EnrollmentStatus = 'active' | 'replied' | 'completed' | 'stopped' | 'failed';
@@ -26,6 +27,11 @@ export class Enrollment {
   @JoinColumn({ name: 'prospect_id', foreignKeyConstraintName: 'fk_enrollments_prospect' })
   prospect?: Prospect;
   @Column({ type: 'text', default: 'active' }) status: EnrollmentStatus;
+  /** The mailbox its first email left from; later steps follow in that thread. */
+  @Column({ name: 'mailbox_id', type: 'uuid', nullable: true }) mailboxId: string | null;
+  @ManyToOne(() => Mailbox, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'mailbox_id', foreignKeyConstraintName: 'fk_enrollments_mailbox' })
+  mailbox?: Mailbox;
   /** Position of the step being run or waited on; equals the step count once done. */
   @Column({ name: 'current_step', type: 'integer', default: 0 }) currentStep: number;
   @Column({ name: 'workflow_id', type: 'text' }) workflowId: string;

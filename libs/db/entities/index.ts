@@ -1,6 +1,8 @@
 import { Account } from './account.entity';
 import { ApiKey } from './api-key.entity';
 import { Campaign } from './campaign.entity';
+import { CampaignMailbox } from './campaign-mailbox.entity';
+import { MailboxSendState } from './mailbox-send-state.entity';
 import { Enrollment } from './enrollment.entity';
 import { InboundMessage } from './inbound-message.entity';
 import { Mailbox } from './mailbox.entity';
@@ -15,6 +17,8 @@ import { User } from './user.entity';
 export * from './account.entity';
 export * from './api-key.entity';
 export * from './campaign.entity';
+export * from './campaign-mailbox.entity';
+export * from './mailbox-send-state.entity';
 export * from './enrollment.entity';
 export * from './inbound-message.entity';
 export * from './mailbox.entity';
@@ -28,5 +32,6 @@ export * from './user.entity';
 
 export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
+  CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent,
 ];

@@ -32,6 +32,8 @@ export class Mailbox {
   @Column({ name: 'imap_username', type: 'text' }) imapUsername: string;
   @Column({ name: 'daily_limit', type: 'integer', default: 50 }) dailyLimit: number;
   @Column({ name: 'min_spacing_seconds', type: 'integer', default: 60 }) minSpacingSeconds: number;
+  /** Up to this much is added at random to each spacing, so sends do not tick like a clock. */
+  @Column({ name: 'spacing_jitter_seconds', type: 'integer', default: 0 }) spacingJitterSeconds: number;
   @Column({ name: 'time_zone', type: 'text', default: 'UTC' }) timeZone: string;
   /** UIDVALIDITY is an unsigned 32-bit number: kept as text to avoid sign trouble. */
   @Column({ name: 'imap_uid_validity', type: 'text', nullable: true }) imapUidValidity: string | null;

@@ -22,5 +22,7 @@ export class Step {
   @Column({ name: 'new_thread', type: 'boolean', default: false }) newThread: boolean;
   @Column({ name: 'wait_amount', type: 'integer', nullable: true }) waitAmount: number | null;
   @Column({ name: 'wait_unit', type: 'text', nullable: true }) waitUnit: WaitUnit | null;
+  /** Wait steps: count days on the sending window's days only (Friday + 1 = Monday). */
+  @Column({ name: 'sending_days_only', type: 'boolean', default: false }) sendingDaysOnly: boolean;
   @CreatedAt() createdAt: Date;
 }

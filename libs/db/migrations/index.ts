@@ -1,11 +1,12 @@
 import { Foundation1764262800000 } from './1764262800000-foundation';
 import { MailboxSentCopy1764266400000 } from './1764266400000-mailbox-sent-copy';
 import { Suppressions1764271800000 } from './1764271800000-suppressions';
+import { SendPacing1764275000000 } from './1764275000000-send-pacing';
 import { TrackingEvents1764282600000 } from './1764282600000-tracking-events';
 import { CampaignStats1764282660000 } from './1764282660000-campaign-stats';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
-  Foundation1764262800000, MailboxSentCopy1764266400000, Suppressions1764271800000, TrackingEvents1764282600000,
-  CampaignStats1764282660000,
+  Foundation1764262800000, MailboxSentCopy1764266400000, Suppressions1764271800000, SendPacing1764275000000,
+  TrackingEvents1764282600000, CampaignStats1764282660000,
 ];

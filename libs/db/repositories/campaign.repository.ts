@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Campaign } from '../entities/campaign.entity';
+import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
+import { CampaignMailbox } from '../entities/campaign-mailbox.entity';
 import { Step, StepKind, WaitUnit } from '../entities/step.entity';
 
 /** One step as the API describes it; positions come from the order of the list. */
@@ -11,6 +12,7 @@ export interface NewStep {
   newThread?: boolean;
   waitAmount?: number | null;
   waitUnit?: WaitUnit | null;
+  sendingDaysOnly?: boolean;
 }
 
 export type CampaignWithSteps = Campaign & { steps: Step[] };
@@ -21,11 +23,22 @@ export class CampaignRepository {
 
   /** The campaign and all its steps, or nothing: one transaction. */
   async createWithSteps(
-    campaign: { accountId: string; name: string; mailboxId: string },
+    campaign: {
+      accountId: string;
+      name: string;
+      mailboxId: string;
+      /** Mailboxes to rotate across besides `mailboxId`. */
+      extraMailboxIds?: string[];
+      timeZone?: string;
+      sendingWindow?: StoredSendingWindow | null;
+    },
     steps: NewStep[],
   ): Promise<CampaignWithSteps> {
     return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.getRepository(Campaign).save(manager.getRepository(Campaign).create(campaign));
+      const { extraMailboxIds, ...fields } = campaign;
+      const saved = await manager.getRepository(Campaign).save(manager.getRepository(Campaign).create(fields));
+      const pool = [...new Set([campaign.mailboxId, ...(extraMailboxIds ?? [])])];
+      await manager.getRepository(CampaignMailbox).insert(pool.map((mailboxId) => ({ campaignId: saved.id, mailboxId })));
       const rows = steps.map((step, position) =>
         manager.getRepository(Step).create({
           campaignId: saved.id,
@@ -36,6 +49,7 @@ export class CampaignRepository {
           newThread: step.newThread ?? false,
           waitAmount: step.waitAmount ?? null,
           waitUnit: step.waitUnit ?? null,
+          sendingDaysOnly: step.sendingDaysOnly ?? false,
         }),
       );
       const savedSteps = await manager.getRepository(Step).save(rows);

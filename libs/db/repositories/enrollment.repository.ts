@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENROLLMENT_WORKFLOW_ID_PREFIX } from '../../temporal/contracts/workflow-ids';
-import { Campaign } from '../entities/campaign.entity';
+import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
 import { Enrollment, EnrollmentStatus } from '../entities/enrollment.entity';
-import { Step } from '../entities/step.entity';
+import { Step, WaitUnit } from '../entities/step.entity';
+import { EnrollmentSummary, selectEnrollmentSummaries } from './enrollment-summaries';
 
-export interface EnrollmentSummary {
-  id: string;
-  prospectId: string;
-  status: EnrollmentStatus;
-  currentStep: number;
-  stepsSent: number;
-  stopReason: string | null;
-  workflowId: string;
-  createdAt: Date;
-  finishedAt: Date | null;
+export type { EnrollmentSummary } from './enrollment-summaries';
+
+export interface WaitContext {
+  amount: number;
+  unit: WaitUnit;
+  sendingDaysOnly: boolean;
+  sendingWindow: StoredSendingWindow | null;
+  campaignTimeZone: string;
+  prospectTimeZone: string | null;
 }
 
 /** Prospects a launch may enroll: active, not restricted, not yet in the campaign. */
@@ -92,33 +92,36 @@ export class EnrollmentRepository {
   }
 
   async findSummary(accountId: string, id: string): Promise<EnrollmentSummary | null> {
-    const [row] = await this.summaries('e.account_id = $1 AND e.id = $2', [accountId, id]);
+    const [row] = await selectEnrollmentSummaries(this.dataSource, 'e.account_id = $1 AND e.id = $2', [accountId, id]);
     return row ?? null;
   }
 
   listForCampaign(accountId: string, campaignId: string): Promise<EnrollmentSummary[]> {
-    return this.summaries('e.account_id = $1 AND e.campaign_id = $2', [accountId, campaignId]);
+    return selectEnrollmentSummaries(this.dataSource, 'e.account_id = $1 AND e.campaign_id = $2', [accountId, campaignId]);
   }
 
-  private async summaries(where: string, params: unknown[]): Promise<EnrollmentSummary[]> {
-    const rows = await this.dataSource.query(
-      `SELECT e.id, e.prospect_id, e.status, e.current_step, e.stop_reason, e.workflow_id, e.created_at,
-              e.finished_at,
-              (SELECT count(*)::int FROM messages m WHERE m.enrollment_id = e.id AND m.status = 'sent') AS steps_sent
-       FROM enrollments e WHERE ${where} ORDER BY e.created_at, e.id`,
-      params,
+  /**
+   * The same list, `limit` at a time, after the enrollment `afterId` (index ix_enrollments_campaign_created).
+   * Returns null when `afterId` is not an enrollment of the campaign (a stale or forged cursor).
+   */
+  async listPageForCampaign(
+    accountId: string,
+    campaignId: string,
+    options: { limit: number; afterId?: string },
+  ): Promise<{ items: EnrollmentSummary[]; hasMore: boolean } | null> {
+    const afterId = options.afterId ?? null;
+    if (afterId && !(await this.dataSource.getRepository(Enrollment).existsBy({ id: afterId, accountId, campaignId }))) {
+      return null;
+    }
+    // Compared in SQL: timestamptz keeps microseconds that a JS Date would drop.
+    const rows = await selectEnrollmentSummaries(
+      this.dataSource,
+      `e.account_id = $1 AND e.campaign_id = $2
+       AND ($3::uuid IS NULL OR (e.created_at, e.id) > (SELECT a.created_at, a.id FROM enrollments a WHERE a.id = $3))`,
+      [accountId, campaignId, afterId, options.limit + 1],
+      'LIMIT $4',
     );
-    return rows.map((r: Record<string, any>) => ({
-      id: r.id,
-      prospectId: r.prospect_id,
-      status: r.status,
-      currentStep: r.current_step,
-      stepsSent: r.steps_sent,
-      stopReason: r.stop_reason,
-      workflowId: r.workflow_id,
-      createdAt: r.created_at,
-      finishedAt: r.finished_at,
-    }));
+    return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
   }
 
   /** The enrollment's state and its campaign's steps, in order. */
@@ -130,6 +133,27 @@ export class EnrollmentRepository {
       order: { position: 'ASC' },
     });
     return { status: enrollment.status, steps };
+  }
+
+  /** A wait step of the enrollment's campaign, with the calendar it is counted in. */
+  async loadWait(enrollmentId: string, stepId: string): Promise<WaitContext | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT s.wait_amount, s.wait_unit, s.sending_days_only, c.sending_window, c.time_zone AS campaign_tz,
+              p.time_zone AS prospect_tz
+       FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id JOIN prospects p ON p.id = e.prospect_id
+       JOIN steps s ON s.campaign_id = c.id AND s.id = $2 AND s.kind = 'wait'
+       WHERE e.id = $1`,
+      [enrollmentId, stepId],
+    );
+    if (!row) return null;
+    return {
+      amount: row.wait_amount,
+      unit: row.wait_unit,
+      sendingDaysOnly: row.sending_days_only,
+      sendingWindow: row.sending_window,
+      campaignTimeZone: row.campaign_tz,
+      prospectTimeZone: row.prospect_tz,
+    };
   }
 
   async findCampaignAccountId(campaignId: string): Promise<string | null> {

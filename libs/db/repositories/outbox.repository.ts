@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { MailboxPace, PaceDecision, PaceState } from '../../sequencing/pacing';
+import type { StoredSendingWindow } from '../entities/campaign.entity';
 import { Message } from '../entities/message.entity';
 
 /** Everything a send needs, read under lock in the transaction that claims the row. */
@@ -37,7 +39,22 @@ export interface ComposedMessage {
 export type ClaimResult =
   | { kind: 'claimed'; message: Message }
   | { kind: 'existing'; message: Message }
-  | { kind: 'stopped'; reason: string };
+  | { kind: 'stopped'; reason: string }
+  | { kind: 'deferred'; until: Date; queued: boolean };
+
+/** What pacing is decided on: read, and the mailboxes' state locked, in the claim's transaction. */
+export interface PaceContext {
+  campaignTimeZone: string;
+  sendingWindow: StoredSendingWindow | null;
+  prospectTimeZone: string | null;
+  assignedMailboxId: string | null;
+  mailboxes: MailboxPace[];
+}
+
+export interface ClaimRules {
+  pace(context: PaceContext): PaceDecision;
+  compose(context: SendContext): ComposedMessage;
+}
 
 /**
  * The outbox: a row per (enrollment, step) written before SMTP is spoken to. Claiming
@@ -47,7 +64,7 @@ export type ClaimResult =
 export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  claim(enrollmentId: string, stepId: string, compose: (context: SendContext) => ComposedMessage): Promise<ClaimResult> {
+  claim(enrollmentId: string, stepId: string, rules: ClaimRules): Promise<ClaimResult> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `SELECT e.status AS enrollment_status, p.status AS prospect_status, p.restricted
@@ -64,8 +81,15 @@ export class OutboxRepository {
       const existing = await messages.findOneBy({ enrollmentId, stepId });
       if (existing) return { kind: 'existing', message: existing };
 
-      const context = await this.loadContext(manager, enrollmentId, stepId);
-      const composed = compose(context);
+      const decision = rules.pace(await this.loadPaceContext(manager, enrollmentId));
+      if (decision.state) await this.savePaceState(manager, decision.mailboxId!, decision.state);
+      if (decision.kind === 'defer') return { kind: 'deferred', until: decision.until, queued: decision.queued };
+      await manager.query(`UPDATE enrollments SET mailbox_id = $2 WHERE id = $1 AND mailbox_id IS NULL`, [
+        enrollmentId, decision.mailboxId,
+      ]);
+
+      const context = await this.loadContext(manager, enrollmentId, stepId, decision.mailboxId);
+      const composed = rules.compose(context);
       const message = await messages.save(
         messages.create({
           ...composed,
@@ -84,7 +108,53 @@ export class OutboxRepository {
     });
   }
 
-  private async loadContext(manager: EntityManager, enrollmentId: string, stepId: string): Promise<SendContext> {
+  /** Locks the campaign's mailboxes' pacing rows (in id order, so claims never deadlock). */
+  private async loadPaceContext(manager: EntityManager, enrollmentId: string): Promise<PaceContext> {
+    const [row] = await manager.query(
+      `SELECT e.mailbox_id, e.campaign_id, c.time_zone AS campaign_tz, c.sending_window, p.time_zone AS prospect_tz
+       FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id JOIN prospects p ON p.id = e.prospect_id
+       WHERE e.id = $1`,
+      [enrollmentId],
+    );
+    await manager.query(
+      `INSERT INTO mailbox_send_state (mailbox_id, day, day_count, next_send_at, queue_tail_at)
+       SELECT mailbox_id, '', 0, 'epoch', 'epoch' FROM campaign_mailboxes WHERE campaign_id = $1
+       ON CONFLICT (mailbox_id) DO NOTHING`,
+      [row.campaign_id],
+    );
+    const mailboxes = await manager.query(
+      `SELECT m.id, m.daily_limit, m.min_spacing_seconds, m.spacing_jitter_seconds, m.time_zone,
+              st.day, st.day_count, st.next_send_at, st.queue_tail_at
+       FROM campaign_mailboxes cm
+       JOIN mailboxes m ON m.id = cm.mailbox_id
+       JOIN mailbox_send_state st ON st.mailbox_id = m.id
+       WHERE cm.campaign_id = $1 ORDER BY m.id FOR UPDATE OF st`,
+      [row.campaign_id],
+    );
+    return {
+      campaignTimeZone: row.campaign_tz,
+      sendingWindow: row.sending_window,
+      prospectTimeZone: row.prospect_tz,
+      assignedMailboxId: row.mailbox_id,
+      mailboxes: mailboxes.map((m: Record<string, any>) => ({
+        mailboxId: m.id,
+        dailyLimit: m.daily_limit,
+        minSpacingMs: m.min_spacing_seconds * 1000,
+        jitterMs: m.spacing_jitter_seconds * 1000,
+        timeZone: m.time_zone,
+        state: m.day ? { day: m.day, dayCount: m.day_count, nextSendAt: m.next_send_at, queueTailAt: m.queue_tail_at } : null,
+      })),
+    };
+  }
+
+  private async savePaceState(manager: EntityManager, mailboxId: string, state: PaceState): Promise<void> {
+    await manager.query(
+      `UPDATE mailbox_send_state SET day = $2, day_count = $3, next_send_at = $4, queue_tail_at = $5 WHERE mailbox_id = $1`,
+      [mailboxId, state.day, state.dayCount, state.nextSendAt, state.queueTailAt],
+    );
+  }
+
+  private async loadContext(manager: EntityManager, enrollmentId: string, stepId: string, mailboxId: string): Promise<SendContext> {
     const [row] = await manager.query(
       `SELECT e.account_id, e.campaign_id,
               m.id AS mailbox_id, m.email AS mailbox_email, m.display_name,
@@ -93,11 +163,11 @@ export class OutboxRepository {
               s.position AS step_position, s.subject, s.body, s.new_thread
        FROM enrollments e
        JOIN campaigns c ON c.id = e.campaign_id
-       JOIN mailboxes m ON m.id = c.mailbox_id
+       JOIN mailboxes m ON m.id = $3
        JOIN prospects p ON p.id = e.prospect_id
        JOIN steps s ON s.id = $2 AND s.campaign_id = c.id
        WHERE e.id = $1`,
-      [enrollmentId, stepId],
+      [enrollmentId, stepId, mailboxId],
     );
     if (!row) throw new Error(`step ${stepId} is not part of enrollment ${enrollmentId}'s campaign`);
     // The thread root is the latest message sent that opened a thread (no In-Reply-To).

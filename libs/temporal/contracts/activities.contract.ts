@@ -7,6 +7,8 @@ export interface EnrollmentStepPlan {
   position: number;
   kind: 'email' | 'wait';
   waitMs: number | null;
+  /** Waits in days follow the calendar of the prospect's time zone (DST, sending days): ask `computeWaitEnd`. */
+  calendar: boolean;
 }
 
 export interface EnrollmentPlan {
@@ -15,18 +17,24 @@ export interface EnrollmentPlan {
   steps: EnrollmentStepPlan[];
 }
 
-export type SendOutcome = 'sent' | 'stopped' | 'failed' | 'unknown';
+export type SendOutcome = 'sent' | 'stopped' | 'failed' | 'unknown' | 'deferred';
 
 export interface SendStepResult {
   outcome: SendOutcome;
   /** Why nothing was sent, for 'stopped' and 'failed' (e.g. enrollment_replied, prospect_unsubscribed). */
   reason?: string;
+  /** 'deferred': not before this time (outside the window, mailbox busy or at its daily limit). */
+  until?: string;
+  /** 'deferred': `until` is a place in the mailbox's line; send it back as `heldSlot`. */
+  queued?: boolean;
 }
 
 export interface SequenceActivities {
   loadEnrollmentPlan(input: { enrollmentId: string }): Promise<EnrollmentPlan>;
-  sendStep(input: { enrollmentId: string; stepId: string }): Promise<SendStepResult>;
+  sendStep(input: { enrollmentId: string; stepId: string; heldSlot?: string }): Promise<SendStepResult>;
   recordProgress(input: { enrollmentId: string; position: number }): Promise<void>;
+  /** When a calendar wait that starts at `from` ends (ISO time). */
+  computeWaitEnd(input: { enrollmentId: string; stepId: string; from: string }): Promise<string>;
   finishEnrollment(input: { enrollmentId: string; outcome: 'completed' | 'failed'; reason?: string }): Promise<void>;
 }
 

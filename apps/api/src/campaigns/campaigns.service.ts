@@ -4,7 +4,8 @@ import {
   CampaignRepository, CampaignWithSteps, NewStep,
 } from '../../../../libs/db/repositories/campaign.repository';
 import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repository';
-import { DomainError } from '../../../../libs/errors';
+import { DomainError, FieldProblem } from '../../../../libs/errors';
+import { validateSendingWindow } from '../../../../libs/sequencing';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 import type { AnyStepInput } from './dto/step-input.dto';
 import { sequenceProblems } from './sequence-rules';
@@ -17,13 +18,23 @@ export class CampaignsService {
   ) {}
 
   async create(accountId: string, input: CreateCampaignDto): Promise<CampaignWithSteps> {
-    const problems = sequenceProblems(input.steps);
+    const problems = [...sequenceProblems(input.steps, Boolean(input.sendingWindow)), ...windowProblems(input)];
     if (problems.length > 0) throw DomainError.validation(problems);
     if (!(await this.mailboxes.findForAccount(accountId, input.mailboxId))) {
       throw DomainError.notFound('mailbox', input.mailboxId, 'mailboxId');
     }
+    for (const [i, id] of (input.mailboxIds ?? []).entries()) {
+      if (!(await this.mailboxes.findForAccount(accountId, id))) throw DomainError.notFound('mailbox', id, `mailboxIds.${i}`);
+    }
     return this.campaigns.createWithSteps(
-      { accountId, name: input.name, mailboxId: input.mailboxId },
+      {
+        accountId,
+        name: input.name,
+        mailboxId: input.mailboxId,
+        extraMailboxIds: input.mailboxIds,
+        timeZone: input.timeZone ?? 'UTC',
+        sendingWindow: input.sendingWindow ? { days: input.sendingWindow.days, hours: input.sendingWindow.hours } : null,
+      },
       input.steps.map(toNewStep),
     );
   }
@@ -40,6 +51,19 @@ export class CampaignsService {
 }
 
 function toNewStep(step: AnyStepInput): NewStep {
-  if (step.type === 'wait') return { kind: 'wait', waitAmount: step.amount, waitUnit: step.unit };
+  if (step.type === 'wait') {
+    return { kind: 'wait', waitAmount: step.amount, waitUnit: step.unit, sendingDaysOnly: step.sendingDaysOnly ?? false };
+  }
   return { kind: 'email', subject: step.subject?.trim() ? step.subject : null, body: step.body, newThread: step.newThread };
+}
+
+/** The window's calendar rules, checked in the campaign's time zone; fields named as sent. */
+function windowProblems(input: CreateCampaignDto): FieldProblem[] {
+  if (!input.sendingWindow) return [];
+  const check = validateSendingWindow({ ...input.sendingWindow, timeZone: input.timeZone ?? 'UTC' });
+  if (check.ok) return [];
+  return check.problems.map((problem) => {
+    const field = problem.field === 'timeZone' ? 'timeZone' : `sendingWindow.${problem.field.replace(/\[(\d+)\]/g, '.$1')}`;
+    return { field, message: `${field}: ${problem.message}` };
+  });
 }

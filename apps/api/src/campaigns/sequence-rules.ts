@@ -8,7 +8,7 @@ import type { AnyStepInput, WaitStepInputDto } from './dto/step-input.dto';
  * waits stay within a year, and templates compile with known variables (so sends never fail
  * on them later).
  */
-export function sequenceProblems(steps: readonly AnyStepInput[]): FieldProblem[] {
+export function sequenceProblems(steps: readonly AnyStepInput[], hasSendingWindow = false): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const firstEmail = steps.findIndex((step) => step.type === 'email');
   if (firstEmail < 0) problems.push({ field: 'steps', message: 'steps must contain at least one email step' });
@@ -18,6 +18,12 @@ export function sequenceProblems(steps: readonly AnyStepInput[]): FieldProblem[]
     if (step.type === 'wait') {
       if (!withinMaxWait(step.amount, step.unit)) {
         problems.push({ field: `${path}.amount`, message: `${path} waits longer than ${MAX_WAIT_MS / 86_400_000} days` });
+      }
+      if (step.sendingDaysOnly && (step.unit !== 'days' || !hasSendingWindow)) {
+        problems.push({
+          field: `${path}.sendingDaysOnly`,
+          message: `${path}.sendingDaysOnly counts days of the sending window: use unit "days" and set sendingWindow`,
+        });
       }
       return;
     }

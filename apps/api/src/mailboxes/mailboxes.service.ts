@@ -52,6 +52,7 @@ export class MailboxesService {
         imapUsername: imap.username,
         dailyLimit: input.dailyLimit ?? 50,
         minSpacingSeconds: input.minSpacingSeconds ?? 60,
+        spacingJitterSeconds: input.spacingJitterSeconds ?? 0,
         timeZone: input.timeZone ?? 'UTC',
       },
       sealed,

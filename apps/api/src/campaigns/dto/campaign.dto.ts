@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Campaign, CampaignStatus } from '../../../../../libs/db/entities/campaign.entity';
 import type { Step } from '../../../../../libs/db/entities/step.entity';
+import { SendingWindowDto } from './sending-window.dto';
 import { STEP_TYPES, WAIT_UNITS } from './step-input.dto';
 
 export class StepDto {
@@ -12,10 +13,13 @@ export class StepDto {
   @ApiPropertyOptional() newThread?: boolean;
   @ApiPropertyOptional() amount?: number;
   @ApiPropertyOptional({ enum: WAIT_UNITS }) unit?: string;
+  @ApiPropertyOptional() sendingDaysOnly?: boolean;
 
   static from(step: Step): StepDto {
     const base = { id: step.id, position: step.position, type: step.kind };
-    if (step.kind === 'wait') return { ...base, amount: step.waitAmount ?? 0, unit: step.waitUnit ?? 'days' };
+    if (step.kind === 'wait') {
+      return { ...base, amount: step.waitAmount ?? 0, unit: step.waitUnit ?? 'days', sendingDaysOnly: step.sendingDaysOnly };
+    }
     return { ...base, subject: step.subject, body: step.body ?? '', newThread: step.newThread };
   }
 }
@@ -25,6 +29,8 @@ export class CampaignDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['draft', 'launching', 'active', 'completed'] }) status: CampaignStatus;
   @ApiProperty({ format: 'uuid' }) mailboxId: string;
+  @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
+  @ApiPropertyOptional({ type: SendingWindowDto, nullable: true }) sendingWindow: SendingWindowDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) launchedAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
@@ -36,6 +42,8 @@ export class CampaignDto {
       name: campaign.name,
       status: campaign.status,
       mailboxId: campaign.mailboxId,
+      timeZone: campaign.timeZone,
+      sendingWindow: campaign.sendingWindow,
       launchedAt: campaign.launchedAt,
       createdAt: campaign.createdAt,
       updatedAt: campaign.updatedAt,

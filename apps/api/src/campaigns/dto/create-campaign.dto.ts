@@ -1,8 +1,11 @@
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested,
 } from 'class-validator';
+import { CanonicalTimeZone } from '../../common/transforms';
+import { IsTimeZone } from '../../common/validators/time-zone';
+import { SendingWindowDto } from './sending-window.dto';
 import { AnyStepInput, EmailStepInputDto, StepInputDto, WaitStepInputDto } from './step-input.dto';
 
 export const MAX_STEPS = 50;
@@ -16,6 +19,21 @@ export class CreateCampaignDto {
   @ApiProperty({ format: 'uuid', description: 'The mailbox the emails go out from' })
   @IsUUID()
   mailboxId: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: "More mailboxes to rotate across (least loaded first); each prospect's thread stays on one",
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  mailboxIds?: string[];
+
+  @ApiPropertyOptional({ default: 'UTC', example: 'Europe/Paris', description: "Used for prospects without a time zone" })
+  @IsOptional() @CanonicalTimeZone() @IsTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ type: SendingWindowDto, description: 'When mail may leave; any time when absent' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => SendingWindowDto)
+  sendingWindow?: SendingWindowDto;
 
   @ApiProperty({
     type: 'array',

@@ -46,6 +46,10 @@ export class WaitStepInputDto {
   @ApiProperty({ enum: WAIT_UNITS })
   @IsIn(WAIT_UNITS)
   unit: (typeof WAIT_UNITS)[number];
+
+  @ApiPropertyOptional({ default: false, description: "Days count only the sending window's days (unit days; needs a sendingWindow)" })
+  @IsOptional() @IsBoolean()
+  sendingDaysOnly?: boolean;
 }
 
 export type AnyStepInput = EmailStepInputDto | WaitStepInputDto;

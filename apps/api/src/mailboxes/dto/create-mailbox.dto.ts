@@ -61,7 +61,11 @@ export class CreateMailboxDto {
   @IsOptional() @IsInt() @Min(0) @Max(86_400)
   minSpacingSeconds?: number;
 
-  @ApiPropertyOptional({ default: 'UTC', example: 'Europe/Paris', description: 'IANA time zone of the sending window' })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 3600, description: 'Up to this many seconds added at random to each spacing' })
+  @IsOptional() @IsInt() @Min(0) @Max(3_600)
+  spacingJitterSeconds?: number;
+
+  @ApiPropertyOptional({ default: 'UTC', example: 'Europe/Paris', description: 'IANA time zone in which the daily limit resets' })
   @IsOptional() @CanonicalTimeZone() @IsTimeZone()
   timeZone?: string;
 }

@@ -17,6 +17,7 @@ export class MailboxDto {
   @ApiProperty({ type: ServerViewDto }) imap: ServerViewDto;
   @ApiProperty() dailyLimit: number;
   @ApiProperty() minSpacingSeconds: number;
+  @ApiProperty() spacingJitterSeconds: number;
   @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSyncedAt: Date | null;
   @ApiProperty({ type: String, nullable: true, description: 'Last IMAP sync error, if the last sync failed' })
@@ -32,6 +33,7 @@ export class MailboxDto {
       imap: { host: mailbox.imapHost, port: mailbox.imapPort, secure: mailbox.imapSecure, username: mailbox.imapUsername },
       dailyLimit: mailbox.dailyLimit,
       minSpacingSeconds: mailbox.minSpacingSeconds,
+      spacingJitterSeconds: mailbox.spacingJitterSeconds,
       timeZone: mailbox.timeZone,
       lastSyncedAt: mailbox.lastSyncedAt,
       syncError: mailbox.syncError,
