@@ -76,6 +76,39 @@ describe('parseInboundMail', () => {
     assert.match(mail.text, /could not deliver/);
   });
 
+  it('keeps the delivery-status part out of the text and exposes it on its own', async () => {
+    const bounce = crlf([
+      'From: MAILER-DAEMON@seller.example',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+      '',
+      '--B',
+      'Content-Type: text/plain',
+      '',
+      'Delivery failed.',
+      '--B',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; seller.example',
+      '',
+      'Final-Recipient: rfc822; gone@prospect.example',
+      'Action: failed',
+      'Status: 5.1.1',
+      '--B--',
+      '',
+    ]);
+    const mail = await parseInboundMail(4, bounce);
+    assert.match(mail.deliveryStatus ?? '', /^Reporting-MTA: dns; seller\.example\r?\n\r?\nFinal-Recipient: rfc822; gone@prospect\.example/);
+    assert.match(mail.deliveryStatus ?? '', /Status: 5\.1\.1/);
+    assert.doesNotMatch(mail.text, /Final-Recipient/);
+    assert.equal((await parseInboundMail(5, REPLY)).deliveryStatus, null);
+  });
+
+  it('keeps List-Id, which tells a list distribution from a bulk auto-sender', async () => {
+    const mail = await parseInboundMail(6, crlf(['From: a@prospect.example', 'Precedence: list', 'List-Id: Sales <sales.prospect.example>', '', 'Hi', '']));
+    assert.equal(mail.headers['list-id'], 'Sales <sales.prospect.example>');
+    assert.equal(mail.headers['precedence'], 'list');
+  });
+
   it('survives a message with no headers worth the name', async () => {
     const mail = await parseInboundMail(3, 'garbage without structure');
     assert.equal(mail.uid, 3);

@@ -18,6 +18,12 @@ export interface InboundMail {
    * (text/rfc822-headers): a bounce names the message it returns there, not in In-Reply-To.
    */
   attachedMessageIds: string[];
+  /**
+   * Text of the RFC 3464 `message/delivery-status` (or RFC 6533 `message/global-delivery-status`)
+   * part of a bounce, kept out of `text`; null when there is none. Optional so that mails built
+   * by hand (tests, replays) need not carry it.
+   */
+  deliveryStatus?: string | null;
 }
 
 /** Headers that tell auto-replies, mailing lists and delivery reports from people. */
@@ -30,6 +36,8 @@ export const CLASSIFICATION_HEADERS: readonly string[] = [
   'content-type',
   'x-failed-recipients',
   'return-path',
+  // Tells a list distribution (a person answering through a group) from a bulk auto-sender.
+  'list-id',
 ];
 
 /** How much of an attached message is searched for its Message-ID. */
@@ -38,7 +46,13 @@ const ATTACHED_HEAD_BYTES = 64 * 1024;
 export async function parseInboundMail(uid: number, source: Buffer | string): Promise<InboundMail> {
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(source, { checksumAlgo: false, skipTextToHtml: true, skipImageLinks: true });
+    mail = await simpleParser(source, {
+      checksumAlgo: false,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+      // Otherwise mailparser appends the DSN fields to `text`, where they read like prose.
+      keepDeliveryStatus: true,
+    });
   } catch {
     // A message the parser cannot read must not stall the mailbox: keep it as an empty shell.
     return emptyMail(uid);
@@ -56,6 +70,7 @@ export async function parseInboundMail(uid: number, source: Buffer | string): Pr
     text: mail.text ?? '',
     headers: classificationHeaders(mail.headerLines),
     attachedMessageIds: attachedMessageIds(mail),
+    deliveryStatus: deliveryStatus(mail),
   };
 }
 
@@ -72,6 +87,7 @@ function emptyMail(uid: number): InboundMail {
     text: '',
     headers: {},
     attachedMessageIds: [],
+    deliveryStatus: null,
   };
 }
 
@@ -109,4 +125,12 @@ function attachedMessageIds(mail: ParsedMail): string[] {
     if (id) ids.add(id);
   }
   return [...ids];
+}
+
+function deliveryStatus(mail: ParsedMail): string | null {
+  const part = mail.attachments.find((attachment) => {
+    const type = attachment.contentType.toLowerCase();
+    return type === 'message/delivery-status' || type === 'message/global-delivery-status';
+  });
+  return part ? part.content.toString('utf8') : null;
 }

@@ -1,0 +1,230 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseInboundMail, type InboundMail } from '../inbound-mail';
+import { classifyInbound, type ClassifyOptions, type InboundClassification } from './classify';
+import * as fixtures from './classification.fixtures';
+
+async function classify(raw: string, options?: ClassifyOptions): Promise<InboundClassification> {
+  return classifyInbound(await parseInboundMail(1, raw), Buffer.from(raw), options);
+}
+
+function autoReply(result: InboundClassification) {
+  assert.equal(result.kind, 'auto_reply');
+  return result as Extract<InboundClassification, { kind: 'auto_reply' }>;
+}
+
+function bounce(result: InboundClassification) {
+  assert.equal(result.kind, 'bounce');
+  return (result as Extract<InboundClassification, { kind: 'bounce' }>).bounce;
+}
+
+describe('classifyInbound — replies', () => {
+  it('classifies a person answering as a reply, dates in the text notwithstanding', async () => {
+    assert.deepEqual(await classify(fixtures.PLAIN_REPLY), { kind: 'reply' });
+  });
+
+  it('keeps a reply whose (our) subject mentions an absence', async () => {
+    assert.deepEqual(await classify(fixtures.REPLY_TO_ABSENCE_SUBJECT), { kind: 'reply' });
+  });
+
+  it('treats a message distributed by a mailing list as a reply (Precedence: list)', async () => {
+    assert.deepEqual(await classify(fixtures.MAILING_LIST_REPLY), { kind: 'reply' });
+  });
+
+  it('treats Precedence: bulk as a list, not an auto-reply, when List-Id is present', async () => {
+    const raw = fixtures.MAILING_LIST_REPLY.replace('Precedence: list', 'Precedence: bulk');
+    assert.deepEqual(await classify(raw), { kind: 'reply' });
+  });
+});
+
+describe('classifyInbound — auto-replies', () => {
+  it('reads an Outlook out-of-office in English and its return day', async () => {
+    const result = autoReply(await classify(fixtures.OUTLOOK_OOO_EN));
+    assert.equal(result.reason, 'auto_submitted');
+    assert.equal(result.returnDate?.toISOString(), '2026-12-21T09:00:00.000Z');
+  });
+
+  it('gives the return at 09:00 in the time zone asked for', async () => {
+    const result = autoReply(await classify(fixtures.OUTLOOK_OOO_EN, { timeZone: 'Europe/Paris' }));
+    assert.equal(result.returnDate?.toISOString(), '2026-12-21T08:00:00.000Z');
+  });
+
+  it('reads a Gmail vacation responder', async () => {
+    const result = autoReply(await classify(fixtures.GMAIL_VACATION_EN));
+    assert.equal(result.reason, 'auto_submitted');
+    assert.equal(result.returnDate?.toISOString(), '2027-01-05T09:00:00.000Z');
+  });
+
+  it('reads a French Outlook out-of-office (encoded subject, quoted-printable body)', async () => {
+    const result = autoReply(await classify(fixtures.OUTLOOK_OOO_FR, { timeZone: 'Europe/Paris' }));
+    assert.equal(result.reason, 'auto_submitted');
+    // "jusqu'au lundi 4 janvier inclus": back the day after.
+    assert.equal(result.returnDate?.toISOString(), '2027-01-05T08:00:00.000Z');
+  });
+
+  it('recognises a French out-of-office by its subject alone and ignores dates in the quote', async () => {
+    const result = autoReply(await classify(fixtures.OOO_FR_SUBJECT_ONLY, { timeZone: 'Europe/Paris' }));
+    assert.equal(result.reason, 'subject');
+    assert.equal(result.returnDate?.toISOString(), '2026-12-21T08:00:00.000Z');
+  });
+
+  it('recognises an English out-of-office by its subject alone', async () => {
+    const result = autoReply(await classify(fixtures.OOO_EN_SUBJECT_ONLY));
+    assert.equal(result.reason, 'subject');
+    assert.equal(result.returnDate?.toISOString(), '2026-12-09T09:00:00.000Z');
+  });
+
+  it('recognises an autoresponder by X-Autorespond, without a return date', async () => {
+    const result = autoReply(await classify(fixtures.CPANEL_AUTORESPONDER));
+    assert.equal(result.reason, 'x_autorespond');
+    assert.equal(result.returnDate, null);
+  });
+
+  it('uses receivedAt over the Date header', async () => {
+    const result = autoReply(await classify(fixtures.OOO_EN_SUBJECT_ONLY, { receivedAt: new Date('2026-12-10T09:00:00Z') }));
+    // "back on the 9th", seen on the 10th: the 9th of January.
+    assert.equal(result.returnDate?.toISOString(), '2027-01-09T09:00:00.000Z');
+  });
+
+  it('gives no return date when the mail has no date at all', async () => {
+    const raw = fixtures.OUTLOOK_OOO_EN.replace(/^Date: .*\r\n/m, '');
+    const result = autoReply(await classify(raw));
+    assert.equal(result.returnDate, null);
+  });
+
+  it('calls a read receipt an auto-reply, not a reply', async () => {
+    const result = autoReply(await classify(fixtures.READ_RECEIPT));
+    assert.equal(result.reason, 'read_receipt');
+  });
+
+  it('calls a delivery report that only says "relayed" a notification, not a bounce', async () => {
+    const result = autoReply(await classify(fixtures.RELAYED_DSN));
+    assert.equal(result.reason, 'delivery_notification');
+  });
+});
+
+describe('classifyInbound — bounces with a DSN', () => {
+  it('reads a Postfix hard bounce (5.1.1) and the message it returns', async () => {
+    assert.deepEqual(bounce(await classify(fixtures.POSTFIX_HARD_DSN)), {
+      recipients: [
+        {
+          finalRecipient: 'gone@prospect.example',
+          originalRecipient: 'gone@prospect.example',
+          action: 'failed',
+          status: '5.1.1',
+          diagnostic: '550 5.1.1 <gone@prospect.example>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+          remoteMta: 'mx1.prospect.example',
+        },
+      ],
+      originalMessageId: fixtures.OUTBOUND_ID,
+      severity: 'hard',
+      source: 'dsn',
+    });
+  });
+
+  it('reads a soft bounce: mailbox full, delayed', async () => {
+    const report = bounce(await classify(fixtures.POSTFIX_SOFT_DSN));
+    assert.equal(report.severity, 'soft');
+    assert.equal(report.source, 'dsn');
+    assert.equal(report.originalMessageId, '<relance.out-44@seller.example>');
+    assert.deepEqual(
+      report.recipients.map((entry) => [entry.action, entry.status, entry.diagnostic]),
+      [['delayed', '4.2.2', '452 4.2.2 Mailbox full']],
+    );
+  });
+
+  it('reads every recipient of a report, base64 and folded fields included', async () => {
+    const report = bounce(await classify(fixtures.MULTI_RECIPIENT_DSN));
+    assert.equal(report.severity, 'hard');
+    assert.equal(report.originalMessageId, '<relance.out-43@seller.example>');
+    assert.deepEqual(
+      report.recipients.map((entry) => [entry.finalRecipient, entry.action, entry.status]),
+      [
+        ['a.lost@prospect.example', 'failed', '5.1.1'],
+        ['b.busy@partner.example', 'delayed', '4.4.1'],
+        ['c.fine@partner.example', 'relayed', '2.0.0'],
+      ],
+    );
+    assert.equal(report.recipients[0].remoteMta, 'mx.prospect.example. (192.0.2.30, the server for the domain prospect.example.)');
+  });
+
+  it('reads the DSN from the raw source when the mail was built without it', async () => {
+    const parsed = await parseInboundMail(1, fixtures.POSTFIX_HARD_DSN);
+    const { deliveryStatus: _omitted, ...handBuilt } = parsed;
+    const mail: InboundMail = handBuilt;
+    assert.equal(bounce(classifyInbound(mail, Buffer.from(fixtures.POSTFIX_HARD_DSN))).source, 'dsn');
+    // Without the source, the same bounce is still recognised, from its prose.
+    const fromText = bounce(classifyInbound(mail));
+    assert.equal(fromText.source, 'text');
+    assert.equal(fromText.recipients[0].status, '5.1.1');
+  });
+});
+
+describe('classifyInbound — bounces without a DSN', () => {
+  it('reads a qmail failure notice, best effort, and the Message-ID copied inline', async () => {
+    const report = bounce(await classify(fixtures.QMAIL_BOUNCE_WITHOUT_DSN));
+    assert.equal(report.source, 'text');
+    assert.equal(report.severity, 'hard');
+    assert.equal(report.originalMessageId, '<relance.out-45@seller.example>');
+    assert.deepEqual(
+      report.recipients.map((entry) => [entry.finalRecipient, entry.status]),
+      [['left@prospect.example', '5.1.1']],
+    );
+  });
+
+  it('reads an Exim bounce from X-Failed-Recipients', async () => {
+    const report = bounce(await classify(fixtures.EXIM_BOUNCE_WITHOUT_DSN));
+    assert.equal(report.source, 'text');
+    assert.equal(report.severity, 'hard');
+    assert.equal(report.originalMessageId, '<relance.out-46@seller.example>');
+    assert.deepEqual(
+      report.recipients.map((entry) => [entry.finalRecipient, entry.status, entry.diagnostic]),
+      [['nobody@prospect.example', '5.0.0', '550 Unrouteable address']],
+    );
+  });
+
+  it('does not call a mailer-daemon message a bounce when nothing in it failed', async () => {
+    const raw = [
+      'From: MAILER-DAEMON@seller.example',
+      'To: paul@seller.example',
+      'Subject: Mailbox quota information',
+      'Auto-Submitted: auto-generated',
+      '',
+      'Your mailbox uses 40% of its quota.',
+      '',
+    ].join('\r\n');
+    assert.equal(autoReply(await classify(raw)).reason, 'auto_submitted');
+  });
+});
+
+describe('classifyInbound — header signals on a plain text', () => {
+  const withHeaders = (...headers: string[]) =>
+    [
+      'From: Jane Prospect <jane@prospect.example>',
+      'To: paul@seller.example',
+      'Subject: Re: Quick question about your onboarding',
+      'Date: Wed, 02 Dec 2026 11:00:00 +0000',
+      ...headers,
+      '',
+      'Noted.',
+      '',
+    ].join('\r\n');
+
+  const cases: ReadonlyArray<readonly [string, string]> = [
+    ['Auto-Submitted: auto-replied (vacation)', 'auto_submitted'],
+    ['X-Autoreply: yes', 'x_autoreply'],
+    ['Precedence: junk', 'precedence'],
+    ['Precedence: bulk', 'precedence'],
+    ['X-Auto-Response-Suppress: OOF, AutoReply', 'x_auto_response_suppress'],
+    ['Return-Path: <>', 'null_return_path'],
+  ];
+  for (const [header, reason] of cases) {
+    it(`"${header}" makes an auto-reply (${reason})`, async () => {
+      assert.equal(autoReply(await classify(withHeaders(header))).reason, reason);
+    });
+  }
+
+  it('"Auto-Submitted: no" leaves a reply', async () => {
+    assert.deepEqual(await classify(withHeaders('Auto-Submitted: no', 'X-Auto-Response-Suppress: None')), { kind: 'reply' });
+  });
+});

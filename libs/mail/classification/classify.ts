@@ -1,0 +1,117 @@
+import type { InboundMail } from '../inbound-mail';
+import { autoReplyHeaderReason, isOutOfOfficeSubject, ownSubjectPart, type AutoReplyReason } from './auto-reply';
+import { bounceFromText, FAILURE_SUBJECT, inlineOriginalMessageId } from './bounce-text';
+import { findDeliveryStatusPart } from './delivery-status-part';
+import { bounceSeverity, parseDeliveryStatus, type BounceReport } from './dsn';
+import { splitQuoted } from './quoted-text';
+import { findReturnDate } from './return-date';
+
+export type InboundClassification =
+  | { kind: 'reply' }
+  | { kind: 'auto_reply'; returnDate: Date | null; reason: AutoReplyReason }
+  | { kind: 'bounce'; bounce: BounceReport };
+
+export interface ClassifyOptions {
+  /** Zone of the person who wrote, for the return date (09:00 local). Default UTC. */
+  timeZone?: string;
+  /** When the mail arrived (IMAP internal date); defaults to its Date header. */
+  receivedAt?: Date;
+}
+
+/** Local parts and display names of the programs that send bounces. */
+const DAEMON_LOCAL_PART = /^(?:mailer-daemon|mailer_daemon|mailerdaemon|mail-daemon|postmaster|microsoftexchange[0-9a-f]{32})$/i;
+const DAEMON_NAME = /^(?:mail delivery (?:sub)?system|mail administrator|mailer-daemon|postmaster|microsoft outlook)$/i;
+const DSN_REPORT_TYPES = new Set(['delivery-status', 'global-delivery-status']);
+
+/**
+ * What an inbound message is: a bounce (a delivery report about a message we sent), an
+ * auto-reply (a program answering for someone, with the date they are back when it says), or a
+ * reply from a person. Bounces are recognised first: many carry `Auto-Submitted` too.
+ *
+ * Decisions: `Precedence: list` (and `bulk` with a `List-Id`) is not an auto-reply, since a
+ * list carries people's own answers; read receipts and success-only delivery reports are
+ * `auto_reply` (a program wrote them, nobody answered) with no return date; the out-of-office
+ * subject test reads only what precedes "Re:", our own subject following it.
+ *
+ * `raw` is only read when `mail.deliveryStatus` is absent (a mail not built by parseInboundMail).
+ */
+export function classifyInbound(mail: InboundMail, raw?: Buffer, options: ClassifyOptions = {}): InboundClassification {
+  const contentType = parseContentType(mail.headers['content-type']);
+  const reportType = contentType.type === 'multipart/report' ? (contentType.params.get('report-type') ?? '') : null;
+  const failedRecipients = listHeader(mail.headers['x-failed-recipients']);
+  const nullSender = /^<\s*>$/.test(mail.headers['return-path']?.trim() ?? '');
+  const fromDaemon = isDaemon(mail.from);
+
+  const deliveryStatus = mail.deliveryStatus ?? (raw && mail.deliveryStatus === undefined ? findDeliveryStatusPart(raw) : null);
+  const isDsnReport = reportType !== null && DSN_REPORT_TYPES.has(reportType);
+  if (deliveryStatus && (isDsnReport || fromDaemon || nullSender || failedRecipients.length > 0)) {
+    const { recipients } = parseDeliveryStatus(deliveryStatus);
+    const severity = bounceSeverity(recipients);
+    if (severity) {
+      return { kind: 'bounce', bounce: { recipients, originalMessageId: originalMessageId(mail), severity, source: 'dsn' } };
+    }
+    if (recipients.length > 0) return { kind: 'auto_reply', returnDate: null, reason: 'delivery_notification' };
+  }
+
+  const looksBounced =
+    isDsnReport || fromDaemon || failedRecipients.length > 0 || (nullSender && FAILURE_SUBJECT.test(fold(mail.subject)));
+  if (looksBounced) {
+    const bounce = bounceFromText({
+      text: mail.text,
+      subject: mail.subject,
+      failedRecipients,
+      originalMessageId: originalMessageId(mail),
+    });
+    if (bounce) return { kind: 'bounce', bounce };
+  }
+
+  if (reportType === 'disposition-notification') return { kind: 'auto_reply', returnDate: null, reason: 'read_receipt' };
+  if (reportType !== null) return { kind: 'auto_reply', returnDate: null, reason: 'report' };
+
+  const reason = autoReplyHeaderReason(mail.headers) ?? (isOutOfOfficeSubject(mail.subject) ? 'subject' : null);
+  if (reason) return { kind: 'auto_reply', returnDate: returnDate(mail, options), reason };
+  return { kind: 'reply' };
+}
+
+function returnDate(mail: InboundMail, options: ClassifyOptions): Date | null {
+  const received = options.receivedAt ?? mail.date;
+  if (!received) return null;
+  // Only what the responder wrote: the quoted message below it has dates of its own.
+  const text = `${ownSubjectPart(mail.subject)}\n\n${splitQuoted(mail.text).reply}`;
+  return findReturnDate(text, received, options.timeZone);
+}
+
+/** The message a bounce returns: attached whole or by its headers, copied inline, else the one it answers. */
+function originalMessageId(mail: InboundMail): string | null {
+  return mail.attachedMessageIds[0] ?? inlineOriginalMessageId(mail.text) ?? mail.inReplyTo[0] ?? null;
+}
+
+function isDaemon(from: InboundMail['from']): boolean {
+  if (!from) return false;
+  const at = from.address.lastIndexOf('@');
+  const localPart = at < 0 ? from.address : from.address.slice(0, at);
+  return DAEMON_LOCAL_PART.test(localPart) || DAEMON_NAME.test(from.name.trim());
+}
+
+function parseContentType(value: string | undefined): { type: string; params: Map<string, string> } {
+  const [type = '', ...rest] = (value ?? '').split(';');
+  const params = new Map<string, string>();
+  for (const param of rest) {
+    const equals = param.indexOf('=');
+    if (equals < 0) continue;
+    const name = param.slice(0, equals).trim().toLowerCase();
+    params.set(name, param.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1').toLowerCase());
+  }
+  return { type: type.trim().toLowerCase(), params };
+}
+
+function listHeader(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim().replace(/^<(.*)>$/, '$1'))
+    .filter((entry) => entry !== '');
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}

@@ -1,0 +1,149 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { bounceFromDeliveryStatus, bounceSeverity, parseDeliveryStatus, statusFromText, type BounceRecipient } from './dsn';
+
+const crlf = (...lines: string[]) => lines.join('\r\n');
+
+describe('parseDeliveryStatus', () => {
+  it('reads the per-message block and one recipient', () => {
+    const status = parseDeliveryStatus(
+      crlf(
+        'Reporting-MTA: dns; mail.seller.example',
+        'X-Postfix-Queue-ID: 4F2A81C03B',
+        'Arrival-Date: Tue,  3 Mar 2026 10:00:01 +0000 (UTC)',
+        '',
+        'Final-Recipient: rfc822; gone@prospect.example',
+        'Original-Recipient: rfc822;gone@prospect.example',
+        'Action: failed',
+        'Status: 5.1.1',
+        'Remote-MTA: dns; mx1.prospect.example',
+        'Diagnostic-Code: smtp; 550 5.1.1 <gone@prospect.example>: Recipient address',
+        '    rejected: User unknown in virtual mailbox table',
+        '',
+      ),
+    );
+    assert.equal(status.reportingMta, 'mail.seller.example');
+    assert.deepEqual(status.recipients, [
+      {
+        finalRecipient: 'gone@prospect.example',
+        originalRecipient: 'gone@prospect.example',
+        action: 'failed',
+        status: '5.1.1',
+        diagnostic: '550 5.1.1 <gone@prospect.example>: Recipient address rejected: User unknown in virtual mailbox table',
+        remoteMta: 'mx1.prospect.example',
+      },
+    ]);
+  });
+
+  it('reads several recipient blocks, whatever the blank lines between them', () => {
+    const status = parseDeliveryStatus(
+      [
+        'Reporting-MTA: dns;relay.seller.example',
+        '',
+        '',
+        'Final-Recipient: rfc822;<first@prospect.example>',
+        'Action: failed',
+        'Status: 5.2.1 (mailbox disabled)',
+        '   ',
+        'Final-Recipient: RFC822; second@prospect.example',
+        'Action: Delayed',
+        'Status: 4.4.1',
+        'Will-Retry-Until: Fri, 6 Mar 2026 10:00:00 +0000',
+        '',
+        'Final-Recipient: rfc822; third@prospect.example',
+        'Action: relayed',
+        'Status: 2.0.0',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      status.recipients.map((entry) => [entry.finalRecipient, entry.action, entry.status]),
+      [
+        ['first@prospect.example', 'failed', '5.2.1'],
+        ['second@prospect.example', 'delayed', '4.4.1'],
+        ['third@prospect.example', 'relayed', '2.0.0'],
+      ],
+    );
+  });
+
+  it('takes the status from the diagnostic, then from the action, when Status is missing', () => {
+    const status = parseDeliveryStatus(
+      crlf(
+        'Final-Recipient: rfc822; a@prospect.example',
+        'Action: failed',
+        'Diagnostic-Code: smtp; 552 5.2.2 Mailbox full',
+        '',
+        'Final-Recipient: rfc822; b@prospect.example',
+        'Action: failed',
+        'Diagnostic-Code: X-Unix; 550 unrouteable address',
+        '',
+        'Final-Recipient: rfc822; c@prospect.example',
+        'Action: delayed',
+      ),
+    );
+    assert.deepEqual(
+      status.recipients.map((entry) => entry.status),
+      ['5.2.2', '5.0.0', '4.0.0'],
+    );
+  });
+
+  it('infers the action from the status when Action is missing', () => {
+    const status = parseDeliveryStatus(crlf('Final-Recipient: rfc822; a@prospect.example', 'Status: 4.2.2'));
+    assert.equal(status.recipients[0].action, 'delayed');
+  });
+
+  it('reads a recipient block that comes without a per-message block', () => {
+    const status = parseDeliveryStatus(crlf('Original-Recipient: rfc822; a@prospect.example', 'Action: failed', 'Status: 5.1.1'));
+    assert.equal(status.reportingMta, null);
+    assert.deepEqual(status.recipients.map((entry) => [entry.finalRecipient, entry.originalRecipient]), [[null, 'a@prospect.example']]);
+  });
+
+  it('returns no recipient for text that is not a DSN', () => {
+    assert.deepEqual(parseDeliveryStatus('Hello,\n\nthis is not a report.\n').recipients, []);
+  });
+});
+
+describe('bounceSeverity', () => {
+  const entry = (action: string, status: string): BounceRecipient => ({
+    finalRecipient: null,
+    originalRecipient: null,
+    action,
+    status,
+    diagnostic: null,
+    remoteMta: null,
+  });
+
+  it('is hard when any recipient failed with 5.x.x', () => {
+    assert.equal(bounceSeverity([entry('delayed', '4.4.1'), entry('failed', '5.1.1')]), 'hard');
+  });
+
+  it('is soft for a failure with 4.x.x (a server that gave up retrying) and for a delay', () => {
+    assert.equal(bounceSeverity([entry('failed', '4.2.2')]), 'soft');
+    assert.equal(bounceSeverity([entry('delayed', '4.2.2')]), 'soft');
+  });
+
+  it('is null when everything was delivered, relayed or expanded', () => {
+    assert.equal(bounceSeverity([entry('delivered', '2.0.0'), entry('relayed', '2.0.0'), entry('expanded', '2.0.0')]), null);
+    assert.equal(bounceSeverity([]), null);
+  });
+});
+
+describe('bounceFromDeliveryStatus', () => {
+  it('builds a report marked as read from a DSN', () => {
+    const report = bounceFromDeliveryStatus(crlf('Final-Recipient: rfc822; a@prospect.example', 'Action: failed', 'Status: 5.1.1'), '<relance.o1@seller.example>');
+    assert.equal(report?.severity, 'hard');
+    assert.equal(report?.source, 'dsn');
+    assert.equal(report?.originalMessageId, '<relance.o1@seller.example>');
+  });
+
+  it('returns null for a success notification', () => {
+    assert.equal(bounceFromDeliveryStatus(crlf('Final-Recipient: rfc822; a@prospect.example', 'Action: delivered', 'Status: 2.0.0'), null), null);
+  });
+});
+
+describe('statusFromText', () => {
+  it('prefers the enhanced code, falls back to the reply code', () => {
+    assert.equal(statusFromText('550 5.1.10 RESOLVER.ADR.RecipientNotFound'), '5.1.10');
+    assert.equal(statusFromText('451 Temporary local problem'), '4.0.0');
+    assert.equal(statusFromText('connected to 192.0.2.15 and gave up'), null);
+  });
+});

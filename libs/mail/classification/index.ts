@@ -1,0 +1,15 @@
+export { classifyInbound, type InboundClassification, type ClassifyOptions } from './classify';
+export type { AutoReplyReason } from './auto-reply';
+export {
+  parseDeliveryStatus,
+  bounceFromDeliveryStatus,
+  bounceSeverity,
+  statusFromText,
+  type BounceReport,
+  type BounceRecipient,
+  type DeliveryStatus,
+} from './dsn';
+export { bounceFromText, type TextBounceInput } from './bounce-text';
+export { findDeliveryStatusPart } from './delivery-status-part';
+export { findReturnDate } from './return-date';
+export { splitQuoted, type SplitText } from './quoted-text';

@@ -1,0 +1,189 @@
+import { DateTime, IANAZone } from 'luxon';
+import { findDateExpressions, normalizeProse, type DateExpression, type DateSpec } from './date-expressions';
+
+type Meaning = 'return' | 'until';
+type Language = 'en' | 'fr';
+
+interface Candidate {
+  meaning: Meaning;
+  language: Language;
+  spec: DateSpec;
+}
+
+/**
+ * Words that give the date after them its meaning: the day the person is back ("back on",
+ * "de retour le") or their last day away ("until", "jusqu'au"). A date no such word points at is
+ * not trusted: auto-replies also mention meetings, deadlines and the quoted message's date.
+ */
+const KEYWORDS: ReadonlyArray<{ pattern: RegExp; meaning: Meaning; language: Language }> = [
+  {
+    pattern: /\b(?:back|return|returns|returning|resume|resumes|resuming|in the office again|available again|reachable again)\b/g,
+    meaning: 'return',
+    language: 'en',
+  },
+  {
+    pattern:
+      /\b(?:retour|reviens|reviendrai|rentre|rentrerai|reprise|reprends|reprendrai|(?:a nouveau|de nouveau) (?:disponible|joignable)|(?:disponible|joignable) (?:a nouveau|de nouveau))\b/g,
+    meaning: 'return',
+    language: 'fr',
+  },
+  { pattern: /\b(?:until|till|til|through|thru|up to and including)\b/g, meaning: 'until', language: 'en' },
+  { pattern: /\bjusqu' ?(?:au|aux|a)\b/g, meaning: 'until', language: 'fr' },
+];
+/** The second date of "du 7 au 18 décembre", "from 7 December to 18 December". */
+const RANGE_ENDS: ReadonlyArray<{ pattern: RegExp; language: Language }> = [
+  { pattern: /\b(?:du|entre)\s[^¶!?;]{1,40}?\b(?:au|et)\s*$/, language: 'fr' },
+  { pattern: /\b(?:from|between)\s[^¶!?;]{1,40}?(?:\b(?:to|and)|-)\s*$/, language: 'en' },
+];
+/** How far a keyword may stand before its date, and what it may not reach across. */
+const KEYWORD_REACH = 50;
+const SENTENCE_BREAK = /[¶!?;]|\.(?:\s|$)/;
+const RANGE_REACH = 60;
+
+/** A return further away than this is not believed (a typo'd year, a sabbatical, a spam). */
+const MAX_DAYS_AHEAD = 365;
+const RETURN_HOUR = 9;
+/** Auto-replies state the return near the top; a bound keeps a huge body from costing much. */
+const MAX_TEXT_CHARS = 20_000;
+/** English digits are read month-first (US) unless the person's zone says they live elsewhere. */
+const MONTH_FIRST_ZONES = /^(?:America\/|US\/|Canada\/|Pacific\/Honolulu$|UTC$|Etc\/UTC$)/;
+
+/**
+ * The moment the author of an auto-reply is back at work, read from its text in English or
+ * French: 09:00 in `timeZone` (default UTC; an unknown zone falls back to UTC) on the return day.
+ * "until X" / "jusqu'au X" name the last day away, so the return is the day after X. A date
+ * without a year is the next one on or after the day `received`; "the 3rd" and weekdays the
+ * next one strictly after it. Null when no date is credible: none found, in the past, or more
+ * than a year ahead.
+ */
+export function findReturnDate(text: string, received: Date, timeZone = 'UTC'): Date | null {
+  const zone = IANAZone.isValidZone(timeZone) ? timeZone : 'UTC';
+  const receivedDay = DateTime.fromJSDate(received, { zone }).startOf('day');
+  if (!receivedDay.isValid) return null;
+  const candidates = findCandidates(normalizeProse(text.slice(0, MAX_TEXT_CHARS)));
+  const context: Context = { zone, receivedDay, monthFirst: MONTH_FIRST_ZONES.test(zone) };
+
+  const explicit = (c: Candidate) => c.spec.kind === 'calendar' || c.spec.kind === 'numeric';
+  const explicitReturns = candidates.filter((c) => c.meaning === 'return' && explicit(c));
+  const explicitUntils = candidates.filter((c) => c.meaning === 'until' && explicit(c));
+  const vagueReturns = candidates.filter((c) => c.meaning === 'return' && !explicit(c));
+  const vagueUntils = candidates.filter((c) => c.meaning === 'until' && !explicit(c));
+
+  const afterUntil = firstCredible(explicitUntils, context, receivedDay);
+  const day =
+    firstCredible(explicitReturns, context, receivedDay) ??
+    // "until Friday 18 December, back on Monday": that Monday comes after the 18th.
+    (afterUntil && firstCredible(vagueReturns, context, afterUntil.minus({ days: 1 }))) ??
+    afterUntil ??
+    firstCredible(vagueReturns, context, receivedDay) ??
+    firstCredible(vagueUntils, context, receivedDay);
+  if (!day) return null;
+  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: RETURN_HOUR }, { zone }).toJSDate();
+}
+
+interface Context {
+  zone: string;
+  receivedDay: DateTime;
+  monthFirst: boolean;
+}
+
+function findCandidates(text: string): Candidate[] {
+  const expressions = findDateExpressions(text);
+  const bound = new Map<DateExpression, Candidate & { keywordEnd: number }>();
+  for (const keyword of KEYWORDS) {
+    for (const match of text.matchAll(keyword.pattern)) {
+      const keywordEnd = match.index + match[0].length;
+      // A keyword speaks for the first date after it, in the same sentence.
+      const target = firstStartingAt(expressions, keywordEnd);
+      if (!target || target.start - keywordEnd > KEYWORD_REACH) continue;
+      if (SENTENCE_BREAK.test(text.slice(keywordEnd, target.start))) continue;
+      // The keyword nearest the date wins: "until I am back on Monday" means back on Monday.
+      const previous = bound.get(target);
+      if (previous && previous.keywordEnd > keywordEnd) continue;
+      bound.set(target, { meaning: keyword.meaning, language: keyword.language, spec: target.spec, keywordEnd });
+    }
+  }
+  for (const expression of expressions) {
+    const language = bound.has(expression) ? null : rangeEnd(text, expression);
+    if (language) bound.set(expression, { meaning: 'until', language, spec: expression.spec, keywordEnd: expression.start });
+  }
+  return expressions.flatMap((expression) => {
+    const candidate = bound.get(expression);
+    return candidate ? [{ meaning: candidate.meaning, language: candidate.language, spec: candidate.spec }] : [];
+  });
+}
+
+/** The first expression (sorted by start) that starts at or after `position`. */
+function firstStartingAt(expressions: readonly DateExpression[], position: number): DateExpression | undefined {
+  let low = 0;
+  let high = expressions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (expressions[middle].start < position) low = middle + 1;
+    else high = middle;
+  }
+  return expressions[low];
+}
+
+function rangeEnd(text: string, expression: DateExpression): Language | null {
+  const before = text.slice(Math.max(0, expression.start - RANGE_REACH), expression.start);
+  for (const { pattern, language } of RANGE_ENDS) if (pattern.test(before)) return language;
+  // "7-18 December" names its month, so the language (only used to order digits) does not matter.
+  return expression.rangeEnd ? 'en' : null;
+}
+
+/** The return day of the first candidate that gives a credible one, searching from `anchor`. */
+function firstCredible(candidates: readonly Candidate[], context: Context, anchor: DateTime): DateTime | null {
+  for (const candidate of candidates) {
+    const named = resolve(candidate, context, anchor);
+    if (!named) continue;
+    const day = candidate.meaning === 'until' ? named.plus({ days: 1 }) : named;
+    const ahead = day.diff(context.receivedDay, 'days').days;
+    if (ahead >= 0 && ahead <= MAX_DAYS_AHEAD) return day;
+  }
+  return null;
+}
+
+/** The calendar day a candidate names. Vague forms fall strictly after `anchor`, dated ones on or after it. */
+function resolve(candidate: Candidate, context: Context, anchor: DateTime): DateTime | null {
+  const { spec } = candidate;
+  switch (spec.kind) {
+    case 'calendar':
+      return onOrAfter(spec.year, spec.month, spec.day, context);
+    case 'numeric': {
+      const order = readNumeric(spec.first, spec.second, candidate.language === 'en' && context.monthFirst);
+      return onOrAfter(spec.year, order.month, order.day, context);
+    }
+    case 'day':
+      for (let months = 0; months <= 12; months += 1) {
+        const month = anchor.startOf('month').plus({ months });
+        const day = DateTime.fromObject({ year: month.year, month: month.month, day: spec.day }, { zone: context.zone });
+        if (day.isValid && day > anchor) return day;
+      }
+      return null;
+    case 'weekday':
+      return anchor.plus({ days: (spec.weekday - anchor.weekday + 7) % 7 || 7 });
+    case 'relative':
+      return context.receivedDay.plus({ days: spec.days });
+  }
+}
+
+function readNumeric(first: number, second: number, monthFirst: boolean): { month: number; day: number } {
+  if (first > 12) return { day: first, month: second };
+  if (second > 12) return { month: first, day: second };
+  return monthFirst ? { month: first, day: second } : { day: first, month: second };
+}
+
+/** The given date, or without a year the first such date on or after the received day. */
+function onOrAfter(year: number | null, month: number, day: number, context: Context): DateTime | null {
+  if (year !== null) {
+    const date = DateTime.fromObject({ year, month, day }, { zone: context.zone });
+    return date.isValid ? date : null;
+  }
+  // Up to four years on for 29 February; anything past a year is rejected by the caller.
+  for (let offset = 0; offset <= 4; offset += 1) {
+    const date = DateTime.fromObject({ year: context.receivedDay.year + offset, month, day }, { zone: context.zone });
+    if (date.isValid && date >= context.receivedDay) return date;
+  }
+  return null;
+}
