@@ -112,7 +112,7 @@ describe('campaign launch and enrollments', () => {
     });
 
     it('lists the enrollments the launch creates, and shows each one to its account only', async () => {
-      assert.deepEqual((await account.call('GET', `/v1/campaigns/${campaignId}/enrollments`)).body, { data: [] });
+      assert.deepEqual((await account.call('GET', `/v1/campaigns/${campaignId}/enrollments`)).body, { data: [], nextCursor: null });
       // What the launch workflow's activity does once a worker runs it.
       await new EnrollmentRepository(api.dataSource).enrollNextBatch({ accountId: account.accountId, campaignId, limit: 10 });
       const list = await account.call('GET', `/v1/campaigns/${campaignId}/enrollments`);

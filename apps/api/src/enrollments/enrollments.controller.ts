@@ -1,9 +1,10 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { EnrollmentDto, EnrollmentListDto } from './dto/enrollment.dto';
+import { ListEnrollmentsQuery } from './dto/list-enrollments.query';
 import { EnrollmentsService } from './enrollments.service';
 
 @ApiTags('enrollments')
@@ -14,10 +15,15 @@ export class EnrollmentsController {
   constructor(@Inject(EnrollmentsService) private readonly enrollments: EnrollmentsService) {}
 
   @Get('campaigns/:id/enrollments')
-  @ApiOperation({ summary: "List a campaign's enrollments (one per prospect), oldest first" })
+  @ApiOperation({ summary: "List a campaign's enrollments (one per prospect), oldest first, a page at a time" })
   @ApiOkResponse({ type: EnrollmentListDto })
-  async listForCampaign(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<EnrollmentListDto> {
-    return { data: (await this.enrollments.listForCampaign(accountId, id)).map((e) => EnrollmentDto.from(e)) };
+  async listForCampaign(
+    @AccountId() accountId: string,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: ListEnrollmentsQuery,
+  ): Promise<EnrollmentListDto> {
+    const { items, nextCursor } = await this.enrollments.listForCampaign(accountId, id, query);
+    return { data: items.map((e) => EnrollmentDto.from(e)), nextCursor };
   }
 
   @Get('enrollments/:id')

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CampaignRepository } from '../../../../libs/db/repositories/campaign.repository';
 import { EnrollmentRepository, EnrollmentSummary } from '../../../../libs/db/repositories/enrollment.repository';
 import { DomainError } from '../../../../libs/errors';
+import { invalidCursor, nextCursorOf } from '../common/pagination';
+import { DEFAULT_ENROLLMENT_PAGE } from './dto/list-enrollments.query';
 
 @Injectable()
 export class EnrollmentsService {
@@ -10,9 +12,18 @@ export class EnrollmentsService {
     @Inject(EnrollmentRepository) private readonly enrollments: EnrollmentRepository,
   ) {}
 
-  async listForCampaign(accountId: string, campaignId: string): Promise<EnrollmentSummary[]> {
+  async listForCampaign(
+    accountId: string,
+    campaignId: string,
+    query: { limit?: number; after?: string },
+  ): Promise<{ items: EnrollmentSummary[]; nextCursor: string | null }> {
     if (!(await this.campaigns.findForAccount(accountId, campaignId))) throw DomainError.notFound('campaign', campaignId);
-    return this.enrollments.listForCampaign(accountId, campaignId);
+    const page = await this.enrollments.listPageForCampaign(accountId, campaignId, {
+      limit: query.limit ?? DEFAULT_ENROLLMENT_PAGE,
+      afterId: query.after,
+    });
+    if (!page) throw invalidCursor('an enrollment of this campaign');
+    return { items: page.items, nextCursor: nextCursorOf(page) };
   }
 
   async get(accountId: string, id: string): Promise<EnrollmentSummary> {

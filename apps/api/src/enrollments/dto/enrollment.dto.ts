@@ -31,4 +31,11 @@ export class EnrollmentDto {
 
 export class EnrollmentListDto {
   @ApiProperty({ type: [EnrollmentDto] }) data: EnrollmentDto[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `after` to get the next page; null on the last page',
+  })
+  nextCursor: string | null;
 }

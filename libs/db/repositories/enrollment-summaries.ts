@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import type { EnrollmentStatus } from '../entities/enrollment.entity';
+
+export interface EnrollmentSummary {
+  id: string;
+  prospectId: string;
+  status: EnrollmentStatus;
+  currentStep: number;
+  stepsSent: number;
+  stopReason: string | null;
+  workflowId: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/**
+ * Enrollments as the API shows them, in list order (created_at, id), with the number of emails
+ * sent. `where` is SQL on `e` (enrollments) with placeholders for `params`; `tail` may add a LIMIT.
+ */
+export async function selectEnrollmentSummaries(
+  dataSource: DataSource,
+  where: string,
+  params: unknown[],
+  tail = '',
+): Promise<EnrollmentSummary[]> {
+  const rows = await dataSource.query(
+    `SELECT e.id, e.prospect_id, e.status, e.current_step, e.stop_reason, e.workflow_id, e.created_at,
+            e.finished_at,
+            (SELECT count(*)::int FROM messages m WHERE m.enrollment_id = e.id AND m.status = 'sent') AS steps_sent
+     FROM enrollments e WHERE ${where} ORDER BY e.created_at, e.id ${tail}`,
+    params,
+  );
+  return rows.map((r: Record<string, any>) => ({
+    id: r.id,
+    prospectId: r.prospect_id,
+    status: r.status,
+    currentStep: r.current_step,
+    stepsSent: r.steps_sent,
+    stopReason: r.stop_reason,
+    workflowId: r.workflow_id,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+  }));
+}
