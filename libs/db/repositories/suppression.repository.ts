@@ -92,7 +92,8 @@ export class SuppressionRepository {
         `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'active' ORDER BY id FOR UPDATE`,
         [message.prospect_id],
       );
-      const stopped: { id: string; workflow_id: string }[] = active.length === 0 ? [] : await manager.query(
+      // TypeORM answers an UPDATE with [returned rows, row count].
+      const [stopped]: [{ id: string; workflow_id: string }[], number] = active.length === 0 ? [[], 0] : await manager.query(
         `UPDATE enrollments SET status = 'stopped', stop_reason = 'unsubscribed', finished_at = now(), updated_at = now()
          WHERE id = ANY($1::uuid[]) AND status = 'active' RETURNING id, workflow_id`,
         [active.map((row) => row.id)],
