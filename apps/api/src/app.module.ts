@@ -11,6 +11,7 @@ import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { ProspectsModule } from './prospects/prospects.module';
+import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { UnsubscribeModule } from './unsubscribe/unsubscribe.module';
 
@@ -31,6 +32,7 @@ export class AppModule {
         ProspectsModule,
         CampaignsModule,
         EnrollmentsModule,
+        StatsModule,
         SuppressionsModule,
         UnsubscribeModule,
       ],

@@ -5,14 +5,15 @@ import { InboundRepository } from './inbound.repository';
 import { MailboxRepository } from './mailbox.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ProspectRepository } from './prospect.repository';
+import { StatsRepository } from './stats.repository';
 import { SuppressionRepository } from './suppression.repository';
 
 export {
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
-  OutboxRepository, ProspectRepository, SuppressionRepository,
+  OutboxRepository, ProspectRepository, SuppressionRepository, StatsRepository,
 };
 
 export const REPOSITORIES = [
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
-  OutboxRepository, ProspectRepository, SuppressionRepository,
+  OutboxRepository, ProspectRepository, SuppressionRepository, StatsRepository,
 ];
