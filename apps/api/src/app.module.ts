@@ -6,6 +6,7 @@ import { DbModule } from '../../../libs/db/db.module';
 import { TemporalModule } from '../../../libs/temporal/temporal.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { ConversationsModule } from './conversations/conversations.module';
 import { LoggerModule } from './common/logger.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
@@ -33,6 +34,7 @@ export class AppModule {
         CampaignsModule,
         EnrollmentsModule,
         StatsModule,
+        ConversationsModule,
         SuppressionsModule,
         UnsubscribeModule,
       ],

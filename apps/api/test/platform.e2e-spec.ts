@@ -113,7 +113,8 @@ describe('API platform', () => {
         'POST /v1/mailboxes', 'GET /v1/mailboxes', 'GET /v1/mailboxes/{id}',
         'POST /v1/prospects', 'POST /v1/prospects/batch', 'GET /v1/prospects', 'GET /v1/prospects/{id}',
         'POST /v1/campaigns', 'GET /v1/campaigns', 'GET /v1/campaigns/{id}', 'POST /v1/campaigns/{id}/launch',
-        'GET /v1/campaigns/{id}/enrollments', 'GET /v1/enrollments/{id}', 'GET /v1/campaigns/{id}/stats',
+        'GET /v1/campaigns/{id}/enrollments', 'GET /v1/enrollments/{id}',
+        'GET /v1/campaigns/{id}/stats', 'GET /v1/prospects/{id}/conversation',
       ]) {
         assert.ok(routes.includes(route), `${route} is documented (found: ${routes.join(', ')})`);
       }

@@ -1,5 +1,6 @@
 import { AccountRepository } from './account.repository';
 import { CampaignRepository } from './campaign.repository';
+import { ConversationRepository } from './conversation.repository';
 import { EnrollmentRepository } from './enrollment.repository';
 import { InboundRepository } from './inbound.repository';
 import { MailboxRepository } from './mailbox.repository';
@@ -10,10 +11,12 @@ import { SuppressionRepository } from './suppression.repository';
 
 export {
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
-  OutboxRepository, ProspectRepository, SuppressionRepository, StatsRepository,
+  OutboxRepository, ProspectRepository, SuppressionRepository,
+  ConversationRepository, StatsRepository,
 };
 
 export const REPOSITORIES = [
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
-  OutboxRepository, ProspectRepository, SuppressionRepository, StatsRepository,
+  OutboxRepository, ProspectRepository, SuppressionRepository,
+  ConversationRepository, StatsRepository,
 ];

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { MessageStatus } from '../entities/message.entity';
+
+/** One email of a prospect's conversation: sent by Relance (outbound) or found by IMAP (inbound). */
+export interface ConversationEntry {
+  id: string;
+  direction: 'outbound' | 'inbound';
+  /** The order key: when it was sent (claimed, if never sent) or received. */
+  occurredAt: Date;
+  mailboxId: string;
+  enrollmentId: string;
+  campaignId: string;
+  /** Outbound only. */
+  stepId: string | null;
+  status: MessageStatus | null;
+  sentAt: Date | null;
+  /** Inbound only: reply, and later auto_reply or bounce. */
+  kind: string | null;
+  receivedAt: Date | null;
+  /** Inbound only: which of our messages it answers. */
+  inReplyToMessageId: string | null;
+  messageIdHeader: string | null;
+  fromAddress: string | null;
+  toAddress: string | null;
+  subject: string;
+  bodyText: string;
+}
+
+export interface ConversationPage {
+  items: ConversationEntry[];
+  hasMore: boolean;
+}
+
+/**
+ * Both directions of a prospect's mail, in the account. An inbound message is placed no earlier
+ * than the message it answers: its time is the sender's Date header, whose clock may be behind.
+ */
+const ENTRIES = `
+  WITH entries AS (
+    SELECT m.id, 'outbound' AS direction, coalesce(m.sent_at, m.claimed_at) AS occurred_at,
+           m.mailbox_id, m.enrollment_id, e.campaign_id, m.step_id, m.status, m.sent_at,
+           NULL::text AS kind, NULL::timestamptz AS received_at, NULL::uuid AS in_reply_to_message_id,
+           m.message_id_header, m.from_address, m.to_address, m.subject, m.body_text
+    FROM enrollments e JOIN messages m ON m.enrollment_id = e.id
+    WHERE e.account_id = $1 AND e.prospect_id = $2
+    UNION ALL
+    SELECT i.id, 'inbound', greatest(coalesce(i.received_at, i.created_at), r.sent_at),
+           i.mailbox_id, i.enrollment_id, e.campaign_id, NULL, NULL, NULL,
+           i.kind, i.received_at, i.in_reply_to_message_id,
+           i.message_id_header, i.from_address, NULL, i.subject, i.body_text
+    FROM enrollments e JOIN inbound_messages i ON i.enrollment_id = e.id
+    LEFT JOIN messages r ON r.id = i.in_reply_to_message_id
+    WHERE e.account_id = $1 AND e.prospect_id = $2)`;
+
+@Injectable()
+export class ConversationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The prospect's emails, oldest first, `limit` at a time, after the entry `afterId`.
+   * Returns null when `afterId` is not an entry of this conversation (a stale or forged cursor).
+   */
+  async listPage(
+    accountId: string,
+    prospectId: string,
+    options: { limit: number; afterId?: string },
+  ): Promise<ConversationPage | null> {
+    const afterId = options.afterId ?? null;
+    if (afterId) {
+      const [found] = await this.dataSource.query(`${ENTRIES} SELECT 1 FROM entries WHERE id = $3`, [
+        accountId, prospectId, afterId,
+      ]);
+      if (!found) return null;
+    }
+    // Compared in SQL: timestamptz keeps microseconds that a JS Date would drop.
+    const rows: Record<string, any>[] = await this.dataSource.query(
+      `${ENTRIES}
+       SELECT * FROM entries
+       WHERE $3::uuid IS NULL OR (occurred_at, id) > (SELECT c.occurred_at, c.id FROM entries c WHERE c.id = $3)
+       ORDER BY occurred_at, id LIMIT $4`,
+      [accountId, prospectId, afterId, options.limit + 1],
+    );
+    return { items: rows.slice(0, options.limit).map(toEntry), hasMore: rows.length > options.limit };
+  }
+}
+
+function toEntry(r: Record<string, any>): ConversationEntry {
+  return {
+    id: r.id,
+    direction: r.direction,
+    occurredAt: r.occurred_at,
+    mailboxId: r.mailbox_id,
+    enrollmentId: r.enrollment_id,
+    campaignId: r.campaign_id,
+    stepId: r.step_id,
+    status: r.status,
+    sentAt: r.sent_at,
+    kind: r.kind,
+    receivedAt: r.received_at,
+    inReplyToMessageId: r.in_reply_to_message_id,
+    messageIdHeader: r.message_id_header,
+    fromAddress: r.from_address,
+    toAddress: r.to_address,
+    subject: r.subject,
+    bodyText: r.body_text,
+  };
+}
