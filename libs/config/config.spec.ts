@@ -38,6 +38,7 @@ function fullEnv(): NodeJS.ProcessEnv {
     TEMPORAL_NAMESPACE: 'relance',
     TEMPORAL_UI_URL: 'http://localhost:8233',
     LAUNCH_BATCH_SIZE: '250',
+    AUTO_REPLY_PAUSE: '3d',
     MAILBOX_SYNC_INTERVAL: '5m',
     SMTP_TIMEOUT: '2s',
     IMAP_TIMEOUT: '500ms',
@@ -71,7 +72,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       api: { host: '0.0.0.0', port: 8080, publicUrl: 'https://relance.example.com' },
       database: { url: 'postgres://relance:secret@db.internal:5432/relance', poolSize: 25 },
-      sequencing: { launchBatchSize: 250 },
+      sequencing: { launchBatchSize: 250, autoReplyPauseMs: 3 * 86_400_000 },
       mail: { syncIntervalMs: 300_000, smtpTimeoutMs: 2_000, imapTimeoutMs: 500 },
       worker: { shutdownGraceMs: 3_600_000 },
     });
@@ -116,7 +117,7 @@ describe('loadConfig', () => {
     assert.equal(config.database.poolSize, 10);
     assert.equal(config.temporal.namespace, 'default');
     assert.equal(config.temporal.uiUrl, undefined);
-    assert.equal(config.sequencing.launchBatchSize, 100);
+    assert.deepEqual(config.sequencing, { launchBatchSize: 100, autoReplyPauseMs: 7 * 86_400_000 });
     assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000 });
     assert.equal(config.worker.shutdownGraceMs, 30_000);
     assert.equal(config.tokens.unsubscribeTtlMs, 365 * 86_400_000);
@@ -169,6 +170,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /info/],
     ['DATABASE_POOL_SIZE', '0', />=\s*1/],
     ['LAUNCH_BATCH_SIZE', 'many', /number/],
+    ['AUTO_REPLY_PAUSE', 'a week', /"a week" is not a duration/],
     ['TEMPORAL_UI_URL', 'temporal ui', /URL/],
     ['API_PUBLIC_URL', 'localhost:3000', /http\(s\) URL/],
     ['API_PUBLIC_URL', 'javascript:alert(1)', /http\(s\) URL/],

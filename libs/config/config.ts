@@ -22,7 +22,11 @@ export interface AppConfig {
   readonly tokens: { readonly signingKeys: KeyRing; readonly unsubscribeTtlMs: number };
   /** Key of the hashes that keep suppressed addresses without storing them. */
   readonly suppression: { readonly hashKey: Buffer };
-  readonly sequencing: { readonly launchBatchSize: number };
+  readonly sequencing: {
+    readonly launchBatchSize: number;
+    /** How long an auto-reply that gives no return date holds an enrollment's next email. */
+    readonly autoReplyPauseMs: number;
+  };
   readonly mail: {
     readonly syncIntervalMs: number;
     readonly smtpTimeoutMs: number;
@@ -106,6 +110,7 @@ const schema = z.object({
   SUPPRESSION_HASH_KEY: singleKey,
   UNSUBSCRIBE_TOKEN_TTL: duration('365d', 60_000),
   LAUNCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  AUTO_REPLY_PAUSE: duration('7d', 0),
   MAILBOX_SYNC_INTERVAL: duration('60s', 100),
   SMTP_TIMEOUT: duration('10s', 100),
   IMAP_TIMEOUT: duration('15s', 100),
@@ -132,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     vault: { masterKeys: v.VAULT_MASTER_KEYS },
     tokens: { signingKeys: v.TOKEN_SIGNING_KEYS, unsubscribeTtlMs: v.UNSUBSCRIBE_TOKEN_TTL },
     suppression: { hashKey: v.SUPPRESSION_HASH_KEY },
-    sequencing: { launchBatchSize: v.LAUNCH_BATCH_SIZE },
+    sequencing: { launchBatchSize: v.LAUNCH_BATCH_SIZE, autoReplyPauseMs: v.AUTO_REPLY_PAUSE },
     mail: { syncIntervalMs: v.MAILBOX_SYNC_INTERVAL, smtpTimeoutMs: v.SMTP_TIMEOUT, imapTimeoutMs: v.IMAP_TIMEOUT },
     worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE },
   });

@@ -5,7 +5,7 @@ import { CreatedAt, IdColumn, UpdatedAt } from './columns';
 import { Mailbox } from './mailbox.entity';
 import { Prospect } from './prospect.entity';
 
-export type EnrollmentStatus = 'active' | 'replied' | 'completed' | 'stopped' | 'failed';
+export type EnrollmentStatus = 'active' | 'replied' | 'bounced' | 'completed' | 'stopped' | 'failed';
 
 /** One prospect in one campaign; its sequence runs as workflow `enrollment:<id>`. */
 @Entity({ name: 'enrollments' })
@@ -37,6 +37,8 @@ export class Enrollment {
   @Column({ name: 'workflow_id', type: 'text' }) workflowId: string;
   @Column({ name: 'stop_reason', type: 'text', nullable: true }) stopReason: string | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  /** An out-of-office reply holds the next email until then (the sender's return); null when not held. */
+  @Column({ name: 'paused_until', type: 'timestamptz', nullable: true }) pausedUntil: Date | null;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

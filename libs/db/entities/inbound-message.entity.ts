@@ -1,17 +1,19 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Account } from './account.entity';
 import { CreatedAt, IdColumn } from './columns';
 import { Enrollment } from './enrollment.entity';
 import { Mailbox } from './mailbox.entity';
 import { Message } from './message.entity';
 
-export type InboundKind = 'reply';
+/** A person's answer; a program answering for them (out of office, read receipt); a delivery report. */
+export type InboundKind = 'reply' | 'auto_reply' | 'bounce';
 
 /**
- * A message found in a mailbox that answers one of ours. Mail that matches nothing Relance
- * sent is not stored: it is the rep's own business.
+ * A message found in a mailbox that answers one of ours, or reports on its delivery. Mail that
+ * matches nothing Relance sent is not stored: it is the rep's own business.
  */
 @Entity({ name: 'inbound_messages' })
+@Check('ck_inbound_messages_kind', `"kind" IN ('reply', 'auto_reply', 'bounce')`)
 @Index('uq_inbound_messages_imap', ['mailboxId', 'imapUidValidity', 'imapUid'], { unique: true })
 @Index('ix_inbound_messages_reply_to', ['inReplyToMessageId', 'kind'])
 export class InboundMessage {
@@ -40,7 +42,17 @@ export class InboundMessage {
   enrollment?: Enrollment;
   @Column({ name: 'from_address', type: 'text', nullable: true }) fromAddress: string | null;
   @Column({ type: 'text' }) subject: string;
+  @Column({ name: 'to_addresses', type: 'text', array: true, default: () => "'{}'" }) toAddresses: string[];
+  /** What the sender wrote, without the history their client quoted below or around it. */
   @Column({ name: 'body_text', type: 'text' }) bodyText: string;
+  /** The quoted history (and attribution lines), kept apart; null when there was none. */
+  @Column({ name: 'quoted_text', type: 'text', nullable: true }) quotedText: string | null;
+  /** auto_reply: when the sender said they are back (09:00 their time); null when they did not say. */
+  @Column({ name: 'auto_reply_until', type: 'timestamptz', nullable: true }) autoReplyUntil: Date | null;
+  /** bounce: enhanced status of the failure (RFC 3463), e.g. 5.1.1 (hard) or 4.2.2 (soft). */
+  @Column({ name: 'bounce_status', type: 'text', nullable: true }) bounceStatus: string | null;
+  /** bounce: what the remote server answered, e.g. "550 5.1.1 User unknown". */
+  @Column({ name: 'bounce_diagnostic', type: 'text', nullable: true }) bounceDiagnostic: string | null;
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt: Date | null;
   @CreatedAt() createdAt: Date;
 }
