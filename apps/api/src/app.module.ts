@@ -6,6 +6,7 @@ import { DbModule } from '../../../libs/db/db.module';
 import { TemporalModule } from '../../../libs/temporal/temporal.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { SequenceControlsModule } from './controls/sequence-controls.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { LoggerModule } from './common/logger.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ConversationsModule,
         SuppressionsModule,
         UnsubscribeModule,
+        SequenceControlsModule,
       ],
     };
   }

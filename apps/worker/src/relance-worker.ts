@@ -1,11 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import type { INestApplicationContext } from '@nestjs/common';
-import { createLaunchActivities, createMailSyncActivities, createSequenceActivities } from '../../../activities';
+import {
+  createControlActivities, createLaunchActivities, createMailSyncActivities, createSequenceActivities,
+} from '../../../activities';
 import type { AppConfig } from '../../../libs/config';
 import { EnrollmentRepository } from '../../../libs/db';
 import { MailboxSync } from '../../../libs/mailboxes';
 import { NestPinoLogger, type Logger } from '../../../libs/observability';
+import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
 import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
 import { StepSender } from '../../../libs/sequencing/step-sender.service';
 import { createDataConverter, TASK_QUEUES } from '../../../libs/temporal';
@@ -46,7 +49,11 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     Worker.create({
       ...common,
       taskQueue: TASK_QUEUES.sequences,
-      activities: { ...sequenceActivities, ...createLaunchActivities({ launcher: app.get(CampaignLauncher) }) },
+      activities: {
+        ...sequenceActivities,
+        ...createLaunchActivities({ launcher: app.get(CampaignLauncher) }),
+        ...createControlActivities({ campaignControl: app.get(CampaignControl) }),
+      },
     }),
     Worker.create({
       ...common,

@@ -4,6 +4,7 @@ import { CryptoModule } from '../../../libs/crypto';
 import { DbModule } from '../../../libs/db';
 import { SmtpSender } from '../../../libs/mail';
 import { MailboxCredentials, MailboxSync } from '../../../libs/mailboxes';
+import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
 import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
 import { SentCopyKeeper } from '../../../libs/sequencing/sent-copy.service';
 import { StepSender } from '../../../libs/sequencing/step-sender.service';
@@ -29,6 +30,7 @@ export class WorkerModule implements OnApplicationShutdown {
         StepSender,
         SentCopyKeeper,
         CampaignLauncher,
+        CampaignControl,
       ],
     };
   }

@@ -6,17 +6,18 @@ import { InboundRepository } from './inbound.repository';
 import { MailboxRepository } from './mailbox.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ProspectRepository } from './prospect.repository';
+import { SequenceControlRepository } from './sequence-control.repository';
 import { StatsRepository } from './stats.repository';
 import { SuppressionRepository } from './suppression.repository';
 
 export {
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
-  ConversationRepository, StatsRepository,
+  ConversationRepository, StatsRepository, SequenceControlRepository,
 };
 
 export const REPOSITORIES = [
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
-  ConversationRepository, StatsRepository,
+  ConversationRepository, StatsRepository, SequenceControlRepository,
 ];

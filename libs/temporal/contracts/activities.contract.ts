@@ -55,12 +55,43 @@ export interface RepliedEnrollment {
   inboundMessageId: string;
 }
 
+/** An out-of-office reply holds the enrollment's next email until `until` (ISO time). */
+export interface PausedEnrollment {
+  enrollmentId: string;
+  until: string;
+}
+
+/** The enrollment ended for `reason` (e.g. hard_bounce); the database already records it. */
+export interface StoppedEnrollment {
+  enrollmentId: string;
+  reason: string;
+}
+
+/** What a sync pass found that enrollment workflows must hear. */
+export interface InboundSignals {
+  replies: RepliedEnrollment[];
+  pauses: PausedEnrollment[];
+  stops: StoppedEnrollment[];
+}
+
 export interface MailboxSyncResult {
   /** False once the mailbox is deleted: its sync workflow then ends. */
   exists: boolean;
   replies: RepliedEnrollment[];
+  /** Optional: results recorded in histories before auto-replies and bounces were handled have none. */
+  pauses?: PausedEnrollment[];
+  stops?: StoppedEnrollment[];
 }
 
 export interface MailSyncActivities {
   syncMailbox(input: { mailboxId: string }): Promise<MailboxSyncResult>;
+}
+
+export interface ControlActivities {
+  /** Signals the next page of the campaign's running enrollments; no `lastEnrollmentId` when done. */
+  signalCampaignEnrollments(input: {
+    campaignId: string;
+    signal: 'resume' | 'stop';
+    afterEnrollmentId?: string;
+  }): Promise<{ signalled: number; lastEnrollmentId?: string }>;
 }

@@ -23,7 +23,12 @@ export interface StopSignal {
   reason: string;
 }
 
-export type EnrollmentPhase = 'starting' | 'sending' | 'waiting' | EnrollmentOutcome;
+/** An out-of-office reply holds the next email until `until` (ISO time); a later one replaces it. */
+export interface PausedUntilSignal {
+  until: string;
+}
+
+export type EnrollmentPhase = 'starting' | 'sending' | 'waiting' | 'paused' | EnrollmentOutcome;
 
 export interface EnrollmentStatusView {
   enrollmentId: string;
@@ -37,4 +42,7 @@ export interface EnrollmentStatusView {
 
 export const repliedSignal = defineSignal<[RepliedSignal]>('replied');
 export const stopSignal = defineSignal<[StopSignal]>('stop');
+export const pausedUntilSignal = defineSignal<[PausedUntilSignal]>('pausedUntil');
+/** The enrollment or its campaign was resumed: a send that found it paused asks again now. */
+export const resumeSignal = defineSignal('resume');
 export const enrollmentStatusQuery = defineQuery<EnrollmentStatusView>('status');

@@ -4,3 +4,4 @@ export * from './enrollment.contract';
 export * from './mailbox-sync.contract';
 export * from './task-queues';
 export * from './workflow-ids';
+export * from './campaign-control.contract';

@@ -15,3 +15,4 @@ function workflowId(prefix: string, id: string): string {
 export const campaignLaunchWorkflowId = (campaignId: string) => workflowId('campaign-launch:', campaignId);
 export const enrollmentWorkflowId = (enrollmentId: string) => workflowId(ENROLLMENT_WORKFLOW_ID_PREFIX, enrollmentId);
 export const mailboxSyncWorkflowId = (mailboxId: string) => workflowId('mailbox-sync:', mailboxId);
+export const campaignControlWorkflowId = (campaignId: string) => workflowId('campaign-control:', campaignId);

@@ -4,5 +4,10 @@ import { CampaignLaunchService } from './campaign-launch.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
-@Module({ imports: [WorkflowsModule], controllers: [CampaignsController], providers: [CampaignsService, CampaignLaunchService] })
+@Module({
+  imports: [WorkflowsModule],
+  controllers: [CampaignsController],
+  providers: [CampaignsService, CampaignLaunchService],
+  exports: [CampaignsService],
+})
 export class CampaignsModule {}

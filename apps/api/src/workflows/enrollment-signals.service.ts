@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { stopSignal } from '../../../../libs/temporal/contracts';
+import { resumeSignal, stopSignal } from '../../../../libs/temporal/contracts';
 import { API_LOGGER } from '../common/logger.module';
 
 /** Tells running enrollment workflows what the database already says about them. */
@@ -18,15 +18,20 @@ export class EnrollmentSignals {
    * now instead of at their next step.
    */
   async stop(workflowIds: readonly string[], reason: string): Promise<void> {
-    await Promise.all(
-      workflowIds.map(async (workflowId) => {
-        try {
-          await this.client.workflow.getHandle(workflowId).signal(stopSignal, { reason });
-        } catch (error) {
-          if (error instanceof WorkflowNotFoundError) return; // it had already ended
-          this.logger.warn({ workflowId, err: { message: (error as Error).message } }, 'stop signal not delivered');
-        }
-      }),
-    );
+    await Promise.all(workflowIds.map((workflowId) => this.send(workflowId, (handle) => handle.signal(stopSignal, { reason }))));
+  }
+
+  /** A resumed enrollment whose send found it paused asks again now. */
+  async resume(workflowId: string): Promise<void> {
+    await this.send(workflowId, (handle) => handle.signal(resumeSignal));
+  }
+
+  private async send(workflowId: string, signal: (handle: WorkflowHandle) => Promise<void>): Promise<void> {
+    try {
+      await signal(this.client.workflow.getHandle(workflowId));
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return; // it had already ended
+      this.logger.warn({ workflowId, err: { message: (error as Error).message } }, 'signal not delivered');
+    }
   }
 }

@@ -3,7 +3,11 @@ import { Client, ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowSta
 import type { Logger } from 'pino';
 import { DomainError } from '../../../../libs/errors';
 import {
+  CAMPAIGN_CONTROL_WORKFLOW,
   CAMPAIGN_LAUNCH_WORKFLOW,
+  campaignControlWorkflowId,
+  CampaignControlInput,
+  CampaignSignal,
   campaignLaunchWorkflowId,
   CampaignLaunchInput,
   MAILBOX_SYNC_WORKFLOW,
@@ -54,6 +58,21 @@ export class WorkflowStarter {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       throw new DomainError('conflict', 'a launch of this campaign is still running: try again once it has finished');
     }
+  }
+
+  /**
+   * Wakes every running enrollment of a campaign (resume) or ends them (stop). The latest
+   * action wins: a control still running for an earlier one is replaced.
+   */
+  startCampaignControl(campaignId: string, signal: CampaignSignal): Promise<string> {
+    const input: CampaignControlInput = { campaignId, signal };
+    return this.start(CAMPAIGN_CONTROL_WORKFLOW, {
+      workflowId: campaignControlWorkflowId(campaignId),
+      taskQueue: TASK_QUEUES.sequences,
+      args: [input],
+      workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
   }
 
   /** Temporal being unreachable is a 503 the client may retry, not a 500. */

@@ -1,0 +1,10 @@
+import { Context } from '@temporalio/activity';
+import type { CampaignControl } from '../libs/sequencing/campaign-control.service';
+import type { ControlActivities } from '../libs/temporal/contracts';
+
+export function createControlActivities(deps: { campaignControl: CampaignControl }): ControlActivities {
+  return {
+    signalCampaignEnrollments: ({ campaignId, signal, afterEnrollmentId }) =>
+      deps.campaignControl.signalPage(campaignId, signal, afterEnrollmentId, () => Context.current().heartbeat()),
+  };
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export type ControlAction = 'pause' | 'resume' | 'stop';
+
+/** The states each action moves from and to: anything else is refused, nothing changes. */
+const ENROLLMENT_MOVES: Record<ControlAction, { from: string[]; to: string }> = {
+  pause: { from: ['active'], to: 'paused' },
+  resume: { from: ['paused'], to: 'active' },
+  stop: { from: ['active', 'paused'], to: 'stopped' },
+};
+const CAMPAIGN_MOVES: Record<ControlAction, { from: string[]; to: string }> = {
+  pause: { from: ['launching', 'active'], to: 'paused' },
+  resume: { from: ['paused'], to: 'active' },
+  stop: { from: ['draft', 'launching', 'active', 'paused'], to: 'stopped' },
+};
+
+export type ControlOutcome = 'changed' | 'not_found' | { refused: string };
+
+/**
+ * Pause, resume and stop, for one enrollment or a whole campaign. The database is the
+ * authority the send claim reads; signals only wake the workflows sooner.
+ */
+@Injectable()
+export class SequenceControlRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async controlEnrollment(accountId: string, id: string, action: ControlAction): Promise<ControlOutcome> {
+    const move = ENROLLMENT_MOVES[action];
+    const [current] = await this.dataSource.query(`SELECT status FROM enrollments WHERE id = $1 AND account_id = $2`, [id, accountId]);
+    if (!current) return 'not_found';
+    const rows = await this.dataSource.query(
+      `UPDATE enrollments SET status = $3, updated_at = now(),
+         stop_reason = CASE WHEN $3 = 'stopped' THEN 'stopped_by_user' ELSE stop_reason END,
+         finished_at = CASE WHEN $3 = 'stopped' THEN now() ELSE finished_at END
+       WHERE id = $1 AND account_id = $2 AND status = ANY($4::text[]) RETURNING id`,
+      [id, accountId, move.to, move.from],
+    );
+    return rows.length === 1 ? 'changed' : { refused: current.status };
+  }
+
+  /** Stopping a campaign ends every enrollment still running, in the same transaction. */
+  controlCampaign(accountId: string, id: string, action: ControlAction): Promise<ControlOutcome> {
+    const move = CAMPAIGN_MOVES[action];
+    return this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(
+        `SELECT status FROM campaigns WHERE id = $1 AND account_id = $2 FOR UPDATE`, [id, accountId],
+      );
+      if (!current) return 'not_found';
+      if (!move.from.includes(current.status)) return { refused: current.status };
+      await manager.query(`UPDATE campaigns SET status = $2, updated_at = now() WHERE id = $1`, [id, move.to]);
+      if (action === 'stop') {
+        await manager.query(
+          `UPDATE enrollments SET status = 'stopped', stop_reason = 'campaign_stopped', finished_at = now(), updated_at = now()
+           WHERE campaign_id = $1 AND status IN ('active', 'paused')`,
+          [id],
+        );
+      }
+      return 'changed';
+    });
+  }
+
+  /** Enrollments of a campaign whose workflows may be waiting, a page at a time (id order). */
+  async runningEnrollmentIds(campaignId: string, afterId: string | null, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.query(
+      `SELECT id FROM enrollments WHERE campaign_id = $1 AND ($2::uuid IS NULL OR id > $2::uuid)
+         AND (status IN ('active', 'paused') OR (status = 'stopped' AND stop_reason = 'campaign_stopped'))
+       ORDER BY id LIMIT $3`,
+      [campaignId, afterId, limit],
+    );
+    return rows.map((row: { id: string }) => row.id);
+  }
+}

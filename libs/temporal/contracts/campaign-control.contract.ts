@@ -1,0 +1,11 @@
+export const CAMPAIGN_CONTROL_WORKFLOW = 'campaignControlWorkflow';
+
+/** What every running enrollment of a campaign is told: wake and carry on, or end. */
+export type CampaignSignal = 'resume' | 'stop';
+
+export interface CampaignControlInput {
+  campaignId: string;
+  signal: CampaignSignal;
+  /** Where a continued-as-new run resumes: the last enrollment id already signalled. */
+  afterEnrollmentId?: string;
+}
