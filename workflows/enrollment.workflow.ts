@@ -1,6 +1,6 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
-  enrollmentStatusQuery, repliedSignal,
+  enrollmentStatusQuery, repliedSignal, stopSignal,
   type EnrollmentInput, type EnrollmentOutcome, type EnrollmentResult, type EnrollmentStatusView,
   type SendStepResult, type SequenceActivities,
 } from '../libs/temporal/contracts';
@@ -17,15 +17,21 @@ const { sendStep } = proxyActivities<SequenceActivities>({
 });
 
 /**
- * One prospect's sequence: email and wait steps in order. A `replied` signal ends it before
- * its next step; the send activity also re-checks the prospect's state, so a reply recorded
- * before the signal arrives stops it just the same.
+ * One prospect's sequence: email and wait steps in order. A `replied` or a `stop` signal (an
+ * unsubscribe) ends it before its next step; the send activity also re-checks the prospect's
+ * state and the suppression list, so a reply or an unsubscribe recorded before the signal
+ * arrives stops it just the same.
  */
 export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Promise<EnrollmentResult> {
   let replied = false;
   const view: EnrollmentStatusView = { enrollmentId, phase: 'starting', currentStep: 0, stepsSent: 0, waitingUntil: null };
   setHandler(repliedSignal, () => {
     replied = true;
+  });
+  // An unsubscribe (or another stop) the database already records: end before the next step.
+  let stopped = false;
+  setHandler(stopSignal, () => {
+    stopped = true;
   });
   setHandler(enrollmentStatusQuery, () => view);
 
@@ -37,9 +43,10 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
 
   /**
    * Sends the step as soon as pacing allows: outside the sending window, or while the
-   * mailbox is busy or at its daily limit, it waits (a reply still ends it) and asks again.
+   * mailbox is busy or at its daily limit, it waits (a reply or a stop still ends it) and asks
+   * again.
    */
-  async function sendWhenAllowed(stepId: string): Promise<SendStepResult | 'replied'> {
+  async function sendWhenAllowed(stepId: string): Promise<SendStepResult | 'replied' | 'stopped'> {
     let heldSlot: string | undefined;
     for (;;) {
       const result = await sendStep({ enrollmentId, stepId, heldSlot });
@@ -48,7 +55,7 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
       view.phase = 'waiting';
       view.waitingUntil = result.until ?? null;
       const waitMs = Math.max(0, Date.parse(result.until!) - Date.now());
-      if (await condition(() => replied, waitMs)) return 'replied';
+      if (await condition(() => replied || stopped, waitMs)) return replied ? 'replied' : 'stopped';
       view.phase = 'sending';
       view.waitingUntil = null;
     }
@@ -59,6 +66,7 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
 
   for (const step of plan.steps) {
     if (replied) return end('replied');
+    if (stopped) return end('stopped');
     view.currentStep = step.position;
     if (step.kind === 'wait') {
       const until = step.calendar
@@ -68,13 +76,13 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
       view.phase = 'waiting';
       view.waitingUntil = until;
       await recordProgress({ enrollmentId, position: step.position });
-      if (await condition(() => replied, waitMs)) return end('replied');
+      if (await condition(() => replied || stopped, waitMs)) return end(replied ? 'replied' : 'stopped');
       view.waitingUntil = null;
       continue;
     }
     view.phase = 'sending';
     const result = await sendWhenAllowed(step.stepId);
-    if (result === 'replied') return end('replied');
+    if (result === 'replied' || result === 'stopped') return end(result);
     if (result.outcome === 'stopped') return end(result.reason === 'enrollment_replied' || replied ? 'replied' : 'stopped');
     if (result.outcome === 'failed') {
       await finishEnrollment({ enrollmentId, outcome: 'failed', reason: result.reason });
@@ -84,6 +92,7 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
     view.stepsSent += 1;
   }
   if (replied) return end('replied');
+  if (stopped) return end('stopped');
   await finishEnrollment({ enrollmentId, outcome: 'completed' });
   return end('completed');
 }

@@ -73,6 +73,7 @@ describe('pacing under concurrency (real PostgreSQL)', () => {
         const now = new Date(clock);
         const result = await outbox.claim(id, stepId, {
           compose: composeMessage,
+          suppressionKeys: () => ({ emailHash: '', domains: [] }), // this account suppresses nobody
           pace: (context) => decidePace({
             now, window: null, assignedMailboxId: context.assignedMailboxId, mailboxes: context.mailboxes,
             heldSlot: p.heldSlot, random: Math.random,

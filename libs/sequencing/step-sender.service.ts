@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
+import { TokenSigner } from '../crypto/signed-token';
 import { MailboxRepository, OutboxRepository } from '../db';
 import type { Message } from '../db';
 import { MailError, SmtpSender } from '../mail';
 import { MailboxCredentials } from '../mailboxes/mailbox-credentials.service';
+import { suppressionKeysFor } from '../privacy/suppression-keys';
 import type { SendStepResult } from '../temporal/contracts';
 import type { PaceContext } from '../db/repositories/outbox.repository';
 import { composeMessage } from './compose-message';
@@ -11,6 +13,7 @@ import { decidePace } from './pacing';
 import { effectiveTimeZone, SendingWindow } from './sending-window';
 import { SentCopyKeeper } from './sent-copy.service';
 import { TemplateRenderError } from './templates';
+import { unsubscribeHeadersFor } from './unsubscribe-headers';
 
 /** A failure worth retrying later: nothing left the building. */
 export class TransientSendError extends Error {
@@ -32,6 +35,7 @@ export class StepSender {
     @Inject(MailboxCredentials) private readonly credentials: MailboxCredentials,
     @Inject(SmtpSender) private readonly smtp: SmtpSender,
     @Inject(SentCopyKeeper) private readonly sentCopies: SentCopyKeeper,
+    @Inject(TokenSigner) private readonly tokens: TokenSigner,
   ) {}
 
   /**
@@ -43,6 +47,7 @@ export class StepSender {
     try {
       claim = await this.outbox.claim(enrollmentId, stepId, {
         compose: composeMessage,
+        suppressionKeys: (email) => suppressionKeysFor(this.config.suppression.hashKey, email),
         pace: (context) => decidePace({
           now: new Date(),
           window: sendingWindowOf(context),
@@ -108,6 +113,8 @@ export class StepSender {
           messageId: message.messageIdHeader,
           inReplyTo: message.inReplyTo ?? undefined,
           references: message.references.length > 0 ? message.references : undefined,
+          // Signed at send time for this outbox row: the link unsubscribes this email's recipient.
+          headers: unsubscribeHeadersFor(message.id, this.tokens, this.config),
         },
         { timeoutMs: this.config.mail.smtpTimeoutMs },
       );

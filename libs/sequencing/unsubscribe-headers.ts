@@ -1,3 +1,6 @@
+import type { AppConfig } from '../config';
+import type { TokenSigner } from '../crypto/signed-token';
+
 /** Where the API serves unsubscribe links: <API_PUBLIC_URL>/u/<token>. */
 export const UNSUBSCRIBE_ROUTE = 'u';
 
@@ -16,4 +19,13 @@ export function unsubscribeHeaders(publicUrl: string, token: string): Record<str
     'List-Unsubscribe': `<${unsubscribeUrl(publicUrl, token)}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
+}
+
+/** The headers for outbox message `messageId`, with a fresh token signed for it. */
+export function unsubscribeHeadersFor(
+  messageId: string,
+  tokens: TokenSigner,
+  config: Pick<AppConfig, 'api' | 'tokens'>,
+): Record<string, string> {
+  return unsubscribeHeaders(config.api.publicUrl, tokens.sign('unsubscribe', messageId, config.tokens.unsubscribeTtlMs));
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Vault } from '../../libs/crypto';
+import { TokenSigner, Vault } from '../../libs/crypto';
 import { EnrollmentRepository, MailboxRepository, OutboxRepository } from '../../libs/db';
 import { copyToSent, sentFolderHolds, SmtpSender } from '../../libs/mail';
 import { MailboxCredentials } from '../../libs/mailboxes';
 import type { PaceContext } from '../../libs/db/repositories/outbox.repository';
+import { suppressionKeysFor } from '../../libs/privacy/suppression-keys';
 import { composeMessage } from '../../libs/sequencing/compose-message';
 import type { PaceDecision } from '../../libs/sequencing/pacing';
 import { SentCopyKeeper } from '../../libs/sequencing/sent-copy.service';
@@ -56,7 +57,8 @@ describe('a send interrupted between SMTP and the database', () => {
     outbox = new OutboxRepository(stack.dataSource);
     mailboxes = new MailboxRepository(stack.dataSource);
     credentials = new MailboxCredentials(mailboxes, new Vault(stack.config.vault.masterKeys));
-    sender = new StepSender(stack.config, outbox, mailboxes, credentials, smtp, new SentCopyKeeper(stack.config, mailboxes, credentials));
+    sender = new StepSender(stack.config, outbox, mailboxes, credentials, smtp, new SentCopyKeeper(stack.config, mailboxes, credentials),
+      new TokenSigner(stack.config.tokens.signingKeys));
   });
 
   after(async () => {
@@ -67,7 +69,7 @@ describe('a send interrupted between SMTP and the database', () => {
 
   /** Claims the row and, like the crashed attempt, maybe sends it and maybe files it in Sent. */
   async function crashAfter(stepId: string, what: { sent: boolean; filed: boolean }) {
-    const claim = await outbox.claim(enrollmentId, stepId, { compose: composeMessage, pace: admitNow });
+    const claim = await outbox.claim(enrollmentId, stepId, { compose: composeMessage, pace: admitNow, suppressionKeys });
     assert.equal(claim.kind, 'claimed');
     const message = (claim as { message: { id: string; messageIdHeader: string; subject: string } }).message;
     if (what.sent) {
@@ -87,6 +89,8 @@ describe('a send interrupted between SMTP and the database', () => {
     mailboxId: context.mailboxes[0].mailboxId,
     state: { day: 'test', dayCount: 0, nextSendAt: new Date(0), queueTailAt: new Date(0) },
   });
+
+  const suppressionKeys = (email: string) => suppressionKeysFor(stack.config.suppression.hashKey, email);
 
   const received = (messageId: string) => stack.smtp.messages.filter((m) => m.messageId === messageId).length;
   const statusOf = async (id: string) => (await stack.dataSource.query('SELECT status, smtp_response FROM messages WHERE id = $1', [id]))[0];
@@ -121,7 +125,7 @@ describe('a send interrupted between SMTP and the database', () => {
   });
 
   it('an attempt that may still be in flight is left to finish', async () => {
-    const claim = await outbox.claim(enrollmentId, stepIds[4], { compose: composeMessage, pace: admitNow });
+    const claim = await outbox.claim(enrollmentId, stepIds[4], { compose: composeMessage, pace: admitNow, suppressionKeys });
     assert.equal(claim.kind, 'claimed');
     await assert.rejects(sender.send(enrollmentId, stepIds[4]), TransientSendError);
   });

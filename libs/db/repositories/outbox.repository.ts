@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { MailboxPace, PaceDecision, PaceState } from '../../sequencing/pacing';
 import type { StoredSendingWindow } from '../entities/campaign.entity';
 import { Message } from '../entities/message.entity';
+import type { SuppressionKeys } from './suppression.repository';
 
 /** Everything a send needs, read under lock in the transaction that claims the row. */
 export interface SendContext {
@@ -54,6 +55,8 @@ export interface PaceContext {
 export interface ClaimRules {
   pace(context: PaceContext): PaceDecision;
   compose(context: SendContext): ComposedMessage;
+  /** How the prospect's address is looked up on the suppression list (a keyed hash: see libs/privacy). */
+  suppressionKeys(email: string): SuppressionKeys;
 }
 
 /**
@@ -67,7 +70,7 @@ export class OutboxRepository {
   claim(enrollmentId: string, stepId: string, rules: ClaimRules): Promise<ClaimResult> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
-        `SELECT e.status AS enrollment_status, p.status AS prospect_status, p.restricted
+        `SELECT e.account_id, e.status AS enrollment_status, p.email, p.status AS prospect_status, p.restricted
          FROM enrollments e JOIN prospects p ON p.id = e.prospect_id
          WHERE e.id = $1 FOR UPDATE OF e, p`,
         [enrollmentId],
@@ -76,6 +79,14 @@ export class OutboxRepository {
       if (row.enrollment_status !== 'active') return { kind: 'stopped', reason: `enrollment_${row.enrollment_status}` };
       if (row.prospect_status !== 'active') return { kind: 'stopped', reason: `prospect_${row.prospect_status}` };
       if (row.restricted) return { kind: 'stopped', reason: 'prospect_restricted' };
+      // On the account's suppression list (an unsubscribe, a blocked address or domain), whatever
+      // the prospect's own status says: e.g. a prospect imported after the address was suppressed.
+      const keys = rules.suppressionKeys(row.email);
+      const [suppressed] = await manager.query(
+        `SELECT 1 FROM suppressions WHERE account_id = $1 AND (email_hash = $2 OR domain = ANY($3::text[])) LIMIT 1`,
+        [row.account_id, keys.emailHash, keys.domains],
+      );
+      if (suppressed) return { kind: 'stopped', reason: 'prospect_suppressed' };
 
       const messages = manager.getRepository(Message);
       const existing = await messages.findOneBy({ enrollmentId, stepId });
