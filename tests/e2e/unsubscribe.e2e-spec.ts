@@ -104,6 +104,11 @@ describe('unsubscribe and suppression', () => {
 
     const again = await oneClick(link);
     assert.equal(again.status, 200, 'unsubscribing twice is fine');
+    const tracked: { kind: string }[] = await stack.dataSource.query(
+      `SELECT t.kind FROM tracking_events t JOIN messages m ON m.id = t.message_id WHERE m.message_id_header = $1`,
+      [first.messageId],
+    );
+    assert.ok(tracked.length > 0 && tracked.every((e) => e.kind === 'unsubscribe'), 'counted for the stats');
 
     // The workflow ends on the signal, not at its next step: no send is even attempted after it.
     const handle = stack.temporal.client.workflow.getHandle(leaverEnrollment.workflowId);

@@ -75,10 +75,10 @@ export class SuppressionRepository {
 
   /**
    * The recipient of `messageId` asked to stop: in one transaction, their address joins the
-   * sending account's list, their active enrollments stop and the prospect is marked
-   * unsubscribed. Enrollments are locked before the prospect, the order the send claim
-   * takes them in, so the two wait for each other instead of deadlocking. Null when the
-   * message no longer exists.
+   * sending account's list, their active enrollments stop, the prospect is marked
+   * unsubscribed and the message gets an 'unsubscribe' tracking event. Enrollments are
+   * locked before the prospect, the order the send claim takes them in, so the two wait for
+   * each other instead of deadlocking. Null when the message no longer exists.
    */
   unsubscribeRecipient(messageId: string, hashEmail: (email: string) => string): Promise<UnsubscribedRecipient | null> {
     return this.dataSource.transaction(async (manager) => {
@@ -102,6 +102,11 @@ export class SuppressionRepository {
       await manager.query(
         `UPDATE prospects SET status = 'unsubscribed', updated_at = now() WHERE id = $1 AND status IN ('active', 'replied')`,
         [message.prospect_id],
+      );
+      // For the campaign's stats (unsubscribes per email). No IP or browser: not needed here.
+      await manager.query(
+        `INSERT INTO tracking_events (account_id, message_id, kind) VALUES ($1, $2, 'unsubscribe')`,
+        [message.account_id, messageId],
       );
       const { suppression } = await this.addIn(manager, message.account_id, {
         kind: 'email',
