@@ -19,7 +19,8 @@ export interface RepliedCampaign {
 
 /**
  * Through the API and the real stack: two emails three seconds apart to Ann, Ben and Cid; Ben
- * answers the first from his mail client (an APPEND to the rep's INBOX with In-Reply-To).
+ * answers the first from his mail client (an APPEND to the rep's INBOX with In-Reply-To), whose
+ * clock is a minute behind: its Date header is earlier than the email it answers.
  * Resolves once Ben's enrollment is replied and the others' completed.
  */
 export async function runRepliedCampaign(stack: RelanceStack, api: ApiClient, rep: number): Promise<RepliedCampaign> {
@@ -63,6 +64,7 @@ export async function runRepliedCampaign(stack: RelanceStack, api: ApiClient, re
       text: `Yes, call me.\n\n> Hi B, shall we talk?`,
       inReplyTo: bensFirst.messageId,
       references: [bensFirst.messageId!],
+      date: new Date(Date.now() - 60_000),
     }),
   );
   const expected: Record<Person, string> = { A: 'completed', B: 'replied', C: 'completed' };

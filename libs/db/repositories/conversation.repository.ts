@@ -34,18 +34,20 @@ export interface ConversationPage {
 
 /**
  * Both directions of a prospect's mail, in the account. An inbound message is placed no earlier
- * than the message it answers: its time is the sender's Date header, whose clock may be behind.
+ * than the message it answers: its time is the sender's Date header, whose clock may be behind
+ * (and has no milliseconds). Ties go to the one Relance recorded first (a reply is always
+ * recorded after the message it answers), then to the id, so the order is total and stable.
  */
 const ENTRIES = `
   WITH entries AS (
-    SELECT m.id, 'outbound' AS direction, coalesce(m.sent_at, m.claimed_at) AS occurred_at,
+    SELECT m.id, 'outbound' AS direction, coalesce(m.sent_at, m.claimed_at) AS occurred_at, m.created_at AS recorded_at,
            m.mailbox_id, m.enrollment_id, e.campaign_id, m.step_id, m.status, m.sent_at,
            NULL::text AS kind, NULL::timestamptz AS received_at, NULL::uuid AS in_reply_to_message_id,
            m.message_id_header, m.from_address, m.to_address, m.subject, m.body_text
     FROM enrollments e JOIN messages m ON m.enrollment_id = e.id
     WHERE e.account_id = $1 AND e.prospect_id = $2
     UNION ALL
-    SELECT i.id, 'inbound', greatest(coalesce(i.received_at, i.created_at), r.sent_at),
+    SELECT i.id, 'inbound', greatest(coalesce(i.received_at, i.created_at), r.sent_at), i.created_at,
            i.mailbox_id, i.enrollment_id, e.campaign_id, NULL, NULL, NULL,
            i.kind, i.received_at, i.in_reply_to_message_id,
            i.message_id_header, i.from_address, NULL, i.subject, i.body_text
@@ -77,8 +79,9 @@ export class ConversationRepository {
     const rows: Record<string, any>[] = await this.dataSource.query(
       `${ENTRIES}
        SELECT * FROM entries
-       WHERE $3::uuid IS NULL OR (occurred_at, id) > (SELECT c.occurred_at, c.id FROM entries c WHERE c.id = $3)
-       ORDER BY occurred_at, id LIMIT $4`,
+       WHERE $3::uuid IS NULL OR (occurred_at, recorded_at, id) >
+         (SELECT c.occurred_at, c.recorded_at, c.id FROM entries c WHERE c.id = $3)
+       ORDER BY occurred_at, recorded_at, id LIMIT $4`,
       [accountId, prospectId, afterId, options.limit + 1],
     );
     return { items: rows.slice(0, options.limit).map(toEntry), hasMore: rows.length > options.limit };
