@@ -1,6 +1,6 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
-  enrollmentStatusQuery, repliedSignal, stopSignal,
+  enrollmentStatusQuery, pausedUntilSignal, repliedSignal, resumeSignal, stopSignal,
   type EnrollmentInput, type EnrollmentOutcome, type EnrollmentResult, type EnrollmentStatusView,
   type SendStepResult, type SequenceActivities,
 } from '../libs/temporal/contracts';
@@ -28,10 +28,20 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
   setHandler(repliedSignal, () => {
     replied = true;
   });
+  // An out-of-office reply: no email before its author is back (ISO time; a later one replaces it).
+  let pausedUntil: string | null = null;
+  setHandler(pausedUntilSignal, ({ until }) => {
+    pausedUntil = until;
+  });
   // An unsubscribe (or another stop) the database already records: end before the next step.
   let stopped = false;
   setHandler(stopSignal, () => {
     stopped = true;
+  });
+  // A resume (of the enrollment or its campaign): a send that found it paused asks again.
+  let resumes = 0;
+  setHandler(resumeSignal, () => {
+    resumes += 1;
   });
   setHandler(enrollmentStatusQuery, () => view);
 
@@ -49,7 +59,16 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
   async function sendWhenAllowed(stepId: string): Promise<SendStepResult | 'replied' | 'stopped'> {
     let heldSlot: string | undefined;
     for (;;) {
+      if (await sitOutPause()) return replied ? 'replied' : 'stopped';
+      view.phase = 'sending';
+      const resumesBefore = resumes;
       const result = await sendStep({ enrollmentId, stepId, heldSlot });
+      if (result.outcome === 'paused') {
+        view.phase = 'paused';
+        await condition(() => replied || stopped || resumes !== resumesBefore);
+        if (replied || stopped) return replied ? 'replied' : 'stopped';
+        continue;
+      }
       if (result.outcome !== 'deferred') return result;
       heldSlot = result.queued ? result.until : undefined;
       view.phase = 'waiting';
@@ -58,6 +77,24 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
       if (await condition(() => replied || stopped, waitMs)) return replied ? 'replied' : 'stopped';
       view.phase = 'sending';
       view.waitingUntil = null;
+    }
+  }
+
+  /**
+   * Waits out an out-of-office pause, if one is set and not over; a new date moves the wait.
+   * True when a reply or a stop ended it. Without a pause it schedules nothing, so histories
+   * from before pauses existed replay unchanged.
+   */
+  async function sitOutPause(): Promise<boolean> {
+    for (;;) {
+      const until = pausedUntil;
+      const waitMs = until === null ? 0 : Date.parse(until) - Date.now();
+      if (waitMs <= 0) return false;
+      view.phase = 'waiting';
+      view.waitingUntil = until;
+      await condition(() => replied || stopped || pausedUntil !== until, waitMs);
+      view.waitingUntil = null;
+      if (replied || stopped) return true;
     }
   }
 

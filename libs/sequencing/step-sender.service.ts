@@ -67,6 +67,7 @@ export class StepSender {
       return { outcome: 'stopped', reason: claim.reason };
     }
     if (claim.kind === 'existing') return this.resolveExisting(claim.message);
+    if (claim.kind === 'paused') return { outcome: 'paused' };
     if (claim.kind === 'deferred') return { outcome: 'deferred', until: claim.until.toISOString(), queued: claim.queued };
     return this.deliver(claim.message);
   }

@@ -41,7 +41,9 @@ export type ClaimResult =
   | { kind: 'claimed'; message: Message }
   | { kind: 'existing'; message: Message }
   | { kind: 'stopped'; reason: string }
-  | { kind: 'deferred'; until: Date; queued: boolean };
+  | { kind: 'deferred'; until: Date; queued: boolean }
+  /** The enrollment or its campaign is paused: nothing leaves until it is resumed. */
+  | { kind: 'paused' };
 
 /** What pacing is decided on: read, and the mailboxes' state locked, in the claim's transaction. */
 export interface PaceContext {
@@ -70,12 +72,15 @@ export class OutboxRepository {
   claim(enrollmentId: string, stepId: string, rules: ClaimRules): Promise<ClaimResult> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
-        `SELECT e.account_id, e.status AS enrollment_status, p.email, p.status AS prospect_status, p.restricted
-         FROM enrollments e JOIN prospects p ON p.id = e.prospect_id
+        `SELECT e.account_id, e.status AS enrollment_status, p.email, p.status AS prospect_status, p.restricted,
+                c.status AS campaign_status
+         FROM enrollments e JOIN prospects p ON p.id = e.prospect_id JOIN campaigns c ON c.id = e.campaign_id
          WHERE e.id = $1 FOR UPDATE OF e, p`,
         [enrollmentId],
       );
       if (!row) return { kind: 'stopped', reason: 'enrollment_deleted' };
+      if (row.campaign_status === 'stopped') return { kind: 'stopped', reason: 'campaign_stopped' };
+      if (row.enrollment_status === 'paused' || row.campaign_status === 'paused') return { kind: 'paused' };
       if (row.enrollment_status !== 'active') return { kind: 'stopped', reason: `enrollment_${row.enrollment_status}` };
       if (row.prospect_status !== 'active') return { kind: 'stopped', reason: `prospect_${row.prospect_status}` };
       if (row.restricted) return { kind: 'stopped', reason: 'prospect_restricted' };

@@ -29,14 +29,15 @@ export class SequenceControlRepository {
     const move = ENROLLMENT_MOVES[action];
     const [current] = await this.dataSource.query(`SELECT status FROM enrollments WHERE id = $1 AND account_id = $2`, [id, accountId]);
     if (!current) return 'not_found';
-    const rows = await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, affected] = await this.dataSource.query(
       `UPDATE enrollments SET status = $3, updated_at = now(),
          stop_reason = CASE WHEN $3 = 'stopped' THEN 'stopped_by_user' ELSE stop_reason END,
          finished_at = CASE WHEN $3 = 'stopped' THEN now() ELSE finished_at END
        WHERE id = $1 AND account_id = $2 AND status = ANY($4::text[]) RETURNING id`,
       [id, accountId, move.to, move.from],
     );
-    return rows.length === 1 ? 'changed' : { refused: current.status };
+    return affected === 1 ? 'changed' : { refused: current.status };
   }
 
   /** Stopping a campaign ends every enrollment still running, in the same transaction. */

@@ -17,7 +17,7 @@ export interface EnrollmentPlan {
   steps: EnrollmentStepPlan[];
 }
 
-export type SendOutcome = 'sent' | 'stopped' | 'failed' | 'unknown' | 'deferred';
+export type SendOutcome = 'sent' | 'stopped' | 'failed' | 'unknown' | 'deferred' | 'paused';
 
 export interface SendStepResult {
   outcome: SendOutcome;
