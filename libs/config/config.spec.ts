@@ -29,6 +29,8 @@ function fullEnv(): NodeJS.ProcessEnv {
     VAULT_MASTER_KEYS: `v2:${vaultKey.toString('base64')},v1:${oldVaultKey.toString('base64')}`,
     TOKEN_SIGNING_KEYS: `s2:${tokenKey.toString('base64')},s1:${oldTokenKey.toString('base64')}`,
     UNSUBSCRIBE_TOKEN_TTL: '30d',
+    TRACKING_TOKEN_TTL: '90d',
+    TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     API_HOST: '0.0.0.0',
@@ -70,7 +72,12 @@ describe('loadConfig', () => {
     assert.deepEqual(rest, {
       env: 'production',
       logLevel: 'warn',
-      api: { host: '0.0.0.0', port: 8080, publicUrl: 'https://relance.example.com' },
+      api: {
+        host: '0.0.0.0',
+        port: 8080,
+        publicUrl: 'https://relance.example.com',
+        trustProxy: ['loopback', '10.0.0.0/8', 'fd00::/8'],
+      },
       database: { url: 'postgres://relance:secret@db.internal:5432/relance', poolSize: 25 },
       sequencing: { launchBatchSize: 250, autoReplyPauseMs: 3 * 86_400_000 },
       mail: { syncIntervalMs: 300_000, smtpTimeoutMs: 2_000, imapTimeoutMs: 500 },
@@ -90,6 +97,7 @@ describe('loadConfig', () => {
     assert.deepEqual([...tokens.signingKeys.keys.keys()], ['s2', 's1']);
     assert.ok(tokens.signingKeys.keys.get('s1')?.equals(oldTokenKey));
     assert.equal(tokens.unsubscribeTtlMs, 30 * 86_400_000);
+    assert.equal(tokens.trackingTtlMs, 90 * 86_400_000);
     assert.ok(suppression.hashKey.equals(suppressionKey));
   });
 
@@ -113,7 +121,7 @@ describe('loadConfig', () => {
     const config = loadConfig(requiredEnv());
     assert.equal(config.env, 'development');
     assert.equal(config.logLevel, 'info');
-    assert.deepEqual(config.api, { host: '127.0.0.1', port: 3000, publicUrl: 'http://127.0.0.1:3000' });
+    assert.deepEqual(config.api, { host: '127.0.0.1', port: 3000, publicUrl: 'http://127.0.0.1:3000', trustProxy: false });
     assert.equal(config.database.poolSize, 10);
     assert.equal(config.temporal.namespace, 'default');
     assert.equal(config.temporal.uiUrl, undefined);
@@ -121,6 +129,15 @@ describe('loadConfig', () => {
     assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000 });
     assert.equal(config.worker.shutdownGraceMs, 30_000);
     assert.equal(config.tokens.unsubscribeTtlMs, 365 * 86_400_000);
+    assert.equal(config.tokens.trackingTtlMs, 365 * 86_400_000);
+  });
+
+  it('reads TRUST_PROXY as Express takes it: false, true, a hop count or a list', () => {
+    const trust = (value: string) => loadConfig({ ...requiredEnv(), TRUST_PROXY: value }).api.trustProxy;
+    assert.equal(trust('false'), false);
+    assert.equal(trust('true'), true);
+    assert.equal(trust('2'), 2);
+    assert.deepEqual(trust('127.0.0.1,::1, 192.168.0.0/16'), ['127.0.0.1', '::1', '192.168.0.0/16']);
   });
 
   it('derives the public URL from host and port when API_PUBLIC_URL is unset', () => {
@@ -180,6 +197,10 @@ describe('loadConfig', () => {
     ['SUPPRESSION_HASH_KEY', `h1:${randomBytes(32).toString('base64')}`, /no key id/],
     ['SUPPRESSION_HASH_KEY', '', /no key given/],
     ['UNSUBSCRIBE_TOKEN_TTL', '10s', /at least 60000 ms/],
+    ['TRACKING_TOKEN_TTL', '10s', /at least 60000 ms/],
+    ['TRUST_PROXY', 'yes', /must be false, true, a hop count/],
+    ['TRUST_PROXY', 'loopback,10.0.0.0/33', /"10.0.0.0\/33"/],
+    ['TRUST_PROXY', 'proxy.internal', /"proxy.internal"/],
   ];
   for (const [name, value, detail] of malformed) {
     it(`fails naming ${name} when it is ${JSON.stringify(value.length > 20 ? `${value.slice(0, 17)}...` : value)}`, () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDuration } from './duration';
 import { KeyRing, parseKeyRing, parseSingleKey } from './master-keys';
@@ -9,7 +10,17 @@ import { KeyRing, parseKeyRing, parseSingleKey } from './master-keys';
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  readonly api: { readonly host: string; readonly port: number; readonly publicUrl: string };
+  readonly api: {
+    readonly host: string;
+    readonly port: number;
+    readonly publicUrl: string;
+    /**
+     * Which proxies may tell the client's address (X-Forwarded-For), as Express's `trust proxy`
+     * takes it: false (the socket's address, the default), true (any), a hop count, or addresses,
+     * subnets and the names loopback, linklocal, uniquelocal.
+     */
+    readonly trustProxy: TrustProxy;
+  };
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly temporal: {
     readonly address: string;
@@ -18,8 +29,8 @@ export interface AppConfig {
     readonly payloadKeys: KeyRing;
   };
   readonly vault: { readonly masterKeys: KeyRing };
-  /** Signed links (unsubscribe): the ring signs with its first key and verifies with all. */
-  readonly tokens: { readonly signingKeys: KeyRing; readonly unsubscribeTtlMs: number };
+  /** Signed links (unsubscribe, open pixel, tracked links): the ring signs with its first key and verifies with all. */
+  readonly tokens: { readonly signingKeys: KeyRing; readonly unsubscribeTtlMs: number; readonly trackingTtlMs: number };
   /** Key of the hashes that keep suppressed addresses without storing them. */
   readonly suppression: { readonly hashKey: Buffer };
   readonly sequencing: {
@@ -34,6 +45,8 @@ export interface AppConfig {
   };
   readonly worker: { readonly shutdownGraceMs: number };
 }
+
+export type TrustProxy = boolean | number | readonly string[];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -88,12 +101,38 @@ function isWebUrl(value: string): boolean {
   }
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** "false" | "true" | a hop count | a comma-separated list of addresses, subnets and names. */
+const trustProxy = z.string().default('false').transform((text, ctx): TrustProxy => {
+  const value = text.trim();
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !PROXY_NAMES.has(entry) && !isAddressOrSubnet(entry));
+  if (bad.length === 0) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: `must be false, true, a hop count, or addresses, subnets (10.0.0.0/8) and loopback, linklocal, uniquelocal, comma-separated (not ${bad.map((b) => JSON.stringify(b)).join(', ')})`,
+  });
+  return z.NEVER;
+});
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port(3000),
   API_PUBLIC_URL: webUrl().optional(),
+  TRUST_PROXY: trustProxy,
   DATABASE_URL: url('is required (postgres://user:password@host:5432/database)').refine(
     (value) => /^postgres(ql)?:\/\//.test(value),
     'must start with postgres://',
@@ -109,6 +148,7 @@ const schema = z.object({
   TOKEN_SIGNING_KEYS: keyRing,
   SUPPRESSION_HASH_KEY: singleKey,
   UNSUBSCRIBE_TOKEN_TTL: duration('365d', 60_000),
+  TRACKING_TOKEN_TTL: duration('365d', 60_000),
   LAUNCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   AUTO_REPLY_PAUSE: duration('7d', 0),
   MAILBOX_SYNC_INTERVAL: duration('60s', 100),
@@ -126,7 +166,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return deepFreeze({
     env: v.NODE_ENV,
     logLevel: v.LOG_LEVEL,
-    api: { host: v.API_HOST, port: v.API_PORT, publicUrl: v.API_PUBLIC_URL ?? `http://${v.API_HOST}:${v.API_PORT}` },
+    api: {
+      host: v.API_HOST,
+      port: v.API_PORT,
+      publicUrl: v.API_PUBLIC_URL ?? `http://${v.API_HOST}:${v.API_PORT}`,
+      trustProxy: v.TRUST_PROXY,
+    },
     database: { url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE },
     temporal: {
       address: v.TEMPORAL_ADDRESS,
@@ -135,7 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       payloadKeys: v.TEMPORAL_PAYLOAD_KEYS,
     },
     vault: { masterKeys: v.VAULT_MASTER_KEYS },
-    tokens: { signingKeys: v.TOKEN_SIGNING_KEYS, unsubscribeTtlMs: v.UNSUBSCRIBE_TOKEN_TTL },
+    tokens: {
+      signingKeys: v.TOKEN_SIGNING_KEYS,
+      unsubscribeTtlMs: v.UNSUBSCRIBE_TOKEN_TTL,
+      trackingTtlMs: v.TRACKING_TOKEN_TTL,
+    },
     suppression: { hashKey: v.SUPPRESSION_HASH_KEY },
     sequencing: { launchBatchSize: v.LAUNCH_BATCH_SIZE, autoReplyPauseMs: v.AUTO_REPLY_PAUSE },
     mail: { syncIntervalMs: v.MAILBOX_SYNC_INTERVAL, smtpTimeoutMs: v.SMTP_TIMEOUT, imapTimeoutMs: v.IMAP_TIMEOUT },

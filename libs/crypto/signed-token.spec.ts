@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import type { KeyRing } from '../config';
-import { TokenError, TokenErrorCode, TokenSigner } from './signed-token';
+import { TokenError, TokenErrorCode, TokenPurpose, TokenSigner } from './signed-token';
 
 function ring(currentId: string, keys: Record<string, Buffer>): KeyRing {
   return { currentId, keys: new Map(Object.entries(keys)) };
@@ -15,7 +15,7 @@ const DAY = 86_400_000;
 const T0 = Date.parse('2026-01-15T10:00:00Z');
 
 /** Runs verify and returns the code of the TokenError it must throw. */
-function refusal(signer: TokenSigner, token: string, purpose: 'unsubscribe' = 'unsubscribe'): TokenErrorCode {
+function refusal(signer: TokenSigner, token: string, purpose: TokenPurpose = 'unsubscribe'): TokenErrorCode {
   try {
     signer.verify(token, purpose);
   } catch (error) {
@@ -86,6 +86,17 @@ describe('TokenSigner', () => {
   it('refuses a token signed for another purpose', () => {
     const other = signer as unknown as { sign(purpose: string, subject: string, ttl: number): string };
     assert.equal(refusal(signer, other.sign('password-reset', MESSAGE_ID, DAY)), 'token_invalid');
+  });
+
+  it('keeps unsubscribe, open and click tokens apart: a pixel token cannot unsubscribe anyone', () => {
+    const purposes: TokenPurpose[] = ['unsubscribe', 'open', 'click'];
+    for (const signed of purposes) {
+      const token = signer.sign(signed, MESSAGE_ID, DAY);
+      for (const asked of purposes) {
+        if (asked === signed) assert.equal(signer.verify(token, asked).subject, MESSAGE_ID);
+        else assert.equal(refusal(signer, token, asked), 'token_invalid', `${signed} token used for ${asked}`);
+      }
+    }
   });
 
   it('refuses an unknown key id, and a known id whose key is not the one that signed', () => {

@@ -1,8 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { KeyRing } from '../config';
 
-/** What a token may be used for; a token signed for one purpose is refused for any other. */
-export type TokenPurpose = 'unsubscribe';
+/**
+ * What a token may be used for; a token signed for one purpose is refused for any other.
+ * unsubscribe and open: an outbox message id; click: a message id and a link index.
+ */
+export type TokenPurpose = 'unsubscribe' | 'open' | 'click';
 
 export type TokenErrorCode = 'token_invalid' | 'token_expired';
 
@@ -19,7 +22,7 @@ export class TokenError extends Error {
 
 export interface VerifiedToken {
   purpose: TokenPurpose;
-  /** The id the token was signed for (an outbox message id for unsubscribe links). */
+  /** What the token was signed for (an outbox message id for unsubscribe links). */
   subject: string;
   expiresAt: Date;
 }

@@ -28,6 +28,8 @@ export async function createApiApp(
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  // Who may set the client address that tracking anonymises (request.ip): the socket unless configured.
+  app.set('trust proxy', config.api.trustProxy);
   app.use(requestLog(logger));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
