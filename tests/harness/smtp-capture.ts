@@ -33,7 +33,15 @@ type Envelope = CapturedMessage['envelope'];
  * or refuses the ones `failWith` picks (to test bounces and transient failures).
  */
 export async function startSmtpCapture(
-  options: { port?: number; failWith?: (envelope: Envelope) => SmtpRejection | undefined } = {},
+  options: {
+    port?: number;
+    failWith?: (envelope: Envelope) => SmtpRejection | undefined;
+    /**
+     * Runs before a message is acknowledged, as a server that files what it accepts in the
+     * sender's Sent folder does (Gmail, Exchange); if it throws, the message is refused with a 451.
+     */
+    onAccept?: (raw: Buffer, envelope: Envelope) => Promise<void>;
+  } = {},
 ): Promise<SmtpCapture> {
   const messages: CapturedMessage[] = [];
   const waiters = new Set<(message: CapturedMessage) => void>();
@@ -52,7 +60,10 @@ export async function startSmtpCapture(
         const rejection = options.failWith?.(envelope);
         if (rejection) return callback(Object.assign(new Error(rejection.message), { responseCode: rejection.code }));
         const raw = Buffer.concat(chunks);
-        parse(raw, envelope).then((message) => {
+        parse(raw, envelope).then(async (message) => {
+          await options.onAccept?.(raw, envelope).catch((error: Error) => {
+            throw Object.assign(new Error(`cannot accept now: ${error.message}`), { responseCode: 451 });
+          });
           messages.push(message);
           for (const waiter of waiters) waiter(message);
           callback();
@@ -65,6 +76,9 @@ export async function startSmtpCapture(
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
+  // A client that dies mid-transaction (a killed worker) resets its connection: smtp-server
+  // emits that as an 'error', which would otherwise end the test process.
+  server.on('error', () => undefined);
   const port = (server.server.address() as { port: number }).port;
 
   const waitFor = (predicate: (message: CapturedMessage) => boolean, timeoutMs = 10_000) =>
