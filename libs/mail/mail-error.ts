@@ -6,6 +6,7 @@ export type MailErrorCode =
   | 'smtp_rejected'
   | 'smtp_timeout'
   | 'smtp_interrupted'
+  | 'smtp_busy'
   | 'smtp_failed'
   | 'imap_unreachable'
   | 'imap_auth_failed'

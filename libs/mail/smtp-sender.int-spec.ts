@@ -166,6 +166,30 @@ describe('SmtpSender against smtp-server', () => {
     }
   });
 
+  it('a message still waiting for the mailbox connection when its time is up fails as not sent', async () => {
+    // 400 ms per message, one connection per mailbox: five messages cannot all go within 1 s.
+    const slow = await startSmtpCapture({ onAccept: () => new Promise((resolve) => setTimeout(resolve, 400)) });
+    try {
+      const ids = [1, 2, 3, 4, 5].map((n) => buildMessageId(`slow-${n}`, 'rep1@relance.test'));
+      const outcomes = await Promise.all(
+        ids.map((messageId, n) =>
+          sender.send('mailbox-slow', settingsFor(slow.port), mail(`slow-${n}`, { messageId }), { timeoutMs: 1_000 }).then(
+            () => 'sent',
+            (error: MailError) => (error.maybeDelivered ? 'maybe delivered' : error.code),
+          ),
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500)); // room for a late delivery to show up
+      assert.ok(outcomes.includes('smtp_busy'), outcomes.join(', '));
+      assert.ok(outcomes.every((o) => o === 'sent' || o === 'smtp_busy'), `only the message in delivery may be in doubt: ${outcomes.join(', ')}`);
+      const received = new Set(slow.messages.map((m) => m.messageId));
+      ids.forEach((id, n) => assert.equal(received.has(id), outcomes[n] === 'sent', `message ${n + 1}: ${outcomes[n]}`));
+    } finally {
+      sender.close('mailbox-slow');
+      await slow.stop();
+    }
+  });
+
   it('gives up on a server that never answers within timeoutMs', async () => {
     const sockets: Socket[] = [];
     const silent: Server = createServer((socket) => sockets.push(socket));

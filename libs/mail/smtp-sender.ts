@@ -5,6 +5,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { SmtpSettings } from './mail-settings';
 import { MailError, redactAddresses } from './mail-error';
 import { normalizeMessageId } from './message-id';
+import { SendTurns } from './send-turns';
 import { toSmtpError } from './smtp-errors';
 
 export interface MailAddress {
@@ -54,13 +55,18 @@ type PoolTransport = ReturnType<typeof createPool>;
  */
 export class SmtpSender {
   private readonly pools = new Map<string, { fingerprint: string; transport: PoolTransport }>();
+  private readonly turns = new Map<string, SendTurns>();
 
   constructor(private readonly options: SmtpSenderOptions = {}) {}
 
+  /**
+   * Sends one message through mailbox `key`'s pool. `timeoutMs` bounds the wait for a free
+   * connection (then `smtp_busy`: certainly not sent) and, again, the delivery itself (then
+   * `smtp_timeout`, maybe delivered): nothing of this call touches the wire after 2 × timeoutMs.
+   */
   async send(key: string, settings: SmtpSettings, mail: OutgoingMail, opts: { timeoutMs: number }): Promise<SendResult> {
     const messageId = normalizeMessageId(mail.messageId);
     if (!messageId) throw new MailError('invalid_address', `outbox message ${key} has no valid Message-ID`);
-    const transport = this.poolFor(key, settings);
     // Built once: the very bytes sent are what a copy in the Sent folder holds.
     const raw = await buildRawMessage({
       from: mail.from,
@@ -73,8 +79,15 @@ export class SmtpSender {
       references: mail.references?.flatMap((id) => normalizeMessageId(id) ?? []),
       headers: mail.headers,
     });
+    // Wait for one of the mailbox's connections here, not in the pool's queue: a message
+    // aborted in that queue fails exactly like one aborted mid-delivery (maybe delivered),
+    // whereas one that never got its turn certainly did not leave.
+    const release = await this.turnsFor(key).take(opts.timeoutMs);
+    if (!release) {
+      throw new MailError('smtp_busy', `no connection to SMTP server ${serverName(settings)} was free within ${opts.timeoutMs} ms; nothing was sent`);
+    }
     try {
-      const info = await transport.sendMail({
+      const info = await this.poolFor(key, settings).sendMail({
         envelope: { from: mail.from.address, to: [mail.to.address] },
         raw,
         // Aborting closes the connection carrying the message, so a stalled server cannot hold
@@ -89,6 +102,8 @@ export class SmtpSender {
       };
     } catch (error) {
       throw toSmtpError(error, serverName(settings), 'send', opts.timeoutMs);
+    } finally {
+      release();
     }
   }
 
@@ -117,6 +132,15 @@ export class SmtpSender {
 
   closeAll(): void {
     for (const key of [...this.pools.keys()]) this.close(key);
+  }
+
+  private turnsFor(key: string): SendTurns {
+    let turns = this.turns.get(key);
+    if (!turns) {
+      turns = new SendTurns(this.options.maxConnectionsPerMailbox ?? 1);
+      this.turns.set(key, turns);
+    }
+    return turns;
   }
 
   private poolFor(key: string, settings: SmtpSettings): PoolTransport {
