@@ -6,5 +6,7 @@ import { CreatedAt, IdColumn } from './columns';
 export class Account {
   @IdColumn('accounts') id: string;
   @Column({ type: 'text' }) name: string;
+  /** Host serving the pixel and tracked links of its campaigns (track.acme.com); null: API_PUBLIC_URL. */
+  @Column({ name: 'tracking_domain', type: 'text', nullable: true }) trackingDomain: string | null;
   @CreatedAt() createdAt: Date;
 }

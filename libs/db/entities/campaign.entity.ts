@@ -30,6 +30,10 @@ export class Campaign {
   @Column({ name: 'time_zone', type: 'text', default: 'UTC' }) timeZone: string;
   /** Weekdays and hours mail may leave (null: any time); its zone is the prospect's or the campaign's. */
   @Column({ name: 'sending_window', type: 'jsonb', nullable: true }) sendingWindow: StoredSendingWindow | null;
+  /** Emails carry an HTML part with an open pixel and tracked links; off: plain text only. */
+  @Column({ name: 'tracking_enabled', type: 'boolean', default: true }) trackingEnabled: boolean;
+  /** Host for the pixel and tracked links; null: the account's, else API_PUBLIC_URL. */
+  @Column({ name: 'tracking_domain', type: 'text', nullable: true }) trackingDomain: string | null;
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true }) launchedAt: Date | null;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;

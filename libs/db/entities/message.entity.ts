@@ -46,6 +46,13 @@ export class Message {
   @Column({ name: 'to_address', type: 'text' }) toAddress: string;
   @Column({ type: 'text' }) subject: string;
   @Column({ name: 'body_text', type: 'text' }) bodyText: string;
+  /**
+   * Where the pixel and tracked links of this email point (decided at claim time); null when it
+   * is not tracked. Its HTML part is rebuilt from body_text when sent, never stored.
+   */
+  @Column({ name: 'tracking_base_url', type: 'text', nullable: true }) trackingBaseUrl: string | null;
+  /** The body's distinct links, in order: a click token names an index here, the only places it may redirect to. */
+  @Column({ name: 'tracked_links', type: 'text', array: true, default: () => "'{}'" }) trackedLinks: string[];
   @Column({ type: 'text', nullable: true }) error: string | null;
   @Column({ name: 'smtp_response', type: 'text', nullable: true }) smtpResponse: string | null;
   @Column({ name: 'claimed_at', type: 'timestamptz' }) claimedAt: Date;

@@ -31,6 +31,8 @@ export class CampaignRepository {
       extraMailboxIds?: string[];
       timeZone?: string;
       sendingWindow?: StoredSendingWindow | null;
+      trackingEnabled?: boolean;
+      trackingDomain?: string | null;
     },
     steps: NewStep[],
   ): Promise<CampaignWithSteps> {

@@ -34,6 +34,8 @@ export class CampaignsService {
         extraMailboxIds: input.mailboxIds,
         timeZone: input.timeZone ?? 'UTC',
         sendingWindow: input.sendingWindow ? { days: input.sendingWindow.days, hours: input.sendingWindow.hours } : null,
+        trackingEnabled: input.trackingEnabled ?? true,
+        trackingDomain: input.trackingDomain ?? null,
       },
       input.steps.map(toNewStep),
     );

@@ -31,6 +31,9 @@ export class CampaignDto {
   @ApiProperty({ format: 'uuid' }) mailboxId: string;
   @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
   @ApiPropertyOptional({ type: SendingWindowDto, nullable: true }) sendingWindow: SendingWindowDto | null;
+  @ApiProperty({ description: 'Open pixel and tracked links in an HTML part' }) trackingEnabled: boolean;
+  @ApiProperty({ type: String, nullable: true, description: "null: the account's tracking domain, else the API public URL" })
+  trackingDomain: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) launchedAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
@@ -44,6 +47,8 @@ export class CampaignDto {
       mailboxId: campaign.mailboxId,
       timeZone: campaign.timeZone,
       sendingWindow: campaign.sendingWindow,
+      trackingEnabled: campaign.trackingEnabled,
+      trackingDomain: campaign.trackingDomain,
       launchedAt: campaign.launchedAt,
       createdAt: campaign.createdAt,
       updatedAt: campaign.updatedAt,

@@ -1,10 +1,12 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength,
+  ValidateNested,
 } from 'class-validator';
 import { CanonicalTimeZone } from '../../common/transforms';
 import { IsTimeZone } from '../../common/validators/time-zone';
+import { IsTrackingDomain, NormaliseTrackingDomain } from '../../common/validators/tracking-domain';
 import { SendingWindowDto } from './sending-window.dto';
 import { AnyStepInput, EmailStepInputDto, StepInputDto, WaitStepInputDto } from './step-input.dto';
 
@@ -34,6 +36,24 @@ export class CreateCampaignDto {
   @ApiPropertyOptional({ type: SendingWindowDto, description: 'When mail may leave; any time when absent' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SendingWindowDto)
   sendingWindow?: SendingWindowDto;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: 'Emails get an HTML part with an open pixel and tracked links; false: plain text only',
+  })
+  @IsOptional() @IsBoolean()
+  trackingEnabled?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'track.acme.com',
+    description:
+      "Host of the pixel and tracked links (a CNAME to this Relance, served over https); default: the account's, " +
+      'else the API public URL',
+  })
+  @IsOptional() @NormaliseTrackingDomain() @IsTrackingDomain()
+  trackingDomain?: string | null;
 
   @ApiProperty({
     type: 'array',
