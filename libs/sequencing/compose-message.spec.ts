@@ -8,11 +8,12 @@ type Overrides = {
   step?: Partial<SendContext['step']>;
   mailbox?: Partial<SendContext['mailbox']>;
   threadRoot?: SendContext['threadRoot'];
+  enrollmentId?: string;
 };
 
 function context(overrides: Overrides = {}): SendContext {
   return {
-    enrollmentId: 'enr-1',
+    enrollmentId: overrides.enrollmentId ?? 'enr-1',
     accountId: 'acc-1',
     campaignId: 'cmp-1',
     mailbox: { id: 'mbx-1', email: 'sam@Relance.Test', displayName: 'Sam Rep', ...overrides.mailbox },
@@ -33,6 +34,7 @@ function context(overrides: Overrides = {}): SendContext {
       subject: 'Quick question, {{ firstName }}',
       body: 'Hi {{ firstName | default: "there" }},\nhow is {{ company }}?\n{{ sender.name }}',
       newThread: false,
+      variants: null,
       ...overrides.step,
     },
     threadRoot: overrides.threadRoot === undefined ? null : overrides.threadRoot,
@@ -129,5 +131,34 @@ describe('composeMessage', () => {
 
   it('refuses a sender address without a domain instead of inventing a Message-ID', () => {
     assert.throws(() => composeMessage(context({ mailbox: { email: 'sam' } })), /no valid domain/);
+  });
+});
+
+describe('composeMessage with A/B variants', () => {
+  const variants = [
+    { key: 'A', subject: 'Variant A for {{ firstName }}', body: 'Body A', weight: 1 },
+    { key: 'B', subject: 'Variant B for {{ firstName }}', body: 'Body B', weight: 1 },
+  ];
+
+  it('writes the picked variant and records its key', () => {
+    const message = composeMessage(context({ step: { variants } }));
+    assert.ok(['A', 'B'].includes(message.variant));
+    assert.equal(message.subject, `Variant ${message.variant} for Ada`);
+    assert.equal(message.bodyText, `Body ${message.variant}`);
+  });
+
+  it('picks the same variant for the same enrollment and step, and both across enrollments', () => {
+    const keys = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const first = composeMessage(context({ enrollmentId: `enr-${i}`, step: { variants } }));
+      const again = composeMessage(context({ enrollmentId: `enr-${i}`, step: { variants } }));
+      assert.equal(first.variant, again.variant);
+      keys.add(first.variant);
+    }
+    assert.deepEqual([...keys].sort(), ['A', 'B']);
+  });
+
+  it("is variant 'A' for a step without variants", () => {
+    assert.equal(composeMessage(context()).variant, 'A');
   });
 });

@@ -3,6 +3,9 @@ import type { ComposedMessage, SendContext } from '../db/repositories/outbox.rep
 import { buildMessageId } from '../mail/message-id';
 import { templateDataFor } from './template-data';
 import { renderTemplate } from './templates';
+import { pickVariant } from './variants';
+
+const DEFAULT_VARIANT = 'A';
 
 /**
  * Renders one step for one prospect. Follow-ups without `newThread` answer the message that
@@ -13,7 +16,10 @@ export function composeMessage(context: SendContext): ComposedMessage {
   const sender = { name: context.mailbox.displayName, email: context.mailbox.email };
   const data = templateDataFor(context.prospect, sender);
   const root = context.step.newThread ? null : context.threadRoot;
-  const ownSubject = context.step.subject ? oneLine(renderTemplate(context.step.subject, data)) : '';
+  const variant = context.step.variants
+    ? pickVariant(context.step.variants, `${context.enrollmentId}:${context.step.id}`)
+    : { key: DEFAULT_VARIANT, subject: context.step.subject, body: context.step.body };
+  const ownSubject = variant.subject ? oneLine(renderTemplate(variant.subject, data)) : '';
   return {
     id,
     messageIdHeader: buildMessageId(id, context.mailbox.email),
@@ -22,7 +28,8 @@ export function composeMessage(context: SendContext): ComposedMessage {
     fromAddress: context.mailbox.email,
     toAddress: context.prospect.email,
     subject: root && !ownSubject ? replySubject(root.subject) : ownSubject,
-    bodyText: renderTemplate(context.step.body, data),
+    bodyText: renderTemplate(variant.body, data),
+    variant: variant.key,
   };
 }
 

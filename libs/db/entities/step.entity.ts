@@ -3,6 +3,13 @@ import type { Campaign } from './campaign.entity';
 import { CreatedAt, IdColumn } from './columns';
 
 export type StepKind = 'email' | 'wait';
+export interface StepVariant {
+  key: string;
+  subject: string | null;
+  body: string;
+  weight: number;
+}
+
 export type WaitUnit = 'seconds' | 'minutes' | 'hours' | 'days';
 
 /** One step of a campaign's sequence, run in `position` order. */
@@ -22,6 +29,8 @@ export class Step {
   @Column({ name: 'new_thread', type: 'boolean', default: false }) newThread: boolean;
   @Column({ name: 'wait_amount', type: 'integer', nullable: true }) waitAmount: number | null;
   @Column({ name: 'wait_unit', type: 'text', nullable: true }) waitUnit: WaitUnit | null;
+  /** Email steps: A/B variants, each with its weight (null: one variant from subject and body). */
+  @Column({ type: 'jsonb', nullable: true }) variants: StepVariant[] | null;
   /** Wait steps: count days on the sending window's days only (Friday + 1 = Monday). */
   @Column({ name: 'sending_days_only', type: 'boolean', default: false }) sendingDaysOnly: boolean;
   @CreatedAt() createdAt: Date;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
 import { CampaignMailbox } from '../entities/campaign-mailbox.entity';
-import { Step, StepKind, WaitUnit } from '../entities/step.entity';
+import { Step, StepKind, StepVariant, WaitUnit } from '../entities/step.entity';
 
 /** One step as the API describes it; positions come from the order of the list. */
 export interface NewStep {
@@ -13,6 +13,7 @@ export interface NewStep {
   waitAmount?: number | null;
   waitUnit?: WaitUnit | null;
   sendingDaysOnly?: boolean;
+  variants?: StepVariant[] | null;
 }
 
 export type CampaignWithSteps = Campaign & { steps: Step[] };
@@ -52,6 +53,7 @@ export class CampaignRepository {
           waitAmount: step.waitAmount ?? null,
           waitUnit: step.waitUnit ?? null,
           sendingDaysOnly: step.sendingDaysOnly ?? false,
+          variants: step.variants ?? null,
         }),
       );
       const savedSteps = await manager.getRepository(Step).save(rows);

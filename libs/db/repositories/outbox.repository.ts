@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MailboxPace, PaceDecision, PaceState } from '../../sequencing/pacing';
 import type { StoredSendingWindow } from '../entities/campaign.entity';
+import type { StepVariant } from '../entities/step.entity';
 import { Message } from '../entities/message.entity';
 import type { SuppressionKeys } from './suppression.repository';
 
@@ -21,7 +22,14 @@ export interface SendContext {
     country: string | null;
     customFields: Record<string, string>;
   };
-  step: { id: string; position: number; subject: string | null; body: string; newThread: boolean };
+  step: {
+    id: string;
+    position: number;
+    subject: string | null;
+    body: string;
+    newThread: boolean;
+    variants: StepVariant[] | null;
+  };
   /** The message that opened the current thread, when there is one. */
   threadRoot: { messageIdHeader: string; subject: string; references: string[] } | null;
 }
@@ -35,6 +43,8 @@ export interface ComposedMessage {
   toAddress: string;
   subject: string;
   bodyText: string;
+  /** The A/B variant of the step it was written from. */
+  variant: string;
 }
 
 export type ClaimResult =
@@ -176,7 +186,7 @@ export class OutboxRepository {
               m.id AS mailbox_id, m.email AS mailbox_email, m.display_name,
               p.id AS prospect_id, p.email, p.first_name, p.last_name, p.company, p.position, p.country,
               p.custom_fields,
-              s.position AS step_position, s.subject, s.body, s.new_thread
+              s.position AS step_position, s.subject, s.body, s.new_thread, s.variants
        FROM enrollments e
        JOIN campaigns c ON c.id = e.campaign_id
        JOIN mailboxes m ON m.id = $3
@@ -208,7 +218,14 @@ export class OutboxRepository {
         country: row.country,
         customFields: row.custom_fields ?? {},
       },
-      step: { id: stepId, position: row.step_position, subject: row.subject, body: row.body ?? '', newThread: row.new_thread },
+      step: {
+        id: stepId,
+        position: row.step_position,
+        subject: row.subject,
+        body: row.body ?? '',
+        newThread: row.new_thread,
+        variants: row.variants,
+      },
       threadRoot: root
         ? { messageIdHeader: root.message_id_header, subject: root.subject, references: root.references ?? [] }
         : null,

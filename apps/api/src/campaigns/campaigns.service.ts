@@ -6,6 +6,7 @@ import {
 import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repository';
 import { DomainError, FieldProblem } from '../../../../libs/errors';
 import { validateSendingWindow } from '../../../../libs/sequencing';
+import { variantKey } from '../../../../libs/sequencing/variants';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 import type { AnyStepInput } from './dto/step-input.dto';
 import { sequenceProblems } from './sequence-rules';
@@ -56,7 +57,22 @@ function toNewStep(step: AnyStepInput): NewStep {
   if (step.type === 'wait') {
     return { kind: 'wait', waitAmount: step.amount, waitUnit: step.unit, sendingDaysOnly: step.sendingDaysOnly ?? false };
   }
-  return { kind: 'email', subject: step.subject?.trim() ? step.subject : null, body: step.body, newThread: step.newThread };
+  const subjectOrNull = (subject?: string) => (subject?.trim() ? subject : null);
+  const variants = step.variants?.map((variant, i) => ({
+    key: variantKey(i),
+    subject: subjectOrNull(variant.subject),
+    body: variant.body,
+    weight: variant.weight ?? 1,
+  }));
+  // Variant A also fills subject and body, so every reader of a step sees its first version.
+  const first = variants?.[0];
+  return {
+    kind: 'email',
+    subject: first ? first.subject : subjectOrNull(step.subject),
+    body: first ? first.body : step.body,
+    newThread: step.newThread,
+    variants: variants ?? null,
+  };
 }
 
 /** The window's calendar rules, checked in the campaign's time zone; fields named as sent. */

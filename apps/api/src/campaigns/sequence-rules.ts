@@ -27,19 +27,40 @@ export function sequenceProblems(steps: readonly AnyStepInput[], hasSendingWindo
       }
       return;
     }
-    const hasSubject = typeof step.subject === 'string' && step.subject.trim() !== '';
-    if (!hasSubject && i === firstEmail) {
-      problems.push({ field: `${path}.subject`, message: `${path}.subject is required on the first email step` });
-    } else if (!hasSubject && step.newThread) {
-      problems.push({ field: `${path}.subject`, message: `${path}.subject is required when newThread is true` });
+    if (step.variants && (step.subject !== undefined || step.body !== undefined)) {
+      problems.push({ field: `${path}.variants`, message: `${path} has variants: put subject and body in each variant` });
     }
-    for (const part of ['subject', 'body'] as const) {
-      const source = step[part];
-      if (typeof source !== 'string') continue;
-      const check = validateTemplate(source);
-      if (!check.ok) problems.push({ field: `${path}.${part}`, message: `${path}.${part} ${check.message}` });
+    const versions = step.variants
+      ? step.variants.map((variant, v) => ({ path: `${path}.variants.${v}`, subject: variant.subject, body: variant.body }))
+      : [{ path, subject: step.subject, body: step.body }];
+    if (step.variants && step.variants.every((variant) => variant.weight === 0)) {
+      problems.push({ field: `${path}.variants`, message: `${path}.variants need a weight above 0 somewhere` });
     }
+    for (const version of versions) problems.push(...versionProblems(version, i === firstEmail, Boolean(step.newThread)));
   });
+  return problems;
+}
+
+/** One version of an email (the step itself, or one of its variants): subject rules and templates. */
+function versionProblems(
+  version: { path: string; subject?: string; body?: string },
+  isFirstEmail: boolean,
+  newThread: boolean,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const { path } = version;
+  const hasSubject = typeof version.subject === 'string' && version.subject.trim() !== '';
+  if (!hasSubject && isFirstEmail) {
+    problems.push({ field: `${path}.subject`, message: `${path}.subject is required on the first email step` });
+  } else if (!hasSubject && newThread) {
+    problems.push({ field: `${path}.subject`, message: `${path}.subject is required when newThread is true` });
+  }
+  for (const part of ['subject', 'body'] as const) {
+    const source = version[part];
+    if (typeof source !== 'string') continue;
+    const check = validateTemplate(source);
+    if (!check.ok) problems.push({ field: `${path}.${part}`, message: `${path}.${part} ${check.message}` });
+  }
   return problems;
 }
 

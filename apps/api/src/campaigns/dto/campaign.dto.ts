@@ -14,13 +14,21 @@ export class StepDto {
   @ApiPropertyOptional() amount?: number;
   @ApiPropertyOptional({ enum: WAIT_UNITS }) unit?: string;
   @ApiPropertyOptional() sendingDaysOnly?: boolean;
+  @ApiPropertyOptional({ description: 'A/B variants: key, subject, body and weight of each' })
+  variants?: { key: string; subject: string | null; body: string; weight: number }[];
 
   static from(step: Step): StepDto {
     const base = { id: step.id, position: step.position, type: step.kind };
     if (step.kind === 'wait') {
       return { ...base, amount: step.waitAmount ?? 0, unit: step.waitUnit ?? 'days', sendingDaysOnly: step.sendingDaysOnly };
     }
-    return { ...base, subject: step.subject, body: step.body ?? '', newThread: step.newThread };
+    return {
+      ...base,
+      subject: step.subject,
+      body: step.body ?? '',
+      newThread: step.newThread,
+      ...(step.variants ? { variants: step.variants } : {}),
+    };
   }
 }
 

@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 export const STEP_TYPES = ['email', 'wait'] as const;
 export const WAIT_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
@@ -9,6 +13,20 @@ export class StepInputDto {
   @ApiProperty({ enum: STEP_TYPES })
   @IsIn(STEP_TYPES)
   type: (typeof STEP_TYPES)[number];
+}
+
+export class VariantInputDto {
+  @ApiPropertyOptional({ description: 'Liquid template; required where the step needs a subject' })
+  @IsOptional() @IsString()
+  subject?: string;
+
+  @ApiProperty({ description: 'Liquid template (plain text)' })
+  @IsString() @IsNotEmpty()
+  body: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 0, maximum: 100, description: 'Relative share of prospects' })
+  @IsOptional() @IsInt() @Min(0) @Max(100)
+  weight?: number;
 }
 
 export class EmailStepInputDto {
@@ -25,9 +43,20 @@ export class EmailStepInputDto {
   @IsOptional() @IsString()
   subject?: string;
 
-  @ApiProperty({ example: 'Hi {{ firstName }},\n\nDoes {{ company }} ...', description: 'Liquid template (plain text)' })
+  @ApiPropertyOptional({
+    example: 'Hi {{ firstName }},\n\nDoes {{ company }} ...',
+    description: 'Liquid template (plain text); required unless the step has variants',
+  })
+  @ValidateIf((step: EmailStepInputDto) => step.variants === undefined)
   @IsString() @IsNotEmpty()
-  body: string;
+  body?: string;
+
+  @ApiPropertyOptional({
+    type: () => [VariantInputDto],
+    description: 'A/B test: 2 to 5 versions of this email (instead of subject and body), picked by weight per prospect',
+  })
+  @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => VariantInputDto)
+  variants?: VariantInputDto[];
 
   @ApiPropertyOptional({ default: false, description: 'Start a new thread instead of replying in the first one' })
   @IsOptional() @IsBoolean()
