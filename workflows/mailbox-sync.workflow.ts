@@ -1,6 +1,6 @@
-import { continueAsNew, getExternalWorkflowHandle, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, log, proxyActivities, workflowInfo, type SignalDefinition } from '@temporalio/workflow';
 import {
-  enrollmentWorkflowId, repliedSignal, type MailboxSyncInput, type MailSyncActivities,
+  enrollmentWorkflowId, pausedUntilSignal, repliedSignal, stopSignal, type MailboxSyncInput, type MailSyncActivities,
 } from '../libs/temporal/contracts';
 
 // A pass waits in IMAP IDLE up to the sync interval (heartbeating), then reads. IMAP servers
@@ -15,24 +15,33 @@ const { syncMailbox } = proxyActivities<MailSyncActivities>({
 const PASSES_PER_RUN = 500;
 
 /**
- * Reads one mailbox's INBOX forever (until the mailbox is deleted), and tells each
- * enrollment that got a reply. The reply is already recorded in the database by then.
+ * Reads one mailbox's INBOX forever (until the mailbox is deleted), and tells each enrollment
+ * what it got: a reply (it ends), an out-of-office reply (its next email waits), a hard bounce
+ * (it ends). The database already records each of them by then.
  */
 export async function mailboxSyncWorkflow(input: MailboxSyncInput): Promise<void> {
   for (let pass = 0; pass < PASSES_PER_RUN; pass++) {
     const result = await syncMailbox({ mailboxId: input.mailboxId });
     if (!result.exists) return;
     for (const reply of result.replies) {
-      try {
-        await getExternalWorkflowHandle(enrollmentWorkflowId(reply.enrollmentId)).signal(repliedSignal, {
-          inboundMessageId: reply.inboundMessageId,
-        });
-      } catch {
-        // The enrollment already ended: nothing left to stop.
-        log.info('reply for an enrollment that already ended', { enrollmentId: reply.enrollmentId });
-      }
+      await tell(reply.enrollmentId, repliedSignal, { inboundMessageId: reply.inboundMessageId });
+    }
+    for (const pause of result.pauses ?? []) {
+      await tell(pause.enrollmentId, pausedUntilSignal, { until: pause.until });
+    }
+    for (const stop of result.stops ?? []) {
+      await tell(stop.enrollmentId, stopSignal, { reason: stop.reason });
     }
     if (workflowInfo().continueAsNewSuggested) break;
   }
   await continueAsNew<typeof mailboxSyncWorkflow>(input);
+}
+
+async function tell<T>(enrollmentId: string, signal: SignalDefinition<[T]>, payload: T): Promise<void> {
+  try {
+    await getExternalWorkflowHandle(enrollmentWorkflowId(enrollmentId)).signal(signal, payload);
+  } catch {
+    // The enrollment already ended: nothing left to stop or hold.
+    log.info('signal for an enrollment that already ended', { enrollmentId, signal: signal.name });
+  }
 }

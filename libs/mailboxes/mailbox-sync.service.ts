@@ -1,8 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { InboundRepository, MailboxRepository } from '../db';
-import { candidateMessageIds, MailError, readNewMessages } from '../mail';
-import type { MailboxSyncResult, RepliedEnrollment } from '../temporal/contracts';
+import type { InboundEffect } from '../db/repositories/inbound.repository';
+import { MailError, readNewMessages, type InboundMail } from '../mail';
+import { classifyInbound, type InboundClassification } from '../mail/classification';
+import { hashEmail } from '../privacy/suppression-keys';
+import type { InboundSignals, MailboxSyncResult } from '../temporal/contracts';
+import { inboundOutcome, matchingMessageIds, separateQuoted } from './inbound-outcome';
 import { MailboxCredentials } from './mailbox-credentials.service';
 
 /** Messages read per pass: a large backlog is read over several passes, checkpointed each time. */
@@ -18,8 +22,9 @@ export interface SyncControls {
 }
 
 /**
- * Reads a mailbox's INBOX from its UIDVALIDITY + UID checkpoint, stores the replies to our
- * messages (ending their enrollments in the same transaction) and advances the checkpoint.
+ * Reads a mailbox's INBOX from its UIDVALIDITY + UID checkpoint, classifies each message
+ * (reply, auto-reply, bounce), stores those about our messages together with what they mean
+ * for the sequence (ended, held, bounced: one transaction each) and advances the checkpoint.
  */
 @Injectable()
 export class MailboxSync {
@@ -39,7 +44,7 @@ export class MailboxSync {
     const waitMs = Math.min(this.config.mail.syncIntervalMs, MAX_WAIT_MS);
     const began = Date.now();
     const mailbox = await this.mailboxes.findById(mailboxId);
-    if (!mailbox) return { exists: false, replies: [] };
+    if (!mailbox) return { exists: false, replies: [], pauses: [], stops: [] };
     try {
       const read = await readNewMessages(
         await this.credentials.imap(mailbox),
@@ -53,21 +58,30 @@ export class MailboxSync {
           onWaiting: controls.heartbeat,
         },
       );
-      const replies: RepliedEnrollment[] = [];
+      const signals: InboundSignals = { replies: [], pauses: [], stops: [] };
       for (const mail of read.messages) {
         controls.heartbeat?.();
-        const recorded = await this.inbound.recordReply({
-          mailboxId,
-          uidValidity: read.uidValidity,
-          uid: mail.uid,
-          messageIdHeader: mail.messageId,
-          candidateMessageIds: candidateMessageIds(mail),
-          fromAddress: mail.from?.address.toLowerCase() ?? null,
-          subject: mail.subject,
-          bodyText: mail.text,
-          receivedAt: mail.date,
-        });
-        if (recorded) replies.push({ enrollmentId: recorded.enrollmentId, inboundMessageId: recorded.inboundMessageId });
+        const classification = await this.classify(mailboxId, mail, mailbox.timeZone);
+        const recorded = await this.inbound.recordInbound(
+          {
+            mailboxId,
+            uidValidity: read.uidValidity,
+            uid: mail.uid,
+            messageIdHeader: mail.messageId,
+            candidateMessageIds: matchingMessageIds(mail, classification),
+            fromAddress: mail.from?.address.toLowerCase() ?? null,
+            toAddresses: mail.to.map((address) => address.toLowerCase()),
+            subject: mail.subject,
+            ...separateQuoted(mail.text),
+            receivedAt: mail.date,
+            outcome: inboundOutcome(mail, classification, {
+              now: new Date(),
+              defaultPauseMs: this.config.sequencing.autoReplyPauseMs,
+            }),
+          },
+          (email) => hashEmail(this.config.suppression.hashKey, email),
+        );
+        if (recorded) addSignals(signals, recorded.inboundMessageId, recorded.effect);
       }
       await this.mailboxes.saveSyncState(mailboxId, {
         imapUidValidity: read.uidValidity,
@@ -75,11 +89,42 @@ export class MailboxSync {
         syncError: null,
       });
       if (read.messages.length === 0) await pause(waitMs - (Date.now() - began), controls.signal);
-      return { exists: true, replies };
+      return { exists: true, ...signals };
     } catch (error) {
       if (error instanceof MailError) await this.mailboxes.saveSyncState(mailboxId, { syncError: error.message });
       throw error;
     }
+  }
+
+  /**
+   * The return date of an auto-reply is 09:00 where its author lives: the prospect's zone when
+   * the mail answers one of ours and it is known (looked up only for auto-replies), else the
+   * mailbox's.
+   */
+  private async classify(mailboxId: string, mail: InboundMail, mailboxZone: string): Promise<InboundClassification> {
+    const receivedAt = mail.date ?? new Date();
+    const first = classifyInbound(mail, undefined, { timeZone: mailboxZone, receivedAt });
+    if (first.kind !== 'auto_reply' || !first.returnDate) return first;
+    const prospectZone = await this.inbound.prospectTimeZone(mailboxId, matchingMessageIds(mail, first));
+    if (!prospectZone || prospectZone === mailboxZone) return first;
+    return classifyInbound(mail, undefined, { timeZone: prospectZone, receivedAt });
+  }
+}
+
+/** What the enrollment workflows must hear, ids and dates only. */
+function addSignals(signals: InboundSignals, inboundMessageId: string, effect: InboundEffect): void {
+  switch (effect.kind) {
+    case 'replied':
+      signals.replies.push({ enrollmentId: effect.enrollmentId, inboundMessageId });
+      break;
+    case 'paused':
+      signals.pauses.push({ enrollmentId: effect.enrollmentId, until: effect.until.toISOString() });
+      break;
+    case 'bounced':
+      for (const enrollmentId of effect.enrollmentIds) signals.stops.push({ enrollmentId, reason: 'hard_bounce' });
+      break;
+    case 'none':
+      break;
   }
 }
 

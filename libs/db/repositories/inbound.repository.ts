@@ -1,72 +1,228 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { SuppressionRepository } from './suppression.repository';
 
-export interface InboundReply {
+/** What an inbound message means for the sequence it answers, decided before it is recorded. */
+export type InboundOutcome =
+  /** A person answered: the sequence ends. */
+  | { kind: 'reply' }
+  /**
+   * A program answered for them. `returnDate` is the return it announced (kept on the row);
+   * `pauseUntil` holds the enrollment's next email, null when nothing is held (a read receipt).
+   */
+  | { kind: 'auto_reply'; returnDate: Date | null; pauseUntil: Date | null }
+  /** A delivery report: hard ends the sequence and suppresses the address; soft only records it. */
+  | { kind: 'bounce'; severity: 'hard' | 'soft'; status: string | null; diagnostic: string | null };
+
+export interface InboundRecord {
   mailboxId: string;
   uidValidity: string;
   uid: number;
   messageIdHeader: string | null;
-  /** Message-IDs the mail may answer, most specific first. */
+  /** Message-IDs of ours the mail may be about, most specific first. */
   candidateMessageIds: string[];
   fromAddress: string | null;
+  toAddresses: string[];
   subject: string;
+  /** What the sender wrote, without the quoted history. */
   bodyText: string;
+  quotedText: string | null;
   receivedAt: Date | null;
+  outcome: InboundOutcome;
 }
 
-export interface RecordedReply {
+/** What the workflows must be told; the database already says it. */
+export type InboundEffect =
+  | { kind: 'replied'; enrollmentId: string }
+  | { kind: 'paused'; enrollmentId: string; until: Date }
+  | { kind: 'bounced'; enrollmentIds: string[] }
+  | { kind: 'none' };
+
+export interface RecordedInbound {
   inboundMessageId: string;
   enrollmentId: string;
   /** False when this IMAP message had already been recorded (a re-read after a crash). */
   isNew: boolean;
+  effect: InboundEffect;
 }
+
+interface MatchedMessage {
+  id: string;
+  account_id: string;
+  enrollment_id: string;
+  prospect_id: string;
+  to_address: string;
+}
+
+/** Statuses of an enrollment whose sequence may still send ('paused': held by the rep). */
+const RUNNING = `('active', 'paused')`;
 
 @Injectable()
 export class InboundRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SuppressionRepository) private readonly suppressions: SuppressionRepository,
+  ) {}
 
   /**
-   * Stores a reply to one of our messages and, in the same transaction, ends its enrollment
-   * and marks the prospect as replied — so no later send can be claimed for them, whether or
-   * not the workflow has heard the signal yet. Returns null when the mail answers nothing of ours.
+   * Stores a message about one of ours and, in the same transaction, does what it means, so no
+   * later send can be claimed against it whether or not the workflow has heard yet:
+   * - reply: the enrollment ends ('replied') and the prospect is marked replied;
+   * - auto_reply: the enrollment's next email is held until `pauseUntil` (paused_until);
+   * - hard bounce: the prospect's running enrollments end ('bounced', stop reason hard_bounce),
+   *   the prospect is marked bounced and the address joins the account's suppression list
+   *   (its keyed hash, by `hashEmail`);
+   * - soft bounce: stored only; the remote server keeps trying.
+   * A re-read of the same IMAP message changes nothing and reports the effect again, so the
+   * signals a crash lost are sent. Null when the mail is about nothing of ours.
    */
-  recordReply(reply: InboundReply): Promise<RecordedReply | null> {
-    if (reply.candidateMessageIds.length === 0) return Promise.resolve(null);
+  recordInbound(record: InboundRecord, hashEmail: (email: string) => string): Promise<RecordedInbound | null> {
+    if (record.candidateMessageIds.length === 0) return Promise.resolve(null);
     return this.dataSource.transaction(async (manager) => {
-      const [matched] = await manager.query(
-        `SELECT m.id, m.account_id, m.enrollment_id, e.prospect_id
+      const [matched]: MatchedMessage[] = await manager.query(
+        `SELECT m.id, m.account_id, m.enrollment_id, m.to_address, e.prospect_id
          FROM messages m JOIN enrollments e ON e.id = m.enrollment_id
          WHERE m.mailbox_id = $1 AND m.message_id_header = ANY($2::text[])
          ORDER BY array_position($2::text[], m.message_id_header) LIMIT 1`,
-        [reply.mailboxId, reply.candidateMessageIds],
+        [record.mailboxId, record.candidateMessageIds],
       );
       if (!matched) return null;
-      const inserted = await manager.query(
+      const { outcome } = record;
+      const inserted: { id: string }[] = await manager.query(
         `INSERT INTO inbound_messages (account_id, mailbox_id, imap_uid_validity, imap_uid, kind, message_id_header,
-           in_reply_to_message_id, enrollment_id, from_address, subject, body_text, received_at)
-         VALUES ($1, $2, $3, $4, 'reply', $5, $6, $7, $8, $9, $10, $11)
+           in_reply_to_message_id, enrollment_id, from_address, to_addresses, subject, body_text, quoted_text, received_at,
+           auto_reply_until, bounce_status, bounce_diagnostic)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          ON CONFLICT (mailbox_id, imap_uid_validity, imap_uid) DO NOTHING RETURNING id`,
         [
-          matched.account_id, reply.mailboxId, reply.uidValidity, reply.uid, reply.messageIdHeader, matched.id,
-          matched.enrollment_id, reply.fromAddress, reply.subject, reply.bodyText, reply.receivedAt,
+          matched.account_id, record.mailboxId, record.uidValidity, record.uid, outcome.kind, record.messageIdHeader,
+          matched.id, matched.enrollment_id, record.fromAddress, record.toAddresses, record.subject, record.bodyText,
+          record.quotedText, record.receivedAt,
+          outcome.kind === 'auto_reply' ? outcome.returnDate : null,
+          outcome.kind === 'bounce' ? outcome.status : null,
+          outcome.kind === 'bounce' ? outcome.diagnostic : null,
         ],
       );
       if (inserted.length === 0) {
         const [existing] = await manager.query(
-          `SELECT id FROM inbound_messages WHERE mailbox_id = $1 AND imap_uid_validity = $2 AND imap_uid = $3`,
-          [reply.mailboxId, reply.uidValidity, reply.uid],
+          `SELECT id, kind FROM inbound_messages WHERE mailbox_id = $1 AND imap_uid_validity = $2 AND imap_uid = $3`,
+          [record.mailboxId, record.uidValidity, record.uid],
         );
-        return { inboundMessageId: existing.id, enrollmentId: matched.enrollment_id, isNew: false };
+        return {
+          inboundMessageId: existing.id,
+          enrollmentId: matched.enrollment_id,
+          isNew: false,
+          effect: await this.currentEffect(manager, matched, existing.kind),
+        };
       }
-      await manager.query(
-        `UPDATE enrollments SET status = 'replied', stop_reason = 'replied', finished_at = now(), updated_at = now()
-         WHERE id = $1 AND status = 'active'`,
+      return {
+        inboundMessageId: inserted[0].id,
+        enrollmentId: matched.enrollment_id,
+        isNew: true,
+        effect: await this.applyOutcome(manager, matched, outcome, hashEmail),
+      };
+    });
+  }
+
+  /** The time zone of the prospect the mail is about, when one of ours matches and it is known. */
+  async prospectTimeZone(mailboxId: string, candidateMessageIds: string[]): Promise<string | null> {
+    if (candidateMessageIds.length === 0) return null;
+    const [row] = await this.dataSource.query(
+      `SELECT p.time_zone FROM messages m JOIN enrollments e ON e.id = m.enrollment_id JOIN prospects p ON p.id = e.prospect_id
+       WHERE m.mailbox_id = $1 AND m.message_id_header = ANY($2::text[])
+       ORDER BY array_position($2::text[], m.message_id_header) LIMIT 1`,
+      [mailboxId, candidateMessageIds],
+    );
+    return row?.time_zone ?? null;
+  }
+
+  /**
+   * Emails of the campaign that left (status 'sent'), and how many of them came back with a
+   * permanent failure: what an automatic pause on the bounce rate reads.
+   */
+  async bounceStats(campaignId: string): Promise<{ sent: number; hardBounces: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS sent,
+              count(*) FILTER (WHERE EXISTS (
+                SELECT 1 FROM inbound_messages i
+                WHERE i.in_reply_to_message_id = m.id AND i.kind = 'bounce' AND i.bounce_status LIKE '5.%'))::int AS hard_bounces
+       FROM steps s JOIN messages m ON m.step_id = s.id AND m.status = 'sent'
+       WHERE s.campaign_id = $1`,
+      [campaignId],
+    );
+    return { sent: row.sent, hardBounces: row.hard_bounces };
+  }
+
+  private async applyOutcome(
+    manager: EntityManager,
+    matched: MatchedMessage,
+    outcome: InboundOutcome,
+    hashEmail: (email: string) => string,
+  ): Promise<InboundEffect> {
+    switch (outcome.kind) {
+      case 'reply': {
+        await manager.query(
+          `UPDATE enrollments SET status = 'replied', stop_reason = 'replied', finished_at = now(), updated_at = now()
+           WHERE id = $1 AND status IN ${RUNNING}`,
+          [matched.enrollment_id],
+        );
+        await manager.query(`UPDATE prospects SET status = 'replied', updated_at = now() WHERE id = $1 AND status = 'active'`, [
+          matched.prospect_id,
+        ]);
+        return { kind: 'replied', enrollmentId: matched.enrollment_id };
+      }
+      case 'auto_reply': {
+        if (!outcome.pauseUntil) return { kind: 'none' };
+        // The latest auto-reply says best when they are back: it replaces an earlier pause.
+        const [held]: [{ id: string }[], number] = await manager.query(
+          `UPDATE enrollments SET paused_until = $2, updated_at = now() WHERE id = $1 AND status IN ${RUNNING} RETURNING id`,
+          [matched.enrollment_id, outcome.pauseUntil],
+        );
+        return held.length > 0 ? { kind: 'paused', enrollmentId: matched.enrollment_id, until: outcome.pauseUntil } : { kind: 'none' };
+      }
+      case 'bounce': {
+        if (outcome.severity === 'soft') return { kind: 'none' };
+        // The address does not exist: every sequence to it ends, not only the one that bounced.
+        // Enrollments are locked before the prospect, the order the send claim takes them in.
+        const running: { id: string }[] = await manager.query(
+          `SELECT id FROM enrollments WHERE prospect_id = $1 AND status IN ${RUNNING} ORDER BY id FOR UPDATE`,
+          [matched.prospect_id],
+        );
+        const [ended]: [{ id: string }[], number] = running.length === 0 ? [[], 0] : await manager.query(
+          `UPDATE enrollments SET status = 'bounced', stop_reason = 'hard_bounce', finished_at = now(), updated_at = now()
+           WHERE id = ANY($1::uuid[]) AND status IN ${RUNNING} RETURNING id`,
+          [running.map((row) => row.id)],
+        );
+        // A reply earlier does not make the address deliverable; an unsubscribe or a block says more.
+        await manager.query(
+          `UPDATE prospects SET status = 'bounced', updated_at = now() WHERE id = $1 AND status IN ('active', 'replied')`,
+          [matched.prospect_id],
+        );
+        await this.suppressions.addIn(manager, matched.account_id, {
+          kind: 'email',
+          emailHash: hashEmail(matched.to_address),
+          reason: 'hard_bounce',
+          sourceMessageId: matched.id,
+        });
+        return { kind: 'bounced', enrollmentIds: ended.map((row) => row.id) };
+      }
+    }
+  }
+
+  /** The effect an already recorded message had, read back from the state it left. */
+  private async currentEffect(manager: EntityManager, matched: MatchedMessage, kind: string): Promise<InboundEffect> {
+    if (kind === 'reply') return { kind: 'replied', enrollmentId: matched.enrollment_id };
+    if (kind === 'auto_reply') {
+      const [row] = await manager.query(
+        `SELECT paused_until FROM enrollments WHERE id = $1 AND status IN ${RUNNING} AND paused_until > now()`,
         [matched.enrollment_id],
       );
-      await manager.query(`UPDATE prospects SET status = 'replied', updated_at = now() WHERE id = $1 AND status = 'active'`, [
-        matched.prospect_id,
-      ]);
-      return { inboundMessageId: inserted[0].id, enrollmentId: matched.enrollment_id, isNew: true };
-    });
+      return row ? { kind: 'paused', enrollmentId: matched.enrollment_id, until: row.paused_until } : { kind: 'none' };
+    }
+    const bounced: { id: string }[] = await manager.query(
+      `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'bounced' AND stop_reason = 'hard_bounce'`,
+      [matched.prospect_id],
+    );
+    return bounced.length > 0 ? { kind: 'bounced', enrollmentIds: bounced.map((row) => row.id) } : { kind: 'none' };
   }
 }

@@ -123,7 +123,8 @@ export class SuppressionRepository {
     });
   }
 
-  private async addIn(manager: EntityManager, accountId: string, entry: NewSuppression) {
+  /** `add`, inside another repository's transaction (a hard bounce suppresses as it ends the sequence). */
+  async addIn(manager: EntityManager, accountId: string, entry: NewSuppression) {
     const isEmail = entry.kind === 'email';
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO suppressions (account_id, kind, email_hash, domain, reason, source_message_id)

@@ -1,0 +1,110 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { InboundMail } from '../mail/inbound-mail';
+import type { BounceRecipient, BounceReport } from '../mail/classification';
+import { decisiveRecipient, inboundOutcome, matchingMessageIds, separateQuoted } from './inbound-outcome';
+
+const NOW = new Date('2026-12-02T10:00:00Z');
+const DAY = 86_400_000;
+const context = { now: NOW, defaultPauseMs: 7 * DAY };
+
+function mail(overrides: Partial<InboundMail> = {}): InboundMail {
+  return {
+    uid: 1, messageId: '<in@prospect.example>', inReplyTo: [], references: [], from: null, to: [], subject: '',
+    date: NOW, text: '', headers: {}, attachedMessageIds: [], deliveryStatus: null, ...overrides,
+  };
+}
+
+function recipient(action: string, status: string, diagnostic: string | null = null): BounceRecipient {
+  return { finalRecipient: 'jane@prospect.example', originalRecipient: null, action, status, diagnostic, remoteMta: null };
+}
+
+function report(recipients: BounceRecipient[], overrides: Partial<BounceReport> = {}): BounceReport {
+  return { recipients, originalMessageId: null, severity: 'hard', source: 'dsn', ...overrides };
+}
+
+describe('inboundOutcome', () => {
+  it('holds the next email until the return date an auto-reply gives', () => {
+    const back = new Date('2026-12-07T09:00:00Z');
+    assert.deepEqual(inboundOutcome(mail(), { kind: 'auto_reply', returnDate: back, reason: 'auto_submitted' }, context), {
+      kind: 'auto_reply', returnDate: back, pauseUntil: back,
+    });
+  });
+
+  it('holds it for the default pause from the arrival when no date is given', () => {
+    const arrived = new Date(NOW.getTime() - DAY);
+    const outcome = inboundOutcome(mail({ date: arrived }), { kind: 'auto_reply', returnDate: null, reason: 'subject' }, context);
+    assert.deepEqual(outcome, { kind: 'auto_reply', returnDate: null, pauseUntil: new Date(arrived.getTime() + 7 * DAY) });
+  });
+
+  it('counts a Date header from the future, or none, from now', () => {
+    const future = inboundOutcome(mail({ date: new Date(NOW.getTime() + 30 * DAY) }), { kind: 'auto_reply', returnDate: null, reason: 'subject' }, context);
+    const undated = inboundOutcome(mail({ date: null }), { kind: 'auto_reply', returnDate: null, reason: 'subject' }, context);
+    for (const outcome of [future, undated]) {
+      assert.deepEqual(outcome, { kind: 'auto_reply', returnDate: null, pauseUntil: new Date(NOW.getTime() + 7 * DAY) });
+    }
+  });
+
+  it('holds nothing once the pause is over, without a default, or for a read receipt or a delivery notice', () => {
+    const past = new Date(NOW.getTime() - DAY);
+    const cases = [
+      inboundOutcome(mail(), { kind: 'auto_reply', returnDate: past, reason: 'auto_submitted' }, context),
+      inboundOutcome(mail({ date: new Date(NOW.getTime() - 8 * DAY) }), { kind: 'auto_reply', returnDate: null, reason: 'subject' }, context),
+      inboundOutcome(mail(), { kind: 'auto_reply', returnDate: null, reason: 'subject' }, { now: NOW, defaultPauseMs: 0 }),
+      inboundOutcome(mail(), { kind: 'auto_reply', returnDate: null, reason: 'read_receipt' }, context),
+      inboundOutcome(mail(), { kind: 'auto_reply', returnDate: null, reason: 'delivery_notification' }, context),
+    ];
+    assert.deepEqual(cases.map((outcome) => outcome.kind === 'auto_reply' && outcome.pauseUntil), [null, null, null, null, null]);
+  });
+
+  it('records a bounce by its decisive recipient', () => {
+    const bounce = report([recipient('delayed', '4.4.1'), recipient('failed', '5.1.1', '550 5.1.1 User unknown')]);
+    assert.deepEqual(inboundOutcome(mail(), { kind: 'bounce', bounce }, context), {
+      kind: 'bounce', severity: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 User unknown',
+    });
+  });
+
+  it('passes a reply through', () => {
+    assert.deepEqual(inboundOutcome(mail(), { kind: 'reply' }, context), { kind: 'reply' });
+  });
+});
+
+describe('decisiveRecipient', () => {
+  it('prefers a permanent failure, then a temporary one, then a delay', () => {
+    assert.equal(decisiveRecipient(report([recipient('failed', '4.2.2'), recipient('failed', '5.2.1')]))?.status, '5.2.1');
+    assert.equal(decisiveRecipient(report([recipient('delayed', '4.4.1'), recipient('failed', '4.2.2')]))?.status, '4.2.2');
+    assert.equal(decisiveRecipient(report([recipient('relayed', '2.0.0'), recipient('delayed', '4.4.7')]))?.status, '4.4.7');
+    assert.equal(decisiveRecipient(report([])), null);
+  });
+});
+
+describe('matchingMessageIds', () => {
+  const threaded = { inReplyTo: ['<parent@seller.example>'], references: ['<root@seller.example>', '<parent@seller.example>'] };
+
+  it('matches replies and auto-replies by In-Reply-To, then References newest first', () => {
+    assert.deepEqual(matchingMessageIds(mail(threaded), { kind: 'reply' }), ['<parent@seller.example>', '<root@seller.example>']);
+  });
+
+  it('matches a bounce by the message it returns first, then its attachments, then its thread', () => {
+    const bounce = report([recipient('failed', '5.1.1')], { originalMessageId: '<relance.o1@Seller.Example>' });
+    const ids = matchingMessageIds(mail({ ...threaded, attachedMessageIds: ['<relance.o1@seller.example>', '<relance.o2@seller.example>'] }), {
+      kind: 'bounce',
+      bounce,
+    });
+    assert.deepEqual(ids, ['<relance.o1@seller.example>', '<relance.o2@seller.example>', '<parent@seller.example>', '<root@seller.example>']);
+  });
+});
+
+describe('separateQuoted', () => {
+  it('keeps what the sender wrote, signature included, apart from the quoted history', () => {
+    const text = ['Thursday works.', '', '-- ', 'Jane Prospect', '+33 1 23 45 67 89', '', 'On Tue, 1 Dec 2026, Paul wrote:', '> Shall we talk?'].join('\n');
+    assert.deepEqual(separateQuoted(text), {
+      bodyText: 'Thursday works.\n\nJane Prospect\n+33 1 23 45 67 89',
+      quotedText: 'On Tue, 1 Dec 2026, Paul wrote:\n> Shall we talk?',
+    });
+  });
+
+  it('has no quoted text when nothing was quoted', () => {
+    assert.deepEqual(separateQuoted('Yes, call me.'), { bodyText: 'Yes, call me.', quotedText: null });
+  });
+});

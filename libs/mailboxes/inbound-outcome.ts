@@ -1,0 +1,89 @@
+import type { InboundOutcome } from '../db/repositories/inbound.repository';
+import type { InboundMail } from '../mail/inbound-mail';
+import { normalizeMessageId } from '../mail/message-id';
+import { candidateMessageIds } from '../mail/reply-matching';
+import { splitQuoted, type AutoReplyReason, type BounceRecipient, type BounceReport, type InboundClassification } from '../mail/classification';
+
+/** Machine messages that say nothing about anyone being away: stored, but they hold nothing. */
+const NOT_AN_ABSENCE: ReadonlySet<AutoReplyReason> = new Set(['read_receipt', 'delivery_notification', 'report']);
+
+export interface OutcomeContext {
+  now: Date;
+  /** How long an auto-reply without a return date holds the next email (AUTO_REPLY_PAUSE); 0 holds nothing. */
+  defaultPauseMs: number;
+}
+
+/**
+ * What a classified message means for its sequence. An out-of-office reply holds the next
+ * email until the return it names, else for the default pause counted from its arrival; a
+ * pause already over holds nothing (a backlog read late).
+ */
+export function inboundOutcome(mail: InboundMail, classification: InboundClassification, context: OutcomeContext): InboundOutcome {
+  switch (classification.kind) {
+    case 'reply':
+      return { kind: 'reply' };
+    case 'auto_reply': {
+      const { returnDate, reason } = classification;
+      let pauseUntil: Date | null = null;
+      if (NOT_AN_ABSENCE.has(reason)) pauseUntil = null;
+      else if (returnDate) pauseUntil = returnDate;
+      else if (context.defaultPauseMs > 0) {
+        // A Date header from the future (a wrong clock) counts from now.
+        const arrived = Math.min(mail.date?.getTime() ?? context.now.getTime(), context.now.getTime());
+        pauseUntil = new Date(arrived + context.defaultPauseMs);
+      }
+      if (pauseUntil && pauseUntil.getTime() <= context.now.getTime()) pauseUntil = null;
+      return { kind: 'auto_reply', returnDate, pauseUntil };
+    }
+    case 'bounce': {
+      const recipient = decisiveRecipient(classification.bounce);
+      return {
+        kind: 'bounce',
+        severity: classification.bounce.severity,
+        status: recipient?.status ?? null,
+        diagnostic: recipient?.diagnostic ?? null,
+      };
+    }
+  }
+}
+
+/**
+ * The Message-IDs of ours a message may be about, most specific first. A bounce names the
+ * message it returns in its report or in the copy it attaches; In-Reply-To, which few
+ * servers set on a bounce, comes after.
+ */
+export function matchingMessageIds(mail: InboundMail, classification: InboundClassification): string[] {
+  const threaded = candidateMessageIds(mail);
+  if (classification.kind !== 'bounce') return threaded;
+  const ids = new Set<string>();
+  for (const raw of [classification.bounce.originalMessageId, ...mail.attachedMessageIds]) {
+    const id = raw ? normalizeMessageId(raw) : null;
+    if (id) ids.add(id);
+  }
+  for (const id of threaded) ids.add(id);
+  return [...ids];
+}
+
+/** The recipient a bounce is recorded by: the first permanent failure, else temporary failure, else delay. */
+export function decisiveRecipient(report: BounceReport): BounceRecipient | null {
+  const failed = report.recipients.filter((entry) => entry.action === 'failed');
+  return (
+    failed.find((entry) => entry.status.startsWith('5.')) ??
+    failed[0] ??
+    report.recipients.find((entry) => entry.action === 'delayed') ??
+    report.recipients[0] ??
+    null
+  );
+}
+
+/**
+ * The sender's own words (their signature included: it is what they wrote, and where reps find
+ * a phone number) apart from the history their client quoted; quoted is null when there is none.
+ */
+export function separateQuoted(text: string): { bodyText: string; quotedText: string | null } {
+  const { reply, quoted, signature } = splitQuoted(text);
+  return {
+    bodyText: [reply, signature].filter((part) => part !== '').join('\n\n'),
+    quotedText: quoted === '' ? null : quoted,
+  };
+}
