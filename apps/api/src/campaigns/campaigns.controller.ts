@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags,
 } from '@nestjs/swagger';
 import { AccountId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CampaignLaunchService } from './campaign-launch.service';
+import { CampaignPreviewService, RenderedVariant } from './campaign-preview.service';
 import { CampaignsService } from './campaigns.service';
 import { CampaignDto, CampaignListDto } from './dto/campaign.dto';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
@@ -19,6 +20,7 @@ export class CampaignsController {
   constructor(
     @Inject(CampaignsService) private readonly campaigns: CampaignsService,
     @Inject(CampaignLaunchService) private readonly launcher: CampaignLaunchService,
+    @Inject(CampaignPreviewService) private readonly previews: CampaignPreviewService,
   ) {}
 
   @Post()
@@ -48,6 +50,18 @@ export class CampaignsController {
   async get(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<CampaignDto> {
     const campaign = await this.campaigns.get(accountId, id);
     return CampaignDto.from(campaign, campaign.steps);
+  }
+
+  @Get(':id/steps/:stepId/preview')
+  @ApiOperation({ summary: 'Render an email step for one prospect: every variant, as it would be sent' })
+  @ApiQuery({ name: 'prospectId', format: 'uuid' })
+  async preview(
+    @AccountId() accountId: string,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('stepId', ParseIdPipe) stepId: string,
+    @Query('prospectId', ParseIdPipe) prospectId: string,
+  ): Promise<{ stepId: string; prospectId: string; variants: RenderedVariant[] }> {
+    return { stepId, prospectId, variants: await this.previews.preview(accountId, id, stepId, prospectId) };
   }
 
   @Post(':id/launch')

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { CampaignLaunchService } from './campaign-launch.service';
+import { CampaignPreviewService } from './campaign-preview.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
   imports: [WorkflowsModule],
   controllers: [CampaignsController],
-  providers: [CampaignsService, CampaignLaunchService],
+  providers: [CampaignsService, CampaignLaunchService, CampaignPreviewService],
   exports: [CampaignsService],
 })
 export class CampaignsModule {}

@@ -1,4 +1,4 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { DomainError } from '../../../../libs/errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -6,11 +6,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Route ids are UUIDs; anything else cannot name a record, so it is refused before any query. */
 @Injectable()
 export class ParseIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!UUID.test(value)) {
-      throw new DomainError('validation_failed', 'id must be a UUID', {
-        field: 'id',
-        details: [{ field: 'id', message: 'id must be a UUID' }],
+  transform(value: string, metadata?: ArgumentMetadata): string {
+    // Named after the route or query parameter it reads: id, stepId, prospectId…
+    const field = metadata?.data ?? 'id';
+    if (typeof value !== 'string' || !UUID.test(value)) {
+      throw new DomainError('validation_failed', `${field} must be a UUID`, {
+        field,
+        details: [{ field, message: `${field} must be a UUID` }],
       });
     }
     return value.toLowerCase();
