@@ -38,6 +38,7 @@ function context(overrides: Overrides = {}): SendContext {
       ...overrides.step,
     },
     threadRoot: overrides.threadRoot === undefined ? null : overrides.threadRoot,
+    tracking: { enabled: true, domain: null },
   };
 }
 

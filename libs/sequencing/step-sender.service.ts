@@ -13,6 +13,8 @@ import { decidePace } from './pacing';
 import { effectiveTimeZone, SendingWindow } from './sending-window';
 import { SentCopyKeeper } from './sent-copy.service';
 import { TemplateRenderError } from './templates';
+import { trackedHtmlFor } from './tracked-html';
+import { withTracking } from './tracked-message';
 import { unsubscribeHeadersFor } from './unsubscribe-headers';
 
 /** A failure worth retrying later: nothing left the building. */
@@ -46,7 +48,7 @@ export class StepSender {
     let claim;
     try {
       claim = await this.outbox.claim(enrollmentId, stepId, {
-        compose: composeMessage,
+        compose: (context) => withTracking(composeMessage(context), context, this.config.api.publicUrl),
         suppressionKeys: (email) => suppressionKeysFor(this.config.suppression.hashKey, email),
         pace: (context) => decidePace({
           now: new Date(),
@@ -111,6 +113,8 @@ export class StepSender {
           to: { address: message.toAddress },
           subject: message.subject,
           text: message.bodyText,
+          // Tracked emails get an HTML alternative with the pixel and tracked links, tokens signed now.
+          html: trackedHtmlFor(message, this.tokens, this.config),
           messageId: message.messageIdHeader,
           inReplyTo: message.inReplyTo ?? undefined,
           references: message.references.length > 0 ? message.references : undefined,

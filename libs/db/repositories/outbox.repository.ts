@@ -32,6 +32,8 @@ export interface SendContext {
   };
   /** The message that opened the current thread, when there is one. */
   threadRoot: { messageIdHeader: string; subject: string; references: string[] } | null;
+  /** The campaign's tracking; `domain`: the campaign's tracking domain, else the account's, else null. */
+  tracking: { enabled: boolean; domain: string | null };
 }
 
 export interface ComposedMessage {
@@ -43,6 +45,10 @@ export interface ComposedMessage {
   toAddress: string;
   subject: string;
   bodyText: string;
+  /** Where the email's pixel and links point; null or absent: not tracked (plain text). */
+  trackingBaseUrl?: string | null;
+  /** The body's links a click token may lead to. */
+  trackedLinks?: string[];
   /** The A/B variant of the step it was written from. */
   variant: string;
 }
@@ -196,6 +202,11 @@ export class OutboxRepository {
       [enrollmentId, stepId, mailboxId],
     );
     if (!row) throw new Error(`step ${stepId} is not part of enrollment ${enrollmentId}'s campaign`);
+    const [tracking] = await manager.query(
+      `SELECT c.tracking_enabled, COALESCE(c.tracking_domain, a.tracking_domain) AS tracking_domain
+       FROM campaigns c JOIN accounts a ON a.id = c.account_id WHERE c.id = $1`,
+      [row.campaign_id],
+    );
     // The thread root is the latest message sent that opened a thread (no In-Reply-To).
     const [root] = await manager.query(
       `SELECT m.message_id_header, m.subject, m."references" FROM messages m JOIN steps s ON s.id = m.step_id
@@ -229,6 +240,7 @@ export class OutboxRepository {
       threadRoot: root
         ? { messageIdHeader: root.message_id_header, subject: root.subject, references: root.references ?? [] }
         : null,
+      tracking: { enabled: tracking.tracking_enabled, domain: tracking.tracking_domain },
     };
   }
 
