@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsSingleLine } from '../../common/validators/single-line';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf,
   ValidateNested,
@@ -17,7 +18,7 @@ export class StepInputDto {
 
 export class VariantInputDto {
   @ApiPropertyOptional({ description: 'Liquid template; required where the step needs a subject' })
-  @IsOptional() @IsString()
+  @IsOptional() @IsString() @IsSingleLine()
   subject?: string;
 
   @ApiProperty({ description: 'Liquid template (plain text)' })
@@ -40,7 +41,7 @@ export class EmailStepInputDto {
       'Liquid template. Required on the first email step and on steps with newThread; other follow-ups ' +
       'reply in the first email\'s thread ("Re: ...") when they have none.',
   })
-  @IsOptional() @IsString()
+  @IsOptional() @IsString() @IsSingleLine()
   subject?: string;
 
   @ApiPropertyOptional({

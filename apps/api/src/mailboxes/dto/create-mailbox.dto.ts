@@ -4,6 +4,7 @@ import {
   IsBoolean, IsEmail, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CanonicalTimeZone, NormaliseEmail } from '../../common/transforms';
+import { IsSingleLine } from '../../common/validators/single-line';
 import { IsTimeZone } from '../../common/validators/time-zone';
 
 class ServerSettingsDto {
@@ -42,7 +43,7 @@ export class CreateMailboxDto {
   email: string;
 
   @ApiPropertyOptional({ example: 'Ada from Example' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @IsString() @MaxLength(200) @IsSingleLine()
   displayName?: string;
 
   @ApiProperty({ type: SmtpSettingsDto })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CanonicalTimeZone, NormaliseEmail } from '../../common/transforms';
 import { IsCustomFields } from '../../common/validators/custom-fields';
+import { IsSingleLine } from '../../common/validators/single-line';
 import { IsTimeZone } from '../../common/validators/time-zone';
 
 const TEXT_MAX = 200;
@@ -12,23 +13,23 @@ export class CreateProspectDto {
   email: string;
 
   @ApiPropertyOptional({ example: 'Ada' })
-  @IsOptional() @IsString() @MaxLength(TEXT_MAX)
+  @IsOptional() @IsString() @MaxLength(TEXT_MAX) @IsSingleLine()
   firstName?: string;
 
   @ApiPropertyOptional({ example: 'Lovelace' })
-  @IsOptional() @IsString() @MaxLength(TEXT_MAX)
+  @IsOptional() @IsString() @MaxLength(TEXT_MAX) @IsSingleLine()
   lastName?: string;
 
   @ApiPropertyOptional({ example: 'Head of Engineering' })
-  @IsOptional() @IsString() @MaxLength(TEXT_MAX)
+  @IsOptional() @IsString() @MaxLength(TEXT_MAX) @IsSingleLine()
   position?: string;
 
   @ApiPropertyOptional({ example: 'Analytical Engines Ltd' })
-  @IsOptional() @IsString() @MaxLength(TEXT_MAX)
+  @IsOptional() @IsString() @MaxLength(TEXT_MAX) @IsSingleLine()
   company?: string;
 
   @ApiPropertyOptional({ example: 'GB' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional() @IsString() @MaxLength(100) @IsSingleLine()
   country?: string;
 
   @ApiPropertyOptional({ example: 'Europe/London', description: 'IANA time zone' })
