@@ -142,6 +142,7 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
     const away = await eventually('the auto-reply to hold the enrollment', async () =>
       (await pausedUntilOf('away')) ? enrollmentOf('away') : undefined);
     assert.equal(away.status, 'active');
+    assert.equal(away.pausedUntil, returnsAt.toISOString(), 'the API shows until when');
     assert.equal((await pausedUntilOf('away'))?.toISOString(), returnsAt.toISOString());
     const [autoReply] = await inboundOf('away');
     assert.equal(autoReply.kind, 'auto_reply');

@@ -5,7 +5,8 @@ import { CreatedAt, IdColumn, UpdatedAt } from './columns';
 import { Mailbox } from './mailbox.entity';
 import { Prospect } from './prospect.entity';
 
-export type EnrollmentStatus = 'active' | 'replied' | 'bounced' | 'completed' | 'stopped' | 'failed';
+/** 'paused': held by the rep (pause / resume); an out-of-office pause keeps it 'active' with paused_until. */
+export type EnrollmentStatus = 'active' | 'paused' | 'replied' | 'bounced' | 'completed' | 'stopped' | 'failed';
 
 /** One prospect in one campaign; its sequence runs as workflow `enrollment:<id>`. */
 @Entity({ name: 'enrollments' })

@@ -11,6 +11,7 @@ export interface EnrollmentSummary {
   workflowId: string;
   createdAt: Date;
   finishedAt: Date | null;
+  pausedUntil: Date | null;
 }
 
 /**
@@ -25,7 +26,7 @@ export async function selectEnrollmentSummaries(
 ): Promise<EnrollmentSummary[]> {
   const rows = await dataSource.query(
     `SELECT e.id, e.prospect_id, e.status, e.current_step, e.stop_reason, e.workflow_id, e.created_at,
-            e.finished_at,
+            e.finished_at, e.paused_until,
             (SELECT count(*)::int FROM messages m WHERE m.enrollment_id = e.id AND m.status = 'sent') AS steps_sent
      FROM enrollments e WHERE ${where} ORDER BY e.created_at, e.id ${tail}`,
     params,
@@ -40,5 +41,6 @@ export async function selectEnrollmentSummaries(
     workflowId: r.workflow_id,
     createdAt: r.created_at,
     finishedAt: r.finished_at,
+    pausedUntil: r.paused_until,
   }));
 }

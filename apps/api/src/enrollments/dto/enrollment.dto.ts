@@ -5,7 +5,7 @@ import type { EnrollmentSummary } from '../../../../../libs/db/repositories/enro
 export class EnrollmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) prospectId: string;
-  @ApiProperty({ enum: ['active', 'replied', 'completed', 'stopped', 'failed'] }) status: EnrollmentStatus;
+  @ApiProperty({ enum: ['active', 'paused', 'replied', 'bounced', 'completed', 'stopped', 'failed'] }) status: EnrollmentStatus;
   @ApiProperty({ description: 'Position of the step being run or waited on; the step count once done' })
   currentStep: number;
   @ApiProperty({ description: 'Emails sent so far' }) stepsSent: number;
@@ -13,6 +13,13 @@ export class EnrollmentDto {
   @ApiProperty({ example: 'enrollment:0f6e...' }) workflowId: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: Date | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The prospect answered with an out-of-office reply: no email before this time (their return)',
+  })
+  pausedUntil: Date | null;
 
   static from(summary: EnrollmentSummary): EnrollmentDto {
     return {
@@ -25,6 +32,7 @@ export class EnrollmentDto {
       workflowId: summary.workflowId,
       createdAt: summary.createdAt,
       finishedAt: summary.finishedAt,
+      pausedUntil: summary.pausedUntil,
     };
   }
 }
