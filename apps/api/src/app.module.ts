@@ -15,6 +15,7 @@ import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { ProspectsModule } from './prospects/prospects.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
+import { TrackingModule } from './tracking/tracking.module';
 import { UnsubscribeModule } from './unsubscribe/unsubscribe.module';
 
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         ConversationsModule,
         SuppressionsModule,
         UnsubscribeModule,
+        TrackingModule,
         SequenceControlsModule,
       ],
     };

@@ -9,15 +9,16 @@ import { ProspectRepository } from './prospect.repository';
 import { SequenceControlRepository } from './sequence-control.repository';
 import { StatsRepository } from './stats.repository';
 import { SuppressionRepository } from './suppression.repository';
+import { TrackingRepository } from './tracking.repository';
 
 export {
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
-  ConversationRepository, StatsRepository, SequenceControlRepository,
+  ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository,
 };
 
 export const REPOSITORIES = [
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
-  ConversationRepository, StatsRepository, SequenceControlRepository,
+  ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository,
 ];
