@@ -105,14 +105,14 @@ export class InboundRepository {
       );
       if (inserted.length === 0) {
         const [existing] = await manager.query(
-          `SELECT id, kind FROM inbound_messages WHERE mailbox_id = $1 AND imap_uid_validity = $2 AND imap_uid = $3`,
+          `SELECT id, kind, bounce_status FROM inbound_messages WHERE mailbox_id = $1 AND imap_uid_validity = $2 AND imap_uid = $3`,
           [record.mailboxId, record.uidValidity, record.uid],
         );
         return {
           inboundMessageId: existing.id,
           enrollmentId: matched.enrollment_id,
           isNew: false,
-          effect: await this.currentEffect(manager, matched, existing.kind),
+          effect: await this.currentEffect(manager, matched, existing),
         };
       }
       return {
@@ -210,7 +210,11 @@ export class InboundRepository {
   }
 
   /** The effect an already recorded message had, read back from the state it left. */
-  private async currentEffect(manager: EntityManager, matched: MatchedMessage, kind: string): Promise<InboundEffect> {
+  private async currentEffect(
+    manager: EntityManager,
+    matched: MatchedMessage,
+    { kind, bounce_status: bounceStatus }: { kind: string; bounce_status: string | null },
+  ): Promise<InboundEffect> {
     if (kind === 'reply') return { kind: 'replied', enrollmentId: matched.enrollment_id };
     if (kind === 'auto_reply') {
       const [row] = await manager.query(
@@ -219,6 +223,7 @@ export class InboundRepository {
       );
       return row ? { kind: 'paused', enrollmentId: matched.enrollment_id, until: row.paused_until } : { kind: 'none' };
     }
+    if (!bounceStatus?.startsWith('5.')) return { kind: 'none' };
     const bounced: { id: string }[] = await manager.query(
       `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'bounced' AND stop_reason = 'hard_bounce'`,
       [matched.prospect_id],

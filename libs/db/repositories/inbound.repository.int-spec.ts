@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { DataSource } from 'typeorm';
+import { bootstrapAccount } from '../../../apps/api/src/auth/bootstrap-account';
+import { loadConfig } from '../../config';
+import { createDataSource } from '../data-source';
+import { InboundRepository, type InboundOutcome, type InboundRecord } from './inbound.repository';
+import { SuppressionRepository } from './suppression.repository';
+
+const hashEmail = (email: string) => `hash:${email}`;
+
+/**
+ * What recording an inbound message does to the sequence, on PostgreSQL: each kind's effect in
+ * the transaction that stores it, nothing twice when the same IMAP message is read again, and
+ * the effect reported again so lost signals can be resent.
+ */
+describe('InboundRepository (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let inbound: InboundRepository;
+  let accountId: string;
+  let mailboxId: string;
+  /** Message-ID header and enrollment of each person's first email, in campaign A. */
+  const sent: Record<string, { header: string; enrollmentId: string; prospectId: string; messageId: string }> = {};
+  let campaignA: string;
+  let goneInB: string;
+  let uid = 0;
+
+  before(async () => {
+    dataSource = await createDataSource(loadConfig().database.url, { poolSize: 2 }).initialize();
+    inbound = new InboundRepository(dataSource, new SuppressionRepository(dataSource));
+    ({ accountId } = await bootstrapAccount(dataSource, { accountName: 'Inbound', ownerEmail: 'o@inbound.test', ownerName: 'O' }));
+    mailboxId = randomUUID();
+    await dataSource.query(
+      `INSERT INTO mailboxes (id, account_id, email, smtp_host, smtp_port, smtp_username, imap_host, imap_port, imap_username)
+       VALUES ($1, $2, 'rep@seller.test', '127.0.0.1', 1, 'u', '127.0.0.1', 1, 'u')`,
+      [mailboxId, accountId],
+    );
+    const campaign = async (name: string) => {
+      const [row] = await dataSource.query(
+        `INSERT INTO campaigns (account_id, name, mailbox_id) VALUES ($1, $2, $3) RETURNING id`, [accountId, name, mailboxId],
+      );
+      const [step] = await dataSource.query(
+        `INSERT INTO steps (campaign_id, position, kind, subject, body) VALUES ($1, 0, 'email', 'Hi', 'Hello') RETURNING id`, [row.id],
+      );
+      return { id: row.id as string, stepId: step.id as string };
+    };
+    const a = await campaign('A');
+    const b = await campaign('B');
+    campaignA = a.id;
+    const enrollAndSend = async (c: { id: string; stepId: string }, prospectId: string, email: string, status = 'sent') => {
+      const [enrollment] = await dataSource.query(
+        `INSERT INTO enrollments (account_id, campaign_id, prospect_id, workflow_id) VALUES ($1, $2, $3, 'enrollment:' || gen_random_uuid())
+         RETURNING id`,
+        [accountId, c.id, prospectId],
+      );
+      const header = `<relance.${randomUUID()}@seller.test>`;
+      const [message] = await dataSource.query(
+        `INSERT INTO messages (account_id, enrollment_id, step_id, mailbox_id, status, message_id_header, from_address, to_address,
+           subject, body_text, claimed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'rep@seller.test', $7, 'Hi', 'Hello', now()) RETURNING id`,
+        [accountId, enrollment.id, c.stepId, mailboxId, status, header, email],
+      );
+      return { header, enrollmentId: enrollment.id as string, prospectId, messageId: message.id as string };
+    };
+    for (const person of ['gone', 'away', 'full', 'replier', 'unsent']) {
+      const email = `${person}@prospect.test`;
+      const [prospect] = await dataSource.query(`INSERT INTO prospects (account_id, email) VALUES ($1, $2) RETURNING id`, [accountId, email]);
+      sent[person] = await enrollAndSend(a, prospect.id, email, person === 'unsent' ? 'unknown' : 'sent');
+    }
+    goneInB = (await enrollAndSend(b, sent.gone.prospectId, 'gone@prospect.test')).enrollmentId;
+  });
+
+  after(async () => {
+    await dataSource?.destroy();
+  });
+
+  function record(person: string, outcome: InboundOutcome, overrides: Partial<InboundRecord> = {}): InboundRecord {
+    uid += 1;
+    return {
+      mailboxId, uidValidity: '7', uid, messageIdHeader: `<in-${uid}@prospect.test>`, candidateMessageIds: [sent[person].header],
+      fromAddress: `${person}@prospect.test`, toAddresses: ['rep@seller.test'], subject: 'Re: Hi', bodyText: 'Text',
+      quotedText: '> Hello', receivedAt: new Date(), outcome, ...overrides,
+    };
+  }
+  const enrollment = async (id: string) => (await dataSource.query(`SELECT * FROM enrollments WHERE id = $1`, [id]))[0];
+  const prospectStatus = async (person: string) =>
+    (await dataSource.query(`SELECT status FROM prospects WHERE id = $1`, [sent[person].prospectId]))[0].status;
+  const suppressionsOf = (email: string) =>
+    dataSource.query(`SELECT reason, source_message_id FROM suppressions WHERE account_id = $1 AND email_hash = $2`, [accountId, hashEmail(email)]);
+  const inboundRows = (person: string) =>
+    dataSource.query(`SELECT * FROM inbound_messages WHERE enrollment_id = $1 ORDER BY imap_uid`, [sent[person].enrollmentId]);
+
+  it('ends every running sequence to a hard-bounced address, marks the prospect and suppresses it, once', async () => {
+    const bounce = record('gone', { kind: 'bounce', severity: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 User unknown' });
+    const first = await inbound.recordInbound(bounce, hashEmail);
+    const again = await inbound.recordInbound(bounce, hashEmail);
+    assert.equal(first?.isNew, true);
+    assert.equal(again?.isNew, false);
+    assert.equal(again?.inboundMessageId, first?.inboundMessageId);
+    for (const result of [first, again]) {
+      assert.equal(result?.effect.kind, 'bounced');
+      const ids = result?.effect.kind === 'bounced' ? result.effect.enrollmentIds : [];
+      assert.deepEqual(new Set(ids), new Set([sent.gone.enrollmentId, goneInB]));
+    }
+    for (const id of [sent.gone.enrollmentId, goneInB]) {
+      const row = await enrollment(id);
+      assert.deepEqual([row.status, row.stop_reason], ['bounced', 'hard_bounce']);
+    }
+    assert.equal(await prospectStatus('gone'), 'bounced');
+    assert.deepEqual(await suppressionsOf('gone@prospect.test'), [{ reason: 'hard_bounce', source_message_id: sent.gone.messageId }]);
+    const rows = await inboundRows('gone');
+    assert.equal(rows.length, 1);
+    assert.deepEqual(
+      [rows[0].kind, rows[0].bounce_status, rows[0].bounce_diagnostic, rows[0].in_reply_to_message_id],
+      ['bounce', '5.1.1', '550 5.1.1 User unknown', sent.gone.messageId],
+    );
+  });
+
+  it('holds the next email on an auto-reply, a later one moving the date, and reports the hold again on a re-read', async () => {
+    const back = new Date(Date.now() + 3 * 86_400_000);
+    const autoReply = record('away', { kind: 'auto_reply', returnDate: back, pauseUntil: back });
+    const first = await inbound.recordInbound(autoReply, hashEmail);
+    assert.deepEqual(first?.effect, { kind: 'paused', enrollmentId: sent.away.enrollmentId, until: back });
+    assert.deepEqual((await inbound.recordInbound(autoReply, hashEmail))?.effect, first?.effect);
+    const row = await enrollment(sent.away.enrollmentId);
+    assert.deepEqual([row.status, row.paused_until?.toISOString()], ['active', back.toISOString()]);
+    assert.equal(await prospectStatus('away'), 'active');
+
+    const later = new Date(back.getTime() + 86_400_000);
+    await inbound.recordInbound(record('away', { kind: 'auto_reply', returnDate: later, pauseUntil: later }), hashEmail);
+    assert.equal((await enrollment(sent.away.enrollmentId)).paused_until.toISOString(), later.toISOString());
+
+    const receipt = await inbound.recordInbound(record('away', { kind: 'auto_reply', returnDate: null, pauseUntil: null }), hashEmail);
+    assert.deepEqual(receipt?.effect, { kind: 'none' });
+    assert.equal((await enrollment(sent.away.enrollmentId)).paused_until.toISOString(), later.toISOString());
+    const rows = await inboundRows('away');
+    assert.deepEqual(rows.map((r: any) => r.kind), ['auto_reply', 'auto_reply', 'auto_reply']);
+    assert.equal(rows[0].auto_reply_until.toISOString(), back.toISOString());
+    assert.equal(rows[2].auto_reply_until, null);
+  });
+
+  it('only stores a soft bounce', async () => {
+    const soft = record('full', { kind: 'bounce', severity: 'soft', status: '4.2.2', diagnostic: '452 4.2.2 Mailbox full' });
+    assert.deepEqual((await inbound.recordInbound(soft, hashEmail))?.effect, { kind: 'none' });
+    assert.deepEqual((await inbound.recordInbound(soft, hashEmail))?.effect, { kind: 'none' });
+    assert.deepEqual([(await enrollment(sent.full.enrollmentId)).status, await prospectStatus('full')], ['active', 'active']);
+    assert.deepEqual(await suppressionsOf('full@prospect.test'), []);
+    assert.equal((await inboundRows('full')).length, 1);
+  });
+
+  it('ends the sequence on a reply and keeps the quoted history apart', async () => {
+    const reply = record('replier', { kind: 'reply' }, { bodyText: 'Yes, call me.', quotedText: '> Hello' });
+    const first = await inbound.recordInbound(reply, hashEmail);
+    assert.deepEqual(first?.effect, { kind: 'replied', enrollmentId: sent.replier.enrollmentId });
+    assert.deepEqual((await inbound.recordInbound(reply, hashEmail))?.effect, first?.effect);
+    const row = await enrollment(sent.replier.enrollmentId);
+    assert.deepEqual([row.status, row.stop_reason, await prospectStatus('replier')], ['replied', 'replied', 'replied']);
+    const [stored] = await inboundRows('replier');
+    assert.deepEqual([stored.body_text, stored.quoted_text, stored.to_addresses], ['Yes, call me.', '> Hello', ['rep@seller.test']]);
+  });
+
+  it('stores nothing about mail that answers nothing of ours', async () => {
+    const stranger = record('replier', { kind: 'reply' }, { candidateMessageIds: ['<other@elsewhere.test>'] });
+    assert.equal(await inbound.recordInbound(stranger, hashEmail), null);
+    assert.equal(await inbound.recordInbound({ ...stranger, candidateMessageIds: [] }, hashEmail), null);
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM inbound_messages WHERE imap_uid = $1`, [stranger.uid]);
+    assert.equal(n, 0);
+  });
+
+  it('counts the campaign\'s sent emails and their hard bounces', async () => {
+    // Campaign A: gone, away, full and replier sent (unsent is 'unknown'); gone's bounced hard, full's soft.
+    assert.deepEqual(await inbound.bounceStats(campaignA), { sent: 4, hardBounces: 1 });
+  });
+});
