@@ -30,10 +30,16 @@ export const TEST_MAIL_USERS: readonly MailUser[] = [1, 2, 3, 4].map((n) => ({
 
 /**
  * Starts PostgreSQL (with a fresh migrated database), a headless in-memory Temporal dev
- * server and Dovecot, in parallel. When one fails, the others are stopped before the
- * error propagates; stop() undoes whatever was started, best effort.
+ * server and Dovecot, in parallel; the tests and the benchmarks both run on these. When one
+ * fails, the others are stopped before the error propagates; stop() undoes whatever was
+ * started, best effort.
  */
-export async function startTestServices(options: { projectRoot: string; workDir: string }): Promise<TestServices> {
+export async function startTestServices(options: {
+  projectRoot: string;
+  workDir: string;
+  /** Start of the fresh database's name (the benchmarks use their own). */
+  databasePrefix?: string;
+}): Promise<TestServices> {
   // One undo list per service, undone in parallel; within a list in reverse (the test
   // database is dropped before its server stops).
   const undo = { postgres: [] as Undo[], temporal: [] as Undo[], dovecot: [] as Undo[] };
@@ -54,7 +60,7 @@ export async function startTestServices(options: { projectRoot: string; workDir:
       (pg) => (pg.embedded ? `embedded at ${redact(pg.adminUrl)}` : `local at ${redact(pg.adminUrl)}`),
     );
     undo.postgres.push({ name: 'PostgreSQL', run: server.stop });
-    const name = `relance_test_${Date.now()}_${process.pid}`;
+    const name = `${options.databasePrefix ?? 'relance_test'}_${Date.now()}_${process.pid}`;
     const url = await timed(`database ${name} created`, () => createDatabase(server.adminUrl, name));
     undo.postgres.push({ name: `database ${name}`, run: () => dropDatabase(server.adminUrl, name) });
     await timed('migrations', () => runMigrations(url), (names) => `${names.length} applied`);

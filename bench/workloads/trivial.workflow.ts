@@ -1,0 +1,19 @@
+import { proxyActivities } from '@temporalio/workflow';
+
+/** The activity of the limit workload: does nothing, so only Temporal's own cost remains. */
+export interface TrivialActivities {
+  noop(): Promise<void>;
+}
+
+const { noop } = proxyActivities<TrivialActivities>({
+  startToCloseTimeout: '30s',
+  retry: { maximumAttempts: 3 },
+});
+
+/**
+ * The enrollment benchmark's limit: one workflow running one activity, the least a
+ * workflow-per-prospect design can cost on a given Temporal server and worker.
+ */
+export async function trivialWorkflow(): Promise<void> {
+  await noop();
+}
