@@ -7,6 +7,7 @@ import { classifyInbound, type InboundClassification } from '../mail/classificat
 import { hashEmail } from '../privacy/suppression-keys';
 import type { InboundSignals, MailboxSyncResult } from '../temporal/contracts';
 import { inboundOutcome, matchingMessageIds, separateQuoted } from './inbound-outcome';
+import { BounceGuard } from '../sequencing/bounce-guard.service';
 import { MailboxCredentials } from './mailbox-credentials.service';
 
 /** Messages read per pass: a large backlog is read over several passes, checkpointed each time. */
@@ -33,6 +34,7 @@ export class MailboxSync {
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
     @Inject(InboundRepository) private readonly inbound: InboundRepository,
     @Inject(MailboxCredentials) private readonly credentials: MailboxCredentials,
+    @Inject(BounceGuard) private readonly bounceGuard: BounceGuard,
   ) {}
 
   /**
@@ -82,6 +84,7 @@ export class MailboxSync {
           (email) => hashEmail(this.config.suppression.hashKey, email),
         );
         if (recorded) addSignals(signals, recorded.inboundMessageId, recorded.effect);
+        if (recorded?.effect.kind === 'bounced') await this.bounceGuard.afterHardBounces(recorded.effect.enrollmentIds);
       }
       await this.mailboxes.saveSyncState(mailboxId, {
         imapUidValidity: read.uidValidity,

@@ -4,6 +4,7 @@ import { CryptoModule } from '../../../libs/crypto';
 import { DbModule } from '../../../libs/db';
 import { SmtpSender } from '../../../libs/mail';
 import { MailboxCredentials, MailboxSync } from '../../../libs/mailboxes';
+import { BounceGuard } from '../../../libs/sequencing/bounce-guard.service';
 import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
 import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
 import { SentCopyKeeper } from '../../../libs/sequencing/sent-copy.service';
@@ -31,6 +32,7 @@ export class WorkerModule implements OnApplicationShutdown {
         SentCopyKeeper,
         CampaignLauncher,
         CampaignControl,
+        BounceGuard,
       ],
     };
   }

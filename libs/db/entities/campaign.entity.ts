@@ -34,6 +34,12 @@ export class Campaign {
   @Column({ name: 'tracking_enabled', type: 'boolean', default: true }) trackingEnabled: boolean;
   /** Host for the pixel and tracked links; null: the account's, else API_PUBLIC_URL. */
   @Column({ name: 'tracking_domain', type: 'text', nullable: true }) trackingDomain: string | null;
+  /** Share of sent emails that may hard-bounce before the campaign pauses itself. */
+  @Column({ name: 'bounce_rate_limit', type: 'double precision', default: () => '0.08' }) bounceRateLimit: number;
+  /** Sends before the bounce rate is judged: a few early bounces say little. */
+  @Column({ name: 'bounce_rate_min_sends', type: 'integer', default: 50 }) bounceRateMinSends: number;
+  /** Why the campaign paused itself (e.g. its bounce rate), for the rep to read. */
+  @Column({ name: 'pause_reason', type: 'text', nullable: true }) pauseReason: string | null;
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true }) launchedAt: Date | null;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;

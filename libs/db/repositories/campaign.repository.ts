@@ -34,6 +34,8 @@ export class CampaignRepository {
       sendingWindow?: StoredSendingWindow | null;
       trackingEnabled?: boolean;
       trackingDomain?: string | null;
+      bounceRateLimit?: number;
+      bounceRateMinSends?: number;
     },
     steps: NewStep[],
   ): Promise<CampaignWithSteps> {

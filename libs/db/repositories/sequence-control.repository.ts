@@ -49,7 +49,8 @@ export class SequenceControlRepository {
       );
       if (!current) return 'not_found';
       if (!move.from.includes(current.status)) return { refused: current.status };
-      await manager.query(`UPDATE campaigns SET status = $2, updated_at = now() WHERE id = $1`, [id, move.to]);
+      // A rep's resume or stop replaces any reason the campaign gave for pausing itself.
+      await manager.query(`UPDATE campaigns SET status = $2, pause_reason = NULL, updated_at = now() WHERE id = $1`, [id, move.to]);
       if (action === 'stop') {
         await manager.query(
           `UPDATE enrollments SET status = 'stopped', stop_reason = 'campaign_stopped', finished_at = now(), updated_at = now()
@@ -59,6 +60,31 @@ export class SequenceControlRepository {
       }
       return 'changed';
     });
+  }
+
+  /**
+   * Pauses the campaign when its hard-bounce rate passed its limit after enough sends, with
+   * the reason in words. Returns the reason when it paused it, null otherwise.
+   */
+  async pauseIfBouncing(campaignId: string): Promise<string | null> {
+    const [rows] = await this.dataSource.query(
+      `WITH sent AS (
+         SELECT m.id FROM messages m JOIN enrollments e ON e.id = m.enrollment_id
+         WHERE e.campaign_id = $1 AND m.status = 'sent'),
+       bounced AS (
+         SELECT DISTINCT i.in_reply_to_message_id FROM inbound_messages i
+         WHERE i.kind = 'bounce' AND i.bounce_status LIKE '5.%' AND i.in_reply_to_message_id IN (SELECT id FROM sent)),
+       rate AS (SELECT (SELECT count(*) FROM sent) AS sends, (SELECT count(*) FROM bounced) AS bounces)
+       UPDATE campaigns c SET status = 'paused', updated_at = now(),
+         pause_reason = format('bounce rate %s%% (%s of %s emails) passed the limit of %s%%',
+           round(100.0 * rate.bounces / rate.sends, 1), rate.bounces, rate.sends, round((100 * c.bounce_rate_limit)::numeric, 1))
+       FROM rate
+       WHERE c.id = $1 AND c.status IN ('launching', 'active') AND rate.sends >= c.bounce_rate_min_sends
+         AND rate.bounces > c.bounce_rate_limit * rate.sends
+       RETURNING c.pause_reason`,
+      [campaignId],
+    );
+    return rows[0]?.pause_reason ?? null;
   }
 
   /** Enrollments of a campaign whose workflows may be waiting, a page at a time (id order). */

@@ -34,6 +34,8 @@ export class CampaignsService {
         mailboxId: input.mailboxId,
         extraMailboxIds: input.mailboxIds,
         timeZone: input.timeZone ?? 'UTC',
+        bounceRateLimit: input.bounceRateLimit ?? 0.08,
+        bounceRateMinSends: input.bounceRateMinSends ?? 50,
         sendingWindow: input.sendingWindow ? { days: input.sendingWindow.days, hours: input.sendingWindow.hours } : null,
         trackingEnabled: input.trackingEnabled ?? true,
         trackingDomain: input.trackingDomain ?? null,

@@ -42,6 +42,9 @@ export class CampaignDto {
   @ApiProperty({ description: 'Open pixel and tracked links in an HTML part' }) trackingEnabled: boolean;
   @ApiProperty({ type: String, nullable: true, description: "null: the account's tracking domain, else the API public URL" })
   trackingDomain: string | null;
+  @ApiProperty({ description: 'Hard-bounce share that pauses the campaign' }) bounceRateLimit: number;
+  @ApiProperty({ description: 'Emails sent before the bounce rate is judged' }) bounceRateMinSends: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the campaign paused itself' }) pauseReason: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) launchedAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
@@ -55,6 +58,9 @@ export class CampaignDto {
       mailboxId: campaign.mailboxId,
       timeZone: campaign.timeZone,
       sendingWindow: campaign.sendingWindow,
+      bounceRateLimit: campaign.bounceRateLimit,
+      bounceRateMinSends: campaign.bounceRateMinSends,
+      pauseReason: campaign.pauseReason,
       trackingEnabled: campaign.trackingEnabled,
       trackingDomain: campaign.trackingDomain,
       launchedAt: campaign.launchedAt,

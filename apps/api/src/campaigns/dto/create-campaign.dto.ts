@@ -1,8 +1,8 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength,
-  ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max,
+  MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CanonicalTimeZone } from '../../common/transforms';
 import { IsTimeZone } from '../../common/validators/time-zone';
@@ -32,6 +32,14 @@ export class CreateCampaignDto {
   @ApiPropertyOptional({ default: 'UTC', example: 'Europe/Paris', description: "Used for prospects without a time zone" })
   @IsOptional() @CanonicalTimeZone() @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({ default: 0.08, minimum: 0, maximum: 1, description: 'Hard-bounce share that pauses the campaign' })
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
+  bounceRateLimit?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, description: 'Emails sent before the bounce rate is judged' })
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
+  bounceRateMinSends?: number;
 
   @ApiPropertyOptional({ type: SendingWindowDto, description: 'When mail may leave; any time when absent' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SendingWindowDto)
