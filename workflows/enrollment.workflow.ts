@@ -5,14 +5,18 @@ import {
   type SendStepResult, type SequenceActivities,
 } from '../libs/temporal/contracts';
 
+// Every attempt heartbeats (apps/worker heartbeatWhileRunning): a worker that dies is noticed
+// within the heartbeat timeout and its attempt retried, not after the start-to-close timeout.
 const { loadEnrollmentPlan, recordProgress, finishEnrollment, computeWaitEnd } = proxyActivities<SequenceActivities>({
   startToCloseTimeout: '30s',
+  heartbeatTimeout: '10s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
 
 // A send talks to a remote SMTP server: bounded tries, then the enrollment fails visibly.
 const { sendStep } = proxyActivities<SequenceActivities>({
   startToCloseTimeout: '2m',
+  heartbeatTimeout: '10s',
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m', maximumAttempts: 10 },
 });
 
