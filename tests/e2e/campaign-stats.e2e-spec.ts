@@ -42,11 +42,20 @@ describe('campaign stats', () => {
     }
     await stack.dataSource.query(
       `INSERT INTO inbound_messages (account_id, mailbox_id, imap_uid_validity, imap_uid, kind, in_reply_to_message_id,
-         enrollment_id, from_address, subject, body_text)
-       SELECT m.account_id, m.mailbox_id, 'stats-test', 1, 'bounce', m.id, m.enrollment_id, 'mailer-daemon@stats.test',
-              'Undelivered Mail Returned to Sender', '550 5.1.1 user unknown'
+         enrollment_id, from_address, subject, body_text, bounce_status)
+       SELECT m.account_id, m.mailbox_id, 'stats-test', $2, 'bounce', m.id, m.enrollment_id, 'mailer-daemon@stats.test',
+              'Undelivered Mail Returned to Sender', $3, $4
        FROM messages m WHERE m.id = $1`,
-      [C[1]],
+      [C[1], 1, '550 5.1.1 user unknown', '5.1.1'],
+    );
+    // A soft bounce (the remote server is still trying) is not a bounce in the stats.
+    await stack.dataSource.query(
+      `INSERT INTO inbound_messages (account_id, mailbox_id, imap_uid_validity, imap_uid, kind, in_reply_to_message_id,
+         enrollment_id, from_address, subject, body_text, bounce_status)
+       SELECT m.account_id, m.mailbox_id, 'stats-test', 2, 'bounce', m.id, m.enrollment_id, 'mailer-daemon@stats.test',
+              'Delayed Mail', '452 4.2.2 mailbox full', '4.2.2'
+       FROM messages m WHERE m.id = $1`,
+      [C[0]],
     );
   });
 

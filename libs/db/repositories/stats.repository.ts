@@ -25,9 +25,12 @@ export interface ProspectCounts extends OutcomeCounts {
 /** Does message `m` have at least one tracking event of this kind? (index ix_tracking_events_message_kind) */
 const tracked = (kind: 'open' | 'click' | 'unsubscribe') =>
   `EXISTS (SELECT 1 FROM tracking_events t WHERE t.message_id = m.id AND t.kind = '${kind}')`;
-/** Is message `m` answered by at least one inbound message of this kind? (index ix_inbound_messages_reply_to) */
+/** A bounce counts when it is hard (5.x.x): a soft one is the remote server still trying. */
+const HARD_BOUNCE = `i.kind = 'bounce' AND i.bounce_status LIKE '5.%'`;
+/** Is message `m` answered by a reply, or bounced for good? (index ix_inbound_messages_reply_to) */
 const answered = (kind: 'reply' | 'bounce') =>
-  `EXISTS (SELECT 1 FROM inbound_messages i WHERE i.in_reply_to_message_id = m.id AND i.kind = '${kind}')`;
+  `EXISTS (SELECT 1 FROM inbound_messages i WHERE i.in_reply_to_message_id = m.id AND ${
+    kind === 'bounce' ? HARD_BOUNCE : `i.kind = 'reply'`})`;
 /** Has enrollment `e` a sent message satisfying `condition` on `m`? (index uq_messages_enrollment_step) */
 const anySent = (condition = 'true') =>
   `EXISTS (SELECT 1 FROM messages m WHERE m.enrollment_id = e.id AND m.status = 'sent' AND ${condition})`;
@@ -72,8 +75,8 @@ export class StatsRepository {
                 ${anySent(tracked('click'))} AS clicked,
                 e.status = 'replied'
                   OR EXISTS (SELECT 1 FROM inbound_messages i WHERE i.enrollment_id = e.id AND i.kind = 'reply') AS replied,
-                e.stop_reason = 'bounced'
-                  OR EXISTS (SELECT 1 FROM inbound_messages i WHERE i.enrollment_id = e.id AND i.kind = 'bounce') AS bounced,
+                e.status = 'bounced'
+                  OR EXISTS (SELECT 1 FROM inbound_messages i WHERE i.enrollment_id = e.id AND ${HARD_BOUNCE}) AS bounced,
                 e.stop_reason = 'unsubscribed' OR ${anySent(tracked('unsubscribe'))} AS unsubscribed
          FROM enrollments e WHERE e.campaign_id = $1 AND e.account_id = $2)
        SELECT count(*)::int AS enrolled,
