@@ -89,7 +89,7 @@ export class OutboxRepository {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `SELECT e.account_id, e.status AS enrollment_status, p.email, p.status AS prospect_status, p.restricted,
-                c.status AS campaign_status
+                c.status AS campaign_status, e.paused_until
          FROM enrollments e JOIN prospects p ON p.id = e.prospect_id JOIN campaigns c ON c.id = e.campaign_id
          WHERE e.id = $1 FOR UPDATE OF e, p`,
         [enrollmentId],
@@ -97,6 +97,10 @@ export class OutboxRepository {
       if (!row) return { kind: 'stopped', reason: 'enrollment_deleted' };
       if (row.campaign_status === 'stopped') return { kind: 'stopped', reason: 'campaign_stopped' };
       if (row.enrollment_status === 'paused' || row.campaign_status === 'paused') return { kind: 'paused' };
+      // An out-of-office reply holds the next email even if the workflow has not heard of it yet.
+      if (row.paused_until && row.paused_until.getTime() > Date.now()) {
+        return { kind: 'deferred', until: row.paused_until, queued: false };
+      }
       if (row.enrollment_status !== 'active') return { kind: 'stopped', reason: `enrollment_${row.enrollment_status}` };
       if (row.prospect_status !== 'active') return { kind: 'stopped', reason: `prospect_${row.prospect_status}` };
       if (row.restricted) return { kind: 'stopped', reason: 'prospect_restricted' };
