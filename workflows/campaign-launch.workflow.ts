@@ -3,6 +3,7 @@ import type { CampaignLaunchInput, CampaignLaunchResult, LaunchActivities } from
 
 const { enrollBatch, markCampaignLaunched } = proxyActivities<LaunchActivities>({
   startToCloseTimeout: '5m',
+  heartbeatTimeout: '10s', // see enrollment.workflow.ts
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
 

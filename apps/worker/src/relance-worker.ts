@@ -5,13 +5,14 @@ import {
   createControlActivities, createLaunchActivities, createMailSyncActivities, createSequenceActivities,
 } from '../../../activities';
 import type { AppConfig } from '../../../libs/config';
-import { EnrollmentRepository } from '../../../libs/db';
+import { ConditionRepository, EnrollmentRepository, TaskRepository } from '../../../libs/db';
 import { MailboxSync } from '../../../libs/mailboxes';
 import { NestPinoLogger, type Logger } from '../../../libs/observability';
 import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
 import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
 import { StepSender } from '../../../libs/sequencing/step-sender.service';
 import { createDataConverter, TASK_QUEUES } from '../../../libs/temporal';
+import { heartbeatWhileRunning } from './heartbeat-while-running';
 import { WorkerModule } from './worker.module';
 
 export interface RelanceWorker {
@@ -44,6 +45,8 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
   const sequenceActivities = createSequenceActivities({
     enrollments: app.get(EnrollmentRepository),
     stepSender: app.get(StepSender),
+    conditions: app.get(ConditionRepository),
+    tasks: app.get(TaskRepository),
   });
   const workers = await Promise.all([
     Worker.create({
@@ -54,6 +57,8 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
         ...createLaunchActivities({ launcher: app.get(CampaignLauncher) }),
         ...createControlActivities({ campaignControl: app.get(CampaignControl) }),
       },
+      // Activities with a heartbeat timeout beat while they run: see heartbeat-while-running.ts.
+      interceptors: { activity: [heartbeatWhileRunning] },
     }),
     Worker.create({
       ...common,
