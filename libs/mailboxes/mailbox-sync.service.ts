@@ -119,6 +119,7 @@ function addSignals(signals: InboundSignals, inboundMessageId: string, effect: I
   switch (effect.kind) {
     case 'replied':
       signals.replies.push({ enrollmentId: effect.enrollmentId, inboundMessageId });
+      for (const enrollmentId of effect.companyStopped ?? []) signals.stops.push({ enrollmentId, reason: 'company_replied' });
       break;
     case 'paused':
       signals.pauses.push({ enrollmentId: effect.enrollmentId, until: effect.until.toISOString() });

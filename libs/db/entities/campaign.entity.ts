@@ -38,6 +38,8 @@ export class Campaign {
   @Column({ name: 'bounce_rate_limit', type: 'double precision', default: () => '0.08' }) bounceRateLimit: number;
   /** Sends before the bounce rate is judged: a few early bounces say little. */
   @Column({ name: 'bounce_rate_min_sends', type: 'integer', default: 50 }) bounceRateMinSends: number;
+  /** A reply from anyone at a company ends the sequences of their colleagues in this campaign. */
+  @Column({ name: 'stop_on_company_reply', type: 'boolean', default: false }) stopOnCompanyReply: boolean;
   /** Why the campaign paused itself (e.g. its bounce rate), for the rep to read. */
   @Column({ name: 'pause_reason', type: 'text', nullable: true }) pauseReason: string | null;
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true }) launchedAt: Date | null;

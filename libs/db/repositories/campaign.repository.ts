@@ -36,6 +36,7 @@ export class CampaignRepository {
       trackingDomain?: string | null;
       bounceRateLimit?: number;
       bounceRateMinSends?: number;
+      stopOnCompanyReply?: boolean;
     },
     steps: NewStep[],
   ): Promise<CampaignWithSteps> {

@@ -161,7 +161,11 @@ describe('InboundRepository (real PostgreSQL)', () => {
   });
 
   it('stores nothing about mail that answers nothing of ours', async () => {
-    const stranger = record('replier', { kind: 'reply' }, { candidateMessageIds: ['<other@elsewhere.test>'] });
+    // From nobody we wrote to, at no company we wrote to: no thread, sender or domain ties it.
+    const stranger = record('replier', { kind: 'reply' }, {
+      candidateMessageIds: ['<other@elsewhere.test>'],
+      fromAddress: 'stranger@unrelated.test',
+    });
     assert.equal(await inbound.recordInbound(stranger, hashEmail), null);
     assert.equal(await inbound.recordInbound({ ...stranger, candidateMessageIds: [] }, hashEmail), null);
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM inbound_messages WHERE imap_uid = $1`, [stranger.uid]);

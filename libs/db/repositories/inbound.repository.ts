@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { matchInbound, MatchedMessage, PUBLIC_MAIL_DOMAINS } from './inbound-matching';
 import { SuppressionRepository } from './suppression.repository';
 
 /** What an inbound message means for the sequence it answers, decided before it is recorded. */
@@ -33,7 +34,8 @@ export interface InboundRecord {
 
 /** What the workflows must be told; the database already says it. */
 export type InboundEffect =
-  | { kind: 'replied'; enrollmentId: string }
+  /** `companyStopped`: enrollments of the same company the campaign ends with the reply (its option). */
+  | { kind: 'replied'; enrollmentId: string; companyStopped?: string[] }
   | { kind: 'paused'; enrollmentId: string; until: Date }
   | { kind: 'bounced'; enrollmentIds: string[] }
   | { kind: 'none' };
@@ -46,13 +48,6 @@ export interface RecordedInbound {
   effect: InboundEffect;
 }
 
-interface MatchedMessage {
-  id: string;
-  account_id: string;
-  enrollment_id: string;
-  prospect_id: string;
-  to_address: string;
-}
 
 /** Statuses of an enrollment whose sequence may still send ('paused': held by the rep). */
 const RUNNING = `('active', 'paused')`;
@@ -77,15 +72,14 @@ export class InboundRepository {
    * signals a crash lost are sent. Null when the mail is about nothing of ours.
    */
   recordInbound(record: InboundRecord, hashEmail: (email: string) => string): Promise<RecordedInbound | null> {
-    if (record.candidateMessageIds.length === 0) return Promise.resolve(null);
     return this.dataSource.transaction(async (manager) => {
-      const [matched]: MatchedMessage[] = await manager.query(
-        `SELECT m.id, m.account_id, m.enrollment_id, m.to_address, e.prospect_id
-         FROM messages m JOIN enrollments e ON e.id = m.enrollment_id
-         WHERE m.mailbox_id = $1 AND m.message_id_header = ANY($2::text[])
-         ORDER BY array_position($2::text[], m.message_id_header) LIMIT 1`,
-        [record.mailboxId, record.candidateMessageIds],
-      );
+      const matched = await matchInbound(manager, {
+        mailboxId: record.mailboxId,
+        candidateMessageIds: record.candidateMessageIds,
+        fromAddress: record.fromAddress,
+        // A bounce comes from a mail server, never from the person: only its thread ties it.
+        byPerson: record.outcome.kind !== 'bounce',
+      });
       if (!matched) return null;
       const { outcome } = record;
       const inserted: { id: string }[] = await manager.query(
@@ -161,15 +155,20 @@ export class InboundRepository {
   ): Promise<InboundEffect> {
     switch (outcome.kind) {
       case 'reply': {
+        // A colleague answering for the prospect ends the sequence; the prospect did not reply.
+        const secondary = matched.how === 'domain';
         await manager.query(
-          `UPDATE enrollments SET status = 'replied', stop_reason = 'replied', finished_at = now(), updated_at = now()
+          `UPDATE enrollments SET status = 'replied', stop_reason = $2, finished_at = now(), updated_at = now()
            WHERE id = $1 AND status IN ${RUNNING}`,
-          [matched.enrollment_id],
+          [matched.enrollment_id, secondary ? 'secondary_reply' : 'replied'],
         );
-        await manager.query(`UPDATE prospects SET status = 'replied', updated_at = now() WHERE id = $1 AND status = 'active'`, [
-          matched.prospect_id,
-        ]);
-        return { kind: 'replied', enrollmentId: matched.enrollment_id };
+        if (!secondary) {
+          await manager.query(`UPDATE prospects SET status = 'replied', updated_at = now() WHERE id = $1 AND status = 'active'`, [
+            matched.prospect_id,
+          ]);
+        }
+        const companyStopped = await stopSameCompany(manager, matched.enrollment_id);
+        return { kind: 'replied', enrollmentId: matched.enrollment_id, ...(companyStopped.length > 0 ? { companyStopped } : {}) };
       }
       case 'auto_reply': {
         if (!outcome.pauseUntil) return { kind: 'none' };
@@ -230,4 +229,25 @@ export class InboundRepository {
     );
     return bounced.length > 0 ? { kind: 'bounced', enrollmentIds: bounced.map((row) => row.id) } : { kind: 'none' };
   }
+}
+
+/**
+ * When the campaign asks for it, a reply ends the sequences of everyone at the same company in
+ * that campaign: same company name, else the same (non-public) email domain.
+ */
+async function stopSameCompany(manager: EntityManager, enrollmentId: string): Promise<string[]> {
+  const [ended]: [{ id: string }[], number] = await manager.query(
+    `WITH replier AS (
+       SELECT e.campaign_id, lower(nullif(trim(p.company), '')) AS company, lower(split_part(p.email, '@', 2)) AS domain
+       FROM enrollments e JOIN prospects p ON p.id = e.prospect_id JOIN campaigns c ON c.id = e.campaign_id
+       WHERE e.id = $1 AND c.stop_on_company_reply)
+     UPDATE enrollments e SET status = 'stopped', stop_reason = 'company_replied', finished_at = now(), updated_at = now()
+     FROM replier r, prospects p
+     WHERE e.campaign_id = r.campaign_id AND e.id <> $1 AND e.status IN ${RUNNING} AND p.id = e.prospect_id
+       AND ((r.company IS NOT NULL AND lower(trim(p.company)) = r.company)
+         OR (r.company IS NULL AND lower(split_part(p.email, '@', 2)) = r.domain AND NOT r.domain = ANY($2::text[])))
+     RETURNING e.id`,
+    [enrollmentId, [...PUBLIC_MAIL_DOMAINS]],
+  );
+  return ended.map((row) => row.id);
 }

@@ -45,6 +45,7 @@ export class CampaignDto {
   @ApiProperty({ description: 'Hard-bounce share that pauses the campaign' }) bounceRateLimit: number;
   @ApiProperty({ description: 'Emails sent before the bounce rate is judged' }) bounceRateMinSends: number;
   @ApiProperty({ type: String, nullable: true, description: 'Why the campaign paused itself' }) pauseReason: string | null;
+  @ApiProperty({ description: "A reply from anyone at a company ends their colleagues' sequences" }) stopOnCompanyReply: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) launchedAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
@@ -61,6 +62,7 @@ export class CampaignDto {
       bounceRateLimit: campaign.bounceRateLimit,
       bounceRateMinSends: campaign.bounceRateMinSends,
       pauseReason: campaign.pauseReason,
+      stopOnCompanyReply: campaign.stopOnCompanyReply,
       trackingEnabled: campaign.trackingEnabled,
       trackingDomain: campaign.trackingDomain,
       launchedAt: campaign.launchedAt,

@@ -37,6 +37,13 @@ export class CreateCampaignDto {
   @IsOptional() @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
   bounceRateLimit?: number;
 
+  @ApiPropertyOptional({
+    default: false,
+    description: "A reply from anyone at a company ends their colleagues' sequences in this campaign",
+  })
+  @IsOptional() @IsBoolean()
+  stopOnCompanyReply?: boolean;
+
   @ApiPropertyOptional({ default: 50, minimum: 1, description: 'Emails sent before the bounce rate is judged' })
   @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
   bounceRateMinSends?: number;
