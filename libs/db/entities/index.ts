@@ -11,6 +11,7 @@ import { Message } from './message.entity';
 import { Prospect } from './prospect.entity';
 import { Step } from './step.entity';
 import { Suppression } from './suppression.entity';
+import { Task } from './task.entity';
 import { TrackingEvent } from './tracking-event.entity';
 import { User } from './user.entity';
 
@@ -27,11 +28,12 @@ export * from './message.entity';
 export * from './prospect.entity';
 export * from './step.entity';
 export * from './suppression.entity';
+export * from './task.entity';
 export * from './tracking-event.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
-  Suppression, TrackingEvent,
+  Suppression, TrackingEvent, Task,
 ];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
 import { CampaignMailbox } from '../entities/campaign-mailbox.entity';
-import { Step, StepKind, StepVariant, WaitUnit } from '../entities/step.entity';
+import { ConditionKind, Step, StepKind, StepTarget, StepVariant, WaitUnit } from '../entities/step.entity';
 
 /** One step as the API describes it; positions come from the order of the list. */
 export interface NewStep {
@@ -14,6 +14,12 @@ export interface NewStep {
   waitUnit?: WaitUnit | null;
   sendingDaysOnly?: boolean;
   variants?: StepVariant[] | null;
+  conditionKind?: ConditionKind | null;
+  conditionSincePosition?: number | null;
+  conditionThen?: StepTarget | null;
+  conditionElse?: StepTarget | null;
+  taskTitle?: string | null;
+  taskInstructions?: string | null;
 }
 
 export type CampaignWithSteps = Campaign & { steps: Step[] };
@@ -57,6 +63,12 @@ export class CampaignRepository {
           waitUnit: step.waitUnit ?? null,
           sendingDaysOnly: step.sendingDaysOnly ?? false,
           variants: step.variants ?? null,
+          conditionKind: step.conditionKind ?? null,
+          conditionSincePosition: step.conditionSincePosition ?? null,
+          conditionThen: step.conditionThen ?? null,
+          conditionElse: step.conditionElse ?? null,
+          taskTitle: step.taskTitle ?? null,
+          taskInstructions: step.taskInstructions ?? null,
         }),
       );
       const savedSteps = await manager.getRepository(Step).save(rows);

@@ -5,7 +5,7 @@
 export interface EnrollmentStepPlan {
   stepId: string;
   position: number;
-  kind: 'email' | 'wait';
+  kind: 'email' | 'wait' | 'condition' | 'task';
   waitMs: number | null;
   /** Waits in days follow the calendar of the prospect's time zone (DST, sending days): ask `computeWaitEnd`. */
   calendar: boolean;

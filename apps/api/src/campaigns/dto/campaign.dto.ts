@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Campaign, CampaignStatus } from '../../../../../libs/db/entities/campaign.entity';
-import type { Step } from '../../../../../libs/db/entities/step.entity';
+import type { Step, StepKind } from '../../../../../libs/db/entities/step.entity';
 import { SendingWindowDto } from './sending-window.dto';
 import { STEP_TYPES, WAIT_UNITS } from './step-input.dto';
 
 export class StepDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'From 0, in run order' }) position: number;
-  @ApiProperty({ enum: STEP_TYPES }) type: 'email' | 'wait';
+  @ApiProperty({ enum: STEP_TYPES }) type: StepKind;
   @ApiPropertyOptional({ type: String, nullable: true }) subject?: string | null;
   @ApiPropertyOptional() body?: string;
   @ApiPropertyOptional() newThread?: boolean;
