@@ -1,29 +1,25 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { EnrollmentRepository } from '../libs/db';
+import type { ConditionRepository, EnrollmentRepository } from '../libs/db';
 import { StepSender, TransientSendError } from '../libs/sequencing/step-sender.service';
 import { calendarWaitEnd } from '../libs/sequencing/calendar-wait';
-import { waitMilliseconds } from '../libs/sequencing/wait-duration';
+import { conditionHolds } from '../libs/sequencing/conditions';
+import { toStepPlan } from '../libs/sequencing/step-plan';
 import type { SequenceActivities } from '../libs/temporal/contracts';
 
 /** Thin adapters from the enrollment workflow to the sequencing services. */
 export function createSequenceActivities(deps: {
   enrollments: EnrollmentRepository;
   stepSender: StepSender;
+  conditions: ConditionRepository;
 }): SequenceActivities {
+  const notOfEnrollment = (stepId: string, kind: string, enrollmentId: string) =>
+    ApplicationFailure.nonRetryable(`step ${stepId} is not a ${kind} of enrollment ${enrollmentId}`, 'NotFound');
+
   return {
     async loadEnrollmentPlan({ enrollmentId }) {
       const plan = await deps.enrollments.loadPlan(enrollmentId);
       if (!plan) return { active: false, steps: [] };
-      return {
-        active: plan.status === 'active',
-        steps: plan.steps.map((step) => ({
-          stepId: step.id,
-          position: step.position,
-          kind: step.kind,
-          waitMs: step.kind === 'wait' ? waitMilliseconds(step.waitAmount ?? 0, step.waitUnit ?? 'seconds') : null,
-          calendar: step.kind === 'wait' && step.waitUnit === 'days',
-        })),
-      };
+      return { active: plan.status === 'active', steps: plan.steps.map(toStepPlan) };
     },
 
     async sendStep({ enrollmentId, stepId, heldSlot }) {
@@ -40,11 +36,17 @@ export function createSequenceActivities(deps: {
 
     async computeWaitEnd({ enrollmentId, stepId, from }) {
       const wait = await deps.enrollments.loadWait(enrollmentId, stepId);
-      if (!wait) throw ApplicationFailure.nonRetryable(`step ${stepId} is not a wait of enrollment ${enrollmentId}`, 'NotFound');
+      if (!wait) throw notOfEnrollment(stepId, 'wait', enrollmentId);
       return calendarWaitEnd(wait, new Date(from)).toISOString();
     },
 
     finishEnrollment: ({ enrollmentId, outcome, reason }) =>
       deps.enrollments.finish(enrollmentId, outcome, reason ?? null),
+
+    async evaluateCondition({ enrollmentId, stepId }) {
+      const condition = await deps.conditions.load(enrollmentId, stepId);
+      if (!condition) throw notOfEnrollment(stepId, 'condition', enrollmentId);
+      return { result: conditionHolds(condition.kind, condition) };
+    },
   };
 }

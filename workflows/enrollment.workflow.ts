@@ -7,7 +7,9 @@ import {
 
 // Every attempt heartbeats (apps/worker heartbeatWhileRunning): a worker that dies is noticed
 // within the heartbeat timeout and its attempt retried, not after the start-to-close timeout.
-const { loadEnrollmentPlan, recordProgress, finishEnrollment, computeWaitEnd } = proxyActivities<SequenceActivities>({
+const {
+  loadEnrollmentPlan, recordProgress, finishEnrollment, computeWaitEnd, evaluateCondition,
+} = proxyActivities<SequenceActivities>({
   startToCloseTimeout: '30s',
   heartbeatTimeout: '10s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
@@ -21,10 +23,12 @@ const { sendStep } = proxyActivities<SequenceActivities>({
 });
 
 /**
- * One prospect's sequence: email and wait steps in order. A `replied` or a `stop` signal (an
- * unsubscribe) ends it before its next step; the send activity also re-checks the prospect's
- * state and the suppression list, so a reply or an unsubscribe recorded before the signal
- * arrives stops it just the same.
+ * One prospect's sequence: email, wait and condition steps from the first on. A condition
+ * jumps to the later step its answer names (or ends the sequence). A `replied` or a `stop`
+ * signal (an unsubscribe, a hard bounce) ends it before its next step; the send activity also
+ * re-checks the prospect's state and the suppression list, so a reply or an unsubscribe
+ * recorded before the signal arrives stops it just the same. A `pausedUntil` signal (an
+ * out-of-office reply) holds the next email until the date it gives.
  */
 export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Promise<EnrollmentResult> {
   let replied = false;
@@ -105,10 +109,21 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
   const plan = await loadEnrollmentPlan({ enrollmentId });
   if (!plan.active) return end('stopped');
 
-  for (const step of plan.steps) {
+  // Index-based: a condition jumps forward (never back, so every sequence ends).
+  for (let index = 0; index < plan.steps.length; ) {
+    const step = plan.steps[index];
+    index += 1;
     if (replied) return end('replied');
     if (stopped) return end('stopped');
     view.currentStep = step.position;
+    if (step.kind === 'condition') {
+      const { result } = await evaluateCondition({ enrollmentId, stepId: step.stepId });
+      const target = result ? step.branch?.then : step.branch?.else;
+      const found = target == null ? -1 : plan.steps.findIndex((s) => s.position >= target);
+      if (found < 0) break;
+      index = Math.max(index, found);
+      continue;
+    }
     if (step.kind === 'wait') {
       const until = step.calendar
         ? await computeWaitEnd({ enrollmentId, stepId: step.stepId, from: new Date(Date.now()).toISOString() })

@@ -61,6 +61,8 @@ describe('campaigns', () => {
   describe('an invalid campaign is refused whole', () => {
     const email = (extra: object = {}) => ({ type: 'email', subject: 'Hi', body: 'Hello', ...extra });
     const wait = (extra: object = {}) => ({ type: 'wait', amount: 1, unit: 'days', ...extra });
+    const condition = (extra: object = {}) =>
+      ({ type: 'condition', condition: 'opened', sinceStep: 0, then: 'next', else: 'end', ...extra });
     const cases: [string, unknown, string, string][] = [
       ['no steps', [], 'steps', 'steps must contain at least one step'],
       ['steps missing', undefined, 'steps', 'steps must be an array'],
@@ -74,7 +76,7 @@ describe('campaigns', () => {
       ['an unknown step field', [email({ foo: 1 })], 'steps.0.foo', 'property steps.0.foo should not exist'],
       ['an email field on a wait step', [email(), wait({ body: 'x' })], 'steps.1.body', 'property steps.1.body should not exist'],
       ['an unknown step type', [{ type: 'sms', body: 'x' }], 'steps.0.type',
-        'steps.0.type must be one of the following values: email, wait'],
+        'steps.0.type must be one of the following values: email, wait, condition'],
       ['a zero wait', [email(), wait({ amount: 0 })], 'steps.1.amount', 'steps.1.amount must not be less than 1'],
       ['a fractional wait', [email(), wait({ amount: 1.5 })], 'steps.1.amount', 'steps.1.amount must be an integer number'],
       ['an unknown wait unit', [email(), wait({ unit: 'weeks' })], 'steps.1.unit', 'steps.1.unit must be one of the following values'],
@@ -82,6 +84,18 @@ describe('campaigns', () => {
       ['a broken template', [email({ body: 'Hi {{ firstName ' })], 'steps.0.body', 'steps.0.body has a template error'],
       ['an unknown variable', [email({ subject: 'Hi {{ phone }}' })], 'steps.0.subject',
         'steps.0.subject uses unknown variable "phone"'],
+      ['a condition jumping back', [email(), wait(), condition({ then: 1 }), email()], 'steps.2.then',
+        'steps.2.then must be the position of a later step (3 to 3)'],
+      ['a condition jumping past the end', [email(), condition({ else: 4 }), email()], 'steps.1.else',
+        'steps.1.else must be the position of a later step (2 to 2)'],
+      ['a condition on a wait step', [email(), wait(), condition({ sinceStep: 1 })], 'steps.2.sinceStep',
+        'steps.2.sinceStep must be the position of an earlier email step'],
+      ['a condition on a later email', [email(), condition({ sinceStep: 2 }), email()], 'steps.1.sinceStep',
+        'steps.1.sinceStep must be the position of an earlier email step'],
+      ['an unknown condition', [email(), condition({ condition: 'bounced' })], 'steps.1.condition',
+        'steps.1.condition must be one of the following values: opened, clicked, replied, not_replied'],
+      ["'end' as a then", [email(), condition({ then: 'end' })], 'steps.1.then',
+        'steps.1.then must be a step position or one of: next'],
     ];
     for (const [label, steps, field, message] of cases) {
       it(`400 for ${label}`, async () => {
@@ -115,6 +129,23 @@ describe('campaigns', () => {
       const list = await account.call('GET', '/v1/campaigns');
       assert.deepEqual(list.body.data.map((c: any) => c.name), ['Q3 outreach']);
     });
+  });
+
+  it('keeps condition steps as written', async () => {
+    const steps = [
+      SEQUENCE[0],
+      { type: 'condition', condition: 'clicked', sinceStep: 0, then: 3, else: 'end' },
+      { type: 'condition', condition: 'not_replied', sinceStep: 0, then: 'next', else: 'next' },
+      { type: 'email', body: 'Following up.' },
+    ];
+    const res = await account.call('POST', '/v1/campaigns', { name: 'Branches', mailboxId, steps });
+    assert.equal(res.status, 201, res.text);
+    assert.deepEqual(res.body.steps.slice(1).map(({ id, ...step }: any) => step), [
+      { position: 1, type: 'condition', condition: 'clicked', sinceStep: 0, then: 3, else: 'end' },
+      { position: 2, type: 'condition', condition: 'not_replied', sinceStep: 0, then: 'next', else: 'next' },
+      { position: 3, type: 'email', subject: null, body: 'Following up.', newThread: false },
+    ]);
+    assert.deepEqual((await account.call('GET', `/v1/campaigns/${res.body.id}`)).body.steps, res.body.steps);
   });
 
   it('creates a campaign and its steps in one transaction: a failing step leaves no campaign', async () => {

@@ -5,7 +5,7 @@ import {
   createControlActivities, createLaunchActivities, createMailSyncActivities, createSequenceActivities,
 } from '../../../activities';
 import type { AppConfig } from '../../../libs/config';
-import { EnrollmentRepository } from '../../../libs/db';
+import { ConditionRepository, EnrollmentRepository } from '../../../libs/db';
 import { MailboxSync } from '../../../libs/mailboxes';
 import { NestPinoLogger, type Logger } from '../../../libs/observability';
 import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
@@ -45,6 +45,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
   const sequenceActivities = createSequenceActivities({
     enrollments: app.get(EnrollmentRepository),
     stepSender: app.get(StepSender),
+    conditions: app.get(ConditionRepository),
   });
   const workers = await Promise.all([
     Worker.create({

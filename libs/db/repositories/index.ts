@@ -1,5 +1,6 @@
 import { AccountRepository } from './account.repository';
 import { CampaignRepository } from './campaign.repository';
+import { ConditionRepository } from './condition.repository';
 import { ConversationRepository } from './conversation.repository';
 import { EnrollmentRepository } from './enrollment.repository';
 import { InboundRepository } from './inbound.repository';
@@ -14,11 +15,11 @@ import { TrackingRepository } from './tracking.repository';
 export {
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
-  ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository,
+  ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
 };
 
 export const REPOSITORIES = [
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
-  ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository,
+  ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
 ];

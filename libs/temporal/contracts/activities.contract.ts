@@ -9,7 +9,13 @@ export interface EnrollmentStepPlan {
   waitMs: number | null;
   /** Waits in days follow the calendar of the prospect's time zone (DST, sending days): ask `computeWaitEnd`. */
   calendar: boolean;
+  /**
+   * Condition steps: the position to go to when `evaluateCondition` answers true (`then`) or
+   * false (`else`), always a later one; null: the sequence ends there.
+   */
+  branch?: { then: number | null; else: number | null };
 }
+
 
 export interface EnrollmentPlan {
   /** False when the enrollment is no longer active (stopped before it began). */
@@ -36,6 +42,8 @@ export interface SequenceActivities {
   /** When a calendar wait that starts at `from` ends (ISO time). */
   computeWaitEnd(input: { enrollmentId: string; stepId: string; from: string }): Promise<string>;
   finishEnrollment(input: { enrollmentId: string; outcome: 'completed' | 'failed'; reason?: string }): Promise<void>;
+  /** Whether a condition step holds for the enrollment, read from the database now. */
+  evaluateCondition(input: { enrollmentId: string; stepId: string }): Promise<{ result: boolean }>;
 }
 
 export interface LaunchBatchResult {

@@ -60,6 +60,15 @@ function toNewStep(step: AnyStepInput): NewStep {
   if (step.type === 'wait') {
     return { kind: 'wait', waitAmount: step.amount, waitUnit: step.unit, sendingDaysOnly: step.sendingDaysOnly ?? false };
   }
+  if (step.type === 'condition') {
+    return {
+      kind: 'condition',
+      conditionKind: step.condition,
+      conditionSincePosition: step.sinceStep,
+      conditionThen: step.then,
+      conditionElse: step.else,
+    };
+  }
   const subjectOrNull = (subject?: string) => (subject?.trim() ? subject : null);
   const variants = step.variants?.map((variant, i) => ({
     key: variantKey(i),

@@ -39,3 +39,35 @@ describe('sequenceProblems', () => {
     assert.deepEqual(fields([email({ body: '{{ firstName | default: "there" }} {{ custom.role }} {{ sender.name }}' })]), []);
   });
 });
+
+describe('sequenceProblems: conditions', () => {
+  const condition = (fields: object) =>
+    ({ type: 'condition', condition: 'opened', sinceStep: 0, then: 'next', else: 'end', ...fields }) as AnyStepInput;
+
+  it('accepts forward jumps, next and end', () => {
+    const lastLooksAt4 = condition({ sinceStep: 4, then: 'next', else: 'next' });
+    assert.deepEqual(fields([email(), wait(1), condition({ then: 4, else: 3 }), email(), email(), lastLooksAt4]), []);
+    assert.deepEqual(fields([wait(1), email(), condition({ sinceStep: 1, condition: 'not_replied', else: 'end' })]), []);
+  });
+
+  it('refuses jumps back, in place or past the last step, naming the field', () => {
+    const steps = (then: unknown, otherwise: unknown) => [email(), email(), condition({ then, else: otherwise }), email()];
+    assert.deepEqual(fields(steps(1, 'end')), ['steps.2.then']);
+    assert.deepEqual(fields(steps('next', 2)), ['steps.2.else']);
+    assert.deepEqual(fields(steps(4, 9)), ['steps.2.then', 'steps.2.else']);
+    const [problem] = sequenceProblems(steps(0, 'end'));
+    assert.equal(problem.message, 'steps.2.then must be the position of a later step (3 to 3), as steps only jump forward');
+    assert.match(sequenceProblems([email(), condition({ else: 2 })])[0].message, /later step \(none: this is the last step\)/);
+  });
+
+  it('wants sinceStep to be an earlier email step', () => {
+    assert.deepEqual(fields([email(), wait(1), condition({ sinceStep: 1 })]), ['steps.2.sinceStep']);
+    assert.deepEqual(fields([email(), condition({ sinceStep: 1 })]), ['steps.1.sinceStep']);
+    assert.deepEqual(fields([email(), condition({ sinceStep: 2 }), email()]), ['steps.1.sinceStep']);
+    assert.deepEqual(fields([email(), condition({ sinceStep: 7 })]), ['steps.1.sinceStep']);
+    assert.equal(
+      sequenceProblems([email(), condition({ sinceStep: 1 })])[0].message,
+      'steps.1.sinceStep must be the position of an earlier email step',
+    );
+  });
+});

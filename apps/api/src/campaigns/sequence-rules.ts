@@ -1,12 +1,13 @@
 import type { FieldProblem } from '../../../../libs/errors';
 import { MAX_WAIT_MS, validateTemplate, waitMilliseconds } from '../../../../libs/sequencing';
-import type { AnyStepInput, WaitStepInputDto } from './dto/step-input.dto';
+import type { AnyStepInput, ConditionStepInputDto, WaitStepInputDto } from './dto/step-input.dto';
 
 /**
  * Rules that span steps, checked after each step's own shape is known to be right:
  * a sequence sends at least one email, the first email opens a thread so it needs a subject,
- * waits stay within a year, and templates compile with known variables (so sends never fail
- * on them later).
+ * waits stay within a year, templates compile with known variables (so sends never fail
+ * on them later), and conditions look back at an earlier email and jump forward only, so
+ * every sequence ends.
  */
 export function sequenceProblems(steps: readonly AnyStepInput[], hasSendingWindow = false): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -15,6 +16,10 @@ export function sequenceProblems(steps: readonly AnyStepInput[], hasSendingWindo
 
   steps.forEach((step, i) => {
     const path = `steps.${i}`;
+    if (step.type === 'condition') {
+      problems.push(...conditionProblems(steps, i, step));
+      return;
+    }
     if (step.type === 'wait') {
       if (!withinMaxWait(step.amount, step.unit)) {
         problems.push({ field: `${path}.amount`, message: `${path} waits longer than ${MAX_WAIT_MS / 86_400_000} days` });
@@ -38,6 +43,26 @@ export function sequenceProblems(steps: readonly AnyStepInput[], hasSendingWindo
     }
     for (const version of versions) problems.push(...versionProblems(version, i === firstEmail, Boolean(step.newThread)));
   });
+  return problems;
+}
+
+/** `sinceStep` names an earlier email step; `then` and `else` name later steps (or 'next', 'end'). */
+function conditionProblems(steps: readonly AnyStepInput[], i: number, step: ConditionStepInputDto): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const path = `steps.${i}`;
+  if (!(step.sinceStep < i && steps[step.sinceStep]?.type === 'email')) {
+    problems.push({ field: `${path}.sinceStep`, message: `${path}.sinceStep must be the position of an earlier email step` });
+  }
+  const later = i + 1 < steps.length ? `${i + 1} to ${steps.length - 1}` : 'none: this is the last step';
+  for (const field of ['then', 'else'] as const) {
+    const target = step[field];
+    if (typeof target === 'number' && !(target > i && target < steps.length)) {
+      problems.push({
+        field: `${path}.${field}`,
+        message: `${path}.${field} must be the position of a later step (${later}), as steps only jump forward`,
+      });
+    }
+  }
   return problems;
 }
 

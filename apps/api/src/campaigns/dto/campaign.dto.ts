@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Campaign, CampaignStatus } from '../../../../../libs/db/entities/campaign.entity';
-import type { Step, StepKind } from '../../../../../libs/db/entities/step.entity';
+import type { ConditionKind, Step, StepKind, StepTarget } from '../../../../../libs/db/entities/step.entity';
 import { SendingWindowDto } from './sending-window.dto';
-import { STEP_TYPES, WAIT_UNITS } from './step-input.dto';
+import { CONDITION_KINDS, STEP_TYPES, WAIT_UNITS } from './step-input.dto';
 
 export class StepDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -16,11 +16,24 @@ export class StepDto {
   @ApiPropertyOptional() sendingDaysOnly?: boolean;
   @ApiPropertyOptional({ description: 'A/B variants: key, subject, body and weight of each' })
   variants?: { key: string; subject: string | null; body: string; weight: number }[];
+  @ApiPropertyOptional({ enum: CONDITION_KINDS }) condition?: ConditionKind;
+  @ApiPropertyOptional({ description: 'Condition steps: position of the email step it looks back to' }) sinceStep?: number;
+  @ApiPropertyOptional({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['next'] }] }) then?: StepTarget;
+  @ApiPropertyOptional({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['next', 'end'] }] }) else?: StepTarget;
 
   static from(step: Step): StepDto {
     const base = { id: step.id, position: step.position, type: step.kind };
     if (step.kind === 'wait') {
       return { ...base, amount: step.waitAmount ?? 0, unit: step.waitUnit ?? 'days', sendingDaysOnly: step.sendingDaysOnly };
+    }
+    if (step.kind === 'condition') {
+      return {
+        ...base,
+        condition: step.conditionKind ?? 'opened',
+        sinceStep: step.conditionSincePosition ?? 0,
+        then: step.conditionThen ?? 'next',
+        else: step.conditionElse ?? 'next',
+      };
     }
     return {
       ...base,

@@ -8,11 +8,11 @@ import { CanonicalTimeZone } from '../../common/transforms';
 import { IsTimeZone } from '../../common/validators/time-zone';
 import { IsTrackingDomain, NormaliseTrackingDomain } from '../../common/validators/tracking-domain';
 import { SendingWindowDto } from './sending-window.dto';
-import { AnyStepInput, EmailStepInputDto, StepInputDto, WaitStepInputDto } from './step-input.dto';
+import { AnyStepInput, ConditionStepInputDto, EmailStepInputDto, StepInputDto, WaitStepInputDto } from './step-input.dto';
 
 export const MAX_STEPS = 50;
 
-@ApiExtraModels(EmailStepInputDto, WaitStepInputDto)
+@ApiExtraModels(EmailStepInputDto, WaitStepInputDto, ConditionStepInputDto)
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Q3 outreach' })
   @IsString() @IsNotEmpty() @MaxLength(200)
@@ -74,9 +74,14 @@ export class CreateCampaignDto {
     type: 'array',
     minItems: 1,
     maxItems: MAX_STEPS,
-    description: 'Run in order; at least one email step, and the first email step needs a subject',
+    description:
+      'Run in order from position 0; at least one email step, and the first email step needs a subject. A ' +
+      'condition step jumps forward only (to a later position, or the end), so every sequence ends.',
     items: {
-      oneOf: [{ $ref: getSchemaPath(EmailStepInputDto) }, { $ref: getSchemaPath(WaitStepInputDto) }],
+      oneOf: [
+        { $ref: getSchemaPath(EmailStepInputDto) }, { $ref: getSchemaPath(WaitStepInputDto) },
+        { $ref: getSchemaPath(ConditionStepInputDto) },
+      ],
       discriminator: { propertyName: 'type' },
     },
   })
@@ -91,6 +96,7 @@ export class CreateCampaignDto {
       subTypes: [
         { name: 'email', value: EmailStepInputDto },
         { name: 'wait', value: WaitStepInputDto },
+        { name: 'condition', value: ConditionStepInputDto },
       ],
     },
   })

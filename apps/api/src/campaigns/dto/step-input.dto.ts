@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsSingleLine } from '../../common/validators/single-line';
+import { IsStepTarget } from '../../common/validators/step-target';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
-export const STEP_TYPES = ['email', 'wait'] as const;
+export const STEP_TYPES = ['email', 'wait', 'condition'] as const;
 export const WAIT_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
+export const CONDITION_KINDS = ['opened', 'clicked', 'replied', 'not_replied'] as const;
 
 /** What a step is when its `type` is missing or unknown: only the type gets reported. */
 export class StepInputDto {
@@ -82,4 +84,40 @@ export class WaitStepInputDto {
   sendingDaysOnly?: boolean;
 }
 
-export type AnyStepInput = EmailStepInputDto | WaitStepInputDto;
+export class ConditionStepInputDto {
+  @ApiProperty({ enum: ['condition'] })
+  @IsIn(['condition'])
+  type: 'condition';
+
+  @ApiProperty({
+    enum: CONDITION_KINDS,
+    description:
+      'What the prospect did with the emails sent from `sinceStep` on: opened or clicked one of them (needs ' +
+      "tracking), replied or not. Opens and clicks take time to happen: put a wait before a condition on them, or it " +
+      'is checked the moment the email leaves and finds none.',
+  })
+  @IsIn(CONDITION_KINDS)
+  condition: (typeof CONDITION_KINDS)[number];
+
+  @ApiProperty({ minimum: 0, example: 0, description: 'Position of an earlier email step' })
+  @IsInt() @Min(0)
+  sinceStep: number;
+
+  @ApiProperty({
+    oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['next'] }],
+    example: 'next',
+    description: "Where to go when the condition holds: a later step's position, or 'next'",
+  })
+  @IsStepTarget(['next'])
+  then: number | 'next';
+
+  @ApiProperty({
+    oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['next', 'end'] }],
+    example: 'end',
+    description: "Where to go when it does not: a later step's position, 'next', or 'end' (the sequence is over)",
+  })
+  @IsStepTarget(['next', 'end'])
+  else: number | 'next' | 'end';
+}
+
+export type AnyStepInput = EmailStepInputDto | WaitStepInputDto | ConditionStepInputDto;
