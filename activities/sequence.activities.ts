@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { ConditionRepository, EnrollmentRepository } from '../libs/db';
+import type { ConditionRepository, EnrollmentRepository, TaskRepository } from '../libs/db';
 import { StepSender, TransientSendError } from '../libs/sequencing/step-sender.service';
 import { calendarWaitEnd } from '../libs/sequencing/calendar-wait';
 import { conditionHolds } from '../libs/sequencing/conditions';
@@ -11,6 +11,7 @@ export function createSequenceActivities(deps: {
   enrollments: EnrollmentRepository;
   stepSender: StepSender;
   conditions: ConditionRepository;
+  tasks: TaskRepository;
 }): SequenceActivities {
   const notOfEnrollment = (stepId: string, kind: string, enrollmentId: string) =>
     ApplicationFailure.nonRetryable(`step ${stepId} is not a ${kind} of enrollment ${enrollmentId}`, 'NotFound');
@@ -48,5 +49,13 @@ export function createSequenceActivities(deps: {
       if (!condition) throw notOfEnrollment(stepId, 'condition', enrollmentId);
       return { result: conditionHolds(condition.kind, condition) };
     },
+
+    async openTask({ enrollmentId, stepId }) {
+      const progress = await deps.tasks.open(enrollmentId, stepId);
+      if (!progress) throw notOfEnrollment(stepId, 'task', enrollmentId);
+      return progress;
+    },
+
+    checkTask: ({ enrollmentId, stepId }) => deps.tasks.check(enrollmentId, stepId),
   };
 }

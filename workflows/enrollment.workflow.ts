@@ -1,6 +1,6 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
-  enrollmentStatusQuery, pausedUntilSignal, repliedSignal, resumeSignal, stopSignal,
+  enrollmentStatusQuery, pausedUntilSignal, repliedSignal, resumeSignal, stopSignal, taskCompletedSignal,
   type EnrollmentInput, type EnrollmentOutcome, type EnrollmentResult, type EnrollmentStatusView,
   type SendStepResult, type SequenceActivities,
 } from '../libs/temporal/contracts';
@@ -8,7 +8,7 @@ import {
 // Every attempt heartbeats (apps/worker heartbeatWhileRunning): a worker that dies is noticed
 // within the heartbeat timeout and its attempt retried, not after the start-to-close timeout.
 const {
-  loadEnrollmentPlan, recordProgress, finishEnrollment, computeWaitEnd, evaluateCondition,
+  loadEnrollmentPlan, recordProgress, finishEnrollment, computeWaitEnd, evaluateCondition, openTask, checkTask,
 } = proxyActivities<SequenceActivities>({
   startToCloseTimeout: '30s',
   heartbeatTimeout: '10s',
@@ -22,13 +22,18 @@ const { sendStep } = proxyActivities<SequenceActivities>({
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m', maximumAttempts: 10 },
 });
 
+// A task's row decides; its signal only wakes the wait. Should a signal be lost, the task is
+// re-read this often anyway, so the sequence is late rather than stuck.
+const TASK_RECHECK = '6 hours';
+
 /**
- * One prospect's sequence: email, wait and condition steps from the first on. A condition
- * jumps to the later step its answer names (or ends the sequence). A `replied` or a `stop`
- * signal (an unsubscribe, a hard bounce) ends it before its next step; the send activity also
- * re-checks the prospect's state and the suppression list, so a reply or an unsubscribe
- * recorded before the signal arrives stops it just the same. A `pausedUntil` signal (an
- * out-of-office reply) holds the next email until the date it gives.
+ * One prospect's sequence: email, wait, condition and task steps from the first on. A condition
+ * jumps to the later step its answer names (or ends the sequence); a task step waits until the
+ * rep marks its task done or skipped. A `replied` or a `stop` signal (an unsubscribe, a hard
+ * bounce) ends it before its next step; the send activity also re-checks the prospect's state
+ * and the suppression list, so a reply or an unsubscribe recorded before the signal arrives
+ * stops it just the same. A `pausedUntil` signal (an out-of-office reply) holds the next email
+ * until the date it gives.
  */
 export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Promise<EnrollmentResult> {
   let replied = false;
@@ -50,6 +55,11 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
   let resumes = 0;
   setHandler(resumeSignal, () => {
     resumes += 1;
+  });
+  // A task was closed: a task step waiting on it reads it again.
+  let taskWakes = 0;
+  setHandler(taskCompletedSignal, () => {
+    taskWakes += 1;
   });
   setHandler(enrollmentStatusQuery, () => view);
 
@@ -106,6 +116,23 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
     }
   }
 
+  /**
+   * Creates the step's task, then waits until the database says it is done or skipped ('next'),
+   * a reply or a stop ends the sequence, or the enrollment turns out to have ended.
+   */
+  async function awaitTask(stepId: string): Promise<'next' | 'replied' | 'stopped'> {
+    for (let first = true; ; first = false) {
+      // Counted before the read: a signal that lands while it runs is not missed.
+      const wakesBefore = taskWakes;
+      const task = first ? await openTask({ enrollmentId, stepId }) : await checkTask({ enrollmentId, stepId });
+      if (task.state === 'ended') return task.reason === 'enrollment_replied' ? 'replied' : 'stopped';
+      if (task.state !== 'open') return 'next';
+      view.phase = 'awaiting_task';
+      await condition(() => replied || stopped || taskWakes !== wakesBefore, TASK_RECHECK);
+      if (replied || stopped) return replied ? 'replied' : 'stopped';
+    }
+  }
+
   const plan = await loadEnrollmentPlan({ enrollmentId });
   if (!plan.active) return end('stopped');
 
@@ -122,6 +149,12 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
       const found = target == null ? -1 : plan.steps.findIndex((s) => s.position >= target);
       if (found < 0) break;
       index = Math.max(index, found);
+      continue;
+    }
+    if (step.kind === 'task') {
+      await recordProgress({ enrollmentId, position: step.position });
+      const outcome = await awaitTask(step.stepId);
+      if (outcome !== 'next') return end(outcome);
       continue;
     }
     if (step.kind === 'wait') {

@@ -15,6 +15,7 @@ import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { ProspectsModule } from './prospects/prospects.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
+import { TasksModule } from './tasks/tasks.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UnsubscribeModule } from './unsubscribe/unsubscribe.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         UnsubscribeModule,
         TrackingModule,
         SequenceControlsModule,
+        TasksModule,
       ],
     };
   }

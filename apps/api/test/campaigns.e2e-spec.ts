@@ -76,7 +76,7 @@ describe('campaigns', () => {
       ['an unknown step field', [email({ foo: 1 })], 'steps.0.foo', 'property steps.0.foo should not exist'],
       ['an email field on a wait step', [email(), wait({ body: 'x' })], 'steps.1.body', 'property steps.1.body should not exist'],
       ['an unknown step type', [{ type: 'sms', body: 'x' }], 'steps.0.type',
-        'steps.0.type must be one of the following values: email, wait, condition'],
+        'steps.0.type must be one of the following values: email, wait, condition, task'],
       ['a zero wait', [email(), wait({ amount: 0 })], 'steps.1.amount', 'steps.1.amount must not be less than 1'],
       ['a fractional wait', [email(), wait({ amount: 1.5 })], 'steps.1.amount', 'steps.1.amount must be an integer number'],
       ['an unknown wait unit', [email(), wait({ unit: 'weeks' })], 'steps.1.unit', 'steps.1.unit must be one of the following values'],
@@ -96,6 +96,7 @@ describe('campaigns', () => {
         'steps.1.condition must be one of the following values: opened, clicked, replied, not_replied'],
       ["'end' as a then", [email(), condition({ then: 'end' })], 'steps.1.then',
         'steps.1.then must be a step position or one of: next'],
+      ['a task without a title', [email(), { type: 'task' }], 'steps.1.title', 'steps.1.title must be a string'],
     ];
     for (const [label, steps, field, message] of cases) {
       it(`400 for ${label}`, async () => {
@@ -131,19 +132,21 @@ describe('campaigns', () => {
     });
   });
 
-  it('keeps condition steps as written', async () => {
+  it('keeps condition and task steps as written', async () => {
     const steps = [
       SEQUENCE[0],
-      { type: 'condition', condition: 'clicked', sinceStep: 0, then: 3, else: 'end' },
+      { type: 'task', title: 'Call them', instructions: 'Ask about Q3.' },
+      { type: 'condition', condition: 'clicked', sinceStep: 0, then: 4, else: 'end' },
       { type: 'condition', condition: 'not_replied', sinceStep: 0, then: 'next', else: 'next' },
       { type: 'email', body: 'Following up.' },
     ];
     const res = await account.call('POST', '/v1/campaigns', { name: 'Branches', mailboxId, steps });
     assert.equal(res.status, 201, res.text);
     assert.deepEqual(res.body.steps.slice(1).map(({ id, ...step }: any) => step), [
-      { position: 1, type: 'condition', condition: 'clicked', sinceStep: 0, then: 3, else: 'end' },
-      { position: 2, type: 'condition', condition: 'not_replied', sinceStep: 0, then: 'next', else: 'next' },
-      { position: 3, type: 'email', subject: null, body: 'Following up.', newThread: false },
+      { position: 1, type: 'task', title: 'Call them', instructions: 'Ask about Q3.' },
+      { position: 2, type: 'condition', condition: 'clicked', sinceStep: 0, then: 4, else: 'end' },
+      { position: 3, type: 'condition', condition: 'not_replied', sinceStep: 0, then: 'next', else: 'next' },
+      { position: 4, type: 'email', subject: null, body: 'Following up.', newThread: false },
     ]);
     assert.deepEqual((await account.call('GET', `/v1/campaigns/${res.body.id}`)).body.steps, res.body.steps);
   });

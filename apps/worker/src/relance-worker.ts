@@ -5,7 +5,7 @@ import {
   createControlActivities, createLaunchActivities, createMailSyncActivities, createSequenceActivities,
 } from '../../../activities';
 import type { AppConfig } from '../../../libs/config';
-import { ConditionRepository, EnrollmentRepository } from '../../../libs/db';
+import { ConditionRepository, EnrollmentRepository, TaskRepository } from '../../../libs/db';
 import { MailboxSync } from '../../../libs/mailboxes';
 import { NestPinoLogger, type Logger } from '../../../libs/observability';
 import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
@@ -46,6 +46,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     enrollments: app.get(EnrollmentRepository),
     stepSender: app.get(StepSender),
     conditions: app.get(ConditionRepository),
+    tasks: app.get(TaskRepository),
   });
   const workers = await Promise.all([
     Worker.create({

@@ -10,16 +10,19 @@ import { ProspectRepository } from './prospect.repository';
 import { SequenceControlRepository } from './sequence-control.repository';
 import { StatsRepository } from './stats.repository';
 import { SuppressionRepository } from './suppression.repository';
+import { TaskRepository } from './task.repository';
 import { TrackingRepository } from './tracking.repository';
 
 export {
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
+  TaskRepository,
 };
 
 export const REPOSITORIES = [
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
+  TaskRepository,
 ];

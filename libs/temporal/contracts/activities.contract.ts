@@ -16,6 +16,11 @@ export interface EnrollmentStepPlan {
   branch?: { then: number | null; else: number | null };
 }
 
+/**
+ * Where a task step stands for an enrollment: open (the sequence waits), done or skipped (it
+ * carries on), or ended: the enrollment no longer runs (e.g. enrollment_replied) or lost its task.
+ */
+export type TaskStepState = { state: 'open' | 'done' | 'skipped'; taskId: string } | { state: 'ended'; reason: string };
 
 export interface EnrollmentPlan {
   /** False when the enrollment is no longer active (stopped before it began). */
@@ -44,6 +49,10 @@ export interface SequenceActivities {
   finishEnrollment(input: { enrollmentId: string; outcome: 'completed' | 'failed'; reason?: string }): Promise<void>;
   /** Whether a condition step holds for the enrollment, read from the database now. */
   evaluateCondition(input: { enrollmentId: string; stepId: string }): Promise<{ result: boolean }>;
+  /** Creates the enrollment's task for a task step unless it exists; where it stands. */
+  openTask(input: { enrollmentId: string; stepId: string }): Promise<TaskStepState>;
+  /** Where the enrollment's task for a task step stands (the database decides, not the signal). */
+  checkTask(input: { enrollmentId: string; stepId: string }): Promise<TaskStepState>;
 }
 
 export interface LaunchBatchResult {

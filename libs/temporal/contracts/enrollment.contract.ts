@@ -28,7 +28,14 @@ export interface PausedUntilSignal {
   until: string;
 }
 
-export type EnrollmentPhase = 'starting' | 'sending' | 'waiting' | 'paused' | EnrollmentOutcome;
+/** The rep marked task `taskId` done or skipped (the database already records it). */
+export interface TaskCompletedSignal {
+  taskId: string;
+  outcome: 'done' | 'skipped';
+}
+
+/** 'awaiting_task': a task step waits for the rep to mark its task done or skipped. */
+export type EnrollmentPhase = 'starting' | 'sending' | 'waiting' | 'awaiting_task' | 'paused' | EnrollmentOutcome;
 
 export interface EnrollmentStatusView {
   enrollmentId: string;
@@ -45,4 +52,6 @@ export const stopSignal = defineSignal<[StopSignal]>('stop');
 export const pausedUntilSignal = defineSignal<[PausedUntilSignal]>('pausedUntil');
 /** The enrollment or its campaign was resumed: a send that found it paused asks again now. */
 export const resumeSignal = defineSignal('resume');
+/** The rep closed a task of this enrollment: it re-reads the task (the database decides) and carries on. */
+export const taskCompletedSignal = defineSignal<[TaskCompletedSignal]>('taskCompleted');
 export const enrollmentStatusQuery = defineQuery<EnrollmentStatusView>('status');

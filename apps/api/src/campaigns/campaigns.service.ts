@@ -69,6 +69,7 @@ function toNewStep(step: AnyStepInput): NewStep {
       conditionElse: step.else,
     };
   }
+  if (step.type === 'task') return { kind: 'task', taskTitle: step.title, taskInstructions: step.instructions ?? null };
   const subjectOrNull = (subject?: string) => (subject?.trim() ? subject : null);
   const variants = step.variants?.map((variant, i) => ({
     key: variantKey(i),

@@ -40,14 +40,15 @@ describe('sequenceProblems', () => {
   });
 });
 
-describe('sequenceProblems: conditions', () => {
+describe('sequenceProblems: conditions and tasks', () => {
   const condition = (fields: object) =>
     ({ type: 'condition', condition: 'opened', sinceStep: 0, then: 'next', else: 'end', ...fields }) as AnyStepInput;
+  const task = { type: 'task', title: 'Call' } as AnyStepInput;
 
-  it('accepts forward jumps, next and end', () => {
-    const lastLooksAt4 = condition({ sinceStep: 4, then: 'next', else: 'next' });
-    assert.deepEqual(fields([email(), wait(1), condition({ then: 4, else: 3 }), email(), email(), lastLooksAt4]), []);
-    assert.deepEqual(fields([wait(1), email(), condition({ sinceStep: 1, condition: 'not_replied', else: 'end' })]), []);
+  it('accepts forward jumps, next and end, and tasks anywhere', () => {
+    const lastLooksAt5 = condition({ sinceStep: 5, then: 'next', else: 'next' });
+    assert.deepEqual(fields([email(), task, wait(1), condition({ then: 5, else: 4 }), email(), email(), lastLooksAt5]), []);
+    assert.deepEqual(fields([task, email(), condition({ sinceStep: 1, condition: 'not_replied', else: 'end' })]), []);
   });
 
   it('refuses jumps back, in place or past the last step, naming the field', () => {
@@ -69,5 +70,9 @@ describe('sequenceProblems: conditions', () => {
       sequenceProblems([email(), condition({ sinceStep: 1 })])[0].message,
       'steps.1.sinceStep must be the position of an earlier email step',
     );
+  });
+
+  it('still wants an email step: a task alone sends nothing', () => {
+    assert.deepEqual(fields([task]), ['steps']);
   });
 });

@@ -20,6 +20,7 @@ export function sequenceProblems(steps: readonly AnyStepInput[], hasSendingWindo
       problems.push(...conditionProblems(steps, i, step));
       return;
     }
+    if (step.type === 'task') return;
     if (step.type === 'wait') {
       if (!withinMaxWait(step.amount, step.unit)) {
         problems.push({ field: `${path}.amount`, message: `${path} waits longer than ${MAX_WAIT_MS / 86_400_000} days` });

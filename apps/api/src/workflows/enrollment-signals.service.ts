@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { resumeSignal, stopSignal } from '../../../../libs/temporal/contracts';
+import { resumeSignal, stopSignal, taskCompletedSignal, type TaskCompletedSignal } from '../../../../libs/temporal/contracts';
 import { API_LOGGER } from '../common/logger.module';
 
 /** Tells running enrollment workflows what the database already says about them. */
@@ -24,6 +24,14 @@ export class EnrollmentSignals {
   /** A resumed enrollment whose send found it paused asks again now. */
   async resume(workflowId: string): Promise<void> {
     await this.send(workflowId, (handle) => handle.signal(resumeSignal));
+  }
+
+  /**
+   * A task of the enrollment was closed: its task step re-reads it and carries on. Lost, it
+   * only delays the sequence until the workflow re-reads the task on its own.
+   */
+  async taskCompleted(workflowId: string, signal: TaskCompletedSignal): Promise<void> {
+    await this.send(workflowId, (handle) => handle.signal(taskCompletedSignal, signal));
   }
 
   private async send(workflowId: string, signal: (handle: WorkflowHandle) => Promise<void>): Promise<void> {

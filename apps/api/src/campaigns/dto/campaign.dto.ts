@@ -20,6 +20,8 @@ export class StepDto {
   @ApiPropertyOptional({ description: 'Condition steps: position of the email step it looks back to' }) sinceStep?: number;
   @ApiPropertyOptional({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['next'] }] }) then?: StepTarget;
   @ApiPropertyOptional({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['next', 'end'] }] }) else?: StepTarget;
+  @ApiPropertyOptional({ description: 'Task steps' }) title?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) instructions?: string | null;
 
   static from(step: Step): StepDto {
     const base = { id: step.id, position: step.position, type: step.kind };
@@ -35,6 +37,7 @@ export class StepDto {
         else: step.conditionElse ?? 'next',
       };
     }
+    if (step.kind === 'task') return { ...base, title: step.taskTitle ?? '', instructions: step.taskInstructions };
     return {
       ...base,
       subject: step.subject,

@@ -8,11 +8,13 @@ import { CanonicalTimeZone } from '../../common/transforms';
 import { IsTimeZone } from '../../common/validators/time-zone';
 import { IsTrackingDomain, NormaliseTrackingDomain } from '../../common/validators/tracking-domain';
 import { SendingWindowDto } from './sending-window.dto';
-import { AnyStepInput, ConditionStepInputDto, EmailStepInputDto, StepInputDto, WaitStepInputDto } from './step-input.dto';
+import {
+  AnyStepInput, ConditionStepInputDto, EmailStepInputDto, StepInputDto, TaskStepInputDto, WaitStepInputDto,
+} from './step-input.dto';
 
 export const MAX_STEPS = 50;
 
-@ApiExtraModels(EmailStepInputDto, WaitStepInputDto, ConditionStepInputDto)
+@ApiExtraModels(EmailStepInputDto, WaitStepInputDto, ConditionStepInputDto, TaskStepInputDto)
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Q3 outreach' })
   @IsString() @IsNotEmpty() @MaxLength(200)
@@ -76,11 +78,12 @@ export class CreateCampaignDto {
     maxItems: MAX_STEPS,
     description:
       'Run in order from position 0; at least one email step, and the first email step needs a subject. A ' +
-      'condition step jumps forward only (to a later position, or the end), so every sequence ends.',
+      'condition step jumps forward only (to a later position, or the end), so every sequence ends; a task step ' +
+      'waits for the rep (GET /v1/tasks).',
     items: {
       oneOf: [
         { $ref: getSchemaPath(EmailStepInputDto) }, { $ref: getSchemaPath(WaitStepInputDto) },
-        { $ref: getSchemaPath(ConditionStepInputDto) },
+        { $ref: getSchemaPath(ConditionStepInputDto) }, { $ref: getSchemaPath(TaskStepInputDto) },
       ],
       discriminator: { propertyName: 'type' },
     },
@@ -97,6 +100,7 @@ export class CreateCampaignDto {
         { name: 'email', value: EmailStepInputDto },
         { name: 'wait', value: WaitStepInputDto },
         { name: 'condition', value: ConditionStepInputDto },
+        { name: 'task', value: TaskStepInputDto },
       ],
     },
   })

@@ -3,11 +3,11 @@ import { Type } from 'class-transformer';
 import { IsSingleLine } from '../../common/validators/single-line';
 import { IsStepTarget } from '../../common/validators/step-target';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf,
-  ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min,
+  ValidateIf, ValidateNested,
 } from 'class-validator';
 
-export const STEP_TYPES = ['email', 'wait', 'condition'] as const;
+export const STEP_TYPES = ['email', 'wait', 'condition', 'task'] as const;
 export const WAIT_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
 export const CONDITION_KINDS = ['opened', 'clicked', 'replied', 'not_replied'] as const;
 
@@ -120,4 +120,21 @@ export class ConditionStepInputDto {
   else: number | 'next' | 'end';
 }
 
-export type AnyStepInput = EmailStepInputDto | WaitStepInputDto | ConditionStepInputDto;
+export class TaskStepInputDto {
+  @ApiProperty({ enum: ['task'] })
+  @IsIn(['task'])
+  type: 'task';
+
+  @ApiProperty({
+    example: 'Call the prospect',
+    description: 'What the rep is asked to do; the sequence waits until it is done or skipped',
+  })
+  @IsString() @IsNotEmpty() @IsSingleLine() @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional({ example: 'Ask about their Q3 hiring plans.' })
+  @IsOptional() @IsString() @MaxLength(5000)
+  instructions?: string;
+}
+
+export type AnyStepInput = EmailStepInputDto | WaitStepInputDto | ConditionStepInputDto | TaskStepInputDto;
