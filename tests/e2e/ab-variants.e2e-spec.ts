@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { mailboxSyncWorkflowId } from '../../libs/temporal';
-import { imapUser, testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 
@@ -14,19 +12,10 @@ describe('A/B variants', () => {
   before(async () => {
     stack = await startRelanceStack();
     api = stack.api;
-    const rep = imapUser(2);
-    const { imap } = testEnv();
-    const mailbox = await api.post('/v1/mailboxes', {
-      email: rep.user,
-      minSpacingSeconds: 0,
-      smtp: { host: stack.smtp.host, port: stack.smtp.port, username: rep.user, password: 'x' },
-      imap: { host: imap.host, port: imap.port, username: rep.user, password: rep.password },
-    });
-    mailboxId = mailbox.body.id;
+    mailboxId = await stack.connectMailbox(api, 2, { minSpacingSeconds: 0 });
   });
 
   after(async () => {
-    await stack.temporal.client.workflow.getHandle(mailboxSyncWorkflowId(mailboxId)).terminate('test over').catch(() => undefined);
     await stack?.stop();
   });
 

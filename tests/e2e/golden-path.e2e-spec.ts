@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appendMessage } from '../../libs/mail';
-import { mailboxSyncWorkflowId } from '../../libs/temporal';
 import { imapUser, testEnv } from '../harness/env';
 import type { CapturedMessage } from '../harness/smtp-capture';
 import { eventually } from '../support/api-client';
@@ -15,7 +14,6 @@ import { RelanceStack, startRelanceStack } from '../support/relance-stack';
  */
 describe('golden path: launch, send over SMTP, reply over IMAP, sequence stops', () => {
   let stack: RelanceStack;
-  let mailboxId: string;
 
   before(async () => {
     // A long polling interval: only IMAP IDLE can see the reply within the 2 s wait.
@@ -23,7 +21,6 @@ describe('golden path: launch, send over SMTP, reply over IMAP, sequence stops',
   });
 
   after(async () => {
-    if (mailboxId) await stack.temporal.client.workflow.getHandle(mailboxSyncWorkflowId(mailboxId)).terminate('test over').catch(() => undefined);
     await stack?.stop();
   });
 
@@ -32,15 +29,7 @@ describe('golden path: launch, send over SMTP, reply over IMAP, sequence stops',
     const { imap } = testEnv();
     const { api, smtp } = stack;
 
-    const mailbox = await api.post('/v1/mailboxes', {
-      minSpacingSeconds: 0, // tests send back to back
-      email: rep.user,
-      displayName: 'Rita Rep',
-      smtp: { host: smtp.host, port: smtp.port, secure: false, username: rep.user, password: 'smtp-secret' },
-      imap: { host: imap.host, port: imap.port, secure: false, username: rep.user, password: rep.password },
-    });
-    assert.equal(mailbox.status, 201, JSON.stringify(mailbox.body));
-    mailboxId = mailbox.body.id;
+    const mailboxId = await stack.connectMailbox(api, 1, { displayName: 'Rita Rep', minSpacingSeconds: 0 });
 
     const people = { A: 'alice@prospects.test', B: 'bob@prospects.test', C: 'carol@prospects.test' };
     const prospectIds: Record<string, string> = {};

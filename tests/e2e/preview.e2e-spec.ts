@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { mailboxSyncWorkflowId } from '../../libs/temporal';
-import { imapUser, testEnv } from '../harness/env';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 
 /** Previewing a step for one prospect renders every variant as a send would, nothing is sent. */
@@ -11,19 +9,10 @@ describe('step preview', () => {
 
   before(async () => {
     stack = await startRelanceStack();
-    const rep = imapUser(3);
-    const { imap } = testEnv();
-    const mailbox = await stack.api.post('/v1/mailboxes', {
-      email: rep.user,
-      displayName: 'Rita Rep',
-      smtp: { host: stack.smtp.host, port: stack.smtp.port, username: rep.user, password: 'x' },
-      imap: { host: imap.host, port: imap.port, username: rep.user, password: rep.password },
-    });
-    mailboxId = mailbox.body.id;
+    mailboxId = await stack.connectMailbox(stack.api, 3, { displayName: 'Rita Rep' });
   });
 
   after(async () => {
-    await stack.temporal.client.workflow.getHandle(mailboxSyncWorkflowId(mailboxId)).terminate('test over').catch(() => undefined);
     await stack?.stop();
   });
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appendMessage } from '../../libs/mail';
-import { mailboxSyncWorkflowId } from '../../libs/temporal';
 import { imapUser, testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { rawMail } from '../support/raw-mail';
@@ -13,7 +12,6 @@ import { RelanceStack, startRelanceStack } from '../support/relance-stack';
  */
 describe('reply matching beyond the thread', () => {
   let stack: RelanceStack;
-  const mailboxIds: string[] = [];
   const rep = imapUser(2);
   const imapSettings = () => ({ host: testEnv().imap.host, port: testEnv().imap.port, secure: false, username: rep.user, password: rep.password });
 
@@ -23,24 +21,15 @@ describe('reply matching beyond the thread', () => {
   });
 
   after(async () => {
-    for (const id of mailboxIds) {
-      await stack.temporal.client.workflow.getHandle(mailboxSyncWorkflowId(id)).terminate('test over').catch(() => undefined);
-    }
     await stack?.stop();
   });
 
   async function launch(api: ApiClient, prospects: { email: string; company?: string }[], options: object = {}) {
-    const mailbox = await api.post('/v1/mailboxes', {
-      email: rep.user,
-      minSpacingSeconds: 0,
-      smtp: { host: stack.smtp.host, port: stack.smtp.port, username: rep.user, password: 'x' },
-      imap: { host: imapSettings().host, port: imapSettings().port, username: rep.user, password: rep.password },
-    });
-    mailboxIds.push(mailbox.body.id);
+    const mailboxId = await stack.connectMailbox(api, 2, { minSpacingSeconds: 0 });
     const ids: Record<string, string> = {};
     for (const p of prospects) ids[p.email] = (await api.post('/v1/prospects', p)).body.id;
     const campaign = await api.post('/v1/campaigns', {
-      name: 'Matching', mailboxId: mailbox.body.id, ...options,
+      name: 'Matching', mailboxId, ...options,
       steps: [{ type: 'email', subject: 'Hello', body: 'First' }, { type: 'wait', amount: 30, unit: 'seconds' }, { type: 'email', body: 'Second' }],
     });
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));

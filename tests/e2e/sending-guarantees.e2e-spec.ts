@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { mailboxSyncWorkflowId } from '../../libs/temporal';
-import { imapUser, testEnv } from '../harness/env';
 import type { SmtpRejection } from '../harness/smtp-capture';
 import { ApiClient, eventually } from '../support/api-client';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
@@ -18,7 +16,6 @@ describe('sending guarantees', () => {
     'hard-fail@prospects.test': () => ({ code: 550, message: 'Mailbox unavailable' }),
     'greylisted@prospects.test': (attempt) => (attempt === 1 ? { code: 451, message: 'Greylisted, try later' } : undefined),
   };
-  const mailboxIds: string[] = [];
 
   before(async () => {
     stack = await startRelanceStack({
@@ -34,30 +31,18 @@ describe('sending guarantees', () => {
   });
 
   after(async () => {
-    for (const id of mailboxIds) {
-      await stack.temporal.client.workflow.getHandle(mailboxSyncWorkflowId(id)).terminate('test over').catch(() => undefined);
-    }
     await stack?.stop();
   });
 
   async function setUp(api: ApiClient, userNumber: number, emails: string[], steps: unknown[]) {
-    const rep = imapUser(userNumber);
-    const { imap } = testEnv();
-    const mailbox = await api.post('/v1/mailboxes', {
-      minSpacingSeconds: 0, // tests send back to back
-      email: rep.user,
-      smtp: { host: stack.smtp.host, port: stack.smtp.port, username: rep.user, password: 'smtp-secret' },
-      imap: { host: imap.host, port: imap.port, username: rep.user, password: rep.password },
-    });
-    assert.equal(mailbox.status, 201, JSON.stringify(mailbox.body));
-    mailboxIds.push(mailbox.body.id);
+    const mailboxId = await stack.connectMailbox(api, userNumber, { minSpacingSeconds: 0 });
     const prospectIds: string[] = [];
     for (const email of emails) {
       const created = await api.post('/v1/prospects', { email });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       prospectIds.push(created.body.id);
     }
-    const campaign = await api.post('/v1/campaigns', { name: 'Guarantees', mailboxId: mailbox.body.id, steps });
+    const campaign = await api.post('/v1/campaigns', { name: 'Guarantees', mailboxId, steps });
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
     return { campaignId: campaign.body.id as string, prospectIds };
   }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { enrollmentStatusQuery, mailboxSyncWorkflowId } from '../../libs/temporal';
-import { imapUser, testEnv } from '../harness/env';
+import { enrollmentStatusQuery } from '../../libs/temporal';
 import { ApiClient, eventually } from '../support/api-client';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 
@@ -19,24 +18,10 @@ describe('sending window and rotation settings', () => {
   before(async () => {
     stack = await startRelanceStack();
     api = stack.api;
-    for (const n of [3, 4]) {
-      const rep = imapUser(n);
-      const { imap } = testEnv();
-      const mailbox = await api.post('/v1/mailboxes', {
-        email: rep.user,
-        minSpacingSeconds: 0,
-        smtp: { host: stack.smtp.host, port: stack.smtp.port, username: rep.user, password: 'x' },
-        imap: { host: imap.host, port: imap.port, username: rep.user, password: rep.password },
-      });
-      assert.equal(mailbox.status, 201, JSON.stringify(mailbox.body));
-      mailboxIds.push(mailbox.body.id);
-    }
+    for (const n of [3, 4]) mailboxIds.push(await stack.connectMailbox(api, n, { minSpacingSeconds: 0 }));
   });
 
   after(async () => {
-    for (const id of mailboxIds) {
-      await stack.temporal.client.workflow.getHandle(mailboxSyncWorkflowId(id)).terminate('test over').catch(() => undefined);
-    }
     await stack?.stop();
   });
 

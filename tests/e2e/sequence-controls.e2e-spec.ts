@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { mailboxSyncWorkflowId } from '../../libs/temporal';
-import { imapUser, testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 
@@ -10,36 +8,23 @@ const quietFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms
 /** Pause, resume and stop, for one enrollment and for a whole campaign, through the API. */
 describe('sequence controls', () => {
   let stack: RelanceStack;
-  const mailboxIds: string[] = [];
 
   before(async () => {
     stack = await startRelanceStack();
   });
 
   after(async () => {
-    for (const id of mailboxIds) {
-      await stack.temporal.client.workflow.getHandle(mailboxSyncWorkflowId(id)).terminate('test over').catch(() => undefined);
-    }
     await stack?.stop();
   });
 
   /** A campaign [email, wait, email] launched to `emails`; resolves once every first email arrived. */
   async function launched(api: ApiClient, emails: string[], waitSeconds: number) {
-    const rep = imapUser(1);
-    const { imap } = testEnv();
-    const mailbox = await api.post('/v1/mailboxes', {
-      email: rep.user,
-      minSpacingSeconds: 0,
-      smtp: { host: stack.smtp.host, port: stack.smtp.port, username: rep.user, password: 'x' },
-      imap: { host: imap.host, port: imap.port, username: rep.user, password: rep.password },
-    });
-    assert.equal(mailbox.status, 201, JSON.stringify(mailbox.body));
-    mailboxIds.push(mailbox.body.id);
+    const mailboxId = await stack.connectMailbox(api, 1, { minSpacingSeconds: 0 });
     const prospectIds: string[] = [];
     for (const email of emails) prospectIds.push((await api.post('/v1/prospects', { email })).body.id);
     const campaign = await api.post('/v1/campaigns', {
       name: 'Controls',
-      mailboxId: mailbox.body.id,
+      mailboxId,
       steps: [
         { type: 'email', subject: 'First', body: 'One' },
         { type: 'wait', amount: waitSeconds, unit: 'seconds' },

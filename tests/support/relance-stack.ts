@@ -7,7 +7,8 @@ import { installTemporalRuntime } from '../../apps/worker/src/temporal-runtime';
 import { AppConfig, loadConfig } from '../../libs/config';
 import { createDataSource } from '../../libs/db';
 import { createLogger } from '../../libs/observability';
-import { connectTemporalClient, TemporalClientHandle } from '../../libs/temporal';
+import { connectTemporalClient, mailboxSyncWorkflowId, TemporalClientHandle } from '../../libs/temporal';
+import { imapUser, testEnv } from '../harness/env';
 import { startSmtpCapture, SmtpCapture } from '../harness/smtp-capture';
 import { ApiClient } from './api-client';
 
@@ -24,6 +25,11 @@ export interface RelanceStack {
   temporal: TemporalClientHandle;
   /** A fresh account and its API client. */
   newAccount(name: string): Promise<{ accountId: string; api: ApiClient }>;
+  /**
+   * Connects the n-th Dovecot user as a mailbox of `api`'s account, sending through the test
+   * SMTP server; its sync workflow is ended by stop(). Returns the mailbox id.
+   */
+  connectMailbox(api: ApiClient, userNumber: number, extra?: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -51,6 +57,20 @@ export async function startRelanceStack(
     });
     return { accountId: account.accountId, api: new ApiClient(apiUrl, account.apiKey) };
   };
+  const mailboxIds: string[] = [];
+  const connectMailbox = async (api: ApiClient, userNumber: number, extra: Record<string, unknown> = {}) => {
+    const rep = imapUser(userNumber);
+    const { imap } = testEnv();
+    const created = await api.post('/v1/mailboxes', {
+      email: rep.user,
+      smtp: { host: smtp.host, port: smtp.port, username: rep.user, password: 'smtp-secret' },
+      imap: { host: imap.host, port: imap.port, username: rep.user, password: rep.password },
+      ...extra,
+    });
+    if (created.status !== 201) throw new Error(`mailbox not created: ${created.status} ${JSON.stringify(created.body)}`);
+    mailboxIds.push(created.body.id);
+    return created.body.id as string;
+  };
   const first = await newAccount('Acme');
   return {
     config,
@@ -60,7 +80,12 @@ export async function startRelanceStack(
     dataSource,
     temporal,
     newAccount,
+    connectMailbox,
     async stop() {
+      // Mailbox syncs run until their mailbox is gone: end them, or the next suite's worker inherits them.
+      for (const id of mailboxIds) {
+        await temporal.client.workflow.getHandle(mailboxSyncWorkflowId(id)).terminate('test over').catch(() => undefined);
+      }
       await app.close();
       worker.shutdown();
       await running;
