@@ -1,6 +1,7 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
-  enrollmentStatusQuery, pausedUntilSignal, repliedSignal, resumeSignal, stopSignal, taskCompletedSignal,
+  enrollmentStatusQuery, pausedUntilSignal, planChangedSignal, repliedSignal, resumeSignal, stopSignal,
+  taskCompletedSignal,
   type EnrollmentInput, type EnrollmentOutcome, type EnrollmentResult, type EnrollmentStatusView,
   type SendStepResult, type SequenceActivities,
 } from '../libs/temporal/contracts';
@@ -50,6 +51,11 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
   let stopped = false;
   setHandler(stopSignal, () => {
     stopped = true;
+  });
+  // The campaign's steps were edited: the steps not yet reached are read again.
+  let planEdits = 0;
+  setHandler(planChangedSignal, () => {
+    planEdits += 1;
   });
   // A resume (of the enrollment or its campaign): a send that found it paused asks again.
   let resumes = 0;
@@ -133,13 +139,24 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
     }
   }
 
-  const plan = await loadEnrollmentPlan({ enrollmentId });
+  let plan = await loadEnrollmentPlan({ enrollmentId });
   if (!plan.active) return end('stopped');
+  let planSeen = planEdits;
+  // Position of the last step run: after an edit, the sequence goes on from the step after it.
+  let lastPosition = -1;
 
   // Index-based: a condition jumps forward (never back, so every sequence ends).
-  for (let index = 0; index < plan.steps.length; ) {
+  for (let index = 0; index < plan.steps.length || planEdits !== planSeen; ) {
+    if (planEdits !== planSeen) {
+      planSeen = planEdits;
+      plan = await loadEnrollmentPlan({ enrollmentId });
+      const next = plan.steps.findIndex((s) => s.position > lastPosition);
+      index = next < 0 ? plan.steps.length : next;
+      continue;
+    }
     const step = plan.steps[index];
     index += 1;
+    lastPosition = step.position;
     if (replied) return end('replied');
     if (stopped) return end('stopped');
     view.currentStep = step.position;
@@ -172,6 +189,12 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
     view.phase = 'sending';
     const result = await sendWhenAllowed(step.stepId);
     if (result === 'replied' || result === 'stopped') return end(result);
+    if (result.outcome === 'replanned') {
+      // Replaced by an edit before it left: read the plan again and go on from this position.
+      lastPosition = step.position - 1;
+      planEdits += 1;
+      continue;
+    }
     if (result.outcome === 'stopped') return end(result.reason === 'enrollment_replied' || replied ? 'replied' : 'stopped');
     if (result.outcome === 'failed') {
       await finishEnrollment({ enrollmentId, outcome: 'failed', reason: result.reason });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { SequenceControlRepository } from '../db';
-import { enrollmentWorkflowId, resumeSignal, stopSignal } from '../temporal/contracts';
+import { CampaignSignal, enrollmentWorkflowId, planChangedSignal, resumeSignal, stopSignal } from '../temporal/contracts';
 
 const PAGE = 200;
 const CONCURRENCY = 20;
@@ -16,7 +16,7 @@ export class CampaignControl {
 
   async signalPage(
     campaignId: string,
-    signal: 'resume' | 'stop',
+    signal: CampaignSignal,
     afterEnrollmentId: string | undefined,
     heartbeat: () => void,
   ): Promise<{ signalled: number; lastEnrollmentId?: string }> {
@@ -30,10 +30,11 @@ export class CampaignControl {
     return { signalled, lastEnrollmentId: ids.length === PAGE ? ids[ids.length - 1] : undefined };
   }
 
-  private async signal(enrollmentId: string, signal: 'resume' | 'stop'): Promise<boolean> {
+  private async signal(enrollmentId: string, signal: CampaignSignal): Promise<boolean> {
     const handle = this.temporal.workflow.getHandle(enrollmentWorkflowId(enrollmentId));
     try {
       if (signal === 'resume') await handle.signal(resumeSignal);
+      else if (signal === 'plan_changed') await handle.signal(planChangedSignal);
       else await handle.signal(stopSignal, { reason: 'campaign_stopped' });
       return true;
     } catch (error) {

@@ -70,6 +70,7 @@ export class StepSender {
     }
     if (claim.kind === 'existing') return this.resolveExisting(claim.message);
     if (claim.kind === 'paused') return { outcome: 'paused' };
+    if (claim.kind === 'replanned') return { outcome: 'replanned' };
     if (claim.kind === 'deferred') return { outcome: 'deferred', until: claim.until.toISOString(), queued: claim.queued };
     return this.deliver(claim.message);
   }

@@ -10,7 +10,7 @@ export interface StoredSendingWindow {
   hours: { start: string; end: string }[];
 }
 
-export type CampaignStatus = 'draft' | 'launching' | 'active' | 'completed';
+export type CampaignStatus = 'draft' | 'launching' | 'active' | 'paused' | 'stopped' | 'completed';
 
 @Entity({ name: 'campaigns' })
 export class Campaign {

@@ -24,7 +24,7 @@ const stepTarget: ValueTransformer = {
 
 /** One step of a campaign's sequence, run in `position` order. */
 @Entity({ name: 'steps' })
-@Index('uq_steps_campaign_position', ['campaignId', 'position'], { unique: true })
+@Index('uq_steps_campaign_position', ['campaignId', 'position'], { unique: true, where: 'retired_at IS NULL' })
 @Check('ck_steps_condition_kind', `"condition_kind" IN ('opened', 'clicked', 'replied', 'not_replied')`)
 @Check('ck_steps_condition_targets', `"condition_then" ~ '^(next|[0-9]+)$' AND "condition_else" ~ '^(next|end|[0-9]+)$'`)
 export class Step {
@@ -56,5 +56,7 @@ export class Step {
   /** Task steps: what the rep is asked to do (copied onto each task). */
   @Column({ name: 'task_title', type: 'text', nullable: true }) taskTitle: string | null;
   @Column({ name: 'task_instructions', type: 'text', nullable: true }) taskInstructions: string | null;
+  /** Set when an edit of the campaign replaced this step before any prospect reached it. */
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true }) retiredAt: Date | null;
   @CreatedAt() createdAt: Date;
 }

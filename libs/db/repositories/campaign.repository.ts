@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
 import { CampaignMailbox } from '../entities/campaign-mailbox.entity';
 import { ConditionKind, Step, StepKind, StepTarget, StepVariant, WaitUnit } from '../entities/step.entity';
@@ -52,24 +52,7 @@ export class CampaignRepository {
       const pool = [...new Set([campaign.mailboxId, ...(extraMailboxIds ?? [])])];
       await manager.getRepository(CampaignMailbox).insert(pool.map((mailboxId) => ({ campaignId: saved.id, mailboxId })));
       const rows = steps.map((step, position) =>
-        manager.getRepository(Step).create({
-          campaignId: saved.id,
-          position,
-          kind: step.kind,
-          subject: step.subject ?? null,
-          body: step.body ?? null,
-          newThread: step.newThread ?? false,
-          waitAmount: step.waitAmount ?? null,
-          waitUnit: step.waitUnit ?? null,
-          sendingDaysOnly: step.sendingDaysOnly ?? false,
-          variants: step.variants ?? null,
-          conditionKind: step.conditionKind ?? null,
-          conditionSincePosition: step.conditionSincePosition ?? null,
-          conditionThen: step.conditionThen ?? null,
-          conditionElse: step.conditionElse ?? null,
-          taskTitle: step.taskTitle ?? null,
-          taskInstructions: step.taskInstructions ?? null,
-        }),
+        stepRow(manager.getRepository(Step), saved.id, position, step),
       );
       const savedSteps = await manager.getRepository(Step).save(rows);
       return Object.assign(saved, { steps: savedSteps });
@@ -81,13 +64,42 @@ export class CampaignRepository {
   }
 
   async findForAccountWithSteps(accountId: string, id: string): Promise<CampaignWithSteps | null> {
-    return this.withSteps(
-      await this.dataSource.getRepository(Campaign).findOne({
-        where: { accountId, id },
-        relations: { steps: true },
-        order: { steps: { position: 'ASC' } },
-      }),
+    const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ accountId, id });
+    if (!campaign) return null;
+    return Object.assign(campaign, { steps: await this.liveSteps(id) });
+  }
+
+  /** The steps prospects go through: retired ones (replaced by an edit) are left out. */
+  liveSteps(campaignId: string): Promise<Step[]> {
+    return this.dataSource.getRepository(Step).find({ where: { campaignId, retiredAt: IsNull() }, order: { position: 'ASC' } });
+  }
+
+  /**
+   * The last position some prospect has reached (sent, waited, tasked): steps up to it are
+   * history and cannot change. -1 when nobody has started.
+   */
+  async lastReachedPosition(campaignId: string): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT greatest(
+         (SELECT max(e.current_step) FROM enrollments e WHERE e.campaign_id = $1),
+         (SELECT max(s.position) FROM messages m JOIN steps s ON s.id = m.step_id WHERE s.campaign_id = $1),
+         -1) AS position`,
+      [campaignId],
     );
+    return row.position;
+  }
+
+  /** Retires the steps after `lockedThrough` and puts `steps` (from that position on) in their place. */
+  async replaceStepsAfter(campaignId: string, lockedThrough: number, steps: NewStep[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE steps SET retired_at = now() WHERE campaign_id = $1 AND position > $2 AND retired_at IS NULL`,
+        [campaignId, lockedThrough],
+      );
+      const rows = steps.map((step, i) => stepRow(manager.getRepository(Step), campaignId, lockedThrough + 1 + i, step));
+      if (rows.length > 0) await manager.getRepository(Step).save(rows);
+      await manager.query(`UPDATE campaigns SET updated_at = now() WHERE id = $1`, [campaignId]);
+    });
   }
 
   listForAccount(accountId: string): Promise<Campaign[]> {
@@ -98,9 +110,26 @@ export class CampaignRepository {
   async markLaunching(accountId: string, id: string): Promise<void> {
     await this.dataSource.getRepository(Campaign).update({ accountId, id, status: 'draft' }, { status: 'launching' });
   }
+}
 
-  private withSteps(campaign: Campaign | null): CampaignWithSteps | null {
-    if (!campaign) return null;
-    return Object.assign(campaign, { steps: campaign.steps ?? [] });
-  }
+/** A step row as written from the API's description of it. */
+function stepRow(steps: Repository<Step>, campaignId: string, position: number, step: NewStep): Step {
+  return steps.create({
+    campaignId,
+    position,
+    kind: step.kind,
+    subject: step.subject ?? null,
+    body: step.body ?? null,
+    newThread: step.newThread ?? false,
+    waitAmount: step.waitAmount ?? null,
+    waitUnit: step.waitUnit ?? null,
+    sendingDaysOnly: step.sendingDaysOnly ?? false,
+    variants: step.variants ?? null,
+    conditionKind: step.conditionKind ?? null,
+    conditionSincePosition: step.conditionSincePosition ?? null,
+    conditionThen: step.conditionThen ?? null,
+    conditionElse: step.conditionElse ?? null,
+    taskTitle: step.taskTitle ?? null,
+    taskInstructions: step.taskInstructions ?? null,
+  });
 }

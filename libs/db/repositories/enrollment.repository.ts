@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ENROLLMENT_WORKFLOW_ID_PREFIX } from '../../temporal/contracts/workflow-ids';
 import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
 import { Enrollment, EnrollmentStatus } from '../entities/enrollment.entity';
@@ -129,7 +129,7 @@ export class EnrollmentRepository {
     const enrollment = await this.dataSource.getRepository(Enrollment).findOneBy({ id });
     if (!enrollment) return null;
     const steps = await this.dataSource.getRepository(Step).find({
-      where: { campaignId: enrollment.campaignId },
+      where: { campaignId: enrollment.campaignId, retiredAt: IsNull() },
       order: { position: 'ASC' },
     });
     return { status: enrollment.status, steps };

@@ -79,6 +79,12 @@ describe('the send claim re-checks the sequence state', () => {
     await setCampaignStatus('active');
   });
 
+  it('answers replanned for a step an edit replaced before it was sent', async () => {
+    await dataSource.query(`UPDATE steps SET retired_at = now() WHERE id = $1`, [ids.stepId]);
+    assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules), { kind: 'replanned' });
+    await dataSource.query(`UPDATE steps SET retired_at = NULL WHERE id = $1`, [ids.stepId]);
+  });
+
   it('claims once the way is clear, and only once', async () => {
     const first = await outbox.claim(ids.enrollmentId, ids.stepId, rules);
     assert.equal(first.kind, 'claimed');

@@ -59,7 +59,9 @@ export type ClaimResult =
   | { kind: 'stopped'; reason: string }
   | { kind: 'deferred'; until: Date; queued: boolean }
   /** The enrollment or its campaign is paused: nothing leaves until it is resumed. */
-  | { kind: 'paused' };
+  | { kind: 'paused' }
+  /** The step was replaced by an edit of the campaign. */
+  | { kind: 'replanned' };
 
 /** What pacing is decided on: read, and the mailboxes' state locked, in the claim's transaction. */
 export interface PaceContext {
@@ -116,6 +118,9 @@ export class OutboxRepository {
       const messages = manager.getRepository(Message);
       const existing = await messages.findOneBy({ enrollmentId, stepId });
       if (existing) return { kind: 'existing', message: existing };
+      // An edit of the campaign replaced this step before it was sent: the workflow re-reads its plan.
+      const [step] = await manager.query(`SELECT retired_at FROM steps WHERE id = $1`, [stepId]);
+      if (!step || step.retired_at) return { kind: 'replanned' };
 
       const decision = rules.pace(await this.loadPaceContext(manager, enrollmentId));
       if (decision.state) await this.savePaceState(manager, decision.mailboxId!, decision.state);

@@ -28,7 +28,7 @@ export interface EnrollmentPlan {
   steps: EnrollmentStepPlan[];
 }
 
-export type SendOutcome = 'sent' | 'stopped' | 'failed' | 'unknown' | 'deferred' | 'paused';
+export type SendOutcome = 'sent' | 'stopped' | 'failed' | 'unknown' | 'deferred' | 'paused' | 'replanned';
 
 export interface SendStepResult {
   outcome: SendOutcome;
@@ -108,7 +108,7 @@ export interface ControlActivities {
   /** Signals the next page of the campaign's running enrollments; no `lastEnrollmentId` when done. */
   signalCampaignEnrollments(input: {
     campaignId: string;
-    signal: 'resume' | 'stop';
+    signal: 'resume' | 'stop' | 'plan_changed';
     afterEnrollmentId?: string;
   }): Promise<{ signalled: number; lastEnrollmentId?: string }>;
 }

@@ -1,7 +1,7 @@
 export const CAMPAIGN_CONTROL_WORKFLOW = 'campaignControlWorkflow';
 
-/** What every running enrollment of a campaign is told: wake and carry on, or end. */
-export type CampaignSignal = 'resume' | 'stop';
+/** What every running enrollment of a campaign is told: wake and carry on, end, or re-read its steps. */
+export type CampaignSignal = 'resume' | 'stop' | 'plan_changed';
 
 export interface CampaignControlInput {
   campaignId: string;

@@ -52,6 +52,8 @@ export const stopSignal = defineSignal<[StopSignal]>('stop');
 export const pausedUntilSignal = defineSignal<[PausedUntilSignal]>('pausedUntil');
 /** The enrollment or its campaign was resumed: a send that found it paused asks again now. */
 export const resumeSignal = defineSignal('resume');
+/** The campaign's steps were edited: read the plan again before the next step. */
+export const planChangedSignal = defineSignal('planChanged');
 /** The rep closed a task of this enrollment: it re-reads the task (the database decides) and carries on. */
 export const taskCompletedSignal = defineSignal<[TaskCompletedSignal]>('taskCompleted');
 export const enrollmentStatusQuery = defineQuery<EnrollmentStatusView>('status');

@@ -1,15 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags,
 } from '@nestjs/swagger';
 import { AccountId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CampaignEditsService } from './campaign-edits.service';
 import { CampaignLaunchService } from './campaign-launch.service';
 import { CampaignPreviewService, RenderedVariant } from './campaign-preview.service';
 import { CampaignsService } from './campaigns.service';
 import { CampaignDto, CampaignListDto } from './dto/campaign.dto';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
+import { ReplaceStepsDto } from './dto/replace-steps.dto';
 import { LaunchAcceptedDto, LaunchCampaignDto } from './dto/launch.dto';
 
 @ApiTags('campaigns')
@@ -21,6 +23,7 @@ export class CampaignsController {
     @Inject(CampaignsService) private readonly campaigns: CampaignsService,
     @Inject(CampaignLaunchService) private readonly launcher: CampaignLaunchService,
     @Inject(CampaignPreviewService) private readonly previews: CampaignPreviewService,
+    @Inject(CampaignEditsService) private readonly edits: CampaignEditsService,
   ) {}
 
   @Post()
@@ -49,6 +52,20 @@ export class CampaignsController {
   @ApiErrors(400, 404)
   async get(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<CampaignDto> {
     const campaign = await this.campaigns.get(accountId, id);
+    return CampaignDto.from(campaign, campaign.steps);
+  }
+
+  @Put(':id/steps')
+  @ApiOperation({
+    summary: "Replace a campaign's steps: those some prospect already reached must come back unchanged (409 otherwise)",
+  })
+  @ApiOkResponse({ type: CampaignDto })
+  async replaceSteps(
+    @AccountId() accountId: string,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: ReplaceStepsDto,
+  ): Promise<CampaignDto> {
+    const campaign = await this.edits.replaceSteps(accountId, id, body.steps);
     return CampaignDto.from(campaign, campaign.steps);
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WorkflowsModule } from '../workflows/workflows.module';
+import { CampaignEditsService } from './campaign-edits.service';
 import { CampaignLaunchService } from './campaign-launch.service';
 import { CampaignPreviewService } from './campaign-preview.service';
 import { CampaignsController } from './campaigns.controller';
@@ -8,7 +9,7 @@ import { CampaignsService } from './campaigns.service';
 @Module({
   imports: [WorkflowsModule],
   controllers: [CampaignsController],
-  providers: [CampaignsService, CampaignLaunchService, CampaignPreviewService],
+  providers: [CampaignsService, CampaignLaunchService, CampaignPreviewService, CampaignEditsService],
   exports: [CampaignsService],
 })
 export class CampaignsModule {}

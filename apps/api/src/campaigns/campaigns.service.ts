@@ -56,7 +56,7 @@ export class CampaignsService {
   }
 }
 
-function toNewStep(step: AnyStepInput): NewStep {
+export function toNewStep(step: AnyStepInput): NewStep {
   if (step.type === 'wait') {
     return { kind: 'wait', waitAmount: step.amount, waitUnit: step.unit, sendingDaysOnly: step.sendingDaysOnly ?? false };
   }

@@ -51,7 +51,7 @@ export class StepDto {
 export class CampaignDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ['draft', 'launching', 'active', 'completed'] }) status: CampaignStatus;
+  @ApiProperty({ enum: ['draft', 'launching', 'active', 'paused', 'stopped', 'completed'] }) status: CampaignStatus;
   @ApiProperty({ format: 'uuid' }) mailboxId: string;
   @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
   @ApiPropertyOptional({ type: SendingWindowDto, nullable: true }) sendingWindow: SendingWindowDto | null;
