@@ -1,3 +1,4 @@
+import { publicPage } from '../common/public-page';
 /**
  * What the tracking routes answer besides a redirect: the 1×1 transparent GIF, and pages for
  * links that cannot be followed. Static text only: nothing from the token or the message is
@@ -34,26 +35,5 @@ const PROBLEMS: Record<ClickProblem, { status: number; title: string; text: stri
 
 export function clickProblem(problem: ClickProblem): { status: number; message: string; html: string } {
   const { status, title, text } = PROBLEMS[problem];
-  return { status, message: title, html: page(title, `<p>${text}</p><p class="code">${problem}</p>`) };
-}
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
-  <title>${title}</title>
-  <style>
-    body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; color: #222; }
-    .code { color: #777; font-size: 0.8rem; }
-  </style>
-</head>
-<body>
-  <h1>${title}</h1>
-  ${body}
-</body>
-</html>
-`;
+  return { status, message: title, html: publicPage(title, `<p>${text}</p><p class="code">${problem}</p>`) };
 }

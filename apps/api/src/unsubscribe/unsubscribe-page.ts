@@ -1,3 +1,4 @@
+import { publicPage } from '../common/public-page';
 /**
  * The pages a recipient sees after following an unsubscribe link. Static text only: nothing
  * from the token, the message or the person is echoed, so there is nothing to escape and
@@ -25,7 +26,7 @@ const PROBLEMS: Record<UnsubscribeProblem, { status: number; title: string; text
 
 /** What GET shows: a button, because mail scanners follow links and must not unsubscribe anyone. */
 export function confirmPage(): string {
-  return page(
+  return publicPage(
     'Unsubscribe',
     `<p>Do you want to stop receiving these emails?</p>
     <form method="post">
@@ -36,36 +37,14 @@ export function confirmPage(): string {
 }
 
 export function donePage(): string {
-  return page('You are unsubscribed', '<p>You will not receive further emails from this sender.</p>');
+  return publicPage('You are unsubscribed', '<p>You will not receive further emails from this sender.</p>');
 }
 
 export function problemPage(problem: UnsubscribeProblem): { status: number; html: string } {
   const { status, title, text } = PROBLEMS[problem];
-  return { status, html: page(title, `<p>${text}</p><p class="code">${problem}</p>`) };
+  return { status, html: publicPage(title, `<p>${text}</p><p class="code">${problem}</p>`) };
 }
 
 export function problemMessage(problem: UnsubscribeProblem): { status: number; message: string } {
   return { status: PROBLEMS[problem].status, message: PROBLEMS[problem].title };
-}
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
-  <title>${title}</title>
-  <style>
-    body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; color: #222; }
-    button { font-size: 1rem; padding: .6rem 1.4rem; cursor: pointer; }
-    .code { color: #888; font-size: .8rem; }
-  </style>
-</head>
-<body>
-  <h1>${title}</h1>
-  ${body}
-</body>
-</html>
-`;
 }
