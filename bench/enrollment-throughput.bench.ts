@@ -4,7 +4,7 @@ import {
 } from './support/fixtures';
 import { describeHistory } from './support/history-stats';
 import type { InProcessWorker } from './support/bench-stack';
-import { progressLine } from './support/measure';
+import { progressLine, safetyTimeoutMs } from './support/measure';
 import { count, perSecond, seconds, type BenchOutcome } from './support/report';
 import { startSmtpSink } from './support/smtp-sink';
 import { TrivialWorkflows } from './support/trivial-workflows';
@@ -21,7 +21,8 @@ const WARM_UP = 20;
 export const enrollmentThroughput: Benchmark = {
   name: 'enroll',
   title: 'enrollment throughput',
-  defaultN: 2_000,
+  // Keeps the default run near five minutes on 2 cores; the issue reports 10,000 (enroll=10000).
+  defaultN: 1_000,
   size: (n) => `${count(n)} prospects`,
   run,
 };
@@ -71,7 +72,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
     await launchCampaign(api, campaign.id);
     const lastAt = await sink.waitForCount(base + n, {
       signal,
-      timeoutMs: Math.max(120_000, n * 100),
+      timeoutMs: safetyTimeoutMs(n),
       what: 'first-step emails',
     });
     const cpuLine = cpu.describe(before, cpu.snapshot());

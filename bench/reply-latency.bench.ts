@@ -7,7 +7,7 @@ import type { Benchmark, BenchContext, BenchOptions } from './support/benchmark'
 import {
   createCampaign, createMailbox, createProspects, FIRST_EMAIL, launchCampaign, stopMailboxSync,
 } from './support/fixtures';
-import { percentile, pollUntil, progressLine, sleep } from './support/measure';
+import { percentile, pollUntil, progressLine, safetyTimeoutMs, sleep } from './support/measure';
 import { count, seconds, type BenchOutcome } from './support/report';
 import { startSmtpSink } from './support/smtp-sink';
 
@@ -60,7 +60,7 @@ async function run(context: BenchContext, { n, gapMs }: BenchOptions): Promise<B
     worker.run();
     progressLine(`${count(n)} prospects get step 1, then wait a day`);
     await launchCampaign(api, campaign.id);
-    await sink.waitForCount(n, { signal, timeoutMs: Math.max(60_000, n * 200), what: 'first emails' });
+    await sink.waitForCount(n, { signal, timeoutMs: safetyTimeoutMs(n), what: 'first emails' });
     await pollUntil(
       async () => ((await waitingCount(stack.db, campaign.id)) >= n ? true : undefined),
       { what: 'enrollments waiting', signal, timeoutMs: 60_000, intervalMs: 100 },
@@ -81,6 +81,10 @@ async function run(context: BenchContext, { n, gapMs }: BenchOptions): Promise<B
       }
     });
     void watcher.idle().catch(() => undefined);
+    // Mail that lands before the server confirms IDLE would only be announced later.
+    await pollUntil(async () => (watcher.idling ? true : undefined), {
+      what: 'IDLE watcher', signal, timeoutMs: 10_000, intervalMs: 10,
+    });
     const appender = connect(user, imap);
     clients.push(appender);
     await appender.connect();

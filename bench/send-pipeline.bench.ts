@@ -11,7 +11,7 @@ import type { CpuUsage } from './support/cpu-usage';
 import {
   createCampaign, createMailbox, createProspects, FIRST_EMAIL, stopMailboxSync, waitForCampaignSettled,
 } from './support/fixtures';
-import { progressLine, runPool } from './support/measure';
+import { progressLine, runPool, safetyTimeoutMs } from './support/measure';
 import { count, perSecond, seconds, type BenchOutcome, type ResultRow } from './support/report';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 
@@ -33,7 +33,7 @@ const WARM_UP = 20;
 export const sendPipeline: Benchmark = {
   name: 'send',
   title: 'send pipeline',
-  defaultN: 2_000,
+  defaultN: 1_000,
   size: (n) => `${count(n)} messages`,
   run,
 };
@@ -73,7 +73,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
     let before = cpu.snapshot();
     const startedAt = performance.now();
     worker.run();
-    let lastAt = await sink.waitForCount(base + n, { signal, timeoutMs: Math.max(120_000, n * 100), what: 'pipeline' });
+    let lastAt = await sink.waitForCount(base + n, { signal, timeoutMs: safetyTimeoutMs(n), what: 'pipeline' });
     const pipelineCpu = cpu.describe(before, cpu.snapshot());
     const pipelineMs = lastAt - startedAt;
     await waitForCampaignSettled(stack.db, pipelineCampaign.id, { signal, timeoutMs: 120_000 });
@@ -99,7 +99,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
     // Only what left counts (pacing may defer a send: the outcomes below say so).
     const measuredDirect = outcomes.get('sent') ?? 0;
     if (measuredDirect === 0) throw new Error(`StepSender sent nothing: ${JSON.stringify(Object.fromEntries(outcomes))}`);
-    lastAt = await sink.waitForCount(base + measuredDirect, { signal, timeoutMs: 60_000, what: 'StepSender' });
+    lastAt = await sink.waitForCount(base + measuredDirect, { signal, timeoutMs: safetyTimeoutMs(n), what: 'StepSender' });
     const directCpu = cpu.describe(before, cpu.snapshot());
     const directMs = lastAt - directStartedAt;
     notes.push(

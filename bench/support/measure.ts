@@ -54,6 +54,14 @@ export async function pollUntil<T>(
   }
 }
 
+/**
+ * How long a wait for `n` enrollments or messages may take before the benchmark gives up:
+ * a net for a stuck run, far above any rate seen (about 10/s on a busy 2-core machine).
+ */
+export function safetyTimeoutMs(n: number): number {
+  return 120_000 + n * 500;
+}
+
 /** Nearest-rank percentile of an unsorted list (p in 0..100). */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
