@@ -1,11 +1,14 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ImapFlow } from 'imapflow';
 import { createTransport } from 'nodemailer';
+import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { EnrollmentRepository } from '../libs/db';
+import type { MailUser } from '../libs/devservices';
 import { NestPinoLogger } from '../libs/observability';
 import { CampaignLauncher } from '../libs/sequencing/campaign-launcher.service';
 import { StepSender } from '../libs/sequencing/step-sender.service';
-import type { InProcessWorker } from './support/bench-stack';
 import type { Benchmark, BenchContext, BenchOptions } from './support/benchmark';
 import type { CpuUsage } from './support/cpu-usage';
 import {
@@ -29,6 +32,8 @@ const WARM_UP = 20;
  *   message accepted: workflow tasks, three activities each, claim, SMTP, outcome.
  * - StepSender only: the send service called with as many sends in flight as a worker has
  *   activity slots, without Temporal: what the service itself can do.
+ * The notes add how many copies reached the Sent folder, and the service's rate when the
+ * server files sent mail itself (no APPEND of our own).
  */
 export const sendPipeline: Benchmark = {
   name: 'send',
@@ -47,7 +52,6 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
     logger: new NestPinoLogger(stack.logger),
   });
   let mailboxId: string | undefined;
-  let worker: InProcessWorker | undefined;
   try {
     const user = stack.services.mailUsers[1];
     progressLine(`limit: nodemailer, ${count(n)} messages`);
@@ -61,50 +65,26 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
     mailboxId = await createMailbox(api, stack.db, { user, sink, imap: stack.services.imap });
     progressLine(`Relance: ${count(n)} prospects through the API`);
     await createProspects(api, n, 'send.bench');
-    const pipelineCampaign = await createCampaign(api, stack.db, { name: 'Pipeline', mailboxId, steps: [FIRST_EMAIL] });
-    const directCampaign = await createCampaign(api, stack.db, { name: 'Direct', mailboxId, steps: [FIRST_EMAIL] });
+    const campaign = (name: string) => createCampaign(api, stack.db, { name, mailboxId: mailboxId!, steps: [FIRST_EMAIL] });
+    const measure: Measure = { context, sink, services, accountId, n };
 
-    // Pipeline: the workflows are started with no worker polling; then the worker starts.
-    progressLine(`Relance pipeline: starting ${count(n)} enrollment workflows (no worker yet)`);
-    await launchWithoutWorker(services.get(CampaignLauncher), pipelineCampaign.id);
-    worker = await stack.createWorker();
-    progressLine(`Relance pipeline: worker started`);
-    let base = sink.count;
-    let before = cpu.snapshot();
-    const startedAt = performance.now();
-    worker.run();
-    let lastAt = await sink.waitForCount(base + n, { signal, timeoutMs: safetyTimeoutMs(n), what: 'pipeline' });
-    const pipelineCpu = cpu.describe(before, cpu.snapshot());
-    const pipelineMs = lastAt - startedAt;
-    await waitForCampaignSettled(stack.db, pipelineCampaign.id, { signal, timeoutMs: 120_000 });
-    await worker.stop();
-    worker = undefined;
-    notes.push(`pipeline: ${seconds(pipelineMs)} from worker start to the ${count(n)}th message; CPU ${pipelineCpu}`);
+    const pipeline = await measurePipeline(measure, (await campaign('Pipeline')).id);
+    notes.push(`pipeline: ${seconds(pipeline.ms)} from worker start to the ${count(n)}th message; CPU ${pipeline.cpu}`);
 
-    // StepSender alone: enrollments without workflows, sends called like activities would be.
-    progressLine(`Relance StepSender: ${count(n)} sends, ${ACTIVITY_SLOTS} in flight`);
-    const enrollmentIds = await enrollWithoutWorkflows(services.get(EnrollmentRepository), accountId, directCampaign.id);
-    const stepSender = services.get(StepSender);
-    const [stepId] = directCampaign.stepIds;
-    const outcomes = new Map<string, number>();
-    await runPool(enrollmentIds.slice(0, WARM_UP), ACTIVITY_SLOTS, async (id) => void (await stepSender.send(id, stepId)));
-    base = sink.count;
-    before = cpu.snapshot();
-    const directStartedAt = performance.now();
-    await runPool(enrollmentIds.slice(WARM_UP), ACTIVITY_SLOTS, async (id) => {
-      if (signal.aborted) return;
-      const { outcome } = await stepSender.send(id, stepId);
-      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-    });
-    // Only what left counts (pacing may defer a send: the outcomes below say so).
-    const measuredDirect = outcomes.get('sent') ?? 0;
-    if (measuredDirect === 0) throw new Error(`StepSender sent nothing: ${JSON.stringify(Object.fromEntries(outcomes))}`);
-    lastAt = await sink.waitForCount(base + measuredDirect, { signal, timeoutMs: safetyTimeoutMs(n), what: 'StepSender' });
-    const directCpu = cpu.describe(before, cpu.snapshot());
-    const directMs = lastAt - directStartedAt;
+    const direct = await measureStepSender(measure, await campaign('Direct'));
+    notes.push(`StepSender only: ${direct.summary}`);
+    const filed = await sentFolderCount(user, stack.services.imap);
+    const sentByRelance = await sentCount(stack.db, mailboxId);
     notes.push(
-      `StepSender only: ${seconds(directMs)} for ${count(measuredDirect)} (after ${WARM_UP} unmeasured); ` +
-        `outcomes ${[...outcomes].map(([k, v]) => `${k} ${count(v)}`).join(', ')}; CPU ${directCpu}`,
+      `the Sent folder holds ${count(filed)} of the ${count(sentByRelance)} messages Relance sent ` +
+        '(each copy is an IMAP session of its own: login, LIST, APPEND, logout)',
+    );
+
+    // The same, when the server files sent mail itself (as Gmail does): no copy to APPEND.
+    await stack.db.query(`UPDATE mailboxes SET sent_copy = 'server' WHERE id = $1`, [mailboxId]);
+    const serverFiled = await measureStepSender(measure, await campaign('Direct, server files Sent'));
+    notes.push(
+      `StepSender only, server files Sent itself: ${perSecond(serverFiled.perSecond)} msg/s; ${serverFiled.summary}`,
       `one SMTP connection per mailbox (SmtpSender default); database pool ${stack.config.database.poolSize} ` +
         `per process; ${ACTIVITY_SLOTS} activity slots (SDK default)`,
     );
@@ -119,18 +99,73 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
       meetsGoal: measuredPerSecond / raw.perSecond >= GOAL_RATIO,
     });
     return {
-      rows: [
-        row('send pipeline (Temporal)', n / (pipelineMs / 1000)),
-        row('send: StepSender only', measuredDirect / (directMs / 1000)),
-      ],
+      rows: [row('send pipeline (Temporal)', pipeline.perSecond), row('send: StepSender only', direct.perSecond)],
       notes,
     };
   } finally {
-    await worker?.stop();
     if (mailboxId) await stopMailboxSync(stack.temporal, mailboxId);
     await services.close();
     await sink.stop();
   }
+}
+
+interface Measure {
+  context: BenchContext;
+  sink: SmtpSink;
+  /** Relance's services in this process, outside any worker. */
+  services: INestApplicationContext;
+  accountId: string;
+  n: number;
+}
+
+/** Workflows started with no worker polling; the clock runs from the worker's start. */
+async function measurePipeline({ context, sink, services, n }: Measure, campaignId: string) {
+  const { stack, signal, cpu } = context;
+  progressLine(`Relance pipeline: starting ${count(n)} enrollment workflows (no worker yet)`);
+  await launchWithoutWorker(services.get(CampaignLauncher), campaignId);
+  const worker = await stack.createWorker();
+  try {
+    progressLine('Relance pipeline: worker started');
+    const base = sink.count;
+    const before = cpu.snapshot();
+    const startedAt = performance.now();
+    worker.run();
+    const lastAt = await sink.waitForCount(base + n, { signal, timeoutMs: safetyTimeoutMs(n), what: 'pipeline' });
+    const cpuLine = cpu.describe(before, cpu.snapshot());
+    await waitForCampaignSettled(stack.db, campaignId, { signal, timeoutMs: 120_000 });
+    const ms = lastAt - startedAt;
+    return { ms, perSecond: n / (ms / 1000), cpu: cpuLine };
+  } finally {
+    await worker.stop();
+  }
+}
+
+/** Enrollments without workflows; the send service called as the activities would call it. */
+async function measureStepSender({ context, sink, services, accountId, n }: Measure, campaign: { id: string; stepIds: string[] }) {
+  const { signal, cpu } = context;
+  progressLine(`Relance StepSender: ${count(n)} sends, ${ACTIVITY_SLOTS} in flight`);
+  const enrollmentIds = await enrollWithoutWorkflows(services.get(EnrollmentRepository), accountId, campaign.id);
+  const stepSender = services.get(StepSender);
+  const [stepId] = campaign.stepIds;
+  await runPool(enrollmentIds.slice(0, WARM_UP), ACTIVITY_SLOTS, async (id) => void (await stepSender.send(id, stepId)));
+  const outcomes = new Map<string, number>();
+  const base = sink.count;
+  const before = cpu.snapshot();
+  const startedAt = performance.now();
+  await runPool(enrollmentIds.slice(WARM_UP), ACTIVITY_SLOTS, async (id) => {
+    if (signal.aborted) return;
+    const { outcome } = await stepSender.send(id, stepId);
+    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+  });
+  // Only what left counts (pacing may defer a send: the outcomes say so).
+  const sent = outcomes.get('sent') ?? 0;
+  if (sent === 0) throw new Error(`StepSender sent nothing: ${JSON.stringify(Object.fromEntries(outcomes))}`);
+  const lastAt = await sink.waitForCount(base + sent, { signal, timeoutMs: safetyTimeoutMs(n), what: 'StepSender' });
+  const ms = lastAt - startedAt;
+  const summary =
+    `${seconds(ms)} for ${count(sent)} (after ${WARM_UP} unmeasured); ` +
+    `outcomes ${[...outcomes].map(([k, v]) => `${k} ${count(v)}`).join(', ')}; CPU ${cpu.describe(before, cpu.snapshot())}`;
+  return { perSecond: sent / (ms / 1000), summary };
 }
 
 /** What the launch workflow does, batch after batch, while no worker polls for the enrollments. */
@@ -196,4 +231,26 @@ async function rawNodemailer(options: {
   } finally {
     transport.close();
   }
+}
+
+/** Messages in the mailbox's Sent folder (the one flagged \Sent, else the one named Sent). */
+async function sentFolderCount(user: MailUser, imap: { host: string; port: number }): Promise<number> {
+  const client = new ImapFlow({
+    host: imap.host, port: imap.port, secure: false, auth: { user: user.user, pass: user.password }, logger: false,
+  });
+  await client.connect();
+  try {
+    const folders = await client.list();
+    const sent = folders.find((folder) => folder.specialUse === '\\Sent') ?? folders.find((folder) => folder.path === 'Sent');
+    if (!sent) return 0;
+    const status = await client.status(sent.path, { messages: true });
+    return status ? status.messages ?? 0 : 0;
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+async function sentCount(db: DataSource, mailboxId: string): Promise<number> {
+  const [row] = await db.query(`SELECT count(*)::int AS n FROM messages WHERE mailbox_id = $1 AND status = 'sent'`, [mailboxId]);
+  return row.n;
 }
