@@ -1,6 +1,22 @@
+import { Client, type ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+/**
+ * A pg client that always listens for its 'error' event. pg's pool listens only while a
+ * client sits idle, TypeORM only once its query runner has the client: a connection that
+ * PostgreSQL ends in between (a restart, a failover, pg_terminate_backend right after the
+ * connection came up) emitted an 'error' nobody heard, and Node ended the whole process.
+ * Nothing is hidden: the error still fails the query it interrupts, or the next one, and the
+ * pool drops a client that is no longer queryable.
+ */
+class ListeningClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 /** The schema changes only through migrations: synchronize stays off everywhere. */
 export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}) {
@@ -17,5 +33,6 @@ export function createDataSource(databaseUrl: string, options: { poolSize?: numb
     logging: false,
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'relance',
+    extra: { Client: ListeningClient },
   });
 }
