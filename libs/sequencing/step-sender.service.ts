@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { TokenSigner } from '../crypto/signed-token';
 import { MailboxRepository, OutboxRepository } from '../db';
-import type { Message } from '../db';
-import { MailError, SmtpSender } from '../mail';
+import type { Mailbox, Message } from '../db';
+import { MailError, SmtpSender, type OutgoingMail, type SmtpSettings } from '../mail';
 import { MailboxCredentials } from '../mailboxes/mailbox-credentials.service';
 import { suppressionKeysFor } from '../privacy/suppression-keys';
 import type { SendStepResult } from '../temporal/contracts';
@@ -16,6 +16,12 @@ import { TemplateRenderError } from './templates';
 import { trackedHtmlFor } from './tracked-html';
 import { withTracking } from './tracked-message';
 import { unsubscribeHeadersFor } from './unsubscribe-headers';
+
+interface PreparedSend {
+  mailbox: Mailbox;
+  settings: SmtpSettings;
+  mail: OutgoingMail;
+}
 
 /** A failure worth retrying later: nothing left the building. */
 export class TransientSendError extends Error {
@@ -103,33 +109,54 @@ export class StepSender {
   }
 
   private async deliver(message: Message): Promise<SendStepResult> {
-    const mailbox = await this.mailboxes.findById(message.mailboxId);
-    if (!mailbox) throw new Error(`mailbox ${message.mailboxId} disappeared`);
+    let prepared: PreparedSend;
     try {
-      const result = await this.smtp.send(
-        mailbox.id,
-        await this.credentials.smtp(mailbox),
-        {
-          from: { address: mailbox.email, name: mailbox.displayName || undefined },
-          to: { address: message.toAddress },
-          subject: message.subject,
-          text: message.bodyText,
-          // Tracked emails get an HTML alternative with the pixel and tracked links, tokens signed now.
-          html: trackedHtmlFor(message, this.tokens, this.config),
-          messageId: message.messageIdHeader,
-          inReplyTo: message.inReplyTo ?? undefined,
-          references: message.references.length > 0 ? message.references : undefined,
-          // Signed at send time for this outbox row: the link unsubscribes this email's recipient.
-          headers: unsubscribeHeadersFor(message.id, this.tokens, this.config),
-        },
-        { timeoutMs: this.config.mail.smtpTimeoutMs },
-      );
-      await this.outbox.markSent(message.id, result.response);
-      await this.sentCopies.keep(mailbox, message.messageIdHeader, result.raw);
-      return { outcome: 'sent' };
+      prepared = await this.prepare(message);
+    } catch (error) {
+      // Nothing has left (a database hiccup, most likely): give the claim back for the retry.
+      // If even that fails, the row stays `sending` and the retry settles it through Sent.
+      await this.outbox.release(message.id).catch(() => undefined);
+      throw error;
+    }
+    const { mailbox, mail, settings } = prepared;
+    let result;
+    try {
+      result = await this.smtp.send(mailbox.id, settings, mail, { timeoutMs: this.config.mail.smtpTimeoutMs });
     } catch (error) {
       return this.recordFailure(message, error);
     }
+    // The server accepted it: it has left, whatever the database says next.
+    try {
+      await this.outbox.markSent(message.id, result.response);
+    } catch (error) {
+      // Not `unknown`: the row stays `sending`, and with the copy in Sent the retry records
+      // it as sent once no attempt can still be in flight.
+      await this.sentCopies.keep(mailbox, message.messageIdHeader, result.raw);
+      throw error;
+    }
+    await this.sentCopies.keep(mailbox, message.messageIdHeader, result.raw);
+    return { outcome: 'sent' };
+  }
+
+  /** Everything SMTP needs, read and built before anything is spoken to the server. */
+  private async prepare(message: Message): Promise<PreparedSend> {
+    const mailbox = await this.mailboxes.findById(message.mailboxId);
+    if (!mailbox) throw new Error(`mailbox ${message.mailboxId} disappeared`);
+    const settings = await this.credentials.smtp(mailbox);
+    const mail: OutgoingMail = {
+      from: { address: mailbox.email, name: mailbox.displayName || undefined },
+      to: { address: message.toAddress },
+      subject: message.subject,
+      text: message.bodyText,
+      // Tracked emails get an HTML alternative with the pixel and tracked links, tokens signed now.
+      html: trackedHtmlFor(message, this.tokens, this.config),
+      messageId: message.messageIdHeader,
+      inReplyTo: message.inReplyTo ?? undefined,
+      references: message.references.length > 0 ? message.references : undefined,
+      // Signed at send time for this outbox row: the link unsubscribes this email's recipient.
+      headers: unsubscribeHeadersFor(message.id, this.tokens, this.config),
+    };
+    return { mailbox, mail, settings };
   }
 
   private async recordFailure(message: Message, error: unknown): Promise<SendStepResult> {
