@@ -134,6 +134,11 @@ export class ChaosCampaign {
     }
   }
 
+  /** The prospects' addresses, p0@… to p(N-1)@…, known before the launch. */
+  get prospectEmails(): readonly string[] {
+    return this.emails;
+  }
+
   /** Launches the campaign, lets the disruptions loose, waits for every enrollment to finish. */
   async run(): Promise<ChaosCampaignResult> {
     const setupMs = performance.now() - this.startedAt;
