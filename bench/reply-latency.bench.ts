@@ -100,6 +100,10 @@ async function run(context: BenchContext, { n, gapMs }: BenchOptions): Promise<B
     }
     await detecting;
     const cpuLine = cpu.describe(before, cpu.snapshot());
+    // Relance may see the last replies before the bare client hears of them.
+    await pollUntil(async () => (replies.every((r) => r.announcedAt !== undefined) ? true : undefined), {
+      what: 'IDLE announcements', signal, timeoutMs: 5_000, intervalMs: 20,
+    }).catch(() => undefined);
 
     const stopped = replies.filter((r) => r.stoppedAt !== undefined).map((r) => r.stoppedAt! - r.appendedAt!);
     const announced = replies.filter((r) => r.announcedAt !== undefined).map((r) => r.announcedAt! - r.appendedAt!);
