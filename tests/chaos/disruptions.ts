@@ -90,7 +90,22 @@ export function terminateDatabaseConnections(options: { times: number; maxDelayM
   };
 }
 
-/** Refuses a share `rate` of all attempts with a 4xx, as a greylisting or overloaded server does. */
-export function refuseTransiently(rate: number, rejection: SmtpRejection = { code: 451, message: '4.7.1 Try again later' }): SmtpAnswer {
-  return (_attempt, random) => (random.chance(rate) ? rejection : undefined);
+/**
+ * Refuses a share `rate` of all attempts with a 4xx, as a greylisting or overloaded server
+ * does. `maxInARow` caps the refusals one recipient gets in a row (greylisting lets the
+ * retry through): each costs a send the workflow's retry backoff (5 s, 10 s, 20 s…), and a
+ * long streak would make the run's length a lottery.
+ */
+export function refuseTransiently(
+  rate: number,
+  options: { rejection?: SmtpRejection; maxInARow?: number } = {},
+): SmtpAnswer {
+  const rejection = options.rejection ?? { code: 451, message: '4.7.1 Try again later' };
+  const streaks = new Map<string, number>();
+  return ({ recipient }, random) => {
+    const streak = streaks.get(recipient) ?? 0;
+    const refuse = random.chance(rate) && streak < (options.maxInARow ?? Infinity);
+    streaks.set(recipient, refuse ? streak + 1 : 0);
+    return refuse ? rejection : undefined;
+  };
 }

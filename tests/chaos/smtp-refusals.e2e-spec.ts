@@ -13,7 +13,8 @@ const NO_SUCH_USER: SmtpRejection = { code: 550, message: '5.1.1 Mailbox does no
 
 /**
  * An SMTP server that answers 451 to a fifth of all attempts (a seeded generator decides
- * which) and 550 to every message for three recipients. Temporary refusals are retried
+ * which; at most two in a row for one recipient, as greylisting does) and 550 to every
+ * message for three recipients. Temporary refusals are retried
  * until delivered, exactly once; a permanent one fails its message with the server's
  * reason after a single attempt, fails that enrollment, and touches nobody else.
  */
@@ -23,7 +24,7 @@ describe('chaos: an SMTP server that refuses, temporarily and for good', () => {
   let refused: Map<string, SmtpRejection>;
 
   before(async () => {
-    const transient = refuseTransiently(TRANSIENT_RATE, GREYLISTED);
+    const transient = refuseTransiently(TRANSIENT_RATE, { rejection: GREYLISTED, maxInARow: 2 });
     refused = new Map();
     const smtpAnswer: SmtpAnswer = (attempt, random) => refused.get(attempt.recipient) ?? transient(attempt, random);
     campaign = await ChaosCampaign.prepare({
@@ -32,8 +33,8 @@ describe('chaos: an SMTP server that refuses, temporarily and for good', () => {
       imap: testEnv().imap,
       mailUser: imapUser(4),
       smtpAnswer,
-      // Each 451 costs its enrollment a retry (5 s, then 10 s, 20 s… by the workflow's policy).
-      timeoutMs: 150_000,
+      // A 451 costs its send the workflow's retry backoff: 5 s, then 10 s for a second in a row.
+      timeoutMs: 120_000,
       log: (line) => process.stderr.write(`[chaos] ${line}\n`),
     });
     refused = new Map([3, 13, 23].map((i) => [campaign!.prospectEmails[i], NO_SUCH_USER]));

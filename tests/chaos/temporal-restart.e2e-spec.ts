@@ -8,13 +8,13 @@ import { imapUser, testEnv } from '../harness/env';
 import { ChaosCampaign, deliveryViolations, describeRun, randomProgressPoints, type Disruption } from './index';
 
 const PROSPECTS = 30;
-const RESTARTS = 2;
+const RESTARTS = 1;
 const projectRoot = resolve(__dirname, '..', '..', '..');
 
 /**
  * Guarantee 3 against the orchestrator going away: this test's own Temporal dev server
  * (SQLite file, fixed port, so the address stays the same) is stopped and started again
- * twice mid-campaign. The worker reconnects by itself; every enrollment completes and
+ * mid-campaign, with sends in flight. The worker reconnects by itself; every enrollment completes and
  * nothing is sent twice.
  */
 describe('chaos: the Temporal server restarts mid-campaign', () => {
@@ -55,7 +55,7 @@ describe('chaos: the Temporal server restarts mid-campaign', () => {
     },
   };
 
-  it(`${PROSPECTS} prospects × 3 emails survive ${RESTARTS} restarts of the Temporal server`, async () => {
+  it(`${PROSPECTS} prospects × 3 emails survive a restart of the Temporal server`, async () => {
     campaign = await ChaosCampaign.prepare({
       prospects: PROSPECTS,
       env: { ...process.env, TEMPORAL_ADDRESS: server!.address, TEMPORAL_NAMESPACE: 'default' },
