@@ -23,15 +23,11 @@ export function createSequenceActivities(deps: {
       return { active: plan.status === 'active', steps: plan.steps.map(toStepPlan) };
     },
 
-    async sendStep({ enrollmentId, stepId, heldSlot }) {
-      try {
-        return await deps.stepSender.send(enrollmentId, stepId, heldSlot ? new Date(heldSlot) : null);
-      } catch (error) {
-        // Transient SMTP trouble is retried by Temporal's policy; anything else too, but typed.
-        if (error instanceof TransientSendError) throw ApplicationFailure.retryable(error.message, 'TransientSendError');
-        throw error;
-      }
-    },
+    sendStep: ({ enrollmentId, stepId, heldSlot }) =>
+      typedFailures(deps.stepSender.send(enrollmentId, stepId, heldSlot ? new Date(heldSlot) : null)),
+
+    resendStep: ({ enrollmentId, stepId, attempt, heldSlot }) =>
+      typedFailures(deps.stepSender.send(enrollmentId, stepId, heldSlot ? new Date(heldSlot) : null, attempt)),
 
     recordProgress: ({ enrollmentId, position }) => deps.enrollments.recordProgress(enrollmentId, position),
 
@@ -58,4 +54,14 @@ export function createSequenceActivities(deps: {
 
     checkTask: ({ enrollmentId, stepId }) => deps.tasks.check(enrollmentId, stepId),
   };
+}
+
+/** Transient SMTP trouble is retried by Temporal's policy; anything else too, but typed. */
+async function typedFailures<T>(sending: Promise<T>): Promise<T> {
+  try {
+    return await sending;
+  } catch (error) {
+    if (error instanceof TransientSendError) throw ApplicationFailure.retryable(error.message, 'TransientSendError');
+    throw error;
+  }
 }

@@ -21,8 +21,8 @@ const SAMPLES = 5;
 export const workerMemory: Benchmark = {
   name: 'memory',
   title: 'worker memory',
-  // The issue's 10,000 take about 15 minutes on 2 cores (memory=10000); 2,000 nearly fill the
-  // worker's workflow cache, past which memory stays flat.
+  // The issue's 10,000 take about 15 minutes on 2 cores (memory=10000); 2,000 are four times
+  // the worker's workflow cache (WORKER_MAX_CACHED_WORKFLOWS), past which memory stays flat.
   defaultN: 2_000,
   size: (n) => `${count(n)} waiting enrollments`,
   run,
@@ -72,7 +72,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
       loaded = await worker.memory();
     }
     // Past the workflow cache's size, waiting workflows are evicted and cost the worker nothing.
-    const cache = defaultCachedWorkflows();
+    const cache = stack.config.worker.maxCachedWorkflows;
     const perCached = (loaded.rssBytes - idle.rssBytes) / Math.min(n, cache);
     const ratio = loaded.rssBytes / GOAL_BYTES;
     return {
@@ -92,9 +92,10 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
           `(peak ${mebibytes(loaded.peakBytes)} while they started)`,
         `launch → all ${count(n)} waiting: ${seconds(allWaitingMs)} (${perSecond(n / (allWaitingMs / 1000))} enrollments/s ` +
           `with the worker in its own process); CPU ${cpuLine}`,
-        `SDK default workflow cache here: ${count(cache)} workflows per Worker (from the V8 heap limit; Relance ` +
-          `runs 2 Workers, sequences and mail-sync); ${Math.round(perCached / 1024)} KiB per cached workflow: RSS grows ` +
-          `with waiting enrollments up to ${count(cache)} of them, then stays flat`,
+        `workflow cache: ${count(cache)} workflows per Worker (WORKER_MAX_CACHED_WORKFLOWS; the SDK's own default ` +
+          `would be ${count(sdkDefaultCachedWorkflows())} here, from the V8 heap limit); ` +
+          `${Math.round(perCached / 1024)} KiB per cached workflow: RSS grows with waiting enrollments up to ` +
+          `${count(cache)} of them, then stays flat`,
       ],
     };
   } finally {
@@ -114,7 +115,7 @@ async function waiting(db: DataSource, campaignId: string): Promise<number> {
 }
 
 /** What @temporalio/worker 1.24 picks for maxCachedWorkflows when reuseV8Context is on (the default). */
-function defaultCachedWorkflows(): number {
+function sdkDefaultCachedWorkflows(): number {
   const heapMiB = getHeapStatistics().heap_size_limit / 2 ** 20;
   return Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
 }

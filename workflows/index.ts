@@ -3,3 +3,4 @@ export { campaignLaunchWorkflow } from './campaign-launch.workflow';
 export { enrollmentWorkflow } from './enrollment.workflow';
 export { mailboxSyncWorkflow } from './mailbox-sync.workflow';
 export { campaignControlWorkflow } from './campaign-control.workflow';
+export { softBounceResendWorkflow } from './soft-bounce-resend.workflow';

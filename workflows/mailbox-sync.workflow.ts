@@ -1,7 +1,13 @@
-import { continueAsNew, getExternalWorkflowHandle, log, proxyActivities, workflowInfo, type SignalDefinition } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
-  enrollmentWorkflowId, pausedUntilSignal, repliedSignal, stopSignal, type MailboxSyncInput, type MailSyncActivities,
+  continueAsNew, getExternalWorkflowHandle, log, ParentClosePolicy, proxyActivities, startChild, workflowInfo,
+  type SignalDefinition,
+} from '@temporalio/workflow';
+import {
+  enrollmentWorkflowId, pausedUntilSignal, repliedSignal, softBounceResendWorkflowId, stopSignal, TASK_QUEUES,
+  type MailboxSyncInput, type MailSyncActivities, type SoftBounceResendInput,
 } from '../libs/temporal/contracts';
+import { softBounceResendWorkflow } from './soft-bounce-resend.workflow';
 
 // A pass waits in IMAP IDLE up to the sync interval (heartbeating), then reads. IMAP servers
 // go away for a while: keep retrying, slower and slower, forever.
@@ -17,7 +23,8 @@ const PASSES_PER_RUN = 500;
 /**
  * Reads one mailbox's INBOX forever (until the mailbox is deleted), and tells each enrollment
  * what it got: a reply (it ends), an out-of-office reply (its next email waits), a hard bounce
- * (it ends). The database already records each of them by then.
+ * (it ends); a soft bounce the remote server gave up on starts a workflow that sends the email
+ * again later. The database already records each of them by then.
  */
 export async function mailboxSyncWorkflow(input: MailboxSyncInput): Promise<void> {
   for (let pass = 0; pass < PASSES_PER_RUN; pass++) {
@@ -32,6 +39,7 @@ export async function mailboxSyncWorkflow(input: MailboxSyncInput): Promise<void
     for (const stop of result.stops ?? []) {
       await tell(stop.enrollmentId, stopSignal, { reason: stop.reason });
     }
+    for (const resend of result.resends ?? []) await startResend(resend);
     if (workflowInfo().continueAsNewSuggested) break;
   }
   await continueAsNew<typeof mailboxSyncWorkflow>(input);
@@ -43,5 +51,23 @@ async function tell<T>(enrollmentId: string, signal: SignalDefinition<[T]>, payl
   } catch {
     // The enrollment already ended: nothing left to stop or hold.
     log.info('signal for an enrollment that already ended', { enrollmentId, signal: signal.name });
+  }
+}
+
+/**
+ * Outlives this workflow (it continues as new) and runs on the sequences queue, where sends
+ * are. One per (email, attempt): a re-read of the same bounce after a crash starts nothing more.
+ */
+async function startResend(resend: SoftBounceResendInput): Promise<void> {
+  try {
+    await startChild(softBounceResendWorkflow, {
+      workflowId: softBounceResendWorkflowId(resend.messageId, resend.attempt),
+      args: [resend],
+      taskQueue: TASK_QUEUES.sequences,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
 }

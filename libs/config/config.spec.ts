@@ -41,10 +41,13 @@ function fullEnv(): NodeJS.ProcessEnv {
     TEMPORAL_UI_URL: 'http://localhost:8233',
     LAUNCH_BATCH_SIZE: '250',
     AUTO_REPLY_PAUSE: '3d',
+    SOFT_BOUNCE_RESEND_AFTER: '6h',
+    SOFT_BOUNCE_MAX_RESENDS: '1',
     MAILBOX_SYNC_INTERVAL: '5m',
     SMTP_TIMEOUT: '2s',
     IMAP_TIMEOUT: '500ms',
     WORKER_SHUTDOWN_GRACE: '1h',
+    WORKER_MAX_CACHED_WORKFLOWS: '2000',
   };
 }
 
@@ -79,9 +82,13 @@ describe('loadConfig', () => {
         trustProxy: ['loopback', '10.0.0.0/8', 'fd00::/8'],
       },
       database: { url: 'postgres://relance:secret@db.internal:5432/relance', poolSize: 25 },
-      sequencing: { launchBatchSize: 250, autoReplyPauseMs: 3 * 86_400_000 },
+      sequencing: {
+        launchBatchSize: 250,
+        autoReplyPauseMs: 3 * 86_400_000,
+        softBounceResend: { afterMs: 6 * 3_600_000, maxResends: 1 },
+      },
       mail: { syncIntervalMs: 300_000, smtpTimeoutMs: 2_000, imapTimeoutMs: 500 },
-      worker: { shutdownGraceMs: 3_600_000 },
+      worker: { shutdownGraceMs: 3_600_000, maxCachedWorkflows: 2_000 },
     });
     assert.equal(temporal.address, 'temporal.internal:7233');
     assert.equal(temporal.namespace, 'relance');
@@ -125,9 +132,13 @@ describe('loadConfig', () => {
     assert.equal(config.database.poolSize, 10);
     assert.equal(config.temporal.namespace, 'default');
     assert.equal(config.temporal.uiUrl, undefined);
-    assert.deepEqual(config.sequencing, { launchBatchSize: 100, autoReplyPauseMs: 7 * 86_400_000 });
+    assert.deepEqual(config.sequencing, {
+      launchBatchSize: 100,
+      autoReplyPauseMs: 7 * 86_400_000,
+      softBounceResend: { afterMs: 86_400_000, maxResends: 2 },
+    });
     assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000 });
-    assert.equal(config.worker.shutdownGraceMs, 30_000);
+    assert.deepEqual(config.worker, { shutdownGraceMs: 30_000, maxCachedWorkflows: 500 });
     assert.equal(config.tokens.unsubscribeTtlMs, 365 * 86_400_000);
     assert.equal(config.tokens.trackingTtlMs, 365 * 86_400_000);
   });
@@ -188,6 +199,10 @@ describe('loadConfig', () => {
     ['DATABASE_POOL_SIZE', '0', />=\s*1/],
     ['LAUNCH_BATCH_SIZE', 'many', /number/],
     ['AUTO_REPLY_PAUSE', 'a week', /"a week" is not a duration/],
+    ['SOFT_BOUNCE_RESEND_AFTER', '0', /at least 1000 ms/],
+    ['SOFT_BOUNCE_MAX_RESENDS', '-1', />=\s*0/],
+    ['SOFT_BOUNCE_MAX_RESENDS', '50', /<=\s*10/],
+    ['WORKER_MAX_CACHED_WORKFLOWS', 'lots', /number/],
     ['TEMPORAL_UI_URL', 'temporal ui', /URL/],
     ['API_PUBLIC_URL', 'localhost:3000', /http\(s\) URL/],
     ['API_PUBLIC_URL', 'javascript:alert(1)', /http\(s\) URL/],

@@ -37,13 +37,19 @@ export interface AppConfig {
     readonly launchBatchSize: number;
     /** How long an auto-reply that gives no return date holds an enrollment's next email. */
     readonly autoReplyPauseMs: number;
+    /**
+     * A temporary failure the remote server gave up on (a DSN with Action: failed, status
+     * 4.x.x): the email goes again after `afterMs`, at most `maxResends` times; one more such
+     * bounce ends the enrollment.
+     */
+    readonly softBounceResend: { readonly afterMs: number; readonly maxResends: number };
   };
   readonly mail: {
     readonly syncIntervalMs: number;
     readonly smtpTimeoutMs: number;
     readonly imapTimeoutMs: number;
   };
-  readonly worker: { readonly shutdownGraceMs: number };
+  readonly worker: { readonly shutdownGraceMs: number; readonly maxCachedWorkflows: number };
 }
 
 export type TrustProxy = boolean | number | readonly string[];
@@ -151,10 +157,13 @@ const schema = z.object({
   TRACKING_TOKEN_TTL: duration('365d', 60_000),
   LAUNCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   AUTO_REPLY_PAUSE: duration('7d', 0),
+  SOFT_BOUNCE_RESEND_AFTER: duration('1d', 1_000),
+  SOFT_BOUNCE_MAX_RESENDS: z.coerce.number().int().min(0).max(10).default(2),
   MAILBOX_SYNC_INTERVAL: duration('60s', 100),
   SMTP_TIMEOUT: duration('10s', 100),
   IMAP_TIMEOUT: duration('15s', 100),
   WORKER_SHUTDOWN_GRACE: duration('30s', 0),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -186,9 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       trackingTtlMs: v.TRACKING_TOKEN_TTL,
     },
     suppression: { hashKey: v.SUPPRESSION_HASH_KEY },
-    sequencing: { launchBatchSize: v.LAUNCH_BATCH_SIZE, autoReplyPauseMs: v.AUTO_REPLY_PAUSE },
+    sequencing: {
+      launchBatchSize: v.LAUNCH_BATCH_SIZE,
+      autoReplyPauseMs: v.AUTO_REPLY_PAUSE,
+      softBounceResend: { afterMs: v.SOFT_BOUNCE_RESEND_AFTER, maxResends: v.SOFT_BOUNCE_MAX_RESENDS },
+    },
     mail: { syncIntervalMs: v.MAILBOX_SYNC_INTERVAL, smtpTimeoutMs: v.SMTP_TIMEOUT, imapTimeoutMs: v.IMAP_TIMEOUT },
-    worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE },
+    worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE, maxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS },
   });
 }
 

@@ -6,7 +6,7 @@ import { decisiveRecipient, inboundOutcome, matchingMessageIds, separateQuoted }
 
 const NOW = new Date('2026-12-02T10:00:00Z');
 const DAY = 86_400_000;
-const context = { now: NOW, defaultPauseMs: 7 * DAY };
+const context = { now: NOW, defaultPauseMs: 7 * DAY, softBounceResend: { afterMs: DAY, maxResends: 2 } };
 
 function mail(overrides: Partial<InboundMail> = {}): InboundMail {
   return {
@@ -50,7 +50,7 @@ describe('inboundOutcome', () => {
     const cases = [
       inboundOutcome(mail(), { kind: 'auto_reply', returnDate: past, reason: 'auto_submitted' }, context),
       inboundOutcome(mail({ date: new Date(NOW.getTime() - 8 * DAY) }), { kind: 'auto_reply', returnDate: null, reason: 'subject' }, context),
-      inboundOutcome(mail(), { kind: 'auto_reply', returnDate: null, reason: 'subject' }, { now: NOW, defaultPauseMs: 0 }),
+      inboundOutcome(mail(), { kind: 'auto_reply', returnDate: null, reason: 'subject' }, { ...context, defaultPauseMs: 0 }),
       inboundOutcome(mail(), { kind: 'auto_reply', returnDate: null, reason: 'read_receipt' }, context),
       inboundOutcome(mail(), { kind: 'auto_reply', returnDate: null, reason: 'delivery_notification' }, context),
     ];
@@ -60,7 +60,19 @@ describe('inboundOutcome', () => {
   it('records a bounce by its decisive recipient', () => {
     const bounce = report([recipient('delayed', '4.4.1'), recipient('failed', '5.1.1', '550 5.1.1 User unknown')]);
     assert.deepEqual(inboundOutcome(mail(), { kind: 'bounce', bounce }, context), {
-      kind: 'bounce', severity: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 User unknown',
+      kind: 'bounce', severity: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 User unknown', resend: null,
+    });
+  });
+
+  it('plans a resend for a soft bounce the remote server gave up on, not for a delay', () => {
+    const gaveUp = report([recipient('failed', '4.2.2', '452 4.2.2 Mailbox full')], { severity: 'soft' });
+    assert.deepEqual(inboundOutcome(mail(), { kind: 'bounce', bounce: gaveUp }, context), {
+      kind: 'bounce', severity: 'soft', status: '4.2.2', diagnostic: '452 4.2.2 Mailbox full',
+      resend: { at: new Date(NOW.getTime() + DAY), maxResends: 2 },
+    });
+    const delayed = report([recipient('delayed', '4.4.1')], { severity: 'soft' });
+    assert.deepEqual(inboundOutcome(mail(), { kind: 'bounce', bounce: delayed }, context), {
+      kind: 'bounce', severity: 'soft', status: '4.4.1', diagnostic: null, resend: null,
     });
   });
 

@@ -11,6 +11,8 @@ export interface OutcomeContext {
   now: Date;
   /** How long an auto-reply without a return date holds the next email (AUTO_REPLY_PAUSE); 0 holds nothing. */
   defaultPauseMs: number;
+  /** When a soft-bounced email goes again, and how many times at most (SOFT_BOUNCE_*). */
+  softBounceResend: { afterMs: number; maxResends: number };
 }
 
 /**
@@ -37,11 +39,16 @@ export function inboundOutcome(mail: InboundMail, classification: InboundClassif
     }
     case 'bounce': {
       const recipient = decisiveRecipient(classification.bounce);
+      const severity = classification.bounce.severity;
+      // A temporary failure the remote server gave up on is ours to retry; a delay is still its own.
+      const gaveUp = severity === 'soft' && recipient?.action === 'failed';
+      const { afterMs, maxResends } = context.softBounceResend;
       return {
         kind: 'bounce',
-        severity: classification.bounce.severity,
+        severity,
         status: recipient?.status ?? null,
         diagnostic: recipient?.diagnostic ?? null,
+        resend: gaveUp ? { at: new Date(context.now.getTime() + afterMs), maxResends } : null,
       };
     }
   }

@@ -46,7 +46,7 @@ export class MailboxSync {
     const waitMs = Math.min(this.config.mail.syncIntervalMs, MAX_WAIT_MS);
     const began = Date.now();
     const mailbox = await this.mailboxes.findById(mailboxId);
-    if (!mailbox) return { exists: false, replies: [], pauses: [], stops: [] };
+    if (!mailbox) return { exists: false, replies: [], pauses: [], stops: [], resends: [] };
     try {
       const read = await readNewMessages(
         await this.credentials.imap(mailbox),
@@ -60,7 +60,7 @@ export class MailboxSync {
           onWaiting: controls.heartbeat,
         },
       );
-      const signals: InboundSignals = { replies: [], pauses: [], stops: [] };
+      const signals: InboundSignals = { replies: [], pauses: [], stops: [], resends: [] };
       for (const mail of read.messages) {
         controls.heartbeat?.();
         const classification = await this.classify(mailboxId, mail, mailbox.timeZone);
@@ -79,12 +79,15 @@ export class MailboxSync {
             outcome: inboundOutcome(mail, classification, {
               now: new Date(),
               defaultPauseMs: this.config.sequencing.autoReplyPauseMs,
+              softBounceResend: this.config.sequencing.softBounceResend,
             }),
           },
           (email) => hashEmail(this.config.suppression.hashKey, email),
         );
         if (recorded) addSignals(signals, recorded.inboundMessageId, recorded.effect);
-        if (recorded?.effect.kind === 'bounced') await this.bounceGuard.afterHardBounces(recorded.effect.enrollmentIds);
+        if (recorded?.effect.kind === 'bounced' && recorded.effect.reason === 'hard_bounce') {
+          await this.bounceGuard.afterHardBounces(recorded.effect.enrollmentIds);
+        }
       }
       await this.mailboxes.saveSyncState(mailboxId, {
         imapUidValidity: read.uidValidity,
@@ -114,7 +117,7 @@ export class MailboxSync {
   }
 }
 
-/** What the enrollment workflows must hear, ids and dates only. */
+/** What the enrollment workflows must hear, and the resends to start: ids and dates only. */
 function addSignals(signals: InboundSignals, inboundMessageId: string, effect: InboundEffect): void {
   switch (effect.kind) {
     case 'replied':
@@ -125,7 +128,13 @@ function addSignals(signals: InboundSignals, inboundMessageId: string, effect: I
       signals.pauses.push({ enrollmentId: effect.enrollmentId, until: effect.until.toISOString() });
       break;
     case 'bounced':
-      for (const enrollmentId of effect.enrollmentIds) signals.stops.push({ enrollmentId, reason: 'hard_bounce' });
+      for (const enrollmentId of effect.enrollmentIds) signals.stops.push({ enrollmentId, reason: effect.reason });
+      break;
+    case 'resend':
+      signals.resends.push({
+        enrollmentId: effect.enrollmentId, stepId: effect.stepId, messageId: effect.messageId,
+        attempt: effect.attempt, at: effect.at.toISOString(),
+      });
       break;
     case 'none':
       break;

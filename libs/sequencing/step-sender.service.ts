@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '../config';
 import { TokenSigner } from '../crypto/signed-token';
 import { MailboxRepository, OutboxRepository } from '../db';
 import type { Mailbox, Message } from '../db';
-import { MailError, SmtpSender, type OutgoingMail, type SmtpSettings } from '../mail';
+import { buildMessageId, MailError, SmtpSender, type OutgoingMail, type SmtpSettings } from '../mail';
 import { MailboxCredentials } from '../mailboxes/mailbox-credentials.service';
 import { suppressionKeysFor } from '../privacy/suppression-keys';
 import type { SendStepResult } from '../temporal/contracts';
@@ -48,9 +48,15 @@ export class StepSender {
 
   /**
    * `heldSlot`: the place in a mailbox's line an earlier attempt was given (when it was
-   * deferred with `queued`), so the send keeps its turn.
+   * deferred with `queued`), so the send keeps its turn. `resendAttempt`: the step's email
+   * came back soft-bounced that many times and goes again, under the same rules as a first
+   * send, with Message-ID `<relance.{outbox id}.r{attempt}@…>`.
    */
-  async send(enrollmentId: string, stepId: string, heldSlot: Date | null = null): Promise<SendStepResult> {
+  async send(enrollmentId: string, stepId: string, heldSlot: Date | null = null, resendAttempt?: number): Promise<SendStepResult> {
+    const resend = resendAttempt === undefined ? undefined : {
+      attempt: resendAttempt,
+      messageIdFor: (outboxId: string, sender: string) => buildMessageId(`${outboxId}.r${resendAttempt}`, sender),
+    };
     let claim;
     try {
       claim = await this.outbox.claim(enrollmentId, stepId, {
@@ -64,7 +70,7 @@ export class StepSender {
           heldSlot,
           random: Math.random,
         }),
-      });
+      }, resend);
     } catch (error) {
       // Nothing was claimed (the transaction rolled back): the step cannot be written.
       if (error instanceof TemplateRenderError) return { outcome: 'failed', reason: `template_error: ${error.message}` };

@@ -41,6 +41,9 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     workflowBundle,
     dataConverter: createDataConverter(config),
     shutdownGraceTime: config.worker.shutdownGraceMs,
+    // The SDK sizes this cache from the heap limit (thousands here); each cached workflow
+    // keeps its isolate state, so 10,000 waiting enrollments would hold over a GiB.
+    maxCachedWorkflows: config.worker.maxCachedWorkflows,
   };
   const sequenceActivities = createSequenceActivities({
     enrollments: app.get(EnrollmentRepository),

@@ -55,6 +55,10 @@ export class Message {
   @Column({ name: 'tracked_links', type: 'text', array: true, default: () => "'{}'" }) trackedLinks: string[];
   @Column({ type: 'text', nullable: true }) error: string | null;
   @Column({ name: 'smtp_response', type: 'text', nullable: true }) smtpResponse: string | null;
+  /** Times this email came back with a temporary failure the remote server gave up on. */
+  @Column({ name: 'soft_bounces', type: 'integer', default: 0 }) softBounces: number;
+  /** When it is sent again after such a soft bounce (a new Message-ID, same words); null: not planned. */
+  @Column({ name: 'resend_at', type: 'timestamptz', nullable: true }) resendAt: Date | null;
   @Column({ name: 'claimed_at', type: 'timestamptz' }) claimedAt: Date;
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt: Date | null;
   @CreatedAt() createdAt: Date;

@@ -21,7 +21,7 @@ describe('InboundRepository (real PostgreSQL)', () => {
   let accountId: string;
   let mailboxId: string;
   /** Message-ID header and enrollment of each person's first email, in campaign A. */
-  const sent: Record<string, { header: string; enrollmentId: string; prospectId: string; messageId: string }> = {};
+  const sent: Record<string, { header: string; enrollmentId: string; prospectId: string; messageId: string; stepId: string }> = {};
   let campaignA: string;
   let goneInB: string;
   let uid = 0;
@@ -61,7 +61,7 @@ describe('InboundRepository (real PostgreSQL)', () => {
          VALUES ($1, $2, $3, $4, $5, $6, 'rep@seller.test', $7, 'Hi', 'Hello', now()) RETURNING id`,
         [accountId, enrollment.id, c.stepId, mailboxId, status, header, email],
       );
-      return { header, enrollmentId: enrollment.id as string, prospectId, messageId: message.id as string };
+      return { header, enrollmentId: enrollment.id as string, prospectId, messageId: message.id as string, stepId: c.stepId };
     };
     for (const person of ['gone', 'away', 'full', 'replier', 'unsent']) {
       const email = `${person}@prospect.test`;
@@ -140,13 +140,38 @@ describe('InboundRepository (real PostgreSQL)', () => {
     assert.equal(rows[2].auto_reply_until, null);
   });
 
-  it('only stores a soft bounce', async () => {
+  it('only stores a soft bounce that is a delay', async () => {
     const soft = record('full', { kind: 'bounce', severity: 'soft', status: '4.2.2', diagnostic: '452 4.2.2 Mailbox full' });
     assert.deepEqual((await inbound.recordInbound(soft, hashEmail))?.effect, { kind: 'none' });
     assert.deepEqual((await inbound.recordInbound(soft, hashEmail))?.effect, { kind: 'none' });
     assert.deepEqual([(await enrollment(sent.full.enrollmentId)).status, await prospectStatus('full')], ['active', 'active']);
     assert.deepEqual(await suppressionsOf('full@prospect.test'), []);
     assert.equal((await inboundRows('full')).length, 1);
+  });
+
+  it('plans a resend when the server gave up, once per attempt, and ends the enrollment past the last resend', async () => {
+    const at = new Date(Date.now() + 86_400_000);
+    const gaveUp = () => record('full', {
+      kind: 'bounce', severity: 'soft', status: '4.2.2', diagnostic: '452 4.2.2 Mailbox full', resend: { at, maxResends: 1 },
+    });
+    const report = gaveUp();
+    const planned = {
+      kind: 'resend', enrollmentId: sent.full.enrollmentId, stepId: sent.full.stepId, messageId: sent.full.messageId, attempt: 1, at,
+    };
+    assert.deepEqual((await inbound.recordInbound(report, hashEmail))?.effect, planned);
+    assert.deepEqual((await inbound.recordInbound(report, hashEmail))?.effect, planned, 'a re-read reports it again');
+    assert.deepEqual((await inbound.recordInbound(gaveUp(), hashEmail))?.effect, { kind: 'none' }, 'a second report of the same attempt');
+    // The resend went (the send clears resend_at) and came back too: no resend is left.
+    await dataSource.query(`UPDATE messages SET resend_at = NULL WHERE id = $1`, [sent.full.messageId]);
+    const last = gaveUp();
+    const ended = { kind: 'bounced', enrollmentIds: [sent.full.enrollmentId], reason: 'soft_bounce' };
+    assert.deepEqual((await inbound.recordInbound(last, hashEmail))?.effect, ended);
+    assert.deepEqual((await inbound.recordInbound(last, hashEmail))?.effect, ended);
+    const row = await enrollment(sent.full.enrollmentId);
+    assert.deepEqual([row.status, row.stop_reason, await prospectStatus('full')], ['bounced', 'soft_bounce', 'active']);
+    assert.deepEqual(await suppressionsOf('full@prospect.test'), [], 'the address exists: nothing is suppressed');
+    const [message] = await dataSource.query(`SELECT soft_bounces, resend_at FROM messages WHERE id = $1`, [sent.full.messageId]);
+    assert.deepEqual([message.soft_bounces, message.resend_at], [2, null]);
   });
 
   it('ends the sequence on a reply and keeps the quoted history apart', async () => {

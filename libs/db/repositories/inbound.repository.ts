@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { matchInbound, MatchedMessage, PUBLIC_MAIL_DOMAINS } from './inbound-matching';
+import { currentSoftBounceEffect, recordSoftBounce, type ResendPlan, type SoftBounceEffect } from './soft-bounces';
 import { SuppressionRepository } from './suppression.repository';
 
 /** What an inbound message means for the sequence it answers, decided before it is recorded. */
@@ -12,8 +13,12 @@ export type InboundOutcome =
    * `pauseUntil` holds the enrollment's next email, null when nothing is held (a read receipt).
    */
   | { kind: 'auto_reply'; returnDate: Date | null; pauseUntil: Date | null }
-  /** A delivery report: hard ends the sequence and suppresses the address; soft only records it. */
-  | { kind: 'bounce'; severity: 'hard' | 'soft'; status: string | null; diagnostic: string | null };
+  /**
+   * A delivery report: hard ends the sequence and suppresses the address. Soft with a `resend`
+   * plan (the remote server gave up) sends the email again later; soft without one (a delay:
+   * the server still tries) is only recorded.
+   */
+  | { kind: 'bounce'; severity: 'hard' | 'soft'; status: string | null; diagnostic: string | null; resend?: ResendPlan | null };
 
 export interface InboundRecord {
   mailboxId: string;
@@ -37,7 +42,9 @@ export type InboundEffect =
   /** `companyStopped`: enrollments of the same company the campaign ends with the reply (its option). */
   | { kind: 'replied'; enrollmentId: string; companyStopped?: string[] }
   | { kind: 'paused'; enrollmentId: string; until: Date }
-  | { kind: 'bounced'; enrollmentIds: string[] }
+  | { kind: 'bounced'; enrollmentIds: string[]; reason: 'hard_bounce' | 'soft_bounce' }
+  /** A soft-bounced email (outbox row `messageId`) goes again at `at`: its `attempt`-th resend. */
+  | Extract<SoftBounceEffect, { kind: 'resend' }>
   | { kind: 'none' };
 
 export interface RecordedInbound {
@@ -67,7 +74,8 @@ export class InboundRepository {
    * - hard bounce: the prospect's running enrollments end ('bounced', stop reason hard_bounce),
    *   the prospect is marked bounced and the address joins the account's suppression list
    *   (its keyed hash, by `hashEmail`);
-   * - soft bounce: stored only; the remote server keeps trying.
+   * - soft bounce: a delay is stored only (the remote server keeps trying); a failure plans a
+   *   resend, or ends the enrollment once resends are used up (see recordSoftBounce).
    * A re-read of the same IMAP message changes nothing and reports the effect again, so the
    * signals a crash lost are sent. Null when the mail is about nothing of ours.
    */
@@ -180,7 +188,7 @@ export class InboundRepository {
         return held.length > 0 ? { kind: 'paused', enrollmentId: matched.enrollment_id, until: outcome.pauseUntil } : { kind: 'none' };
       }
       case 'bounce': {
-        if (outcome.severity === 'soft') return { kind: 'none' };
+        if (outcome.severity === 'soft') return recordSoftBounce(manager, matched, outcome.resend ?? null);
         // The address does not exist: every sequence to it ends, not only the one that bounced.
         // Enrollments are locked before the prospect, the order the send claim takes them in.
         const running: { id: string }[] = await manager.query(
@@ -203,7 +211,7 @@ export class InboundRepository {
           reason: 'hard_bounce',
           sourceMessageId: matched.id,
         });
-        return { kind: 'bounced', enrollmentIds: ended.map((row) => row.id) };
+        return { kind: 'bounced', enrollmentIds: ended.map((row) => row.id), reason: 'hard_bounce' };
       }
     }
   }
@@ -222,12 +230,13 @@ export class InboundRepository {
       );
       return row ? { kind: 'paused', enrollmentId: matched.enrollment_id, until: row.paused_until } : { kind: 'none' };
     }
+    if (kind === 'bounce' && !bounceStatus?.startsWith('5.')) return currentSoftBounceEffect(manager, matched);
     if (!bounceStatus?.startsWith('5.')) return { kind: 'none' };
     const bounced: { id: string }[] = await manager.query(
       `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'bounced' AND stop_reason = 'hard_bounce'`,
       [matched.prospect_id],
     );
-    return bounced.length > 0 ? { kind: 'bounced', enrollmentIds: bounced.map((row) => row.id) } : { kind: 'none' };
+    return bounced.length > 0 ? { kind: 'bounced', enrollmentIds: bounced.map((row) => row.id), reason: 'hard_bounce' } : { kind: 'none' };
   }
 }
 

@@ -91,4 +91,36 @@ describe('the send claim re-checks the sequence state', () => {
     const second = await outbox.claim(ids.enrollmentId, ids.stepId, rules);
     assert.equal(second.kind, 'existing');
   });
+
+  it('claims a soft-bounced row again only for its due resend, and a released resend waits again', async () => {
+    const resend = (attempt: number) => ({ attempt, messageIdFor: (id: string) => `<relance.${id}.r${attempt}@claims.test>` });
+    const [row] = await dataSource.query(`SELECT id, message_id_header FROM messages WHERE enrollment_id = $1`, [ids.enrollmentId]);
+    // Nothing bounced yet: a resend finds the row as it is.
+    await dataSource.query(`UPDATE messages SET status = 'sent' WHERE id = $1`, [row.id]);
+    assert.equal((await outbox.claim(ids.enrollmentId, ids.stepId, rules, resend(1))).kind, 'existing');
+    // Bounced once, due in an hour: not yet.
+    const dueAt = new Date(Date.now() + 3_600_000);
+    await dataSource.query(`UPDATE messages SET soft_bounces = 1, resend_at = $2 WHERE id = $1`, [row.id, dueAt]);
+    assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules, resend(1)), { kind: 'deferred', until: dueAt, queued: false });
+    // Due, after the sequence completed: claimed with the attempt's Message-ID; an older attempt number is not.
+    await dataSource.query(`UPDATE messages SET resend_at = now() - interval '1 second' WHERE id = $1`, [row.id]);
+    await setEnrollment('status', 'completed');
+    assert.equal((await outbox.claim(ids.enrollmentId, ids.stepId, rules, resend(2))).kind, 'existing');
+    const claimed = await outbox.claim(ids.enrollmentId, ids.stepId, rules, resend(1));
+    assert.equal(claimed.kind, 'claimed');
+    const message = (claimed as { message: { id: string; status: string; messageIdHeader: string; resendAt: Date | null } }).message;
+    assert.deepEqual([message.id, message.status, message.messageIdHeader, message.resendAt], [
+      row.id, 'sending', `<relance.${row.id}.r1@claims.test>`, null,
+    ]);
+    assert.equal((await outbox.claim(ids.enrollmentId, ids.stepId, rules, resend(1))).kind, 'existing', 'only once');
+    // The server refused before accepting it: the row, which records the first send, stays and waits again.
+    await outbox.release(row.id);
+    const [released] = await dataSource.query(`SELECT status, resend_at, soft_bounces FROM messages WHERE id = $1`, [row.id]);
+    assert.deepEqual([released.status, released.resend_at !== null, released.soft_bounces], ['sent', true, 1]);
+    assert.equal((await outbox.claim(ids.enrollmentId, ids.stepId, rules, resend(1))).kind, 'claimed');
+    // A first send is never resent once its sequence has ended otherwise.
+    await outbox.release(row.id);
+    await setEnrollment('status', 'replied');
+    assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules, resend(1)), { kind: 'stopped', reason: 'enrollment_replied' });
+  });
 });

@@ -79,6 +79,17 @@ export interface ClaimRules {
   suppressionKeys(email: string): SuppressionKeys;
 }
 
+/** Claiming a soft-bounced row again: which resend this is, and its Message-ID for a sender. */
+export interface ResendClaim {
+  attempt: number;
+  messageIdFor(outboxId: string, senderAddress: string): string;
+}
+
+/** The row came back soft-bounced `attempt` times and this resend has not gone yet. */
+function resendDue(message: Message, attempt: number): boolean {
+  return message.status === 'sent' && message.resendAt !== null && message.softBounces === attempt;
+}
+
 /**
  * The outbox: a row per (enrollment, step) written before SMTP is spoken to. Claiming
  * re-checks, under row locks, that the enrollment and the prospect may still be written to.
@@ -87,7 +98,12 @@ export interface ClaimRules {
 export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  claim(enrollmentId: string, stepId: string, rules: ClaimRules): Promise<ClaimResult> {
+  /**
+   * Claims the step's row for sending, or with `resend` its row again after a soft bounce
+   * (see resendDue): the same checks and pacing, then the row gets the attempt's new
+   * Message-ID and goes back to `sending`.
+   */
+  claim(enrollmentId: string, stepId: string, rules: ClaimRules, resend?: ResendClaim): Promise<ClaimResult> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `SELECT e.account_id, e.status AS enrollment_status, p.email, p.status AS prospect_status, p.restricted,
@@ -103,7 +119,9 @@ export class OutboxRepository {
       if (row.paused_until && row.paused_until.getTime() > Date.now()) {
         return { kind: 'deferred', until: row.paused_until, queued: false };
       }
-      if (row.enrollment_status !== 'active') return { kind: 'stopped', reason: `enrollment_${row.enrollment_status}` };
+      // A resend may follow the sequence's last step: its enrollment has completed by then.
+      const mayWrite = row.enrollment_status === 'active' || (resend !== undefined && row.enrollment_status === 'completed');
+      if (!mayWrite) return { kind: 'stopped', reason: `enrollment_${row.enrollment_status}` };
       if (row.prospect_status !== 'active') return { kind: 'stopped', reason: `prospect_${row.prospect_status}` };
       if (row.restricted) return { kind: 'stopped', reason: 'prospect_restricted' };
       // On the account's suppression list (an unsubscribe, a blocked address or domain), whatever
@@ -117,10 +135,16 @@ export class OutboxRepository {
 
       const messages = manager.getRepository(Message);
       const existing = await messages.findOneBy({ enrollmentId, stepId });
-      if (existing) return { kind: 'existing', message: existing };
-      // An edit of the campaign replaced this step before it was sent: the workflow re-reads its plan.
-      const [step] = await manager.query(`SELECT retired_at FROM steps WHERE id = $1`, [stepId]);
-      if (!step || step.retired_at) return { kind: 'replanned' };
+      if (resend) {
+        if (!existing) return { kind: 'stopped', reason: 'nothing_to_resend' };
+        if (!resendDue(existing, resend.attempt)) return { kind: 'existing', message: existing };
+        if (existing.resendAt!.getTime() > Date.now()) return { kind: 'deferred', until: existing.resendAt!, queued: false };
+      } else {
+        if (existing) return { kind: 'existing', message: existing };
+        // An edit of the campaign replaced this step before it was sent: the workflow re-reads its plan.
+        const [step] = await manager.query(`SELECT retired_at FROM steps WHERE id = $1`, [stepId]);
+        if (!step || step.retired_at) return { kind: 'replanned' };
+      }
 
       const decision = rules.pace(await this.loadPaceContext(manager, enrollmentId));
       if (decision.state) await this.savePaceState(manager, decision.mailboxId!, decision.state);
@@ -129,6 +153,7 @@ export class OutboxRepository {
         enrollmentId, decision.mailboxId,
       ]);
 
+      if (resend) return { kind: 'claimed', message: await this.reclaim(manager, existing!, decision.mailboxId!, resend) };
       const context = await this.loadContext(manager, enrollmentId, stepId, decision.mailboxId);
       const composed = rules.compose(context);
       const message = await messages.save(
@@ -147,6 +172,26 @@ export class OutboxRepository {
       ]);
       return { kind: 'claimed', message };
     });
+  }
+
+  /** The soft-bounced row again, as the resend attempt it now is: same words, new Message-ID. */
+  private async reclaim(manager: EntityManager, message: Message, mailboxId: string, resend: ResendClaim): Promise<Message> {
+    const [mailbox] = await manager.query(`SELECT email FROM mailboxes WHERE id = $1`, [mailboxId]);
+    await manager.getRepository(Message).update(
+      { id: message.id },
+      {
+        status: 'sending',
+        mailboxId,
+        fromAddress: mailbox.email,
+        messageIdHeader: resend.messageIdFor(message.id, mailbox.email),
+        claimedAt: new Date(),
+        resendAt: null,
+        sentAt: null,
+        smtpResponse: null,
+        error: null,
+      },
+    );
+    return manager.getRepository(Message).findOneByOrFail({ id: message.id });
   }
 
   /** Locks the campaign's mailboxes' pacing rows (in id order, so claims never deadlock). */
@@ -266,9 +311,18 @@ export class OutboxRepository {
     await this.dataSource.getRepository(Message).update({ id, status: 'sending' }, { status: 'unknown', error });
   }
 
-  /** The server refused before accepting anything: the claim is released for a retry. */
+  /**
+   * The server refused before accepting anything: the claim is released for a retry. A first
+   * attempt's row goes; a resend's row is the sent email's record, so it only waits again.
+   */
   async release(id: string): Promise<void> {
-    await this.dataSource.getRepository(Message).delete({ id, status: 'sending' });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM messages WHERE id = $1 AND status = 'sending' AND soft_bounces = 0`, [id]);
+      await manager.query(
+        `UPDATE messages SET status = 'sent', resend_at = now() WHERE id = $1 AND status = 'sending' AND soft_bounces > 0`,
+        [id],
+      );
+    });
   }
 
   /** Ends an enrollment that a claim found stopped by its prospect's state. */

@@ -1,3 +1,5 @@
+import type { SoftBounceResendInput } from './soft-bounce-resend.contract';
+
 /**
  * What workflows may ask of the outside world. Workflows import these as types only;
  * activities/ implements them. Inputs and results are ids and counts, never personal data.
@@ -43,6 +45,8 @@ export interface SendStepResult {
 export interface SequenceActivities {
   loadEnrollmentPlan(input: { enrollmentId: string }): Promise<EnrollmentPlan>;
   sendStep(input: { enrollmentId: string; stepId: string; heldSlot?: string }): Promise<SendStepResult>;
+  /** The step's email again after its `attempt`-th soft bounce (see SoftBounceResendInput). */
+  resendStep(input: { enrollmentId: string; stepId: string; attempt: number; heldSlot?: string }): Promise<SendStepResult>;
   recordProgress(input: { enrollmentId: string; position: number }): Promise<void>;
   /** When a calendar wait that starts at `from` ends (ISO time). */
   computeWaitEnd(input: { enrollmentId: string; stepId: string; from: string }): Promise<string>;
@@ -84,11 +88,12 @@ export interface StoppedEnrollment {
   reason: string;
 }
 
-/** What a sync pass found that enrollment workflows must hear. */
+/** What a sync pass found that enrollment workflows must hear, and the resends it planned. */
 export interface InboundSignals {
   replies: RepliedEnrollment[];
   pauses: PausedEnrollment[];
   stops: StoppedEnrollment[];
+  resends: SoftBounceResendInput[];
 }
 
 export interface MailboxSyncResult {
@@ -98,6 +103,8 @@ export interface MailboxSyncResult {
   /** Optional: results recorded in histories before auto-replies and bounces were handled have none. */
   pauses?: PausedEnrollment[];
   stops?: StoppedEnrollment[];
+  /** Optional too: soft-bounced emails to send again, each by a resend workflow. */
+  resends?: SoftBounceResendInput[];
 }
 
 export interface MailSyncActivities {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import {
   campaignLaunchWorkflowId, ENROLLMENT_WORKFLOW_ID_PREFIX, enrollmentWorkflowId, mailboxSyncWorkflowId,
+  softBounceResendWorkflowId,
 } from './workflow-ids';
 
 const builders = {
@@ -45,4 +46,12 @@ describe('workflow ids refuse personal data', () => {
       assert.throws(() => campaignLaunchWorkflowId(bad), TypeError);
     });
   }
+
+  it('a soft-bounce resend is one workflow per (email, attempt), and only for a positive attempt', () => {
+    const id = randomUUID();
+    assert.equal(softBounceResendWorkflowId(id, 2), `soft-bounce-resend:${id}:2`);
+    assert.notEqual(softBounceResendWorkflowId(id, 1), softBounceResendWorkflowId(id, 2));
+    assert.throws(() => softBounceResendWorkflowId(id, 0), /positive integer, not 0/);
+    assert.throws(() => softBounceResendWorkflowId('jane@prospect.example', 1), TypeError);
+  });
 });
