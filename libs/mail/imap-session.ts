@@ -30,19 +30,7 @@ export async function withImapSession<T>(
   work: (client: ImapFlow) => Promise<T>,
 ): Promise<T> {
   const server = `${settings.host}:${settings.port}`;
-  const client = new ImapFlow({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.secure,
-    auth: { user: settings.username, pass: settings.password },
-    logger: false,
-    disableAutoIdle: true,
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: Math.max(timeoutMs, 1_000),
-  });
-  // Errors also reject the pending command; without a listener the event would crash the process.
-  client.on('error', () => undefined);
+  const client = createImapClient(settings, { timeoutMs });
 
   let connected = false;
   let timer: NodeJS.Timeout | undefined;
@@ -70,7 +58,32 @@ export async function withImapSession<T>(
   }
 }
 
-async function closeQuietly(client: ImapFlow): Promise<void> {
+/**
+ * A client with Relance's options: no logging (it would print addresses and message
+ * contents), no automatic IDLE (callers know when they are done), and connect, greeting and
+ * socket timeouts. A client kept between calls passes a longer `socketTimeoutMs`, or the
+ * socket would time out while the connection waits, unused, for the next call.
+ */
+export function createImapClient(settings: ImapSettings, timeouts: { timeoutMs: number; socketTimeoutMs?: number }): ImapFlow {
+  const { timeoutMs } = timeouts;
+  const client = new ImapFlow({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    auth: { user: settings.username, pass: settings.password },
+    logger: false,
+    disableAutoIdle: true,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: Math.max(timeouts.socketTimeoutMs ?? timeoutMs, 1_000),
+  });
+  // Errors also reject the pending command; without a listener the event would crash the process.
+  client.on('error', () => undefined);
+  return client;
+}
+
+/** Logs out, or closes the socket when the server does not answer the LOGOUT in time. */
+export async function closeQuietly(client: ImapFlow): Promise<void> {
   if (!client.usable) {
     client.close();
     return;

@@ -15,3 +15,4 @@ export {
 } from './imap-reader';
 export { candidateMessageIds } from './reply-matching';
 export { copyToSent, sentFolderHolds } from './sent-folder';
+export { SentFolderConnections, type SentFolderConnectionsOptions } from './sent-folder-connections';

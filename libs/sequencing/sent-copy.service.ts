@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { Mailbox, MailboxRepository } from '../db';
-import { copyToSent, sentFolderHolds } from '../mail';
+import { SentFolderConnections } from '../mail';
 import { MailboxCredentials } from '../mailboxes/mailbox-credentials.service';
 import { createLogger } from '../observability';
 
@@ -10,17 +10,20 @@ export type SentFolderVerdict = 'sent' | 'not_sent' | 'unknown';
 /**
  * Keeps sent mail in the mailbox's Sent folder, as a mail client would, and reads it back
  * to settle a send whose outcome was lost (a crash between SMTP and the database update).
+ * Both go through one IMAP connection per mailbox, logged out when the worker stops.
  */
 @Injectable()
-export class SentCopyKeeper {
+export class SentCopyKeeper implements OnApplicationShutdown {
   private readonly logger;
+  private readonly sentFolders: SentFolderConnections;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
     @Inject(MailboxCredentials) private readonly credentials: MailboxCredentials,
   ) {
     this.logger = createLogger({ level: config.logLevel, service: 'sent-copy' });
+    this.sentFolders = new SentFolderConnections({ timeoutMs: config.mail.imapTimeoutMs });
   }
 
   /**
@@ -31,11 +34,11 @@ export class SentCopyKeeper {
     try {
       if (mailbox.sentCopy === 'server') return;
       const settings = await this.credentials.imap(mailbox);
-      if (mailbox.sentCopy === null && (await sentFolderHolds(settings, messageIdHeader, this.timeout()))) {
+      if (mailbox.sentCopy === null && (await this.sentFolders.holds(mailbox.id, settings, messageIdHeader))) {
         await this.mailboxes.saveSentCopy(mailbox.id, 'server');
         return;
       }
-      if (await copyToSent(settings, raw, this.timeout())) {
+      if (await this.sentFolders.append(mailbox.id, settings, raw)) {
         if (mailbox.sentCopy === null) await this.mailboxes.saveSentCopy(mailbox.id, 'relance');
       }
     } catch (error) {
@@ -48,13 +51,14 @@ export class SentCopyKeeper {
    * accepts: no, it may go again. Otherwise nobody can tell.
    */
   async verdict(mailbox: Mailbox, messageIdHeader: string): Promise<SentFolderVerdict> {
-    const found = await sentFolderHolds(await this.credentials.imap(mailbox), messageIdHeader, this.timeout());
+    const found = await this.sentFolders.holds(mailbox.id, await this.credentials.imap(mailbox), messageIdHeader);
     if (found === true) return 'sent';
     if (found === false && mailbox.sentCopy === 'server') return 'not_sent';
     return 'unknown';
   }
 
-  private timeout(): number {
-    return this.config.mail.imapTimeoutMs;
+  /** Nest calls this on app.close(), which the worker runs once its activities have drained. */
+  onApplicationShutdown(): Promise<void> {
+    return this.sentFolders.closeAll();
   }
 }

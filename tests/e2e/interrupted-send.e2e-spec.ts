@@ -27,6 +27,7 @@ describe('a send interrupted between SMTP and the database', () => {
   let outbox: OutboxRepository;
   let mailboxes: MailboxRepository;
   let credentials: MailboxCredentials;
+  let sentCopies: SentCopyKeeper;
   const smtp = new SmtpSender();
   const prospect = 'crash-test@prospects.test';
   const rep = () => imapUser(4);
@@ -57,12 +58,14 @@ describe('a send interrupted between SMTP and the database', () => {
     outbox = new OutboxRepository(stack.dataSource);
     mailboxes = new MailboxRepository(stack.dataSource);
     credentials = new MailboxCredentials(mailboxes, new Vault(stack.config.vault.masterKeys));
-    sender = new StepSender(stack.config, outbox, mailboxes, credentials, smtp, new SentCopyKeeper(stack.config, mailboxes, credentials),
-      new TokenSigner(stack.config.tokens.signingKeys));
+    sentCopies = new SentCopyKeeper(stack.config, mailboxes, credentials);
+    sender = new StepSender(stack.config, outbox, mailboxes, credentials, smtp, sentCopies, new TokenSigner(stack.config.tokens.signingKeys));
   });
 
   after(async () => {
     smtp.closeAll();
+    // Its IMAP connection would otherwise keep this process alive until the idle close.
+    await sentCopies?.onApplicationShutdown();
     await stack.temporal.client.workflow.getHandle(mailboxSyncWorkflowId(mailboxId)).terminate('test over').catch(() => undefined);
     await stack.stop();
   });

@@ -52,6 +52,7 @@ describe('database errors around a send', () => {
   let sender: StepSender;
   let outbox: FlakyOutbox;
   let credentials: FlakyCredentials;
+  let sentCopies: SentCopyKeeper;
   const smtp = new SmtpSender();
   const prospect = 'db-errors@prospects.test';
   const rep = () => imapUser(3);
@@ -79,12 +80,14 @@ describe('database errors around a send', () => {
     outbox = new FlakyOutbox(stack.dataSource);
     const mailboxes = new MailboxRepository(stack.dataSource);
     credentials = new FlakyCredentials(mailboxes, new Vault(stack.config.vault.masterKeys));
-    const keeper = new SentCopyKeeper(stack.config, mailboxes, new MailboxCredentials(mailboxes, new Vault(stack.config.vault.masterKeys)));
-    sender = new StepSender(stack.config, outbox, mailboxes, credentials, smtp, keeper, new TokenSigner(stack.config.tokens.signingKeys));
+    sentCopies = new SentCopyKeeper(stack.config, mailboxes, new MailboxCredentials(mailboxes, new Vault(stack.config.vault.masterKeys)));
+    sender = new StepSender(stack.config, outbox, mailboxes, credentials, smtp, sentCopies, new TokenSigner(stack.config.tokens.signingKeys));
   });
 
   after(async () => {
     smtp.closeAll();
+    // Its IMAP connection would otherwise keep this process alive until the idle close.
+    await sentCopies?.onApplicationShutdown();
     await stack?.temporal.client.workflow.getHandle(mailboxSyncWorkflowId(mailboxId)).terminate('test over').catch(() => undefined);
     await stack?.stop();
   });
