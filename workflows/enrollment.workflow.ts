@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import {
   enrollmentStatusQuery, pausedUntilSignal, planChangedSignal, repliedSignal, resumeSignal, stopSignal,
   taskCompletedSignal,
@@ -6,15 +6,31 @@ import {
   type SendStepResult, type SequenceActivities,
 } from '../libs/temporal/contracts';
 
+const BOOKKEEPING_RETRY = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' };
+
+/**
+ * The short database reads and writes around the steps (the plan, progress, conditions, tasks,
+ * the end) run as local activities: in the worker, within the workflow task, without a round
+ * trip through the Temporal server each. That server is what bounds how many enrollments move
+ * per second; a local activity is simply run again if its worker dies, and each of these is
+ * idempotent.
+ */
+const localBookkeeping = proxyLocalActivities<SequenceActivities>({
+  startToCloseTimeout: '30s',
+  retry: BOOKKEEPING_RETRY,
+});
+
+// Enrollments started before bookkeeping went local replay with these (see LOCAL_BOOKKEEPING).
 // Every attempt heartbeats (apps/worker heartbeatWhileRunning): a worker that dies is noticed
 // within the heartbeat timeout and its attempt retried, not after the start-to-close timeout.
-const {
-  loadEnrollmentPlan, recordProgress, finishEnrollment, computeWaitEnd, evaluateCondition, openTask, checkTask,
-} = proxyActivities<SequenceActivities>({
+const remoteBookkeeping = proxyActivities<SequenceActivities>({
   startToCloseTimeout: '30s',
   heartbeatTimeout: '10s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+  retry: BOOKKEEPING_RETRY,
 });
+
+/** Patch id: histories without it were recorded with bookkeeping as ordinary activities. */
+const LOCAL_BOOKKEEPING = 'local-bookkeeping';
 
 // A send talks to a remote SMTP server: bounded tries, then the enrollment fails visibly.
 const { sendStep } = proxyActivities<SequenceActivities>({
@@ -37,6 +53,9 @@ const TASK_RECHECK = '6 hours';
  * until the date it gives.
  */
 export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Promise<EnrollmentResult> {
+  const {
+    loadEnrollmentPlan, recordProgress, finishEnrollment, computeWaitEnd, evaluateCondition, openTask, checkTask,
+  } = patched(LOCAL_BOOKKEEPING) ? localBookkeeping : remoteBookkeeping;
   let replied = false;
   const view: EnrollmentStatusView = { enrollmentId, phase: 'starting', currentStep: 0, stepsSent: 0, waitingUntil: null };
   setHandler(repliedSignal, () => {
