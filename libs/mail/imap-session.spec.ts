@@ -10,6 +10,12 @@ describe('toImapError', () => {
     assert.equal(toImapError({ authenticationFailed: true }, SERVER, false).code, 'imap_auth_failed');
   });
 
+  it('does not call a connection limit (RFC 5530 LIMIT) a wrong password', () => {
+    const limited = toImapError({ authenticationFailed: true, serverResponseCode: 'LIMIT' }, SERVER, false);
+    assert.equal(limited.code, 'imap_failed');
+    assert.match(limited.message, /too many connections/);
+  });
+
   it('maps failures before the session started to imap_unreachable, naming host:port', () => {
     const error = toImapError({ code: 'ECONNREFUSED' }, SERVER, false);
     assert.equal(error.code, 'imap_unreachable');

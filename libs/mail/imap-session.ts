@@ -104,6 +104,11 @@ export function toImapError(error: unknown, server: string, connected: boolean):
   if (error instanceof MailError) return error;
   const failure = (typeof error === 'object' && error !== null ? error : {}) as ImapFailure;
   const code = failure.code ?? '';
+  // RFC 5530 LIMIT: the login was fine but the user has too many sessions open (Dovecot
+  // refuses past mail_max_userip_connections); calling it a wrong password would mislead.
+  if (failure.serverResponseCode === 'LIMIT') {
+    return new MailError('imap_failed', `IMAP server ${server} refused a new session: too many connections are open for this user`);
+  }
   if (failure.authenticationFailed) {
     return new MailError('imap_auth_failed', `IMAP server ${server} refused the login`);
   }

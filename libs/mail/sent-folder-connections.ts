@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ImapFlow } from 'imapflow';
-import type { ImapSettings } from './mail-settings';
+import { settingsFingerprint, type ImapSettings } from './mail-settings';
 import { MailError } from './mail-error';
 import { closeQuietly, createImapClient, toImapError } from './imap-session';
 import { appendToSentFolder, findSentFolder, searchSentFolder } from './sent-folder';
@@ -130,7 +129,7 @@ export class SentFolderConnections {
   private async dropIfUnfit(line: MailboxLine, settings: ImapSettings, server: string): Promise<void> {
     const connection = line.connection;
     if (!connection) return;
-    if (connection.fingerprint !== fingerprintOf(settings)) {
+    if (connection.fingerprint !== settingsFingerprint(settings)) {
       // New password, host...: the old connection is healthy, so it gets a polite LOGOUT.
       line.connection = null;
       await closeQuietly(connection.client);
@@ -153,7 +152,7 @@ export class SentFolderConnections {
   private async open(line: MailboxLine, settings: ImapSettings): Promise<Connection> {
     // The socket timeout must outlast the idle close, or an unused connection would time out first.
     const client = createImapClient(settings, { timeoutMs: this.timeoutMs, socketTimeoutMs: this.idleCloseMs + this.timeoutMs });
-    const connection: Connection = { client, fingerprint: fingerprintOf(settings), lastUsedAt: Date.now() };
+    const connection: Connection = { client, fingerprint: settingsFingerprint(settings), lastUsedAt: Date.now() };
     // Set before connecting, so a timeout during the login closes this client too.
     line.connection = connection;
     client.on('close', () => {
@@ -194,10 +193,4 @@ export class SentFolderConnections {
       clearTimeout(timer);
     }
   }
-}
-
-/** Settings compared by a hash, as SmtpSender does, rather than kept in clear beside the connection. */
-function fingerprintOf(settings: ImapSettings): string {
-  const { host, port, secure, username, password } = settings;
-  return createHash('sha256').update(JSON.stringify([host, port, secure, username, password])).digest('hex');
 }

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
-import type { SmtpSettings } from './mail-settings';
+import { settingsFingerprint, type SmtpSettings } from './mail-settings';
 import { MailError, redactAddresses } from './mail-error';
 import { normalizeMessageId } from './message-id';
 import { SendTurns } from './send-turns';
@@ -144,7 +143,7 @@ export class SmtpSender {
   }
 
   private poolFor(key: string, settings: SmtpSettings): PoolTransport {
-    const fingerprint = fingerprintOf(settings);
+    const fingerprint = settingsFingerprint(settings);
     const existing = this.pools.get(key);
     if (existing?.fingerprint === fingerprint) return existing.transport;
     // Settings changed (new password, host...): messages in flight finish on the old pool.
@@ -190,12 +189,6 @@ function connectionOptions(settings: SmtpSettings, options: SmtpSenderOptions) {
     disableUrlAccess: true,
     logger: false,
   };
-}
-
-/** Identifies a settings version without keeping the password readable in the cache key. */
-function fingerprintOf(settings: SmtpSettings): string {
-  const { host, port, secure, username, password } = settings;
-  return createHash('sha256').update(JSON.stringify([host, port, secure, username, password])).digest('hex');
 }
 
 function serverName(settings: SmtpSettings): string {
