@@ -77,7 +77,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
     const sentByRelance = await sentCount(stack.db, mailboxId);
     notes.push(
       `the Sent folder holds ${count(filed)} of the ${count(sentByRelance)} messages Relance sent ` +
-        '(each copy is an IMAP session of its own: login, LIST, APPEND, logout)',
+        '(copies are APPENDed over one kept IMAP connection per mailbox, one at a time)',
     );
 
     // The same, when the server files sent mail itself (as Gmail does): no copy to APPEND.
