@@ -107,7 +107,7 @@ export class OutboxRepository {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `SELECT e.account_id, e.status AS enrollment_status, p.email, p.status AS prospect_status, p.restricted,
-                c.status AS campaign_status, e.paused_until
+                c.status AS campaign_status, e.paused_until, COALESCE(e.mailbox_id, c.mailbox_id) AS likely_mailbox_id
          FROM enrollments e JOIN prospects p ON p.id = e.prospect_id JOIN campaigns c ON c.id = e.campaign_id
          WHERE e.id = $1 FOR UPDATE OF e, p`,
         [enrollmentId],
@@ -146,32 +146,51 @@ export class OutboxRepository {
         if (!step || step.retired_at) return { kind: 'replanned' };
       }
 
+      // Every claim of the campaign waits on its mailboxes' pacing locks (loadPaceContext), so
+      // the email is written before they are taken, from the mailbox it will most likely leave
+      // from; the locks are then held only for the decision and the writes.
+      let context = resend ? null : await this.loadContext(manager, enrollmentId, stepId, row.likely_mailbox_id);
+      let composed = context && rules.compose(context);
+
       const decision = rules.pace(await this.loadPaceContext(manager, enrollmentId));
       if (decision.state) await this.savePaceState(manager, decision.mailboxId!, decision.state);
       if (decision.kind === 'defer') return { kind: 'deferred', until: decision.until, queued: decision.queued };
-      await manager.query(`UPDATE enrollments SET mailbox_id = $2 WHERE id = $1 AND mailbox_id IS NULL`, [
-        enrollmentId, decision.mailboxId,
-      ]);
-
-      if (resend) return { kind: 'claimed', message: await this.reclaim(manager, existing!, decision.mailboxId!, resend) };
-      const context = await this.loadContext(manager, enrollmentId, stepId, decision.mailboxId);
-      const composed = rules.compose(context);
-      const message = await messages.save(
-        messages.create({
-          ...composed,
-          accountId: context.accountId,
-          enrollmentId,
-          stepId,
-          mailboxId: context.mailbox.id,
-          status: 'sending',
-          claimedAt: new Date(),
-        }),
-      );
-      await manager.query(`UPDATE enrollments SET current_step = $2, updated_at = now() WHERE id = $1`, [
-        enrollmentId, context.step.position,
-      ]);
+      if (resend) {
+        await this.assignMailbox(manager, enrollmentId, decision.mailboxId!, null);
+        return { kind: 'claimed', message: await this.reclaim(manager, existing!, decision.mailboxId!, resend) };
+      }
+      if (context!.mailbox.id !== decision.mailboxId) {
+        // Rotation picked another mailbox: the email is written again, from it.
+        context = await this.loadContext(manager, enrollmentId, stepId, decision.mailboxId!);
+        composed = rules.compose(context);
+      }
+      const message = messages.create({
+        ...composed!,
+        accountId: context!.accountId,
+        enrollmentId,
+        stepId,
+        mailboxId: context!.mailbox.id,
+        status: 'sending',
+        claimedAt: new Date(),
+        error: null,
+        smtpResponse: null,
+        sentAt: null,
+        resendAt: null,
+      });
+      // insert, not save: save would first look the new id up.
+      await messages.insert(message);
+      await this.assignMailbox(manager, enrollmentId, decision.mailboxId!, context!.step.position);
       return { kind: 'claimed', message };
     });
+  }
+
+  /** Keeps the enrollment on its first mailbox (replies come back there) and records how far it got. */
+  private async assignMailbox(manager: EntityManager, enrollmentId: string, mailboxId: string, position: number | null): Promise<void> {
+    await manager.query(
+      `UPDATE enrollments SET mailbox_id = COALESCE(mailbox_id, $2), current_step = COALESCE($3, current_step), updated_at = now()
+       WHERE id = $1`,
+      [enrollmentId, mailboxId, position],
+    );
   }
 
   /** The soft-bounced row again, as the resend attempt it now is: same words, new Message-ID. */
