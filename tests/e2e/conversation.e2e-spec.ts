@@ -36,7 +36,7 @@ describe('prospect conversation', () => {
       {
         id: run.messages.B[0], direction: 'outbound', occurredAt: undefined, mailboxId: run.mailboxId,
         campaignId: run.campaignId, enrollmentId: reply.enrollmentId, stepId: run.stepIds[0], status: 'sent',
-        sentAt: undefined, kind: null, receivedAt: null, inReplyToMessageId: null, messageIdHeader: undefined,
+        sentAt: undefined, softBounces: 0, resendAt: null, kind: null, receivedAt: null, inReplyToMessageId: null, messageIdHeader: undefined,
         from: imapUser(rep).user, to: PEOPLE.B, subject: 'Question for B', bodyText: 'Hi B, shall we talk?',
       },
     );

@@ -111,6 +111,13 @@ describe('soft bounces: resent later, under the same rules as any send', () => {
     assert.equal((await api.get(`/v1/prospects/${prospectIds.full}`)).body.status, 'active');
     const check = await api.get(`/v1/suppressions/check?email=${encodeURIComponent(PEOPLE.full)}`);
     assert.equal(check.body.suppressed, false, 'a full mailbox is not a dead address');
+    const conversation = await api.get(`/v1/prospects/${prospectIds.full}/conversation`);
+    const outbound = conversation.body.data.filter((entry: { direction: string }) => entry.direction === 'outbound');
+    assert.deepEqual(
+      outbound.map((entry: Record<string, unknown>) => [entry.messageIdHeader, entry.softBounces, entry.resendAt]),
+      [[fullResend.messageId, 2, null]],
+      'the team sees one email, resent, and how often it came back',
+    );
 
     // Bruno replied before his resend was due (after his one-step sequence completed, so the
     // prospect records it); Sam's server is still trying on its own.

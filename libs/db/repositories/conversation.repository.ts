@@ -15,6 +15,10 @@ export interface ConversationEntry {
   stepId: string | null;
   status: MessageStatus | null;
   sentAt: Date | null;
+  /** Outbound only: times it came back soft-bounced after the remote server gave up. */
+  softBounces: number | null;
+  /** Outbound only: when it is sent again after such a bounce; null when no resend is planned. */
+  resendAt: Date | null;
   /** Inbound only: reply, and later auto_reply or bounce. */
   kind: string | null;
   receivedAt: Date | null;
@@ -41,14 +45,14 @@ export interface ConversationPage {
 const ENTRIES = `
   WITH entries AS (
     SELECT m.id, 'outbound' AS direction, coalesce(m.sent_at, m.claimed_at) AS occurred_at, m.created_at AS recorded_at,
-           m.mailbox_id, m.enrollment_id, e.campaign_id, m.step_id, m.status, m.sent_at,
+           m.mailbox_id, m.enrollment_id, e.campaign_id, m.step_id, m.status, m.sent_at, m.soft_bounces, m.resend_at,
            NULL::text AS kind, NULL::timestamptz AS received_at, NULL::uuid AS in_reply_to_message_id,
            m.message_id_header, m.from_address, m.to_address, m.subject, m.body_text
     FROM enrollments e JOIN messages m ON m.enrollment_id = e.id
     WHERE e.account_id = $1 AND e.prospect_id = $2
     UNION ALL
     SELECT i.id, 'inbound', greatest(coalesce(i.received_at, i.created_at), r.sent_at), i.created_at,
-           i.mailbox_id, i.enrollment_id, e.campaign_id, NULL, NULL, NULL,
+           i.mailbox_id, i.enrollment_id, e.campaign_id, NULL, NULL, NULL, NULL, NULL,
            i.kind, i.received_at, i.in_reply_to_message_id,
            i.message_id_header, i.from_address, NULL, i.subject, i.body_text
     FROM enrollments e JOIN inbound_messages i ON i.enrollment_id = e.id
@@ -99,6 +103,8 @@ function toEntry(r: Record<string, any>): ConversationEntry {
     stepId: r.step_id,
     status: r.status,
     sentAt: r.sent_at,
+    softBounces: r.soft_bounces,
+    resendAt: r.resend_at,
     kind: r.kind,
     receivedAt: r.received_at,
     inReplyToMessageId: r.in_reply_to_message_id,

@@ -22,7 +22,14 @@ export class ConversationEntryDto {
   @ApiProperty({ type: String, nullable: true, enum: ['sending', 'sent', 'failed', 'unknown'], description: 'Outbound only' })
   status: MessageStatus | null;
   @nullable('Outbound only', { format: 'date-time' }) sentAt: Date | null;
-  @nullable('Inbound only: reply (auto_reply and bounce to come)') kind: string | null;
+  @ApiProperty({
+    type: Number, nullable: true, minimum: 0,
+    description: 'Outbound only: times it came back soft-bounced after the remote server gave up (each is resent, up to SOFT_BOUNCE_MAX_RESENDS)',
+  })
+  softBounces: number | null;
+  @nullable('Outbound only: when it is sent again after a soft bounce; null when no resend is planned', { format: 'date-time' })
+  resendAt: Date | null;
+  @nullable('Inbound only: reply, auto_reply or bounce', { enum: ['reply', 'auto_reply', 'bounce'] }) kind: string | null;
   @nullable("Inbound only: its Date header", { format: 'date-time' }) receivedAt: Date | null;
   @nullable('Inbound only: the outbound message it answers', { format: 'uuid' }) inReplyToMessageId: string | null;
   @nullable('The Message-ID header', { example: '<relance.0f6e...@example.com>' }) messageIdHeader: string | null;
