@@ -3,6 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { constants, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startTestServices, type TestServices } from '../tests/harness/test-services';
+import { chaos } from './chaos.bench';
 import { enrollmentThroughput } from './enrollment-throughput.bench';
 import { replyLatency } from './reply-latency.bench';
 import { sendPipeline } from './send-pipeline.bench';
@@ -17,11 +18,11 @@ import { workerMemory } from './worker-memory.bench';
 /**
  * `npm run bench [-- name... --n=N]`: starts the real services as the tests do (fresh
  * migrated database, Temporal dev server, Dovecot), runs the selected benchmarks one after
- * the other against Relance (API and worker in this process; a separate worker process for
- * memory), prints each result as it comes and a table at the end, and always stops
+ * the other against Relance (API and worker in this process; separate worker processes for
+ * memory and chaos), prints each result as it comes and a table at the end, and always stops
  * everything, also on failure and on Ctrl-C. Benchmarks measure; they never fail on a number.
  */
-const BENCHMARKS: readonly Benchmark[] = [enrollmentThroughput, sendPipeline, replyLatency, workerMemory];
+const BENCHMARKS: readonly Benchmark[] = [enrollmentThroughput, sendPipeline, replyLatency, workerMemory, chaos];
 
 const distRoot = resolve(__dirname, '..');
 const projectRoot = resolve(distRoot, '..');

@@ -91,6 +91,32 @@ export function terminateDatabaseConnections(options: { times: number; maxDelayM
 }
 
 /**
+ * Stop the Temporal server and start it again, `times` times, with work in flight. `start`
+ * must bring it back at the same address on the same state (same --db-filename and port):
+ * then the worker and the API reconnect by themselves and no workflow is lost.
+ */
+export function restartTemporal(options: {
+  times: number;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}): Disruption {
+  return {
+    name: `restart Temporal ×${options.times}`,
+    async run(context) {
+      for (const point of randomProgressPoints(context, options.times)) {
+        if (!(await context.untilAccepted(point))) return;
+        await options.stop();
+        context.record(`Temporal stopped (${context.accepted()} accepted)`);
+        // Down for a moment, sends in flight; started again even if the run ends meanwhile.
+        await context.sleep(context.random.between(500, 2_000));
+        await options.start();
+        context.record('Temporal started again on the same file and port');
+      }
+    },
+  };
+}
+
+/**
  * Refuses a share `rate` of all attempts with a 4xx, as a greylisting or overloaded server
  * does. `maxInARow` caps the refusals one recipient gets in a row (greylisting lets the
  * retry through): each costs a send the workflow's retry backoff (5 s, 10 s, 20 s…), and a

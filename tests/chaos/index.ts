@@ -2,7 +2,7 @@
 export { ChaosCampaign, runChaosCampaign, type ChaosCampaignOptions, type ChaosCampaignResult } from './chaos-campaign';
 export { deliveryViolations, describeRun } from './delivery-verdict';
 export {
-  killWorker, randomProgressPoints, refuseTransiently, terminateDatabaseConnections,
+  killWorker, randomProgressPoints, refuseTransiently, restartTemporal, terminateDatabaseConnections,
   type ChaosContext, type Disruption, type SmtpAnswer, type SmtpAttempt,
 } from './disruptions';
 export { seededRandom, type SeededRandom } from './seeded-random';

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getFreePort, locateTemporalCli, startTemporalDevServer, type TemporalDevServer } from '../../libs/devservices';
 import { imapUser, testEnv } from '../harness/env';
-import { ChaosCampaign, deliveryViolations, describeRun, randomProgressPoints, type Disruption } from './index';
+import { ChaosCampaign, deliveryViolations, describeRun, restartTemporal } from './index';
 
 const PROSPECTS = 30;
 const RESTARTS = 1;
@@ -41,27 +41,13 @@ describe('chaos: the Temporal server restarts mid-campaign', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const restartTemporal: Disruption = {
-    name: `restart Temporal ×${RESTARTS}`,
-    async run(context) {
-      for (const point of randomProgressPoints(context, RESTARTS)) {
-        if (!(await context.untilAccepted(point))) return;
-        await server!.stop();
-        context.record(`Temporal stopped (${context.accepted()} accepted)`);
-        await context.sleep(context.random.between(500, 2_000)); // down for a moment, work in flight
-        await startServer();
-        context.record('Temporal started again on the same file and port');
-      }
-    },
-  };
-
   it(`${PROSPECTS} prospects × 3 emails survive a restart of the Temporal server`, async () => {
     campaign = await ChaosCampaign.prepare({
       prospects: PROSPECTS,
       env: { ...process.env, TEMPORAL_ADDRESS: server!.address, TEMPORAL_NAMESPACE: 'default' },
       imap: testEnv().imap,
       mailUser: imapUser(3),
-      disruptions: [restartTemporal],
+      disruptions: [restartTemporal({ times: RESTARTS, stop: () => server!.stop(), start: startServer })],
       timeoutMs: 120_000,
       log: (line) => process.stderr.write(`[chaos] ${line}\n`),
     });
