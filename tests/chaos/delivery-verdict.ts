@@ -83,7 +83,7 @@ export function describeRun(result: ChaosCampaignResult): string {
   const refusals = result.attempts.filter((a) => a.answer !== 250).length;
   return [
     `seed ${result.seed}: ${result.prospects} prospects × ${result.emailSteps} emails in ${(result.runMs / 1000).toFixed(1)} s ` +
-      `(setup ${(result.setupMs / 1000).toFixed(1)} s), worker started ${result.workerStarts} times`,
+      `(setup ${(result.setupMs / 1000).toFixed(1)} s), worker started ${result.workerStarts === 1 ? 'once' : `${result.workerStarts} times`}`,
     `SMTP: ${result.attempts.length} attempts, ${refusals} refused, ${result.received.length} accepted`,
     `enrollments ${count(result.enrollments, (e) => e.status)}, outbox ${count(result.messages, (m) => m.status)}`,
     `timeline:\n  ${result.timeline.join('\n  ')}`,
