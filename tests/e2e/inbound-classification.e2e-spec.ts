@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { appendMessage, type ImapSettings } from '../../libs/mail';
 import { enrollmentStatusQuery, enrollmentWorkflowId, mailboxSyncWorkflowId, type EnrollmentResult } from '../../libs/temporal';
 import { imapUser, testEnv } from '../harness/env';
-import { eventually } from '../support/api-client';
+import { createNamedProspects, eventually } from '../support/api-client';
 import { rawDeliveryReport } from '../support/raw-dsn';
 import { rawMail } from '../support/raw-mail';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
@@ -49,12 +49,7 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
     });
     assert.equal(mailbox.status, 201, JSON.stringify(mailbox.body));
     mailboxId = mailbox.body.id;
-    const prospectIds = {} as Record<Person, string>;
-    for (const [person, email] of Object.entries(PEOPLE) as [Person, string][]) {
-      const created = await api.post('/v1/prospects', { email, firstName: person });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      prospectIds[person] = created.body.id;
-    }
+    const prospectIds = await createNamedProspects(api, PEOPLE);
     const campaign = await api.post('/v1/campaigns', {
       name: 'Inbound',
       mailboxId,

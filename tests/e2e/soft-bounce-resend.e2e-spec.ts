@@ -4,7 +4,7 @@ import { appendMessage, type ImapSettings } from '../../libs/mail';
 import { softBounceResendWorkflowId } from '../../libs/temporal';
 import { imapUser, testEnv } from '../harness/env';
 import type { CapturedMessage } from '../harness/smtp-capture';
-import { eventually } from '../support/api-client';
+import { createNamedProspects, eventually } from '../support/api-client';
 import { rawDeliveryReport } from '../support/raw-dsn';
 import { rawMail } from '../support/raw-mail';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
@@ -39,12 +39,7 @@ describe('soft bounces: resent later, under the same rules as any send', () => {
     const { api, smtp, dataSource } = stack;
     const imapSettings: ImapSettings = { host: imap.host, port: imap.port, secure: false, username: rep.user, password: rep.password };
     const mailboxId = await stack.connectMailbox(api, 2, { minSpacingSeconds: 0 });
-    const prospectIds = {} as Record<Person, string>;
-    for (const [person, email] of Object.entries(PEOPLE) as [Person, string][]) {
-      const created = await api.post('/v1/prospects', { email, firstName: person });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      prospectIds[person] = created.body.id;
-    }
+    const prospectIds = await createNamedProspects(api, PEOPLE);
     const campaign = await api.post('/v1/campaigns', {
       name: 'Soft bounces',
       mailboxId,

@@ -39,3 +39,20 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Creates one prospect per entry of `people` (name → address), the name as first name, and
+ * returns their ids by name. Fails naming the answer when the API refuses one.
+ */
+export async function createNamedProspects<Name extends string>(
+  api: ApiClient,
+  people: Readonly<Record<Name, string>>,
+): Promise<Record<Name, string>> {
+  const ids = {} as Record<Name, string>;
+  for (const [name, email] of Object.entries(people) as [Name, string][]) {
+    const created = await api.post('/v1/prospects', { email, firstName: name });
+    if (created.status !== 201) throw new Error(`prospect ${name} not created: ${created.status} ${JSON.stringify(created.body)}`);
+    ids[name] = created.body.id;
+  }
+  return ids;
+}
