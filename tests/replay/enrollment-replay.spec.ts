@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Worker } from '@temporalio/worker';
-import { parseKeyRing } from '../libs/config/master-keys';
-import { createDataConverter } from '../libs/temporal/data-converter';
+import { parseKeyRing } from '../../libs/config/master-keys';
+import { createDataConverter } from '../../libs/temporal/data-converter';
 
-const root = join(__dirname, '..', '..');
+const root = join(__dirname, '..', '..', '..');
 
 /**
  * The key the fixture's payloads were encrypted with. It protects nothing: the fixture holds
@@ -27,13 +27,13 @@ describe('enrollment workflow: histories recorded by earlier versions replay', (
   const replay = (fixture: string) =>
     Worker.runReplayHistory(
       {
-        workflowsPath: require.resolve('./index'),
+        workflowsPath: require.resolve('../../workflows'),
         dataConverter: createDataConverter({
           // Only the keys matter to a replay: nothing connects to a server.
           temporal: { address: 'replay:0', namespace: 'default', uiUrl: undefined, payloadKeys: parseKeyRing(FIXTURE_PAYLOAD_KEYS) },
         }),
       },
-      JSON.parse(readFileSync(join(root, 'workflows', 'fixtures', fixture), 'utf8')),
+      JSON.parse(readFileSync(join(root, 'tests', 'replay', 'histories', fixture), 'utf8')),
     );
 
   // Commit 33d079a: email, 2 s wait, condition, email, then waiting out a calendar day.
