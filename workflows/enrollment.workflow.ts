@@ -5,6 +5,7 @@ import {
   type EnrollmentInput, type EnrollmentOutcome, type EnrollmentResult, type EnrollmentStatusView,
   type SendStepResult, type SequenceActivities,
 } from '../libs/temporal/contracts';
+import { SEND_ACTIVITY_OPTIONS } from './send-activity-options';
 
 const BOOKKEEPING_RETRY = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' };
 
@@ -32,12 +33,8 @@ const remoteBookkeeping = proxyActivities<SequenceActivities>({
 /** Patch id: histories without it were recorded with bookkeeping as ordinary activities. */
 const LOCAL_BOOKKEEPING = 'local-bookkeeping';
 
-// A send talks to a remote SMTP server: bounded tries, then the enrollment fails visibly.
-const { sendStep } = proxyActivities<SequenceActivities>({
-  startToCloseTimeout: '2m',
-  heartbeatTimeout: '10s',
-  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m', maximumAttempts: 10 },
-});
+// Bounded tries, then the enrollment fails visibly.
+const { sendStep } = proxyActivities<SequenceActivities>(SEND_ACTIVITY_OPTIONS);
 
 // A task's row decides; its signal only wakes the wait. Should a signal be lost, the task is
 // re-read this often anyway, so the sequence is late rather than stuck.

@@ -1,12 +1,8 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 import type { SendStepResult, SequenceActivities, SoftBounceResendInput } from '../libs/temporal/contracts';
+import { SEND_ACTIVITY_OPTIONS } from './send-activity-options';
 
-// The same bounded tries as a first send (enrollment.workflow.ts): a remote SMTP server.
-const { resendStep } = proxyActivities<SequenceActivities>({
-  startToCloseTimeout: '2m',
-  heartbeatTimeout: '10s',
-  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m', maximumAttempts: 10 },
-});
+const { resendStep } = proxyActivities<SequenceActivities>(SEND_ACTIVITY_OPTIONS);
 
 /** While the campaign or the enrollment is paused, the resend asks again this often... */
 const PAUSED_RECHECK_MS = 60 * 60_000;
