@@ -17,6 +17,7 @@ import {
 import { progressLine, runPool, safetyTimeoutMs } from './support/measure';
 import { count, perSecond, seconds, type BenchOutcome, type ResultRow } from './support/report';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+import { drainStartedWorkflows } from './support/trivial-workflows';
 
 /** Goal from the issue: the pipeline sends at least half as fast as nodemailer alone. */
 const GOAL_RATIO = 0.5;
@@ -34,6 +35,9 @@ const WARM_UP = 20;
  *   activity slots, without Temporal: what the service itself can do.
  * The notes add how many copies reached the Sent folder, and the service's rate when the
  * server files sent mail itself (no APPEND of our own).
+ * Two more rows measure Temporal alone in the pipeline's shape (n workflows started, then a
+ * worker): the ceiling of any design where each email is an activity of its prospect's
+ * workflow, and of any design where each email passes through that workflow at all.
  */
 export const sendPipeline: Benchmark = {
   name: 'send',
@@ -61,6 +65,9 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
       `nodemailer, pool of 1 connection: ${seconds(raw.ms)}; CPU ${raw.cpu}`,
       `nodemailer, pool of 5 connections (its default): ${perSecond(raw5.perSecond)} msg/s; CPU ${raw5.cpu}`,
     );
+
+    const ceilings = await measureTemporalCeilings(context, n);
+    notes.push(...ceilings.notes);
 
     mailboxId = await createMailbox(api, stack.db, { user, sink, imap: stack.services.imap });
     progressLine(`Relance: ${count(n)} prospects through the API`);
@@ -99,7 +106,12 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
       meetsGoal: measuredPerSecond / raw.perSecond >= GOAL_RATIO,
     });
     return {
-      rows: [row('send pipeline (Temporal)', pipeline.perSecond), row('send: StepSender only', direct.perSecond)],
+      rows: [
+        row('send pipeline (Temporal)', pipeline.perSecond),
+        row('send: StepSender only', direct.perSecond),
+        row('ceiling: 1 activity/email', ceilings.oneActivity),
+        row('ceiling: 1 workflow task/email', ceilings.noActivity),
+      ],
       notes,
     };
   } finally {
@@ -116,6 +128,23 @@ interface Measure {
   services: INestApplicationContext;
   accountId: string;
   n: number;
+}
+
+/**
+ * Temporal alone, in the pipeline's shape: n workflows started with no worker polling, then a
+ * worker at the SDK's defaults; rates from its start to the n-th completed.
+ */
+async function measureTemporalCeilings({ stack, signal, cpu }: BenchContext, n: number) {
+  const server = { address: stack.config.temporal.address, namespace: stack.config.temporal.namespace, temporal: stack.temporal };
+  const drain = async (workflowType: 'trivialWorkflow' | 'emptyWorkflow', what: string) => {
+    progressLine(`limit: Temporal alone, ${count(n)} started workflows, ${what}`);
+    const before = cpu.snapshot();
+    const run = await drainStartedWorkflows(server, { n, workflowType, signal });
+    return { perSecond: run.perSecond, note: `Temporal alone, ${what}: ${seconds(run.seconds * 1000)}; CPU ${cpu.describe(before, cpu.snapshot())}` };
+  };
+  const oneActivity = await drain('trivialWorkflow', 'one no-op activity each');
+  const noActivity = await drain('emptyWorkflow', 'one workflow task each, no activity');
+  return { oneActivity: oneActivity.perSecond, noActivity: noActivity.perSecond, notes: [oneActivity.note, noActivity.note] };
 }
 
 /** Workflows started with no worker polling; the clock runs from the worker's start. */

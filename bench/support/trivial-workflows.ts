@@ -7,6 +7,12 @@ import { pollUntil, runPool } from './measure';
 /** Workflow starts in flight at once: the same as Relance's launcher uses. */
 export const START_CONCURRENCY = 32;
 
+export interface TrivialServer {
+  address: string;
+  namespace: string;
+  temporal: TemporalClientHandle;
+}
+
 export interface TrivialRun {
   readonly seconds: number;
   readonly perSecond: number;
@@ -26,20 +32,10 @@ export class TrivialWorkflows {
     private readonly running: Promise<void>,
   ) {}
 
-  static async start(options: { address: string; namespace: string; temporal: TemporalClientHandle }): Promise<TrivialWorkflows> {
+  static async start(options: TrivialServer): Promise<TrivialWorkflows> {
     const connection = await NativeConnection.connect({ address: options.address });
     const taskQueue = `bench-trivial-${Date.now()}`;
-    const activities: TrivialActivities = { noop: async () => undefined };
-    const worker = await Worker.create({
-      connection,
-      namespace: options.namespace,
-      taskQueue,
-      workflowBundle: await bundleWorkflowCode({
-        workflowsPath: require.resolve('../workloads/trivial.workflow'),
-        logger: quietBundlerLogger,
-      }),
-      activities,
-    });
+    const worker = await createTrivialWorker(connection, options.namespace, taskQueue);
     const running = worker.run();
     running.catch(() => undefined);
     const client = new Client({ connection: options.temporal.client.connection, namespace: options.namespace });
@@ -55,14 +51,7 @@ export class TrivialWorkflows {
       if (signal.aborted) return;
       await this.client.workflow.start('trivialWorkflow', { workflowId: `${batch}-${i}`, taskQueue: this.taskQueue, args: [] });
     });
-    const query = `TaskQueue = '${this.taskQueue}' AND WorkflowId STARTS_WITH '${batch}-' AND ExecutionStatus = 'Completed'`;
-    await pollUntil(async () => ((await this.client.workflow.count(query)).count >= n ? true : undefined), {
-      what: `${n} trivial workflows`,
-      signal,
-      timeoutMs: 10 * 60_000,
-      // Each count is a visibility query on the server under measurement: not too often.
-      intervalMs: 100,
-    });
+    await waitForCompleted(this.client, this.taskQueue, batch, n, signal);
     const seconds = (performance.now() - started) / 1000;
     return { seconds, perSecond: n / seconds };
   }
@@ -72,6 +61,67 @@ export class TrivialWorkflows {
     await this.running.catch(() => undefined);
     await this.connection.close();
   }
+}
+
+/**
+ * Temporal's own ceiling for the send pipeline's shape: n workflows started while no worker
+ * polls, then a fresh worker run and timed until visibility counts all n completed.
+ * - `trivialWorkflow`: one no-op activity each, the least an email sent by an activity of its
+ *   prospect's workflow can cost;
+ * - `emptyWorkflow`: done in its first workflow task, the least any design can cost where
+ *   each email passes through its prospect's workflow at all.
+ */
+export async function drainStartedWorkflows(
+  server: TrivialServer,
+  options: { n: number; workflowType: 'trivialWorkflow' | 'emptyWorkflow'; signal: AbortSignal },
+): Promise<TrivialRun> {
+  const { n, workflowType, signal } = options;
+  const taskQueue = `bench-drain-${workflowType}-${Date.now()}`;
+  const client = new Client({ connection: server.temporal.client.connection, namespace: server.namespace });
+  await runPool([...Array(n).keys()], START_CONCURRENCY, async (i) => {
+    if (signal.aborted) return;
+    await client.workflow.start(workflowType, { workflowId: `${taskQueue}-${i}`, taskQueue, args: [] });
+  });
+  const connection = await NativeConnection.connect({ address: server.address });
+  try {
+    const worker = await createTrivialWorker(connection, server.namespace, taskQueue);
+    const started = performance.now();
+    const running = worker.run();
+    running.catch(() => undefined);
+    try {
+      await waitForCompleted(client, taskQueue, taskQueue, n, signal);
+    } finally {
+      worker.shutdown();
+      await running.catch(() => undefined);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds, perSecond: n / seconds };
+  } finally {
+    await connection.close();
+  }
+}
+
+let bundle: ReturnType<typeof bundleWorkflowCode> | undefined;
+
+/** A worker at the SDK's defaults (as Relance's are), with a plain data converter. */
+async function createTrivialWorker(connection: NativeConnection, namespace: string, taskQueue: string): Promise<Worker> {
+  const activities: TrivialActivities = { noop: async () => undefined };
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../workloads/trivial.workflow'),
+    logger: quietBundlerLogger,
+  });
+  return Worker.create({ connection, namespace, taskQueue, workflowBundle: await bundle, activities });
+}
+
+async function waitForCompleted(client: Client, taskQueue: string, idPrefix: string, n: number, signal: AbortSignal) {
+  const query = `TaskQueue = '${taskQueue}' AND WorkflowId STARTS_WITH '${idPrefix}-' AND ExecutionStatus = 'Completed'`;
+  await pollUntil(async () => ((await client.workflow.count(query)).count >= n ? true : undefined), {
+    what: `${n} workflows on ${taskQueue}`,
+    signal,
+    timeoutMs: 10 * 60_000,
+    // Each count is a visibility query on the server under measurement: not too often.
+    intervalMs: 100,
+  });
 }
 
 const noop = () => undefined;

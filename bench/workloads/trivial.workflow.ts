@@ -17,3 +17,11 @@ const { noop } = proxyActivities<TrivialActivities>({
 export async function trivialWorkflow(): Promise<void> {
   await noop();
 }
+
+/**
+ * Completes in its first workflow task, with no activity: the least any workflow costs, so
+ * the least a design can cost where each email passes through its prospect's workflow.
+ */
+export async function emptyWorkflow(): Promise<void> {
+  return undefined;
+}
