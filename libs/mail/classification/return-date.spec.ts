@@ -101,6 +101,16 @@ describe('findReturnDate — years, order of digits and time zones', () => {
     assert.equal(at('de retour le 12/14/2026'), '2026-12-14T09:00:00.000Z');
   });
 
+  it('takes the other order of ambiguous digits when the likely one is past or too far', () => {
+    // Day-first in London would be 12 July 2026, months ago: only 7 December can be meant.
+    assert.equal(at('I will be back on 12/07/2026.', RECEIVED, 'Europe/London'), '2026-12-07T09:00:00.000Z');
+    assert.equal(at('de retour le 12/07/2026'), '2026-12-07T09:00:00.000Z');
+    // Both orders ahead: the writer's likely one stands (3 April in New York, not 4 March).
+    assert.equal(at('back on 4/3/2027', RECEIVED, 'America/New_York'), '2027-04-03T13:00:00.000Z');
+    // Neither order credible: nothing.
+    assert.equal(at('back on 1/2/2026'), null);
+  });
+
   it('gives 09:00 local time in the zone, across a DST change', () => {
     const friday = new Date('2026-03-27T16:00:00Z');
     assert.equal(at('back on Monday 30 March', friday, 'Europe/Paris'), '2026-03-30T07:00:00.000Z');

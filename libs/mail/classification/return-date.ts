@@ -135,43 +135,51 @@ function rangeEnd(text: string, expression: DateExpression): Language | null {
 /** The return day of the first candidate that gives a credible one, searching from `anchor`. */
 function firstCredible(candidates: readonly Candidate[], context: Context, anchor: DateTime): DateTime | null {
   for (const candidate of candidates) {
-    const named = resolve(candidate, context, anchor);
-    if (!named) continue;
-    const day = candidate.meaning === 'until' ? named.plus({ days: 1 }) : named;
-    const ahead = day.diff(context.receivedDay, 'days').days;
-    if (ahead >= 0 && ahead <= MAX_DAYS_AHEAD) return day;
+    for (const named of readings(candidate, context, anchor)) {
+      const day = candidate.meaning === 'until' ? named.plus({ days: 1 }) : named;
+      const ahead = day.diff(context.receivedDay, 'days').days;
+      if (ahead >= 0 && ahead <= MAX_DAYS_AHEAD) return day;
+    }
   }
   return null;
 }
 
-/** The calendar day a candidate names. Vague forms fall strictly after `anchor`, dated ones on or after it. */
-function resolve(candidate: Candidate, context: Context, anchor: DateTime): DateTime | null {
+/**
+ * The calendar days a candidate may name, the likeliest first. Vague forms fall strictly after
+ * `anchor`, dated ones on or after it.
+ */
+function readings(candidate: Candidate, context: Context, anchor: DateTime): DateTime[] {
   const { spec } = candidate;
+  const found = (day: DateTime | null) => (day ? [day] : []);
   switch (spec.kind) {
     case 'calendar':
-      return onOrAfter(spec.year, spec.month, spec.day, context);
-    case 'numeric': {
-      const order = readNumeric(spec.first, spec.second, candidate.language === 'en' && context.monthFirst);
-      return onOrAfter(spec.year, order.month, order.day, context);
-    }
+      return found(onOrAfter(spec.year, spec.month, spec.day, context));
+    case 'numeric':
+      // "12/07/2026" written on 27 November: 12 July is past, so it can only be 7 December.
+      return numericOrders(spec.first, spec.second, candidate.language === 'en' && context.monthFirst).flatMap((order) =>
+        found(onOrAfter(spec.year, order.month, order.day, context)),
+      );
     case 'day':
       for (let months = 0; months <= 12; months += 1) {
         const month = anchor.startOf('month').plus({ months });
         const day = DateTime.fromObject({ year: month.year, month: month.month, day: spec.day }, { zone: context.zone });
-        if (day.isValid && day > anchor) return day;
+        if (day.isValid && day > anchor) return [day];
       }
-      return null;
+      return [];
     case 'weekday':
-      return anchor.plus({ days: (spec.weekday - anchor.weekday + 7) % 7 || 7 });
+      return [anchor.plus({ days: (spec.weekday - anchor.weekday + 7) % 7 || 7 })];
     case 'relative':
-      return context.receivedDay.plus({ days: spec.days });
+      return [context.receivedDay.plus({ days: spec.days })];
   }
 }
 
-function readNumeric(first: number, second: number, monthFirst: boolean): { month: number; day: number } {
-  if (first > 12) return { day: first, month: second };
-  if (second > 12) return { month: first, day: second };
-  return monthFirst ? { month: first, day: second } : { day: first, month: second };
+/** Both orders when the digits allow both, the writer's likely one first. */
+function numericOrders(first: number, second: number, monthFirst: boolean): Array<{ month: number; day: number }> {
+  if (first > 12) return [{ day: first, month: second }];
+  if (second > 12) return [{ month: first, day: second }];
+  const monthFirstOrder = { month: first, day: second };
+  const dayFirstOrder = { day: first, month: second };
+  return monthFirst ? [monthFirstOrder, dayFirstOrder] : [dayFirstOrder, monthFirstOrder];
 }
 
 /** The given date, or without a year the first such date on or after the received day. */
