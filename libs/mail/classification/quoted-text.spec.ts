@@ -58,6 +58,17 @@ describe('splitQuoted — attribution headers', () => {
     assert.equal(result.quoted, text('Le lun. 2 mars 2026 à 09:14, Paul Martin <paul@seller.example>', 'a écrit :', '> Bonjour'));
   });
 
+  it('recognises German and Dutch attributions, where the name follows the verb', () => {
+    const german = splitQuoted(
+      text('Gerne.', '', 'Am Fr., 27. Nov. 2026 um 10:00 Uhr schrieb Paul Martin <paul@seller.example>:', '> Hallo Jane,'),
+    );
+    assert.equal(german.reply, 'Gerne.');
+    assert.match(german.quoted, /^Am Fr\., 27\. Nov\. 2026 .*schrieb Paul Martin <paul@seller\.example>:\n> Hallo Jane,$/);
+    const dutch = splitQuoted(text('Prima.', '', 'Op vr 27 nov. 2026 om 10:00 schreef Paul Martin <paul@seller.example>:', '> Hoi Jane,'));
+    assert.equal(dutch.reply, 'Prima.');
+    assert.match(dutch.quoted, /^Op vr 27 nov\. 2026 .*schreef Paul Martin/);
+  });
+
   it('treats an attribution without ">" lines under it as the start of an unprefixed quote', () => {
     const result = splitQuoted(text('Sounds good.', '', 'On 2 Mar 2026, at 09:14, Paul Martin wrote:', '', 'Hi Jane,', 'Would Tuesday suit you?'));
     assert.equal(result.reply, 'Sounds good.');
@@ -78,6 +89,12 @@ describe('splitQuoted — Outlook blocks', () => {
     );
     assert.equal(result.reply, 'Please call me on Friday.');
     assert.ok(result.quoted.startsWith('-----Original Message-----'));
+  });
+
+  it('cuts at Zimbra\'s "----- Mail original -----"', () => {
+    const result = splitQuoted(text('Ok pour mardi.', '', '----- Mail original -----', 'De: "Paul Martin" <paul@seller.example>', 'Bonjour Jane,'));
+    assert.equal(result.reply, 'Ok pour mardi.');
+    assert.match(result.quoted, /^----- Mail original -----\nDe: "Paul Martin"/);
   });
 
   it('cuts at a French "De : … Envoyé : …" header block', () => {

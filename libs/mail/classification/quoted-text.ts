@@ -14,16 +14,21 @@ export interface SplitText {
   signature: string;
 }
 
-/** "On <date>, <name> wrote:" and its siblings; the attribution may wrap over up to 3 lines. */
+/**
+ * "On <date>, <name> wrote:" and its siblings; the attribution may wrap over up to 3 lines.
+ * German and Dutch clients put the verb before the name: "Am <date> schrieb <name>:".
+ */
 const ATTRIBUTION_START = /^(?:on|le|am|el|il|op)\s/i;
-const ATTRIBUTION_END = /(?:\bwrote|\ba\s+écrit|\bschrieb|\bescribió|\bha\s+scritto|\bschreef)\s*:?$/i;
+const ATTRIBUTION_END =
+  /(?:\bwrote|\ba\s+écrit|\bschrieb|\bescribió|\bha\s+scritto|\bschreef)\s*:?$|\b(?:schrieb|schreef)\s.*:$/i;
 const ATTRIBUTION_MAX_LINES = 3;
 const ATTRIBUTION_MAX_CHARS = 300;
 
 /** Separators after which nothing is the sender's own text (Outlook and forwards do not prefix `>`). */
 const SEPARATOR = new RegExp(
   [
-    String.raw`^-{2,}\s*(?:original message|message d'origine|message original|ursprüngliche nachricht|mensaje original)\s*-{2,}$`,
+    // "Mail original" is Zimbra's, common at French providers and companies.
+    String.raw`^-{2,}\s*(?:original message|message d'origine|message original|mail original|ursprüngliche nachricht|mensaje original)\s*-{2,}$`,
     String.raw`^-{2,}\s*(?:forwarded message|message transféré|weitergeleitete nachricht)\s*-{2,}$`,
     String.raw`^(?:begin forwarded message|début du message réexpédié)\s*:$`,
   ].join('|'),
