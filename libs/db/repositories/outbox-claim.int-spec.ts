@@ -123,4 +123,28 @@ describe('the send claim re-checks the sequence state', () => {
     await setEnrollment('status', 'replied');
     assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules, resend(1)), { kind: 'stopped', reason: 'enrollment_replied' });
   });
+
+  it('holds a follow-up while an earlier email waits for its resend, within a limit', async () => {
+    await setEnrollment('status', 'active');
+    const [followUp] = await dataSource.query(
+      `INSERT INTO steps (campaign_id, position, kind, subject, body) VALUES ($1, 2, 'email', 's2', 'b2') RETURNING id`, [ids.campaignId],
+    );
+    const setResendAt = (sql: string) =>
+      dataSource.query(`UPDATE messages SET status = 'sent', resend_at = ${sql} WHERE enrollment_id = $1 AND step_id = $2`, [
+        ids.enrollmentId, ids.stepId,
+      ]);
+    // The resend goes in a day: the follow-up waits for it.
+    await setResendAt(`now() + interval '1 day'`);
+    const [first] = await dataSource.query(`SELECT resend_at FROM messages WHERE step_id = $1`, [ids.stepId]);
+    assert.deepEqual(await outbox.claim(ids.enrollmentId, followUp.id, rules), { kind: 'deferred', until: first.resend_at, queued: false });
+    // The resend is due but not gone (held by pacing): the follow-up looks again later.
+    await setResendAt(`now() - interval '1 hour'`);
+    const held = await outbox.claim(ids.enrollmentId, followUp.id, rules);
+    assert.equal(held.kind, 'deferred');
+    const until = (held as { until: Date }).until.getTime();
+    assert.ok(until > Date.now() + 14 * 60_000 && until <= Date.now() + 15 * 60_000, `rechecks in 15 min, not ${new Date(until).toISOString()}`);
+    // A resend overdue by days is not waited for: the sequence must not stall on it.
+    await setResendAt(`now() - interval '3 days'`);
+    assert.equal((await outbox.claim(ids.enrollmentId, followUp.id, rules)).kind, 'claimed');
+  });
 });

@@ -85,6 +85,15 @@ export interface ResendClaim {
   messageIdFor(outboxId: string, senderAddress: string): string;
 }
 
+/**
+ * A follow-up waits for an earlier email's pending resend, so the thread reaches the prospect in
+ * order; while the resend itself is held (pacing, a full day), the follow-up looks again this
+ * often. A resend due longer ago than the limit is not waited for: whatever keeps it, the
+ * sequence must not stall on it.
+ */
+const RESEND_RECHECK_MS = 15 * 60_000;
+const RESEND_HOLD_LIMIT = '2 days';
+
 /** The row came back soft-bounced `attempt` times and this resend has not gone yet. */
 function resendDue(message: Message, attempt: number): boolean {
   return message.status === 'sent' && message.resendAt !== null && message.softBounces === attempt;
@@ -144,6 +153,15 @@ export class OutboxRepository {
         // An edit of the campaign replaced this step before it was sent: the workflow re-reads its plan.
         const [step] = await manager.query(`SELECT retired_at FROM steps WHERE id = $1`, [stepId]);
         if (!step || step.retired_at) return { kind: 'replanned' };
+        const [pending] = await manager.query(
+          `SELECT resend_at FROM messages WHERE enrollment_id = $1 AND status = 'sent'
+             AND resend_at > now() - $2::interval ORDER BY resend_at DESC LIMIT 1`,
+          [enrollmentId, RESEND_HOLD_LIMIT],
+        );
+        if (pending) {
+          const until = new Date(Math.max(pending.resend_at.getTime(), Date.now() + RESEND_RECHECK_MS));
+          return { kind: 'deferred', until, queued: false };
+        }
       }
 
       // Every claim of the campaign waits on its mailboxes' pacing locks (loadPaceContext), so
