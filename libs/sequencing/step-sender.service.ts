@@ -77,7 +77,11 @@ export class StepSender {
       throw error;
     }
     if (claim.kind === 'stopped') {
-      if (claim.reason.startsWith('prospect_')) await this.outbox.stopEnrollment(enrollmentId, claim.reason);
+      // Reasons found outside the enrollment's own row are written to it, so it does not read
+      // `active` after its workflow has ended (e.g. enrolled by a launch racing a stop).
+      if (claim.reason.startsWith('prospect_') || claim.reason === 'campaign_stopped') {
+        await this.outbox.stopEnrollment(enrollmentId, claim.reason);
+      }
       return { outcome: 'stopped', reason: claim.reason };
     }
     if (claim.kind === 'existing') return this.resolveExisting(claim.message);

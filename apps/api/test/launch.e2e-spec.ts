@@ -139,4 +139,25 @@ describe('campaign launch and enrollments', () => {
       assert.equal(res.body.error.code, 'no_prospects');
     });
   });
+
+  describe('a stopped campaign', () => {
+    it('cannot be launched (409), and a launch batch racing the stop enrolls nobody', async () => {
+      const account = await api.newAccount('stopped');
+      const mailboxId = await createMailbox(account, smtp, 2);
+      const campaignId = await createCampaign(account, mailboxId);
+      await createProspect(account, 'grace@example.com');
+      assert.equal((await account.call('POST', `/v1/campaigns/${campaignId}/stop`)).status, 200);
+
+      const res = await account.call('POST', `/v1/campaigns/${campaignId}/launch`, {});
+      assert.equal(res.status, 409, JSON.stringify(res.body));
+      assert.equal(res.body.error.code, 'conflict');
+      assert.match(res.body.error.message, /a stopped campaign cannot be launched/);
+      assert.equal(await workflowExists(campaignLaunchWorkflowId(campaignId)), false);
+
+      // A launch workflow already running when the stop landed: its next batch finds it stopped.
+      const batch = await new EnrollmentRepository(api.dataSource).enrollNextBatch({ accountId: account.accountId, campaignId, limit: 10 });
+      assert.deepEqual(batch, { enrolled: 0, batch: [] });
+      assert.deepEqual((await account.call('GET', `/v1/campaigns/${campaignId}/enrollments`)).body.data, []);
+    });
+  });
 });

@@ -49,6 +49,10 @@ export class EnrollmentRepository {
     limit: number;
   }): Promise<{ enrolled: number; batch: { enrollmentId: string; prospectId: string }[]; lastProspectId?: string }> {
     return this.dataSource.transaction(async (manager) => {
+      // Shared lock: a stop (which locks the row for update) either comes first and this batch
+      // enrolls nobody, or waits for it and then ends the enrollments it made.
+      const [campaign] = await manager.query(`SELECT status FROM campaigns WHERE id = $1 FOR SHARE`, [input.campaignId]);
+      if (!campaign || campaign.status === 'stopped' || campaign.status === 'completed') return { enrolled: 0, batch: [] };
       const candidates: { id: string }[] = await manager.query(
         `SELECT p.id FROM prospects p
          WHERE p.account_id = $1 AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))

@@ -28,6 +28,9 @@ export class CampaignLaunchService {
   async launch(accountId: string, campaignId: string, prospectIds?: string[]): Promise<LaunchAccepted> {
     const campaign = await this.campaigns.findForAccount(accountId, campaignId);
     if (!campaign) throw DomainError.notFound('campaign', campaignId);
+    if (campaign.status === 'stopped' || campaign.status === 'completed') {
+      throw new DomainError('conflict', `a ${campaign.status} campaign cannot be launched; create a new campaign to reach these prospects`);
+    }
     const ids = prospectIds && [...new Set(prospectIds.map((id) => id.toLowerCase()))];
     const eligibleProspects = await this.enrollments.countEligible(accountId, campaignId, ids);
     if (eligibleProspects === 0) {

@@ -87,10 +87,10 @@ export class CampaignsController {
     summary: 'Launch the campaign',
     description:
       'Starts the launch workflow, which enrolls the eligible prospects (active, not restricted, not yet ' +
-      'enrolled) in batches. 422 `no_prospects` when there is none.',
+      'enrolled) in batches. 422 `no_prospects` when there is none; 409 for a stopped or completed campaign.',
   })
   @ApiAcceptedResponse({ type: LaunchAcceptedDto })
-  @ApiErrors(400, 404, 422, 503)
+  @ApiErrors(400, 404, 409, 422, 503)
   launch(
     @AccountId() accountId: string,
     @Param('id', ParseIdPipe) id: string,
