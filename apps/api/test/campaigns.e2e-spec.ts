@@ -97,6 +97,15 @@ describe('campaigns', () => {
       ["'end' as a then", [email(), condition({ then: 'end' })], 'steps.1.then',
         'steps.1.then must be a step position or one of: next'],
       ['a task without a title', [email(), { type: 'task' }], 'steps.1.title', 'steps.1.title must be a string'],
+      ['variants: null and no body', [email({ body: undefined, variants: null })], 'steps.0.body', 'steps.0.body must be a string'],
+      ['a blank body', [email({ body: ' \n\t ' })], 'steps.0.body', 'steps.0.body must not be blank'],
+      ['a blank variant body', [email({ body: undefined, variants: [{ subject: 'A', body: 'a' }, { subject: 'B', body: '  ' }] })],
+        'steps.0.variants.1.body', 'steps.0.variants.1.body must not be blank'],
+      ['a NUL character in a body', [email({ body: 'a\u0000b' })], 'steps.0.body',
+        'steps.0.body must not contain the NUL character (U+0000)'],
+      ['a NUL character in task instructions', [email(), { type: 'task', title: 'Call', instructions: '\u0000' }],
+        'steps.1.instructions', 'steps.1.instructions must not contain the NUL character (U+0000)'],
+      ['a null step', [email(), null], 'steps.1', 'steps.1 must not be null'],
     ];
     for (const [label, steps, field, message] of cases) {
       it(`400 for ${label}`, async () => {
@@ -107,6 +116,18 @@ describe('campaigns', () => {
         assert.ok(res.body.error.message.includes(message), `"${res.body.error.message}" mentions "${message}"`);
       });
     }
+
+    it('400 for a blank, multi-line or NUL-carrying name', async () => {
+      for (const [name, message] of [
+        ['   ', 'name must not be blank'],
+        ['Q3\nQ4', 'name must be a single line'],
+        ['a\u0000b', 'name must not contain the NUL character (U+0000)'],
+      ]) {
+        const res = await account.call('POST', '/v1/campaigns', { name, mailboxId, steps: SEQUENCE });
+        assert.equal(res.status, 400, res.text);
+        assert.ok(res.body.error.message.includes(message), `"${res.body.error.message}" mentions "${message}"`);
+      }
+    });
 
     it('400 for an unknown top-level field and a malformed mailbox id', async () => {
       const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId: 'x', steps: SEQUENCE, tracking: true });

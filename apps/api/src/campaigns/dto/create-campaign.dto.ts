@@ -5,6 +5,8 @@ import {
   MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CanonicalTimeZone } from '../../common/transforms';
+import { IsNotBlank } from '../../common/validators/not-blank';
+import { IsSingleLine } from '../../common/validators/single-line';
 import { IsTimeZone } from '../../common/validators/time-zone';
 import { IsTrackingDomain, NormaliseTrackingDomain } from '../../common/validators/tracking-domain';
 import { SendingWindowDto } from './sending-window.dto';
@@ -17,7 +19,7 @@ export const MAX_STEPS = 50;
 @ApiExtraModels(EmailStepInputDto, WaitStepInputDto, ConditionStepInputDto, TaskStepInputDto)
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Q3 outreach' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString() @IsNotEmpty() @IsNotBlank() @IsSingleLine() @MaxLength(200)
   name: string;
 
   @ApiProperty({ format: 'uuid', description: 'The mailbox the emails go out from' })

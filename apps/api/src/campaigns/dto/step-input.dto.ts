@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsNotBlank } from '../../common/validators/not-blank';
 import { IsSingleLine } from '../../common/validators/single-line';
 import { IsStepTarget } from '../../common/validators/step-target';
 import {
@@ -24,7 +25,7 @@ export class VariantInputDto {
   subject?: string;
 
   @ApiProperty({ description: 'Liquid template (plain text)' })
-  @IsString() @IsNotEmpty()
+  @IsString() @IsNotEmpty() @IsNotBlank()
   body: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 0, maximum: 100, description: 'Relative share of prospects' })
@@ -50,8 +51,9 @@ export class EmailStepInputDto {
     example: 'Hi {{ firstName }},\n\nDoes {{ company }} ...',
     description: 'Liquid template (plain text); required unless the step has variants',
   })
-  @ValidateIf((step: EmailStepInputDto) => step.variants === undefined)
-  @IsString() @IsNotEmpty()
+  // `variants: null` is no variants: the body is required then too.
+  @ValidateIf((step: EmailStepInputDto) => step.variants == null)
+  @IsString() @IsNotEmpty() @IsNotBlank()
   body?: string;
 
   @ApiPropertyOptional({
