@@ -54,6 +54,36 @@ describe('editing a campaign', () => {
     assert.deepEqual(bodies, ['First', 'New follow-up', 'An extra one']);
   });
 
+  it('takes back an A/B first email unchanged, whatever order the stored variants come back in', async () => {
+    const { api, smtp } = stack;
+    const email = 'edited-ab@prospects.test';
+    await api.post('/v1/prospects', { email });
+    const ab = {
+      type: 'email',
+      variants: [{ subject: 'Hello A', body: 'Version A', weight: 1 }, { subject: 'Hello B', body: 'Version B', weight: 1 }],
+    };
+    const campaign = await api.post('/v1/campaigns', {
+      name: 'Edits A/B', mailboxId, steps: [ab, pause, { type: 'email', body: 'Old follow-up' }],
+    });
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {})).status, 202);
+    await smtp.waitFor((m) => m.envelope.to.includes(email), 20_000);
+    await eventually('the wait', async () => {
+      const [enrollment] = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data;
+      return enrollment?.currentStep === 1 ? enrollment : undefined;
+    });
+    const changedVariant = { ...ab, variants: [ab.variants[0], { ...ab.variants[1], body: 'Version B, rewritten' }] };
+    const refused = await api.request('PUT', `/v1/campaigns/${campaign.body.id}/steps`, {
+      steps: [changedVariant, pause, { type: 'email', body: 'New follow-up' }],
+    });
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.error.field, 'steps.0');
+    const edited = await api.request('PUT', `/v1/campaigns/${campaign.body.id}/steps`, {
+      steps: [ab, pause, { type: 'email', body: 'New follow-up' }],
+    });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    await smtp.waitFor((m) => m.envelope.to.includes(email) && m.text?.trim() === 'New follow-up', 20_000);
+  });
+
   it('lets a draft change everything, and refuses a bad sequence or another account', async () => {
     const { api } = stack;
     const campaign = await api.post('/v1/campaigns', { name: 'Draft', mailboxId, steps: [first] });

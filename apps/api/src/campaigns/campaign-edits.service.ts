@@ -53,7 +53,9 @@ function fingerprint(step: NewStep | Step | undefined): string {
   if (!step) return '';
   return JSON.stringify([
     step.kind, step.subject ?? null, step.body ?? null, step.newThread ?? false, step.waitAmount ?? null,
-    step.waitUnit ?? null, step.sendingDaysOnly ?? false, step.variants ?? null, step.conditionKind ?? null,
+    step.waitUnit ?? null, step.sendingDaysOnly ?? false,
+    // Field by field: jsonb gives the stored variants' keys back in its own order.
+    step.variants?.map((v) => [v.key, v.subject ?? null, v.body, v.weight]) ?? null, step.conditionKind ?? null,
     step.conditionSincePosition ?? null, step.conditionThen ?? null, step.conditionElse ?? null, step.taskTitle ?? null,
     step.taskInstructions ?? null,
   ]);
