@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SendContext } from '../db/repositories/outbox.repository';
 import { composeMessage } from './compose-message';
+import { TemplateRenderError } from './templates';
 
 type Overrides = {
   prospect?: Partial<SendContext['prospect']>;
@@ -109,6 +110,20 @@ describe('composeMessage', () => {
   it('falls back to "Re: <root subject>" when the step subject renders empty', () => {
     const message = composeMessage(followUp({ step: { subject: '{{ custom.topic }}' } }));
     assert.equal(message.subject, 'Re: Quick question, Ada');
+  });
+
+  it('refuses to write an email whose subject or body renders empty for the prospect', () => {
+    const noName = { firstName: null };
+    assert.throws(
+      () => composeMessage(context({ prospect: noName, step: { subject: '{{ firstName }}' } })),
+      (error: Error) => error instanceof TemplateRenderError && /^the subject renders empty for this prospect/.test(error.message),
+    );
+    assert.throws(
+      () => composeMessage(followUp({ prospect: noName, step: { subject: 'Hi', newThread: true, body: ' {{ firstName }} \n' } })),
+      /^TemplateRenderError: the body renders empty for this prospect/,
+    );
+    // A follow-up in the thread has the thread's subject to fall back on.
+    assert.equal(composeMessage(followUp({ prospect: noName, step: { subject: '{{ firstName }}' } })).subject, 'Re: Quick question, Ada');
   });
 
   it('starts a new thread for a follow-up marked newThread', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ComposedMessage, SendContext } from '../db/repositories/outbox.repository';
 import { buildMessageId } from '../mail/message-id';
 import { templateDataFor } from './template-data';
-import { renderTemplate } from './templates';
+import { renderTemplate, TemplateRenderError } from './templates';
 import { pickVariant } from './variants';
 
 const DEFAULT_VARIANT = 'A';
@@ -20,6 +20,10 @@ export function composeMessage(context: SendContext): ComposedMessage {
     ? pickVariant(context.step.variants, `${context.enrollmentId}:${context.step.id}`)
     : { key: DEFAULT_VARIANT, subject: context.step.subject, body: context.step.body };
   const ownSubject = variant.subject ? oneLine(renderTemplate(variant.subject, data)) : '';
+  const subject = root && !ownSubject ? replySubject(root.subject) : ownSubject;
+  const bodyText = renderTemplate(variant.body, data);
+  const blank = blankRendering(subject, bodyText);
+  if (blank) throw new TemplateRenderError(blank);
   return {
     id,
     messageIdHeader: buildMessageId(id, context.mailbox.email),
@@ -27,10 +31,22 @@ export function composeMessage(context: SendContext): ComposedMessage {
     references: root ? [...root.references, root.messageIdHeader] : [],
     fromAddress: context.mailbox.email,
     toAddress: context.prospect.email,
-    subject: root && !ownSubject ? replySubject(root.subject) : ownSubject,
-    bodyText: renderTemplate(variant.body, data),
+    subject,
+    bodyText,
     variant: variant.key,
   };
+}
+
+/**
+ * Why a rendered email must not leave, or null. A template made only of variables renders
+ * empty for a prospect without those fields ("{{ firstName }}"): an email without a subject or
+ * words is a mistake the rep would never send by hand.
+ */
+export function blankRendering(subject: string, body: string): string | null {
+  const hint = 'for this prospect: fill the fields it uses, or give them a default ({{ firstName | default: "there" }})';
+  if (!subject.trim()) return `the subject renders empty ${hint}`;
+  if (!body.trim()) return `the body renders empty ${hint}`;
+  return null;
 }
 
 function replySubject(subject: string): string {

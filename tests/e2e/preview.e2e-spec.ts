@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { eventually } from '../support/api-client';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 
 /** Previewing a step for one prospect renders every variant as a send would, nothing is sent. */
@@ -48,6 +49,26 @@ describe('step preview', () => {
     const next = await api.get(url(followUp.id, prospect.body.id));
     assert.deepEqual(next.body.variants, [{ variant: 'A', subject: 'Re: Hello Grace', body: 'Following up, Grace' }]);
     assert.equal(stack.smtp.messages.length, 0, 'a preview sends nothing');
+  });
+
+  it('says when a step would go out empty for a prospect, and such a send fails instead of leaving', async () => {
+    const { api } = stack;
+    const prospect = await api.post('/v1/prospects', { email: 'nameless@preview.test' });
+    const campaign = await api.post('/v1/campaigns', {
+      name: 'Empty subject', mailboxId, steps: [{ type: 'email', subject: '{{ firstName }}', body: 'Hello' }],
+    });
+    const [email] = campaign.body.steps;
+    const preview = await api.get(`/v1/campaigns/${campaign.body.id}/steps/${email.id}/preview?prospectId=${prospect.body.id}`);
+    assert.equal(preview.status, 400, JSON.stringify(preview.body));
+    assert.match(preview.body.error.message, /^the step cannot be sent: variant A: the subject renders empty for this prospect/);
+
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { prospectIds: [prospect.body.id] })).status, 202);
+    const failed = await eventually('the failed enrollment', async () => {
+      const [enrollment] = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data;
+      return enrollment?.status === 'failed' ? enrollment : undefined;
+    });
+    assert.match(failed.stopReason, /^template_error: the subject renders empty for this prospect/);
+    assert.equal(stack.smtp.messages.filter((m) => m.envelope.to.includes('nameless@preview.test')).length, 0);
   });
 
   it('names what is wrong: a wait step, an unknown prospect, a missing or malformed prospectId', async () => {

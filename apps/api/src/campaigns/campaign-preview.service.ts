@@ -5,6 +5,7 @@ import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repo
 import { ProspectRepository } from '../../../../libs/db/repositories/prospect.repository';
 import { DomainError } from '../../../../libs/errors';
 import { renderTemplate, templateDataFor, TemplateData, TemplateRenderError } from '../../../../libs/sequencing';
+import { blankRendering } from '../../../../libs/sequencing/compose-message';
 
 export interface RenderedVariant {
   variant: string;
@@ -31,17 +32,17 @@ export class CampaignPreviewService {
     if (!prospect) throw DomainError.notFound('prospect', prospectId, 'prospectId');
     const mailbox = await this.mailboxes.findById(campaign.mailboxId);
     const data = templateDataFor(prospect, { name: mailbox?.displayName ?? '', email: mailbox?.email ?? '' });
-    const threadSubject = this.threadSubject(campaign.steps, step, data);
-    try {
-      return versionsOf(step).map((version) => ({
-        variant: version.key,
-        subject: version.subject ? oneLine(renderTemplate(version.subject, data)) : threadSubject,
-        body: renderTemplate(version.body, data),
-      }));
-    } catch (error) {
-      if (error instanceof TemplateRenderError) throw new DomainError('validation_failed', `the step cannot be rendered: ${error.message}`);
-      throw error;
-    }
+    const opensThread = step.newThread || campaign.steps.find((first) => first.kind === 'email') === step;
+    const threadSubject = opensThread ? '' : this.threadSubject(campaign.steps, step, data);
+    return versionsOf(step).map((version) => {
+      // As a send does: an own subject that renders empty falls back to the thread's.
+      const own = version.subject ? oneLine(render(version.subject, data, `variant ${version.key}'s subject`)) : '';
+      const subject = own || threadSubject;
+      const body = render(version.body, data, `variant ${version.key}'s body`);
+      const blank = blankRendering(subject, body);
+      if (blank) throw new DomainError('validation_failed', `the step cannot be sent: variant ${version.key}: ${blank}`);
+      return { variant: version.key, subject, body };
+    });
   }
 
   /** A follow-up without its own subject answers the email that opened the thread. */
@@ -52,6 +53,15 @@ export class CampaignPreviewService {
       .find((s) => s.newThread || s === steps.find((first) => first.kind === 'email'));
     const subject = opener?.subject ? oneLine(renderTemplate(opener.subject, data)) : '';
     return /^re:/i.test(subject) ? subject : `Re: ${subject}`;
+  }
+}
+
+function render(template: string, data: TemplateData, what: string): string {
+  try {
+    return renderTemplate(template, data);
+  } catch (error) {
+    if (error instanceof TemplateRenderError) throw new DomainError('validation_failed', `the step cannot be rendered: ${what}: ${error.message}`);
+    throw error;
   }
 }
 
