@@ -117,6 +117,14 @@ describe('campaigns', () => {
       });
     }
 
+    it('400 for a condition on opens when tracking is off', async () => {
+      const steps = [email(), condition(), email()];
+      const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId, trackingEnabled: false, steps });
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.body.error.details[0].field, 'steps.1.condition');
+      assert.match(res.body.error.message, /can never hold: tracking is off/);
+    });
+
     it('400 for a blank, multi-line or NUL-carrying name', async () => {
       for (const [name, message] of [
         ['   ', 'name must not be blank'],

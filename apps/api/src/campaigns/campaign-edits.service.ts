@@ -25,7 +25,10 @@ export class CampaignEditsService {
     if (campaign.status === 'stopped' || campaign.status === 'completed') {
       throw new DomainError('conflict', `a ${campaign.status} campaign cannot be edited`);
     }
-    const problems = sequenceProblems(input, Boolean(campaign.sendingWindow));
+    const problems = sequenceProblems(input, {
+      hasSendingWindow: Boolean(campaign.sendingWindow),
+      trackingEnabled: campaign.trackingEnabled,
+    });
     if (problems.length > 0) throw DomainError.validation(problems);
 
     const steps = input.map(toNewStep);

@@ -19,7 +19,10 @@ export class CampaignsService {
   ) {}
 
   async create(accountId: string, input: CreateCampaignDto): Promise<CampaignWithSteps> {
-    const problems = [...sequenceProblems(input.steps, Boolean(input.sendingWindow)), ...windowProblems(input)];
+    const problems = [...sequenceProblems(input.steps, {
+      hasSendingWindow: Boolean(input.sendingWindow),
+      trackingEnabled: input.trackingEnabled ?? true,
+    }), ...windowProblems(input)];
     if (problems.length > 0) throw DomainError.validation(problems);
     if (!(await this.mailboxes.findForAccount(accountId, input.mailboxId))) {
       throw DomainError.notFound('mailbox', input.mailboxId, 'mailboxId');

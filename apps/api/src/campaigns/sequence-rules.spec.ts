@@ -75,4 +75,17 @@ describe('sequenceProblems: conditions and tasks', () => {
   it('still wants an email step: a task alone sends nothing', () => {
     assert.deepEqual(fields([task]), ['steps']);
   });
+
+  it('refuses a condition on opens or clicks when tracking is off', () => {
+    const steps = (kind: 'opened' | 'clicked' | 'replied') => [email(), condition({ condition: kind }), email()];
+    const off = { hasSendingWindow: false, trackingEnabled: false };
+    for (const kind of ['opened', 'clicked'] as const) {
+      assert.deepEqual(sequenceProblems(steps(kind), off), [{
+        field: 'steps.1.condition',
+        message: `steps.1.condition "${kind}" can never hold: tracking is off for this campaign (trackingEnabled: false)`,
+      }]);
+      assert.deepEqual(sequenceProblems(steps(kind), { ...off, trackingEnabled: true }), []);
+    }
+    assert.deepEqual(sequenceProblems(steps('replied'), off), []);
+  });
 });

@@ -7,9 +7,18 @@ import type { AnyStepInput, ConditionStepInputDto, WaitStepInputDto } from './dt
  * a sequence sends at least one email, the first email opens a thread so it needs a subject,
  * waits stay within a year, templates compile with known variables (so sends never fail
  * on them later), and conditions look back at an earlier email and jump forward only, so
- * every sequence ends.
+ * every sequence ends; a condition on opens or clicks needs tracking.
  */
-export function sequenceProblems(steps: readonly AnyStepInput[], hasSendingWindow = false): FieldProblem[] {
+export interface CampaignSettings {
+  hasSendingWindow: boolean;
+  /** Opens and clicks are only known with tracking on. */
+  trackingEnabled: boolean;
+}
+
+export function sequenceProblems(
+  steps: readonly AnyStepInput[],
+  { hasSendingWindow, trackingEnabled }: CampaignSettings = { hasSendingWindow: false, trackingEnabled: true },
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const firstEmail = steps.findIndex((step) => step.type === 'email');
   if (firstEmail < 0) problems.push({ field: 'steps', message: 'steps must contain at least one email step' });
@@ -18,6 +27,12 @@ export function sequenceProblems(steps: readonly AnyStepInput[], hasSendingWindo
     const path = `steps.${i}`;
     if (step.type === 'condition') {
       problems.push(...conditionProblems(steps, i, step));
+      if (!trackingEnabled && (step.condition === 'opened' || step.condition === 'clicked')) {
+        problems.push({
+          field: `${path}.condition`,
+          message: `${path}.condition "${step.condition}" can never hold: tracking is off for this campaign (trackingEnabled: false)`,
+        });
+      }
       return;
     }
     if (step.type === 'task') return;
