@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { appendMessage } from '../../libs/mail';
 import { enrollmentStatusQuery, enrollmentWorkflowId } from '../../libs/temporal';
+import { imapUser, testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { LaunchedSequence, launchSequence } from '../support/launched-sequence';
+import { rawMail } from '../support/raw-mail';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 
 const quietFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -122,5 +125,61 @@ describe('task steps', () => {
     assert.equal(run.outcome, 'stopped');
     await sequence.settled('stopped');
     assert.deepEqual(received(email), ['Hello']);
+    assert.deepEqual(await openTasks(api), []);
+    const refused = await api.post(`/v1/tasks/${task.id}/done`);
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.error.message, `task ${task.id} was cancelled: the enrollment was stopped`);
+  });
+
+  it('an unsubscribe or a reply cancels the open task: off the open list, done and skip refused with the reason', async () => {
+    const { api } = await stack.newAccount('Task cancelled');
+    const leaver = 'leaver@tasks.test';
+    const replier = 'replier@tasks.test';
+    const { sequence, tasks } = await waitingOnTasks(api, 4, [leaver, replier]);
+    const taskOf = (email: string) => tasks.find((t) => t.prospect.email === email);
+
+    // The leaver uses the one-click link of the first email (sent to this stack's own port).
+    const first = (email: string) => stack.smtp.messages.find((m) => m.envelope.to.includes(email) && m.subject === 'Hello')!;
+    const link = /^List-Unsubscribe:\s*<([^>]+)>/im.exec(first(leaver).raw.toString('utf8'))![1];
+    const click = await fetch(`${stack.apiUrl}${new URL(link).pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    assert.equal(click.status, 200);
+    // The replier answers the first email from their mail client.
+    const rep = imapUser(4);
+    const { imap } = testEnv();
+    await appendMessage(
+      { host: imap.host, port: imap.port, secure: false, username: rep.user, password: rep.password },
+      'INBOX',
+      rawMail({ from: replier, to: rep.user, subject: 'Re: Hello', text: 'No call please.', inReplyTo: first(replier).messageId }),
+    );
+
+    const ended = await eventually('both enrollments ended', async () => {
+      const list = (await api.get(`/v1/campaigns/${sequence.campaignId}/enrollments`)).body.data as any[];
+      return list.every((e) => e.status !== 'active') ? list : undefined;
+    }, 40_000);
+    const statusOf = (email: string) => ended.find((e) => e.id === sequence.enrollmentIds[email]);
+    assert.deepEqual([statusOf(leaver).status, statusOf(leaver).stopReason], ['stopped', 'unsubscribed']);
+    assert.equal(statusOf(replier).status, 'replied');
+
+    assert.deepEqual(await openTasks(api), [], 'no task left open for people who opted out or answered');
+    for (const [email, reason, words] of [
+      [leaver, 'unsubscribed', 'the prospect unsubscribed'],
+      [replier, 'replied', 'the prospect replied'],
+    ]) {
+      const task = taskOf(email);
+      const listed = (await api.get('/v1/tasks?status=cancelled')).body.data.find((t: any) => t.id === task.id);
+      assert.deepEqual([listed?.status, listed?.cancelReason], ['cancelled', reason]);
+      for (const action of ['done', 'skip']) {
+        const refused = await api.post(`/v1/tasks/${task.id}/${action}`);
+        assert.equal(refused.status, 409, JSON.stringify(refused.body));
+        assert.equal(refused.body.error.code, 'conflict');
+        assert.equal(refused.body.error.message, `task ${task.id} was cancelled: ${words}`);
+      }
+    }
+    await quietFor(1_500);
+    for (const email of [leaver, replier]) assert.deepEqual(received(email), ['Hello']);
   });
 });

@@ -12,6 +12,7 @@ import { CompanyReplyStop1764294600000 } from './1764294600000-company-reply-sto
 import { ConditionAndTaskSteps1764295200000 } from './1764295200000-condition-and-task-steps';
 import { StepRevisions1764296400000 } from './1764296400000-step-revisions';
 import { SoftBounceResends1764298000000 } from './1764298000000-soft-bounce-resends';
+import { CancelledTasks1764299000000 } from './1764299000000-cancelled-tasks';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TrackingEvents1764282600000, CampaignStats1764282660000, InboundClassification1764290000000,
   TrackingSettings1764291600000, StepVariants1764292000000, BounceGuard1764293000000, CompanyReplyStop1764294600000,
   ConditionAndTaskSteps1764295200000, StepRevisions1764296400000, SoftBounceResends1764298000000,
+  CancelledTasks1764299000000,
 ];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import { bootstrapAccount } from '../../../apps/api/src/auth/bootstrap-account';
+import { accountWithMailbox } from '../../../tests/support/account-with-mailbox';
 import { loadConfig } from '../../config';
 import { createDataSource } from '../data-source';
 import { SequenceControlRepository } from './sequence-control.repository';
@@ -17,13 +17,7 @@ describe('a campaign pauses itself when too many emails bounce', () => {
   before(async () => {
     dataSource = await createDataSource(loadConfig().database.url, { poolSize: 2 }).initialize();
     controls = new SequenceControlRepository(dataSource);
-    ({ accountId } = await bootstrapAccount(dataSource, { accountName: 'Bounces', ownerEmail: 'o@bounces.test', ownerName: 'O' }));
-    mailboxId = randomUUID();
-    await dataSource.query(
-      `INSERT INTO mailboxes (id, account_id, email, smtp_host, smtp_port, smtp_username, imap_host, imap_port, imap_username)
-       VALUES ($1, $2, 'rep@bounces.test', 'h', 1, 'u', 'h', 1, 'u')`,
-      [mailboxId, accountId],
-    );
+    ({ accountId, mailboxId } = await accountWithMailbox(dataSource, 'Bounces', 'bounces.test'));
   });
 
   after(async () => {

@@ -75,7 +75,8 @@ export class SuppressionRepository {
 
   /**
    * The recipient of `messageId` asked to stop: in one transaction, their address joins the
-   * sending account's list, their active enrollments stop, the prospect is marked
+   * sending account's list, their running enrollments stop (paused ones too: a paused sequence
+   * would otherwise keep its open task for a rep to act on), the prospect is marked
    * unsubscribed and the message gets an 'unsubscribe' tracking event. Enrollments are
    * locked before the prospect, the order the send claim takes them in, so the two wait for
    * each other instead of deadlocking. Null when the message no longer exists.
@@ -89,13 +90,13 @@ export class SuppressionRepository {
       );
       if (!message) return null;
       const active: { id: string }[] = await manager.query(
-        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'active' ORDER BY id FOR UPDATE`,
+        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status IN ('active', 'paused') ORDER BY id FOR UPDATE`,
         [message.prospect_id],
       );
       // TypeORM answers an UPDATE with [returned rows, row count].
       const [stopped]: [{ id: string; workflow_id: string }[], number] = active.length === 0 ? [[], 0] : await manager.query(
         `UPDATE enrollments SET status = 'stopped', stop_reason = 'unsubscribed', finished_at = now(), updated_at = now()
-         WHERE id = ANY($1::uuid[]) AND status = 'active' RETURNING id, workflow_id`,
+         WHERE id = ANY($1::uuid[]) AND status IN ('active', 'paused') RETURNING id, workflow_id`,
         [active.map((row) => row.id)],
       );
       // A reply is no reason to keep writing; a bounce or a blacklisting already stops everything.

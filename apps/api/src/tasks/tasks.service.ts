@@ -5,6 +5,7 @@ import { DomainError } from '../../../../libs/errors';
 import { enrollmentWorkflowId } from '../../../../libs/temporal/contracts';
 import { invalidCursor, nextCursorOf } from '../common/pagination';
 import { EnrollmentSignals } from '../workflows/enrollment-signals.service';
+import { cancelReasonInWords } from './cancel-reasons';
 import { DEFAULT_TASK_PAGE } from './dto/list-tasks.query';
 
 /**
@@ -34,8 +35,13 @@ export class TasksService {
   async complete(accountId: string, id: string, outcome: 'done' | 'skipped'): Promise<TaskSummary> {
     const completion = await this.tasks.complete(accountId, id, outcome);
     if (completion.kind === 'not_found') throw DomainError.notFound('task', id);
-    if (completion.kind === 'refused') throw new DomainError('conflict', `task ${id} is already ${completion.status}`);
+    if (completion.kind === 'refused') throw new DomainError('conflict', refusal(completion.task));
     await this.signals.taskCompleted(enrollmentWorkflowId(completion.task.enrollmentId), { taskId: id, outcome });
     return completion.task;
   }
+}
+
+function refusal(task: TaskSummary): string {
+  if (task.status === 'cancelled') return `task ${task.id} was cancelled: ${cancelReasonInWords(task.cancelReason)}`;
+  return `task ${task.id} is already ${task.status}`;
 }

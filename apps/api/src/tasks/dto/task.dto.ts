@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { TaskStatus } from '../../../../../libs/db/entities/task.entity';
 import type { TaskSummary } from '../../../../../libs/db/repositories/task.repository';
 
-export const TASK_STATUSES = ['open', 'done', 'skipped'] as const;
+export const TASK_STATUSES = ['open', 'done', 'skipped', 'cancelled'] as const;
 
 export class TaskProspectDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -14,8 +14,18 @@ export class TaskProspectDto {
 
 export class TaskDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: TASK_STATUSES, description: 'The sequence waits while open; done and skipped both let it carry on' })
+  @ApiProperty({
+    enum: TASK_STATUSES,
+    description: 'The sequence waits while open; done and skipped both let it carry on; cancelled: the enrollment ended first',
+  })
   status: TaskStatus;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'unsubscribed',
+    description: 'Why it was cancelled: the enrollment\'s stop reason (unsubscribed, replied, hard_bounce, stopped_by_user…)',
+  })
+  cancelReason: string | null;
   @ApiProperty() title: string;
   @ApiProperty({ type: String, nullable: true }) instructions: string | null;
   @ApiProperty({ type: TaskProspectDto }) prospect: TaskProspectDto;
@@ -23,13 +33,15 @@ export class TaskDto {
   @ApiProperty({ format: 'uuid' }) enrollmentId: string;
   @ApiProperty({ format: 'uuid', description: 'The task step of the campaign' }) stepId: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt: Date | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was closed' })
+  completedAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 
   static from(task: TaskSummary): TaskDto {
     return {
       id: task.id,
       status: task.status,
+      cancelReason: task.cancelReason,
       title: task.title,
       instructions: task.instructions,
       prospect: { ...task.prospect },
