@@ -125,6 +125,13 @@ describe('campaigns', () => {
       assert.match(res.body.error.message, /can never hold: tracking is off/);
     });
 
+    it('400 for EST, naming the zone to use instead', async () => {
+      const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId, timeZone: 'EST', steps: SEQUENCE });
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.body.error.details[0].field, 'timeZone');
+      assert.match(res.body.error.message, /timeZone "EST" is a fixed UTC−05:00 offset .* America\/New_York/);
+    });
+
     it('400 for a blank, multi-line or NUL-carrying name', async () => {
       for (const [name, message] of [
         ['   ', 'name must not be blank'],

@@ -1,13 +1,28 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+
+/**
+ * Legacy names that are fixed offsets, without daylight saving: someone writing "EST" means
+ * New York's time, which moves to UTC−4 in summer, not Panama's. Refused with a city to use.
+ */
+const FIXED_OFFSET_NAMES: Readonly<Record<string, string>> = {
+  EST: 'a fixed UTC−05:00 offset without daylight saving: use a city zone such as America/New_York',
+  MST: 'a fixed UTC−07:00 offset without daylight saving: use a city zone such as America/Denver, or America/Phoenix',
+};
 
 /** The canonical spelling of an IANA time zone (e.g. "europe/paris" → "Europe/Paris"), or null. */
 export function canonicalTimeZone(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > 64) return null;
+  if (fixedOffsetProblem(value)) return null;
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
   } catch {
     return null;
   }
+}
+
+/** Why a name that ICU accepts is still refused, or null. */
+export function fixedOffsetProblem(value: string): string | null {
+  return FIXED_OFFSET_NAMES[value.trim().toUpperCase()] ?? null;
 }
 
 /** An IANA time zone name that this runtime (ICU) knows, such as "Europe/Paris" or "UTC". */
@@ -17,7 +32,13 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
       name: 'isTimeZone',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be an IANA time zone such as Europe/Paris', ...options },
+      options: {
+        message: ({ property, value }: ValidationArguments) => {
+          const trap = typeof value === 'string' ? fixedOffsetProblem(value) : null;
+          return trap ? `${property} "${value.trim()}" is ${trap}` : `${property} must be an IANA time zone such as Europe/Paris`;
+        },
+        ...options,
+      },
       validator: { validate: (value: unknown) => canonicalTimeZone(value) !== null },
     });
 }

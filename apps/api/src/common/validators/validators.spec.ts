@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { customFieldsProblem } from './custom-fields';
-import { canonicalTimeZone } from './time-zone';
+import { canonicalTimeZone, fixedOffsetProblem } from './time-zone';
 
 describe('canonicalTimeZone', () => {
   it('accepts IANA names in any case and spells them canonically', () => {
@@ -14,6 +14,14 @@ describe('canonicalTimeZone', () => {
     for (const value of ['Mars/Olympus', '', 'Paris', 42, null, '+02:00x']) {
       assert.equal(canonicalTimeZone(value), null, String(value));
     }
+  });
+
+  it('refuses EST and MST, fixed offsets a rep would take for their region with its summer time', () => {
+    for (const value of ['EST', 'est', 'MST']) assert.equal(canonicalTimeZone(value), null, value);
+    assert.match(fixedOffsetProblem('EST') ?? '', /without daylight saving: use a city zone such as America\/New_York/);
+    // Names with the region's rules stay accepted.
+    assert.equal(canonicalTimeZone('US/Eastern'), 'America/New_York');
+    assert.notEqual(canonicalTimeZone('EST5EDT'), null);
   });
 });
 
