@@ -48,13 +48,30 @@ describe('campaigns', () => {
       assert.equal(one.status, 200);
       assert.deepEqual(one.body, created);
       const list = await account.call('GET', '/v1/campaigns');
-      assert.deepEqual(list.body, { data: [{ ...created, steps: undefined }].map(({ steps, ...c }) => c) });
+      assert.deepEqual(list.body, { data: [{ ...created, steps: undefined }].map(({ steps, ...c }) => c), nextCursor: null });
     });
 
     it('is invisible to another account', async () => {
       const other = await api.newAccount('other');
       assert.equal((await other.call('GET', `/v1/campaigns/${created.id}`)).status, 404);
-      assert.deepEqual((await other.call('GET', '/v1/campaigns')).body, { data: [] });
+      assert.deepEqual((await other.call('GET', '/v1/campaigns')).body, { data: [], nextCursor: null });
+      const foreignCursor = await other.call('GET', `/v1/campaigns?after=${created.id}`);
+      assert.equal(foreignCursor.status, 400);
+      assert.equal(foreignCursor.body.error.field, 'after');
+    });
+
+    it('lists a page at a time, and refuses unknown query parameters', async () => {
+      const pager = await api.newAccount('pager');
+      const pagerMailbox = await createMailbox(pager, smtp, 2);
+      const names = ['One', 'Two', 'Three'];
+      for (const name of names) await pager.call('POST', '/v1/campaigns', { name, mailboxId: pagerMailbox, steps: SEQUENCE });
+      const first = await pager.call('GET', '/v1/campaigns?limit=2');
+      assert.deepEqual(first.body.data.map((c: { name: string }) => c.name), ['One', 'Two']);
+      const rest = await pager.call('GET', `/v1/campaigns?limit=2&after=${first.body.nextCursor}`);
+      assert.deepEqual([rest.body.data.map((c: { name: string }) => c.name), rest.body.nextCursor], [['Three'], null]);
+      for (const query of ['limit=0', 'limit=201', 'status=active']) {
+        assert.equal((await pager.call('GET', `/v1/campaigns?${query}`)).status, 400, query);
+      }
     });
   });
 

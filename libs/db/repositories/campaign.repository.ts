@@ -102,8 +102,27 @@ export class CampaignRepository {
     });
   }
 
-  listForAccount(accountId: string): Promise<Campaign[]> {
-    return this.dataSource.getRepository(Campaign).find({ where: { accountId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  /**
+   * The account's campaigns, oldest first, `limit` at a time after the campaign `afterId`.
+   * Returns null when `afterId` is not a campaign of the account (a stale or forged cursor).
+   */
+  async listPage(accountId: string, options: { limit: number; afterId?: string }): Promise<{ items: Campaign[]; hasMore: boolean } | null> {
+    const campaigns = this.dataSource.getRepository(Campaign);
+    const query = campaigns
+      .createQueryBuilder('c')
+      .where('c.account_id = :accountId', { accountId })
+      .orderBy('c.createdAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(options.limit + 1);
+    if (options.afterId) {
+      if (!(await campaigns.existsBy({ id: options.afterId, accountId }))) return null;
+      // Compared in SQL: timestamptz keeps microseconds that a JS Date would drop.
+      query.andWhere('(c.created_at, c.id) > (SELECT a.created_at, a.id FROM campaigns a WHERE a.id = :afterId)', {
+        afterId: options.afterId,
+      });
+    }
+    const rows = await query.getMany();
+    return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
   }
 
   /** draft → launching; a campaign already launching or running keeps its status. */

@@ -13,6 +13,7 @@ import { CampaignDto, CampaignListDto } from './dto/campaign.dto';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 import { ReplaceStepsDto } from './dto/replace-steps.dto';
 import { LaunchAcceptedDto, LaunchCampaignDto } from './dto/launch.dto';
+import { ListCampaignsQuery } from './dto/list-campaigns.query';
 
 @ApiTags('campaigns')
 @ApiBearerAuth('api-key')
@@ -40,10 +41,12 @@ export class CampaignsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the campaigns (without their steps)' })
+  @ApiOperation({ summary: 'List the campaigns (without their steps), oldest first, a page at a time' })
   @ApiOkResponse({ type: CampaignListDto })
-  async list(@AccountId() accountId: string): Promise<CampaignListDto> {
-    return { data: (await this.campaigns.list(accountId)).map((campaign) => CampaignDto.from(campaign)) };
+  @ApiErrors(400)
+  async list(@AccountId() accountId: string, @Query() query: ListCampaignsQuery): Promise<CampaignListDto> {
+    const { items, nextCursor } = await this.campaigns.list(accountId, query);
+    return { data: items.map((campaign) => CampaignDto.from(campaign)), nextCursor };
   }
 
   @Get(':id')

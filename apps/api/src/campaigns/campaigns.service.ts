@@ -7,7 +7,9 @@ import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repo
 import { DomainError, FieldProblem } from '../../../../libs/errors';
 import { validateSendingWindow } from '../../../../libs/sequencing';
 import { variantKey } from '../../../../libs/sequencing/variants';
+import { invalidCursor, nextCursorOf } from '../common/pagination';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
+import { DEFAULT_CAMPAIGN_PAGE } from './dto/list-campaigns.query';
 import type { AnyStepInput } from './dto/step-input.dto';
 import { sequenceProblems } from './sequence-rules';
 
@@ -48,8 +50,10 @@ export class CampaignsService {
     );
   }
 
-  list(accountId: string): Promise<Campaign[]> {
-    return this.campaigns.listForAccount(accountId);
+  async list(accountId: string, query: { limit?: number; after?: string }): Promise<{ items: Campaign[]; nextCursor: string | null }> {
+    const page = await this.campaigns.listPage(accountId, { limit: query.limit ?? DEFAULT_CAMPAIGN_PAGE, afterId: query.after });
+    if (!page) throw invalidCursor('a campaign of this account');
+    return { items: page.items, nextCursor: nextCursorOf(page) };
   }
 
   async get(accountId: string, id: string): Promise<CampaignWithSteps> {

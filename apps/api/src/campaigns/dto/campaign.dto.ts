@@ -91,4 +91,6 @@ export class CampaignDto {
 
 export class CampaignListDto {
   @ApiProperty({ type: [CampaignDto] }) data: CampaignDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null on the last one' })
+  nextCursor: string | null;
 }
