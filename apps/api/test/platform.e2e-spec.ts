@@ -77,6 +77,22 @@ describe('API platform', () => {
       assert.deepEqual(res.body, { error: { code: 'invalid_json', message: 'The request body is not valid JSON' } });
     });
 
+    it('reads an API body as JSON whatever Content-Type it came with', async () => {
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+        const email = `typed-${type.length}@example.com`;
+        const res = await api.request('POST', '/v1/prospects', {
+          key: account.apiKey, rawBody: JSON.stringify({ email }), headers: { 'content-type': type },
+        });
+        assert.equal(res.status, 201, `${type}: ${res.text}`);
+        assert.equal(res.body.email, email);
+      }
+      const form = await api.request('POST', '/v1/prospects', {
+        key: account.apiKey, rawBody: 'email=someone%40example.com', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      assert.equal(form.status, 400);
+      assert.equal(form.body.error.code, 'invalid_json');
+    });
+
     it('refuses a malformed id in the path', async () => {
       const res = await account.call('GET', '/v1/prospects/not-a-uuid');
       assert.equal(res.status, 400);
