@@ -48,6 +48,41 @@ describe('prospects', () => {
       assert.equal(res.body.error.field, 'email');
     });
 
+    it('refuses other spellings of one address with the same 409: Unicode forms, punycode, zero-width edges', async () => {
+      const speller = await api.newAccount('spellings');
+      const pairs: [string, string][] = [
+        ['jos\u00e9@ex\u00e4mple.com', 'jose\u0301@exa\u0308mple.com'], // NFC, then NFD
+        ['mar\u00eda@b\u00fccher.de', 'mar\u00eda@xn--bcher-kva.de'], // Unicode domain, then punycode
+        ['ada@prospect.com', 'ada@prospect.com\u200b'], // then a trailing zero-width space
+        ['\ufeffgrace@prospect.com\u2060', 'grace@prospect.com'],
+      ];
+      for (const [first, second] of pairs) {
+        const created = await speller.call('POST', '/v1/prospects', { email: first });
+        assert.equal(created.status, 201, created.text);
+        const again = await speller.call('POST', '/v1/prospects', { email: second });
+        assert.equal(again.status, 409, `${JSON.stringify(second)}: ${again.text}`);
+        assert.equal(again.body.error.code, 'conflict');
+        assert.equal(again.body.error.field, 'email');
+      }
+      const emails = (await speller.call('GET', '/v1/prospects')).body.data.map((p: any) => p.email);
+      assert.deepEqual(emails, ['jos\u00e9@xn--exmple-cua.com', 'mar\u00eda@xn--bcher-kva.de', 'ada@prospect.com', 'grace@prospect.com']);
+
+      const batch = await speller.call('POST', '/v1/prospects/batch', {
+        prospects: [{ email: 'jose\u0301@xn--exmple-cua.com' }, { email: 'new@ex\u00e4mple.com' }, { email: 'new@xn--exmple-cua.com\u200d' }],
+      });
+      assert.equal(batch.status, 200, batch.text);
+      assert.deepEqual(batch.body.created.map((p: any) => p.email), ['new@xn--exmple-cua.com']);
+      assert.deepEqual(batch.body.errors.map((e: any) => [e.index, e.code, e.field]), [[0, 'conflict', 'email'], [2, 'conflict', 'email']]);
+    });
+
+    it('refuses an invisible character inside an address with 400 naming email', async () => {
+      const res = await account.call('POST', '/v1/prospects', { email: 'ad\u200ba@prospect.com' });
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.body.error.code, 'validation_failed');
+      assert.equal(res.body.error.field, 'email');
+      assert.match(res.body.error.message, /email must not contain invisible characters/);
+    });
+
     it('lets another account have the same email, and hides each one\'s prospects from the other', async () => {
       const other = await api.newAccount('other');
       const res = await other.call('POST', '/v1/prospects', { email: 'ada.lovelace@example.com' });

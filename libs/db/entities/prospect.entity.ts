@@ -5,7 +5,7 @@ import { User } from './user.entity';
 
 export type ProspectStatus = 'active' | 'replied' | 'bounced' | 'unsubscribed' | 'blacklisted';
 
-/** A person a rep writes to. `email` is stored normalised (trimmed, lower-case). */
+/** A person a rep writes to. `email` is stored normalised (`normaliseEmail`: trimmed, NFC, lower-case, ASCII domain). */
 @Entity({ name: 'prospects' })
 @Index('uq_prospects_account_email', ['accountId', 'email'], { unique: true })
 export class Prospect {

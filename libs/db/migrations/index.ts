@@ -13,6 +13,7 @@ import { ConditionAndTaskSteps1764295200000 } from './1764295200000-condition-an
 import { StepRevisions1764296400000 } from './1764296400000-step-revisions';
 import { SoftBounceResends1764298000000 } from './1764298000000-soft-bounce-resends';
 import { CancelledTasks1764299000000 } from './1764299000000-cancelled-tasks';
+import { ProspectEmailSpelling1764300000000 } from './1764300000000-prospect-email-spelling';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
@@ -20,5 +21,5 @@ export const MIGRATIONS = [
   TrackingEvents1764282600000, CampaignStats1764282660000, InboundClassification1764290000000,
   TrackingSettings1764291600000, StepVariants1764292000000, BounceGuard1764293000000, CompanyReplyStop1764294600000,
   ConditionAndTaskSteps1764295200000, StepRevisions1764296400000, SoftBounceResends1764298000000,
-  CancelledTasks1764299000000,
+  CancelledTasks1764299000000, ProspectEmailSpelling1764300000000,
 ];

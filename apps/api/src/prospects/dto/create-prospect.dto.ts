@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { WITHOUT_INVISIBLE_CHARACTERS } from '../../../../../libs/mail/email-address';
 import { CanonicalTimeZone, NormaliseEmail } from '../../common/transforms';
 import { IsCustomFields } from '../../common/validators/custom-fields';
 import { IsSingleLine } from '../../common/validators/single-line';
@@ -8,8 +9,12 @@ import { IsTimeZone } from '../../common/validators/time-zone';
 const TEXT_MAX = 200;
 
 export class CreateProspectDto {
-  @ApiProperty({ example: 'ada@example.com', description: 'Stored trimmed and lower-cased; unique in the account' })
+  @ApiProperty({
+    example: 'ada@example.com',
+    description: 'Stored trimmed, NFC, lower-cased, with the domain in its ASCII (punycode) form; unique in the account',
+  })
   @NormaliseEmail() @IsEmail() @MaxLength(254)
+  @Matches(WITHOUT_INVISIBLE_CHARACTERS, { message: 'email must not contain invisible characters (zero-width spaces or joiners)' })
   email: string;
 
   @ApiPropertyOptional({ example: 'Ada' })
