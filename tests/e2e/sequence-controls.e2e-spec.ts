@@ -50,7 +50,9 @@ describe('sequence controls', () => {
     assert.equal(paused.body.status, 'paused');
     await quietFor(3_000);
     assert.equal(received(email), 1, 'nothing left while paused');
-    assert.equal((await api.post(`/v1/enrollments/${id}/pause`)).status, 409, 'already paused');
+    const again = await api.post(`/v1/enrollments/${id}/pause`);
+    assert.equal(again.status, 409, 'already paused');
+    assert.equal(again.body.error.message, 'cannot pause an enrollment that is paused');
     const resumed = await api.post(`/v1/enrollments/${id}/resume`);
     assert.equal(resumed.body.status, 'active');
     await stack.smtp.waitFor((m) => m.envelope.to.includes(email) && m.subject === 'Re: First', 20_000);
@@ -86,7 +88,9 @@ describe('sequence controls', () => {
     }
     await quietFor(3_000);
     for (const email of emails) assert.equal(received(email), 1);
-    assert.equal((await api.post(`/v1/campaigns/${campaignId}/resume`)).status, 409, 'a stopped campaign stays stopped');
+    const resumed = await api.post(`/v1/campaigns/${campaignId}/resume`);
+    assert.equal(resumed.status, 409, 'a stopped campaign stays stopped');
+    assert.equal(resumed.body.error.message, 'cannot resume a campaign that is stopped');
   });
 
   it('refuses unknown actions and other accounts', async () => {

@@ -123,6 +123,8 @@ describe('campaigns', () => {
       ['a NUL character in task instructions', [email(), { type: 'task', title: 'Call', instructions: '\u0000' }],
         'steps.1.instructions', 'steps.1.instructions must not contain the NUL character (U+0000)'],
       ['a null step', [email(), null], 'steps.1', 'steps.1 must not be null'],
+      ['a subject over 500 characters', [email({ subject: 'x'.repeat(501) })], 'steps.0.subject',
+        'steps.0.subject must be shorter than or equal to 500 characters'],
     ];
     for (const [label, steps, field, message] of cases) {
       it(`400 for ${label}`, async () => {

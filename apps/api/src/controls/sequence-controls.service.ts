@@ -32,6 +32,7 @@ export class SequenceControlsService {
 
   private check(outcome: Awaited<ReturnType<SequenceControlRepository['controlEnrollment']>>, what: string, id: string, action: ControlAction) {
     if (outcome === 'not_found') throw DomainError.notFound(what, id);
-    if (outcome !== 'changed') throw new DomainError('conflict', `cannot ${action} a ${what} that is ${outcome.refused}`);
+    const article = /^[aeiou]/.test(what) ? 'an' : 'a';
+    if (outcome !== 'changed') throw new DomainError('conflict', `cannot ${action} ${article} ${what} that is ${outcome.refused}`);
   }
 }

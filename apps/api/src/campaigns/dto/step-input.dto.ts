@@ -11,6 +11,10 @@ import {
 export const STEP_TYPES = ['email', 'wait', 'condition', 'task'] as const;
 export const WAIT_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
 export const CONDITION_KINDS = ['opened', 'clicked', 'replied', 'not_replied'] as const;
+/** A subject is one header line (998 characters at most, RFC 5322), and mail clients show far less. */
+export const MAX_SUBJECT = 500;
+/** A cold email is a few paragraphs; this bounds what every send renders. */
+export const MAX_BODY = 100_000;
 
 /** What a step is when its `type` is missing or unknown: only the type gets reported. */
 export class StepInputDto {
@@ -20,12 +24,12 @@ export class StepInputDto {
 }
 
 export class VariantInputDto {
-  @ApiPropertyOptional({ description: 'Liquid template; required where the step needs a subject' })
-  @IsOptional() @IsString() @IsSingleLine()
+  @ApiPropertyOptional({ description: 'Liquid template; required where the step needs a subject', maxLength: MAX_SUBJECT })
+  @IsOptional() @IsString() @IsSingleLine() @MaxLength(MAX_SUBJECT)
   subject?: string;
 
-  @ApiProperty({ description: 'Liquid template (plain text)' })
-  @IsString() @IsNotEmpty() @IsNotBlank()
+  @ApiProperty({ description: 'Liquid template (plain text)', maxLength: MAX_BODY })
+  @IsString() @IsNotEmpty() @IsNotBlank() @MaxLength(MAX_BODY)
   body: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 0, maximum: 100, description: 'Relative share of prospects' })
@@ -44,7 +48,7 @@ export class EmailStepInputDto {
       'Liquid template. Required on the first email step and on steps with newThread; other follow-ups ' +
       'reply in the first email\'s thread ("Re: ...") when they have none.',
   })
-  @IsOptional() @IsString() @IsSingleLine()
+  @IsOptional() @IsString() @IsSingleLine() @MaxLength(MAX_SUBJECT)
   subject?: string;
 
   @ApiPropertyOptional({
@@ -53,7 +57,7 @@ export class EmailStepInputDto {
   })
   // `variants: null` is no variants: the body is required then too.
   @ValidateIf((step: EmailStepInputDto) => step.variants == null)
-  @IsString() @IsNotEmpty() @IsNotBlank()
+  @IsString() @IsNotEmpty() @IsNotBlank() @MaxLength(MAX_BODY)
   body?: string;
 
   @ApiPropertyOptional({
