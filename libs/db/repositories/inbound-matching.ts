@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { normaliseEmail } from '../../mail/email-address';
 
 /** How an inbound message was tied to one of our emails. */
 export type MatchKind = 'thread' | 'sender' | 'domain';
@@ -43,7 +44,8 @@ export async function matchInbound(
     );
     if (thread) return { ...thread, how: 'thread' };
   }
-  const from = input.fromAddress?.trim().toLowerCase();
+  // Spelt as prospect addresses are stored (the domain in ASCII): "Ada@Bücher.de" is ada@xn--bcher-kva.de.
+  const from = input.fromAddress ? normaliseEmail(input.fromAddress) : undefined;
   if (!input.byPerson || !from || !from.includes('@')) return null;
   const latestTo = `FROM messages m JOIN enrollments e ON e.id = m.enrollment_id
        WHERE m.mailbox_id = $1 AND m.status IN ('sent', 'unknown') AND %s

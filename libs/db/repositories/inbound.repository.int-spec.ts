@@ -69,6 +69,11 @@ describe('InboundRepository (real PostgreSQL)', () => {
       sent[person] = await enrollAndSend(a, prospect.id, email, person === 'unsent' ? 'unknown' : 'sent');
     }
     goneInB = (await enrollAndSend(b, sent.gone.prospectId, 'gone@prospect.test')).enrollmentId;
+    // Stored as prospects are: the domain in its ASCII form (bücher.test).
+    const [idn] = await dataSource.query(
+      `INSERT INTO prospects (account_id, email) VALUES ($1, 'umlaut@xn--bcher-kva.test') RETURNING id`, [accountId],
+    );
+    sent.umlaut = await enrollAndSend(a, idn.id, 'umlaut@xn--bcher-kva.test');
   });
 
   after(async () => {
@@ -185,6 +190,12 @@ describe('InboundRepository (real PostgreSQL)', () => {
     assert.deepEqual([stored.body_text, stored.quoted_text, stored.to_addresses], ['Yes, call me.', '> Hello', ['rep@seller.test']]);
   });
 
+  it('knows the sender whatever spelling of the address the reply uses', async () => {
+    // No thread headers; the From header spells the domain in Unicode, with capitals and a stray space.
+    const reply = record('umlaut', { kind: 'reply' }, { candidateMessageIds: [], fromAddress: ' Umlaut@BÜCHER.test' });
+    assert.deepEqual((await inbound.recordInbound(reply, hashEmail))?.effect, { kind: 'replied', enrollmentId: sent.umlaut.enrollmentId });
+  });
+
   it('stores nothing about mail that answers nothing of ours', async () => {
     // From nobody we wrote to, at no company we wrote to: no thread, sender or domain ties it.
     const stranger = record('replier', { kind: 'reply' }, {
@@ -198,7 +209,7 @@ describe('InboundRepository (real PostgreSQL)', () => {
   });
 
   it('counts the campaign\'s sent emails and their hard bounces', async () => {
-    // Campaign A: gone, away, full and replier sent (unsent is 'unknown'); gone's bounced hard, full's soft.
-    assert.deepEqual(await inbound.bounceStats(campaignA), { sent: 4, hardBounces: 1 });
+    // Campaign A: gone, away, full, replier and umlaut sent (unsent is 'unknown'); gone's bounced hard, full's soft.
+    assert.deepEqual(await inbound.bounceStats(campaignA), { sent: 5, hardBounces: 1 });
   });
 });
