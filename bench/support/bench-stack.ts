@@ -32,6 +32,8 @@ export function relanceEnv(services: BenchServices): NodeJS.ProcessEnv {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     MAILBOX_SYNC_INTERVAL: '60s',
     WORKER_SHUTDOWN_GRACE: '2s',
+    // The benchmark's mail servers listen on loopback.
+    MAIL_PRIVATE_HOSTS: 'allow',
   };
 }
 

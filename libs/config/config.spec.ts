@@ -46,6 +46,7 @@ function fullEnv(): NodeJS.ProcessEnv {
     MAILBOX_SYNC_INTERVAL: '5m',
     SMTP_TIMEOUT: '2s',
     IMAP_TIMEOUT: '500ms',
+    MAIL_PRIVATE_HOSTS: 'allow',
     WORKER_SHUTDOWN_GRACE: '1h',
     WORKER_MAX_CACHED_WORKFLOWS: '2000',
   };
@@ -87,7 +88,7 @@ describe('loadConfig', () => {
         autoReplyPauseMs: 3 * 86_400_000,
         softBounceResend: { afterMs: 6 * 3_600_000, maxResends: 1 },
       },
-      mail: { syncIntervalMs: 300_000, smtpTimeoutMs: 2_000, imapTimeoutMs: 500 },
+      mail: { syncIntervalMs: 300_000, smtpTimeoutMs: 2_000, imapTimeoutMs: 500, allowPrivateHosts: true },
       worker: { shutdownGraceMs: 3_600_000, maxCachedWorkflows: 2_000 },
     });
     assert.equal(temporal.address, 'temporal.internal:7233');
@@ -137,10 +138,19 @@ describe('loadConfig', () => {
       autoReplyPauseMs: 7 * 86_400_000,
       softBounceResend: { afterMs: 86_400_000, maxResends: 2 },
     });
-    assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000 });
+    assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000, allowPrivateHosts: true });
     assert.deepEqual(config.worker, { shutdownGraceMs: 30_000, maxCachedWorkflows: 500 });
     assert.equal(config.tokens.unsubscribeTtlMs, 365 * 86_400_000);
     assert.equal(config.tokens.trackingTtlMs, 365 * 86_400_000);
+  });
+
+  it('denies private mail hosts in production unless MAIL_PRIVATE_HOSTS says otherwise', () => {
+    const allowed = (env: NodeJS.ProcessEnv) => loadConfig({ ...requiredEnv(), ...env }).mail.allowPrivateHosts;
+    assert.equal(allowed({ NODE_ENV: 'production' }), false);
+    assert.equal(allowed({ NODE_ENV: 'production', MAIL_PRIVATE_HOSTS: 'allow' }), true);
+    assert.equal(allowed({ NODE_ENV: 'test' }), true);
+    assert.equal(allowed({ NODE_ENV: 'development', MAIL_PRIVATE_HOSTS: 'deny' }), false);
+    assert.throws(() => allowed({ MAIL_PRIVATE_HOSTS: 'yes' }), /MAIL_PRIVATE_HOSTS/);
   });
 
   it('reads TRUST_PROXY as Express takes it: false, true, a hop count or a list', () => {

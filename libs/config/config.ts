@@ -48,6 +48,8 @@ export interface AppConfig {
     readonly syncIntervalMs: number;
     readonly smtpTimeoutMs: number;
     readonly imapTimeoutMs: number;
+    /** Whether a mailbox may name a host on this machine or a private network (see MAIL_PRIVATE_HOSTS). */
+    readonly allowPrivateHosts: boolean;
   };
   readonly worker: { readonly shutdownGraceMs: number; readonly maxCachedWorkflows: number };
 }
@@ -162,6 +164,7 @@ const schema = z.object({
   MAILBOX_SYNC_INTERVAL: duration('60s', 100),
   SMTP_TIMEOUT: duration('10s', 100),
   IMAP_TIMEOUT: duration('15s', 100),
+  MAIL_PRIVATE_HOSTS: z.enum(['allow', 'deny']).optional(),
   WORKER_SHUTDOWN_GRACE: duration('30s', 0),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
 });
@@ -200,7 +203,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       autoReplyPauseMs: v.AUTO_REPLY_PAUSE,
       softBounceResend: { afterMs: v.SOFT_BOUNCE_RESEND_AFTER, maxResends: v.SOFT_BOUNCE_MAX_RESENDS },
     },
-    mail: { syncIntervalMs: v.MAILBOX_SYNC_INTERVAL, smtpTimeoutMs: v.SMTP_TIMEOUT, imapTimeoutMs: v.IMAP_TIMEOUT },
+    mail: {
+      syncIntervalMs: v.MAILBOX_SYNC_INTERVAL,
+      smtpTimeoutMs: v.SMTP_TIMEOUT,
+      imapTimeoutMs: v.IMAP_TIMEOUT,
+      // A production server serves tenants who must not reach its network; a laptop runs its own mail servers.
+      allowPrivateHosts: (v.MAIL_PRIVATE_HOSTS ?? (v.NODE_ENV === 'production' ? 'deny' : 'allow')) === 'allow',
+    },
     worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE, maxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS },
   });
 }

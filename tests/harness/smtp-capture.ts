@@ -22,6 +22,8 @@ export interface SmtpCapture {
   readonly host: string;
   readonly port: number;
   readonly messages: readonly CapturedMessage[];
+  /** Connections accepted so far, whether or not they sent anything. */
+  readonly connections: number;
   waitFor(predicate: (message: CapturedMessage) => boolean, timeoutMs?: number): Promise<CapturedMessage>;
   stop(): Promise<void>;
 }
@@ -45,7 +47,12 @@ export async function startSmtpCapture(
 ): Promise<SmtpCapture> {
   const messages: CapturedMessage[] = [];
   const waiters = new Set<(message: CapturedMessage) => void>();
+  let connections = 0;
   const server = new SMTPServer({
+    onConnect: (_session, callback) => {
+      connections += 1;
+      callback();
+    },
     authOptional: true,
     allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
@@ -98,7 +105,12 @@ export async function startSmtpCapture(
       waiters.add(check);
     });
   const stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return { host, port, messages, waitFor, stop };
+  return {
+    host, port, messages, waitFor, stop,
+    get connections() {
+      return connections;
+    },
+  };
 }
 
 function toEnvelope(envelope: SMTPServerEnvelope): Envelope {

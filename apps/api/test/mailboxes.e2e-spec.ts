@@ -104,6 +104,27 @@ describe('mailboxes', () => {
       assert.equal(n, 0);
     });
 
+    it('refuses hosts on this machine or a private network when MAIL_PRIVATE_HOSTS=deny, before connecting', async () => {
+      const guarded = await TestApi.start({ MAIL_PRIVATE_HOSTS: 'deny' });
+      try {
+        const account = await guarded.newAccount();
+        const body = mailboxBody(smtp, 2);
+        const connectionsBefore = smtp.connections;
+        const res = await account.call('POST', '/v1/mailboxes', {
+          ...body, smtp: { ...body.smtp, host: '127.0.0.1' }, imap: { ...body.imap, host: 'localhost' },
+        });
+        assert.equal(res.status, 400, res.text);
+        assert.equal(res.body.error.code, 'validation_failed');
+        assert.deepEqual(res.body.error.details.map((d: { field: string }) => d.field), ['smtp.host', 'imap.host']);
+        assert.match(res.body.error.message, /smtp\.host 127\.0\.0\.1 is on this machine or a private network/);
+        assert.match(res.body.error.message, /imap\.host localhost \((127\.0\.0\.1|::1)\)/);
+        assert.match(res.body.error.message, /MAIL_PRIVATE_HOSTS=allow/);
+        assert.equal(smtp.connections, connectionsBefore, 'no connection was attempted');
+      } finally {
+        await guarded.close();
+      }
+    });
+
     it('answers 422 imap_auth_failed on a wrong IMAP password', async () => {
       const account = await api.newAccount();
       const body = mailboxBody(smtp, 2);

@@ -41,8 +41,9 @@ export class TestApi {
     readonly baseUrl: string,
   ) {}
 
-  static async start(): Promise<TestApi> {
-    const app = await createApiApp(loadConfig());
+  /** `env` overrides the test environment's variables for this API only. */
+  static async start(env: NodeJS.ProcessEnv = {}): Promise<TestApi> {
+    const app = await createApiApp(loadConfig({ ...process.env, ...env }));
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     return new TestApi(app, `http://127.0.0.1:${port}`);

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../../../libs/config';
-import { DomainError, DomainErrorCode } from '../../../../libs/errors';
+import { DomainError, DomainErrorCode, FieldProblem } from '../../../../libs/errors';
 import { ImapSettings, MailError, SmtpSender, SmtpSettings, verifyImap } from '../../../../libs/mail';
+import { nonPublicAddressOf } from '../../../../libs/mail/private-address';
 
 const PASSED_THROUGH = new Set<string>([
   'smtp_unreachable', 'smtp_tls_failed', 'smtp_auth_failed', 'smtp_timeout',
@@ -20,6 +21,7 @@ export class MailboxVerifier {
   ) {}
 
   async verify(smtp: SmtpSettings, imap: ImapSettings): Promise<void> {
+    if (!this.config.mail.allowPrivateHosts) await refuseNonPublicHosts({ smtp, imap });
     const results = await Promise.allSettled([
       this.smtp.verify(smtp, this.config.mail.smtpTimeoutMs),
       verifyImap(imap, this.config.mail.imapTimeoutMs),
@@ -36,6 +38,24 @@ export class MailboxVerifier {
       details: failures.map(({ field, error }) => ({ field, message: error.message })),
     });
   }
+}
+
+/** Before any connection: a refused or timed-out probe would itself tell what listens there. */
+async function refuseNonPublicHosts(servers: { smtp: SmtpSettings; imap: ImapSettings }): Promise<void> {
+  const problems: FieldProblem[] = [];
+  for (const [protocol, settings] of Object.entries(servers)) {
+    const address = await nonPublicAddressOf(settings.host);
+    if (!address) continue;
+    const field = `${protocol}.host`;
+    const where = address === settings.host ? address : `${settings.host} (${address})`;
+    problems.push({
+      field,
+      message:
+        `${field} ${where} is on this machine or a private network, where this server does not connect ` +
+        '(its operator can allow it with MAIL_PRIVATE_HOSTS=allow)',
+    });
+  }
+  if (problems.length > 0) throw DomainError.validation(problems);
 }
 
 function toDomainError(error: unknown, protocol: 'smtp' | 'imap'): DomainError {
