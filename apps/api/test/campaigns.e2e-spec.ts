@@ -136,6 +136,12 @@ describe('campaigns', () => {
       });
     }
 
+    it('400 naming only the type of a step without one', async () => {
+      const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId, steps: [{ subject: 'Hi', body: 'Hello' }] });
+      assert.equal(res.status, 400, res.text);
+      assert.deepEqual(res.body.error.details.map((d: { field: string }) => d.field), ['steps.0.type']);
+    });
+
     it('400 for a condition on opens when tracking is off', async () => {
       const steps = [email(), condition(), email()];
       const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId, trackingEnabled: false, steps });

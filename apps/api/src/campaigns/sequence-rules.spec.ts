@@ -88,4 +88,11 @@ describe('sequenceProblems: conditions and tasks', () => {
     }
     assert.deepEqual(sequenceProblems(steps('replied'), off), []);
   });
+
+  it('refuses template tags in a task, which is shown as written', () => {
+    const problems = sequenceProblems([email(), { type: 'task', title: 'Call {{ firstName }}', instructions: '{% if company %}x{% endif %}' } as AnyStepInput]);
+    assert.deepEqual(problems.map((p) => p.field), ['steps.1.title', 'steps.1.instructions']);
+    assert.match(problems[0].message, /^steps\.1\.title is shown as written, beside the prospect/);
+    assert.deepEqual(sequenceProblems([email(), { type: 'task', title: 'Call them', instructions: 'Ask about {budget}' } as AnyStepInput]), []);
+  });
 });

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../../../libs/errors';
 import { MAX_WAIT_MS, validateTemplate, waitMilliseconds } from '../../../../libs/sequencing';
-import type { AnyStepInput, ConditionStepInputDto, WaitStepInputDto } from './dto/step-input.dto';
+import type { AnyStepInput, ConditionStepInputDto, TaskStepInputDto, WaitStepInputDto } from './dto/step-input.dto';
 
 /**
  * Rules that span steps, checked after each step's own shape is known to be right:
@@ -35,7 +35,10 @@ export function sequenceProblems(
       }
       return;
     }
-    if (step.type === 'task') return;
+    if (step.type === 'task') {
+      problems.push(...taskProblems(step, path));
+      return;
+    }
     if (step.type === 'wait') {
       if (!withinMaxWait(step.amount, step.unit)) {
         problems.push({ field: `${path}.amount`, message: `${path} waits longer than ${MAX_WAIT_MS / 86_400_000} days` });
@@ -80,6 +83,20 @@ function conditionProblems(steps: readonly AnyStepInput[], i: number, step: Cond
     }
   }
   return problems;
+}
+
+/**
+ * A task is shown to the rep as written, beside its prospect's name and company: template tags
+ * would stay as typed, so they are refused rather than silently left unfilled.
+ */
+function taskProblems(step: TaskStepInputDto, path: string): FieldProblem[] {
+  const fields = [['title', step.title], ['instructions', step.instructions]] as const;
+  return fields
+    .filter(([, text]) => typeof text === 'string' && /\{\{|\{%/.test(text))
+    .map(([field]) => ({
+      field: `${path}.${field}`,
+      message: `${path}.${field} is shown as written, beside the prospect: template tags ({{ … }}, {% … %}) are not filled in there`,
+    }));
 }
 
 /** One version of an email (the step itself, or one of its variants): subject rules and templates. */

@@ -51,3 +51,21 @@ describe('toFieldProblems on a field failing several rules', () => {
     ]);
   });
 });
+
+describe('toFieldProblems on an object of unknown type', () => {
+  it('reports the type only, not every property the unknown type cannot have', () => {
+    const problems = toFieldProblems([
+      {
+        property: 'steps',
+        children: [{
+          property: '0',
+          children: [
+            { property: 'subject', constraints: { whitelistValidation: 'property subject should not exist' } },
+            { property: 'type', constraints: { isIn: 'type must be one of the following values: email, wait' } },
+          ],
+        }],
+      },
+    ]);
+    assert.deepEqual(problems, [{ field: 'steps.0.type', message: 'steps.0.type must be one of the following values: email, wait' }]);
+  });
+});

@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../../../libs/errors';
  * field's full path: `steps.0.subject must be a string`, `property steps.1.foo should not exist`.
  */
 export function toFieldProblems(errors: readonly ValidationError[], parentPath = ''): FieldProblem[] {
-  return errors.flatMap((error) => {
+  return onlyTheType(errors).flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
     const rule = mostBasicRule(error.constraints ?? {});
     const own = rule
@@ -14,6 +14,15 @@ export function toFieldProblems(errors: readonly ValidationError[], parentPath =
       : [];
     return [...own, ...toFieldProblems(error.children ?? [], field)];
   });
+}
+
+/**
+ * An object whose `type` is missing or unknown cannot be told which other properties it may
+ * have: every one of them would be reported as not allowed. Its type alone is the problem.
+ */
+function onlyTheType(siblings: readonly ValidationError[]): readonly ValidationError[] {
+  const type = siblings.find((error) => error.property === 'type' && error.constraints?.isIn);
+  return type ? [type] : siblings;
 }
 
 /**
