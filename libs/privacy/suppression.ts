@@ -43,6 +43,15 @@ export class SuppressionService {
     return match ? { suppressed: true, suppression: match } : { suppressed: false };
   }
 
+  /** Which of `emails` the account may not write to (by their own entries or their domains'). */
+  async suppressedAmong(accountId: string, emails: readonly string[]): Promise<Set<string>> {
+    const keys = emails.map((email) => suppressionKeysFor(this.config.suppression.hashKey, email));
+    const found = await this.suppressions.matchingKeys(accountId, keys);
+    return new Set(
+      emails.filter((_, i) => found.emailHashes.has(keys[i].emailHash) || keys[i].domains.some((d) => found.domains.has(d))),
+    );
+  }
+
   /** See SuppressionRepository.unsubscribeRecipient: list, prospect and enrollments in one transaction. */
   unsubscribeRecipient(messageId: string): Promise<UnsubscribedRecipient | null> {
     return this.suppressions.unsubscribeRecipient(messageId, (email) => this.hashEmail(email));

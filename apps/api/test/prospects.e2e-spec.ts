@@ -33,6 +33,25 @@ describe('prospects', () => {
       assert.deepEqual(created.customFields, { role: 'founder', _tier: 'A1' });
       assert.equal(created.status, 'active');
       assert.equal(created.restricted, false);
+      assert.equal(created.suppressed, false);
+    });
+
+    it('says which prospects the suppression list covers, by address or by domain', async () => {
+      const listed = await api.newAccount('suppressed');
+      assert.equal((await listed.call('POST', '/v1/suppressions', { email: 'Gone@Prospect.test' })).status, 201);
+      assert.equal((await listed.call('POST', '/v1/suppressions', { domain: 'blocked.test' })).status, 201);
+      const gone = await listed.call('POST', '/v1/prospects', { email: 'gone@prospect.test' });
+      assert.equal(gone.status, 201, gone.text);
+      assert.equal(gone.body.suppressed, true);
+      const batch = await listed.call('POST', '/v1/prospects/batch', {
+        prospects: [{ email: 'someone@sub.blocked.test' }, { email: 'fine@prospect.test' }],
+      });
+      assert.deepEqual(batch.body.created.map((p: { suppressed: boolean }) => p.suppressed), [true, false]);
+      const page = await listed.call('GET', '/v1/prospects');
+      // A batch's rows share their creation time: compared as a set.
+      const shown = new Map(page.body.data.map((p: { email: string; suppressed: boolean }) => [p.email, p.suppressed]));
+      assert.deepEqual(shown, new Map([['gone@prospect.test', true], ['someone@sub.blocked.test', true], ['fine@prospect.test', false]]));
+      assert.equal((await listed.call('GET', `/v1/prospects/${gone.body.id}`)).body.suppressed, true);
     });
 
     it('reads it back', async () => {

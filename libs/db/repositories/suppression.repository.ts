@@ -40,6 +40,18 @@ export class SuppressionRepository {
     return row ? this.dataSource.getRepository(Suppression).findOneBy({ id: row.id }) : null;
   }
 
+  /** Of the given keys, the hashes and domains the account has entries for (one query for a page of addresses). */
+  async matchingKeys(accountId: string, keys: readonly SuppressionKeys[]): Promise<{ emailHashes: Set<string>; domains: Set<string> }> {
+    const rows: { email_hash: string | null; domain: string | null }[] = keys.length === 0 ? [] : await this.dataSource.query(
+      `SELECT email_hash, domain FROM suppressions WHERE account_id = $1 AND (email_hash = ANY($2::text[]) OR domain = ANY($3::text[]))`,
+      [accountId, keys.map((k) => k.emailHash), [...new Set(keys.flatMap((k) => k.domains))]],
+    );
+    return {
+      emailHashes: new Set(rows.flatMap((row) => (row.email_hash ? [row.email_hash] : []))),
+      domains: new Set(rows.flatMap((row) => (row.domain ? [row.domain] : []))),
+    };
+  }
+
   findForAccount(accountId: string, id: string): Promise<Suppression | null> {
     return this.dataSource.getRepository(Suppression).findOneBy({ accountId, id });
   }

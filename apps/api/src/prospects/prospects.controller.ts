@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Prospect } from '../../../../libs/db/entities/prospect.entity';
+import { SuppressionService } from '../../../../libs/privacy/suppression';
 import { AccountId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -14,7 +16,16 @@ import { ProspectsService } from './prospects.service';
 @ApiErrors(401)
 @Controller('v1/prospects')
 export class ProspectsController {
-  constructor(@Inject(ProspectsService) private readonly prospects: ProspectsService) {}
+  constructor(
+    @Inject(ProspectsService) private readonly prospects: ProspectsService,
+    @Inject(SuppressionService) private readonly suppressions: SuppressionService,
+  ) {}
+
+  /** Prospects as the API shows them, each saying whether the suppression list covers it. */
+  private async present(accountId: string, prospects: Prospect[]): Promise<ProspectDto[]> {
+    const suppressed = await this.suppressions.suppressedAmong(accountId, prospects.map((p) => p.email));
+    return prospects.map((p) => ProspectDto.from(p, suppressed.has(p.email)));
+  }
 
   @Post()
   @HttpCode(201)
@@ -26,7 +37,8 @@ export class ProspectsController {
     @CallerUserId() userId: string | null,
     @Body() body: CreateProspectDto,
   ): Promise<ProspectDto> {
-    return ProspectDto.from(await this.prospects.create(accountId, userId, body));
+    const [prospect] = await this.present(accountId, [await this.prospects.create(accountId, userId, body)]);
+    return prospect;
   }
 
   @Post('batch')
@@ -46,7 +58,7 @@ export class ProspectsController {
     @Body() body: CreateProspectsBatchDto,
   ): Promise<ProspectsBatchResultDto> {
     const { created, errors } = await this.prospects.createBatch(accountId, userId, body.prospects);
-    return { created: created.map((p) => ProspectDto.from(p)), errors };
+    return { created: await this.present(accountId, created), errors };
   }
 
   @Get()
@@ -55,7 +67,7 @@ export class ProspectsController {
   @ApiErrors(400)
   async list(@AccountId() accountId: string, @Query() query: ListProspectsQuery): Promise<ProspectPageDto> {
     const { items, nextCursor } = await this.prospects.list(accountId, query);
-    return { data: items.map((p) => ProspectDto.from(p)), nextCursor };
+    return { data: await this.present(accountId, items), nextCursor };
   }
 
   @Get(':id')
@@ -63,6 +75,7 @@ export class ProspectsController {
   @ApiOkResponse({ type: ProspectDto })
   @ApiErrors(400, 404)
   async get(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<ProspectDto> {
-    return ProspectDto.from(await this.prospects.get(accountId, id));
+    const [prospect] = await this.present(accountId, [await this.prospects.get(accountId, id)]);
+    return prospect;
   }
 }

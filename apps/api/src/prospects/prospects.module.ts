@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SuppressionModule } from '../../../../libs/privacy/suppression.module';
 import { ProspectsController } from './prospects.controller';
 import { ProspectsService } from './prospects.service';
 
-@Module({ controllers: [ProspectsController], providers: [ProspectsService] })
+@Module({ imports: [SuppressionModule], controllers: [ProspectsController], providers: [ProspectsService] })
 export class ProspectsModule {}

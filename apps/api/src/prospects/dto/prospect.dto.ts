@@ -13,10 +13,14 @@ export class ProspectDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) customFields: Record<string, string>;
   @ApiProperty({ enum: ['active', 'replied', 'bounced', 'unsubscribed', 'blacklisted'] }) status: ProspectStatus;
   @ApiProperty({ description: 'Processing restricted (GDPR art. 18): no sends' }) restricted: boolean;
+  @ApiProperty({
+    description: "On the account's suppression list (the address or its domain): no email goes to it, whatever its status",
+  })
+  suppressed: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
 
-  static from(p: Prospect): ProspectDto {
+  static from(p: Prospect, suppressed: boolean): ProspectDto {
     return {
       id: p.id,
       email: p.email,
@@ -29,6 +33,7 @@ export class ProspectDto {
       customFields: p.customFields,
       status: p.status,
       restricted: p.restricted,
+      suppressed,
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     };
