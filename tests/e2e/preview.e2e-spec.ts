@@ -87,6 +87,7 @@ describe('step preview', () => {
     const missing = await api.get(`${base}/${email.id}/preview`);
     assert.equal(missing.status, 400);
     assert.equal(missing.body.error.field, 'prospectId');
+    assert.equal(missing.body.error.message, 'prospectId is required (a UUID)');
     const other = await stack.newAccount('Other');
     assert.equal((await other.api.get(`${base}/${email.id}/preview?prospectId=${prospect.body.id}`)).status, 404);
   });

@@ -10,10 +10,8 @@ export class ParseIdPipe implements PipeTransform<string, string> {
     // Named after the route or query parameter it reads: id, stepId, prospectId…
     const field = metadata?.data ?? 'id';
     if (typeof value !== 'string' || !UUID.test(value)) {
-      throw new DomainError('validation_failed', `${field} must be a UUID`, {
-        field,
-        details: [{ field, message: `${field} must be a UUID` }],
-      });
+      const message = value === undefined || value === '' ? `${field} is required (a UUID)` : `${field} must be a UUID`;
+      throw new DomainError('validation_failed', message, { field, details: [{ field, message }] });
     }
     return value.toLowerCase();
   }
