@@ -57,6 +57,8 @@ const WEEKDAY = `(?:${byLength(WEEKDAYS.map(([name]) => name))})\\b`;
 const ANY_WEEKDAY = `(?:${byLength([...WEEKDAYS.map(([name]) => name), ...WEEKDAY_ABBREVIATIONS])})\\b\\.?`;
 const ORDINAL = '(?:st|nd|rd|th|er|eme|e)?';
 const LEADING_WEEKDAY = `(?:${ANY_WEEKDAY},?\\s+)?`;
+/** The rest of a time after its first digit: "9am", "14:00", "9h", "14h30", "5.30pm". */
+const TIME_REST = String.raw`\d?(?:[:h]\d|\.\d\d(?![.\d])|\s*(?:am|pm|h)\b)`;
 const YEAR_AFTER = '(?:,?\\s+(\\d{4}))?(?!\\d)';
 
 const PATTERNS: ReadonlyArray<{ pattern: RegExp; read: (m: RegExpExecArray) => Omit<DateExpression, 'start' | 'end'> | null }> = [
@@ -99,16 +101,16 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; read: (m: RegExpExecArray) => O
     },
   },
   {
-    // the 3rd, le 3, le 1er (not followed by a month: that is the pattern above)
-    pattern: new RegExp(`\\b(?:the|le)\\s+(\\d{1,2})${ORDINAL}\\b(?!\\s*(?:of\\s+)?${MONTH})(?![/.:h-]?\\d)`, 'g'),
+    // the 3rd, le 3, le 1er, mardi 5, Tuesday the 5th (not followed by a month: that is the pattern above)
+    pattern: new RegExp(`\\b(?:${WEEKDAY},?\\s+(?:(?:the|le)\\s+)?|(?:the|le)\\s+)(\\d{1,2})${ORDINAL}\\b(?!\\s*(?:of\\s+)?${MONTH})(?![/.:h-]?\\d)`, 'g'),
     read: (m) => {
       const day = Number(m[1]);
       return day >= 1 && day <= 31 ? { spec: { kind: 'day', day }, rangeEnd: false } : null;
     },
   },
   {
-    // Monday, lundi (full names only)
-    pattern: new RegExp(`\\b(${WEEKDAY})(?!,?\\s+(?:the\\s+|le\\s+)?\\d)`, 'g'),
+    // Monday, lundi (full names only); "Monday 14" is the pattern above, "Monday 9am" is a weekday.
+    pattern: new RegExp(`\\b(${WEEKDAY})(?!,?\\s+(?:the\\s+|le\\s+)?\\d(?!${TIME_REST}))`, 'g'),
     read: (m) => ({ spec: { kind: 'weekday', weekday: weekdayNumber(m[1]) }, rangeEnd: false }),
   },
   {

@@ -22,6 +22,14 @@ describe('findReturnDate — English', () => {
     ['Back tomorrow.', '2026-12-03T09:00:00.000Z'],
     ['I will return on Mon. 4 Jan.', '2027-01-04T09:00:00.000Z'],
     ['Thank you for your message. I am on leave\nuntil Monday the 14th of\nDecember and will reply then.', '2026-12-15T09:00:00.000Z'],
+    ["I'm OOO until Mon 12/14", '2026-12-15T09:00:00.000Z'],
+    ['I am away until 14 Dec at 2pm.', '2026-12-15T09:00:00.000Z'],
+    ['I am out of the office until 14/12/26.', '2026-12-15T09:00:00.000Z'],
+    ["I'll be available from Monday 7 December.", '2026-12-07T09:00:00.000Z'],
+    ["I'm out of the office December 21 - January 3.", '2027-01-04T09:00:00.000Z'],
+    ['Out of office 21 Dec - 3 Jan', '2027-01-04T09:00:00.000Z'],
+    ['Back Monday 9am.', '2026-12-07T09:00:00.000Z'],
+    ['Back on Friday 14:00.', '2026-12-04T09:00:00.000Z'],
   ];
   for (const [text, expected] of cases) {
     it(`reads ${JSON.stringify(text)}`, () => assert.equal(at(text), expected));
@@ -40,6 +48,11 @@ describe('findReturnDate — French', () => {
     ['Date de retour : 04/01/2027', '2027-01-04T09:00:00.000Z'],
     ['Je serai de RETOUR LE 3.', '2026-12-03T09:00:00.000Z'],
     ['De retour demain matin.', '2026-12-03T09:00:00.000Z'],
+    ['Je serai joignable à partir du 5 janvier.', '2027-01-05T09:00:00.000Z'],
+    ['Disponible dès le 7.', '2026-12-07T09:00:00.000Z'],
+    ['Absente 21 décembre au 3 janvier.', '2027-01-04T09:00:00.000Z'],
+    ['De retour mardi 8.', '2026-12-08T09:00:00.000Z'],
+    ['De retour lundi 9h.', '2026-12-07T09:00:00.000Z'],
   ];
   for (const [text, expected] of cases) {
     it(`reads ${JSON.stringify(text)}`, () => assert.equal(at(text), expected));
@@ -79,7 +92,22 @@ describe('findReturnDate — years, order of digits and time zones', () => {
   it('takes the next occurrence when the year is omitted', () => {
     const march = new Date('2026-03-20T12:00:00Z');
     assert.equal(at('back on 14 December', march), '2026-12-14T09:00:00.000Z');
-    assert.equal(at('back on 10 March', march), '2027-03-10T09:00:00.000Z');
+    const july = new Date('2026-07-20T12:00:00Z');
+    assert.equal(at('back on 10 March', july), '2027-03-10T09:00:00.000Z');
+  });
+
+  it('does not roll a date just past on to next year: the responder was left on', () => {
+    const january = new Date('2027-01-05T10:00:00Z');
+    assert.equal(at('Out of the office until 31 December.', january), null);
+    assert.equal(at('Je serai de retour le 4 janvier.', january), null);
+    assert.equal(at('back on 10 March', new Date('2026-03-20T12:00:00Z')), null);
+  });
+
+  it('rolls over the year for a date after New Year read in late December', () => {
+    const lateDecember = new Date('2026-12-28T10:00:00Z');
+    assert.equal(at('Absente jusqu\'au 3 janvier inclus.', lateDecember, 'Europe/Paris'), '2027-01-04T08:00:00.000Z');
+    assert.equal(at("I'm out of office through 1/3, returning Monday 1/4.", lateDecember, 'America/Chicago'), '2027-01-04T15:00:00.000Z');
+    assert.equal(at('Out of office until 31 December.', new Date('2026-12-31T10:00:00Z')), '2027-01-01T09:00:00.000Z');
   });
 
   it('keeps a return on the received day itself', () => {
@@ -143,6 +171,9 @@ describe('findReturnDate — nothing credible', () => {
     ['a range start only', 'I am on leave from 7 December.'],
     ['a status code', 'Back later, error 5.1.1 occurred.'],
     ['a time of day', 'I will be back at 9.30 today.'],
+    ['an absence starting, not an availability', 'I will not be available from 21 December.'],
+    ['an absence starting, in French', 'Je ne serai pas joignable à partir du 21 décembre.'],
+    ["no date (\"after the holidays\")", "I'm returning after the holidays."],
   ];
   for (const [label, text] of cases) {
     it(`returns null for ${label}`, () => assert.equal(at(text), null));

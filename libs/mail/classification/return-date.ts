@@ -27,6 +27,18 @@ const KEYWORDS: ReadonlyArray<{ pattern: RegExp; meaning: Meaning; language: Lan
     meaning: 'return',
     language: 'fr',
   },
+  // "available from 4 January", "joignable à partir du 5": the first day back. Only with the
+  // adjective, since "on leave from 7 December" is when the absence starts; never after a negation.
+  {
+    pattern: /(?<!(?:\bnot|n't)(?: be)? )\b(?:available|reachable) (?:again )?(?:from|as of|starting)\b/g,
+    meaning: 'return',
+    language: 'en',
+  },
+  {
+    pattern: /(?<!\b(?:pas|plus) )\b(?:disponible|joignable)s? (?:a partir|a compter|des)\b/g,
+    meaning: 'return',
+    language: 'fr',
+  },
   { pattern: /\b(?:until|till|til|through|thru|up to and including)\b/g, meaning: 'until', language: 'en' },
   { pattern: /\bjusqu' ?(?:au|aux|a)\b/g, meaning: 'until', language: 'fr' },
 ];
@@ -35,6 +47,8 @@ const RANGE_ENDS: ReadonlyArray<{ pattern: RegExp; language: Language }> = [
   { pattern: /\b(?:du|entre)\s[^¶!?;]{1,40}?\b(?:au|et)\s*$/, language: 'fr' },
   { pattern: /\b(?:from|between)\s[^¶!?;]{1,40}?(?:\b(?:to|and)|-)\s*$/, language: 'en' },
 ];
+/** What stands between the two dates of a range written without "from" or "du". */
+const RANGE_JOINT = /^\s*(-|to|au)\s*$/;
 /** How far a keyword may stand before its date, and what it may not reach across. */
 const KEYWORD_REACH = 50;
 const SENTENCE_BREAK = /[¶!?;]|\.(?:\s|$)/;
@@ -42,6 +56,11 @@ const RANGE_REACH = 60;
 
 /** A return further away than this is not believed (a typo'd year, a sabbatical, a spam). */
 const MAX_DAYS_AHEAD = 365;
+/**
+ * "Back on 31 December" read on 5 January: the responder outlived the absence, not a year-long
+ * one. A yearless date this recently past is not rolled on to next year.
+ */
+const STALE_DAYS = 90;
 const RETURN_HOUR = 9;
 /** Auto-replies state the return near the top; a bound keeps a huge body from costing much. */
 const MAX_TEXT_CHARS = 20_000;
@@ -103,8 +122,8 @@ function findCandidates(text: string): Candidate[] {
       bound.set(target, { meaning: keyword.meaning, language: keyword.language, spec: target.spec, keywordEnd });
     }
   }
-  for (const expression of expressions) {
-    const language = bound.has(expression) ? null : rangeEnd(text, expression);
+  for (const [index, expression] of expressions.entries()) {
+    const language = bound.has(expression) ? null : rangeEnd(text, expression, expressions[index - 1]);
     if (language) bound.set(expression, { meaning: 'until', language, spec: expression.spec, keywordEnd: expression.start });
   }
   return expressions.flatMap((expression) => {
@@ -125,9 +144,12 @@ function firstStartingAt(expressions: readonly DateExpression[], position: numbe
   return expressions[low];
 }
 
-function rangeEnd(text: string, expression: DateExpression): Language | null {
+function rangeEnd(text: string, expression: DateExpression, previous: DateExpression | undefined): Language | null {
   const before = text.slice(Math.max(0, expression.start - RANGE_REACH), expression.start);
   for (const { pattern, language } of RANGE_ENDS) if (pattern.test(before)) return language;
+  // "21 Dec - 3 Jan", "December 21 to January 3": a date joined to the one before it ends a range.
+  const joint = previous ? RANGE_JOINT.exec(text.slice(previous.end, expression.start)) : null;
+  if (joint) return joint[1] === 'au' ? 'fr' : 'en';
   // "7-18 December" names its month, so the language (only used to order digits) does not matter.
   return expression.rangeEnd ? 'en' : null;
 }
@@ -182,16 +204,24 @@ function numericOrders(first: number, second: number, monthFirst: boolean): Arra
   return monthFirst ? [monthFirstOrder, dayFirstOrder] : [dayFirstOrder, monthFirstOrder];
 }
 
-/** The given date, or without a year the first such date on or after the received day. */
+/**
+ * The given date, or without a year the first such date on or after the received day; null when
+ * that date went by within STALE_DAYS (a responder left on after its author came back).
+ */
 function onOrAfter(year: number | null, month: number, day: number, context: Context): DateTime | null {
   if (year !== null) {
     const date = DateTime.fromObject({ year, month, day }, { zone: context.zone });
     return date.isValid ? date : null;
   }
+  const { receivedDay } = context;
+  const last = DateTime.fromObject({ year: receivedDay.year - 1, month, day }, { zone: context.zone });
+  const thisYear = DateTime.fromObject({ year: receivedDay.year, month, day }, { zone: context.zone });
+  const latestPast = thisYear.isValid && thisYear < receivedDay ? thisYear : last.isValid ? last : null;
+  if (latestPast && receivedDay.diff(latestPast, 'days').days <= STALE_DAYS) return null;
   // Up to four years on for 29 February; anything past a year is rejected by the caller.
   for (let offset = 0; offset <= 4; offset += 1) {
-    const date = DateTime.fromObject({ year: context.receivedDay.year + offset, month, day }, { zone: context.zone });
-    if (date.isValid && date >= context.receivedDay) return date;
+    const date = DateTime.fromObject({ year: receivedDay.year + offset, month, day }, { zone: context.zone });
+    if (date.isValid && date >= receivedDay) return date;
   }
   return null;
 }
