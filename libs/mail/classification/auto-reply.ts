@@ -15,6 +15,11 @@ export type AutoReplyReason =
   | 'null_return_path'
   /** An out-of-office subject ("Automatic reply:", "Absent du bureau", …) with no header saying so. */
   | 'subject'
+  /**
+   * The address is gone: "no longer with the company", "cette adresse n'est plus utilisée". A
+   * program's notice, not the prospect's answer; it names no return.
+   */
+  | 'left_company'
   /** A read receipt (`multipart/report; report-type=disposition-notification`). */
   | 'read_receipt'
   /** A delivery report that only says the message was delivered or relayed. */
@@ -32,9 +37,12 @@ export function autoReplyHeaderReason(headers: Readonly<Record<string, string>>)
   const precedence = token('precedence');
   if (precedence === 'auto_reply') return 'precedence';
   // A list distributes people's own messages: a prospect answering through a group is a reply.
-  if ((precedence === 'bulk' || precedence === 'junk') && !headers['list-id']) return 'precedence';
+  const viaList = headers['list-id'] !== undefined;
+  if ((precedence === 'bulk' || precedence === 'junk') && !viaList) return 'precedence';
+  // Only a request not to be answered automatically: lists (Microsoft 365 groups among them)
+  // set it on every message they distribute so members' out-of-offices do not flood the group.
   const suppress = token('x-auto-response-suppress');
-  if (suppress && suppress !== 'none') return 'x_auto_response_suppress';
+  if (suppress && suppress !== 'none' && !viaList) return 'x_auto_response_suppress';
   if (/^<\s*>$/.test(headers['return-path']?.trim() ?? '')) return 'null_return_path';
   return null;
 }

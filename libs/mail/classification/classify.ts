@@ -4,6 +4,7 @@ import { bounceFromText, FAILURE_SUBJECT, inlineOriginalMessageId } from './boun
 import { findDeliveryStatusPart } from './delivery-status-part';
 import { bounceSeverity, parseDeliveryStatus, type BounceReport } from './dsn';
 import { splitQuoted } from './quoted-text';
+import { isLeftCompanyNotice } from './left-company';
 import { findReturnDate } from './return-date';
 
 export type InboundClassification =
@@ -28,8 +29,9 @@ const DSN_REPORT_TYPES = new Set(['delivery-status', 'global-delivery-status']);
  * auto-reply (a program answering for someone, with the date they are back when it says), or a
  * reply from a person. Bounces are recognised first: many carry `Auto-Submitted` too.
  *
- * Decisions: `Precedence: list` (and `bulk` with a `List-Id`) is not an auto-reply, since a
- * list carries people's own answers; read receipts and success-only delivery reports are
+ * Decisions: `Precedence: list` (and `bulk` or `X-Auto-Response-Suppress` with a `List-Id`) is
+ * not an auto-reply, since a list carries people's own answers; a notice that the address is gone
+ * ("no longer with the company") is an auto-reply (`left_company`), not the prospect answering; read receipts and success-only delivery reports are
  * `auto_reply` (a program wrote them, nobody answered) with no return date; the out-of-office
  * subject test reads only what precedes "Re:", our own subject following it.
  *
@@ -45,10 +47,12 @@ export function classifyInbound(mail: InboundMail, raw?: Buffer, options: Classi
   const deliveryStatus = mail.deliveryStatus ?? (raw && mail.deliveryStatus === undefined ? findDeliveryStatusPart(raw) : null);
   const isDsnReport = reportType !== null && DSN_REPORT_TYPES.has(reportType);
   if (deliveryStatus && (isDsnReport || fromDaemon || nullSender || failedRecipients.length > 0)) {
-    const { recipients } = parseDeliveryStatus(deliveryStatus);
+    const report = parseDeliveryStatus(deliveryStatus);
+    const { recipients } = report;
     const severity = bounceSeverity(recipients);
     if (severity) {
-      return { kind: 'bounce', bounce: { recipients, originalMessageId: originalMessageId(mail), severity, source: 'dsn' } };
+      const original = mail.attachedMessageIds[0] ?? report.originalMessageId ?? originalMessageId(mail);
+      return { kind: 'bounce', bounce: { recipients, originalMessageId: original, severity, source: 'dsn' } };
     }
     if (recipients.length > 0) return { kind: 'auto_reply', returnDate: null, reason: 'delivery_notification' };
   }
@@ -69,16 +73,21 @@ export function classifyInbound(mail: InboundMail, raw?: Buffer, options: Classi
   if (reportType !== null) return { kind: 'auto_reply', returnDate: null, reason: 'report' };
 
   const reason = autoReplyHeaderReason(mail.headers) ?? (isOutOfOfficeSubject(mail.subject) ? 'subject' : null);
-  if (reason) return { kind: 'auto_reply', returnDate: returnDate(mail, options), reason };
+  const own = splitQuoted(mail.text);
+  // Without a header or subject saying so, only an unquoting message is a notice: a colleague
+  // who hits Reply to say "Jane is no longer with us, I took over" quotes us and is a reply.
+  if (isLeftCompanyNotice(own.reply) && (reason || own.quoted === '')) {
+    return { kind: 'auto_reply', returnDate: null, reason: 'left_company' };
+  }
+  if (reason) return { kind: 'auto_reply', returnDate: returnDate(mail, own.reply, options), reason };
   return { kind: 'reply' };
 }
 
-function returnDate(mail: InboundMail, options: ClassifyOptions): Date | null {
+/** Read from what the responder wrote only: the quoted message below it has dates of its own. */
+function returnDate(mail: InboundMail, ownText: string, options: ClassifyOptions): Date | null {
   const received = options.receivedAt ?? mail.date;
   if (!received) return null;
-  // Only what the responder wrote: the quoted message below it has dates of its own.
-  const text = `${ownSubjectPart(mail.subject)}\n\n${splitQuoted(mail.text).reply}`;
-  return findReturnDate(text, received, options.timeZone);
+  return findReturnDate(`${ownSubjectPart(mail.subject)}\n\n${ownText}`, received, options.timeZone);
 }
 
 /** The message a bounce returns: attached whole or by its headers, copied inline, else the one it answers. */

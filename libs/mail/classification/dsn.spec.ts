@@ -97,6 +97,14 @@ describe('parseDeliveryStatus', () => {
     assert.deepEqual(status.recipients.map((entry) => [entry.finalRecipient, entry.originalRecipient]), [[null, 'a@prospect.example']]);
   });
 
+  it("reads Gmail's per-message X-Original-Message-ID", () => {
+    const status = parseDeliveryStatus(
+      crlf('Reporting-MTA: dns; googlemail.com', 'X-Original-Message-ID: <relance.o9@seller.example>', '', 'Final-Recipient: rfc822; a@prospect.example', 'Status: 5.1.1'),
+    );
+    assert.equal(status.originalMessageId, '<relance.o9@seller.example>');
+    assert.equal(parseDeliveryStatus(crlf('Final-Recipient: rfc822; a@prospect.example', 'Status: 5.1.1')).originalMessageId, null);
+  });
+
   it('returns no recipient for text that is not a DSN', () => {
     assert.deepEqual(parseDeliveryStatus('Hello,\n\nthis is not a report.\n').recipients, []);
   });

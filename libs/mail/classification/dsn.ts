@@ -1,3 +1,5 @@
+import { parseMessageIdList } from '../message-id';
+
 /**
  * Reads an RFC 3464 delivery status notification (the `message/delivery-status` part of a
  * bounce): one block of per-message fields, then one block per recipient, blocks separated by
@@ -33,6 +35,8 @@ export interface BounceReport {
 
 export interface DeliveryStatus {
   reportingMta: string | null;
+  /** Gmail's per-message `X-Original-Message-ID`: the only name of our message when nothing is attached. */
+  originalMessageId: string | null;
   recipients: BounceRecipient[];
 }
 
@@ -47,6 +51,7 @@ export function parseDeliveryStatus(text: string): DeliveryStatus {
   const perMessage = blocks.find((fields) => !isRecipientBlock(fields));
   return {
     reportingMta: perMessage ? typedValue(perMessage.get('reporting-mta')) : null,
+    originalMessageId: parseMessageIdList(perMessage?.get('x-original-message-id'))[0] ?? null,
     recipients: blocks.filter(isRecipientBlock).map(recipient),
   };
 }
