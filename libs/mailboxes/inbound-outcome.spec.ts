@@ -37,6 +37,11 @@ describe('inboundOutcome', () => {
     assert.deepEqual(outcome, { kind: 'auto_reply', returnDate: null, pauseUntil: new Date(arrived.getTime() + 7 * DAY) });
   });
 
+  it('holds nothing but ends the sequences when the notice says the person left the company', () => {
+    const outcome = inboundOutcome(mail(), { kind: 'auto_reply', returnDate: null, reason: 'left_company' }, context);
+    assert.deepEqual(outcome, { kind: 'auto_reply', returnDate: null, pauseUntil: null, leftCompany: true });
+  });
+
   it('counts a Date header from the future, or none, from now', () => {
     const future = inboundOutcome(mail({ date: new Date(NOW.getTime() + 30 * DAY) }), { kind: 'auto_reply', returnDate: null, reason: 'subject' }, context);
     const undated = inboundOutcome(mail({ date: null }), { kind: 'auto_reply', returnDate: null, reason: 'subject' }, context);

@@ -18,7 +18,8 @@ export interface OutcomeContext {
 /**
  * What a classified message means for its sequence. An out-of-office reply holds the next
  * email until the return it names, else for the default pause counted from its arrival; a
- * pause already over holds nothing (a backlog read late).
+ * pause already over holds nothing (a backlog read late). A notice that the person left the
+ * company ends the sequences to the address.
  */
 export function inboundOutcome(mail: InboundMail, classification: InboundClassification, context: OutcomeContext): InboundOutcome {
   switch (classification.kind) {
@@ -26,6 +27,8 @@ export function inboundOutcome(mail: InboundMail, classification: InboundClassif
       return { kind: 'reply' };
     case 'auto_reply': {
       const { returnDate, reason } = classification;
+      // Nobody is coming back to this address: the sequences to it end instead of pausing.
+      if (reason === 'left_company') return { kind: 'auto_reply', returnDate: null, pauseUntil: null, leftCompany: true };
       let pauseUntil: Date | null = null;
       if (NOT_AN_ABSENCE.has(reason)) pauseUntil = null;
       else if (returnDate) pauseUntil = returnDate;

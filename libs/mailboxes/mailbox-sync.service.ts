@@ -128,6 +128,7 @@ function addSignals(signals: InboundSignals, inboundMessageId: string, effect: I
       signals.pauses.push({ enrollmentId: effect.enrollmentId, until: effect.until.toISOString() });
       break;
     case 'bounced':
+    case 'stopped':
       for (const enrollmentId of effect.enrollmentIds) signals.stops.push({ enrollmentId, reason: effect.reason });
       break;
     case 'resend':

@@ -8,7 +8,7 @@ import { rawDeliveryReport } from '../support/raw-dsn';
 import { rawMail } from '../support/raw-mail';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 
-const PEOPLE = { away: 'amelie@ooo.test', gone: 'gaston@gone.test', full: 'fanny@full.test' } as const;
+const PEOPLE = { away: 'amelie@ooo.test', gone: 'gaston@gone.test', full: 'fanny@full.test', left: 'leon@left.test' } as const;
 type Person = keyof typeof PEOPLE;
 const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 /** Long enough for a reply to be read (IMAP IDLE) before the second email is due. */
@@ -65,7 +65,9 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
 
     const sentTo = (person: Person) => smtp.messages.filter((m) => m.envelope.to.includes(PEOPLE[person]));
     const firstTo = (person: Person) => smtp.waitFor((m) => m.envelope.to.includes(PEOPLE[person]), 20_000);
-    const [awayFirst, goneFirst, fullFirst] = await Promise.all([firstTo('away'), firstTo('gone'), firstTo('full')]);
+    const [awayFirst, goneFirst, fullFirst, leftFirst] = await Promise.all([
+      firstTo('away'), firstTo('gone'), firstTo('full'), firstTo('left'),
+    ]);
 
     // Amélie's vacation responder answers in French, back in three days.
     const back = new Date(Date.now() + 3 * 86_400_000);
@@ -85,6 +87,15 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
     await appendMessage(imapSettings, 'INBOX', rawDeliveryReport({
       to: rep.user, recipient: PEOPLE.gone, action: 'failed', status: '5.1.1', diagnostic: goneDiagnostic,
       original: goneFirst.raw, returned: 'message',
+    }));
+    // Léon left the company: a notice says so, with no auto-reply header.
+    await appendMessage(imapSettings, 'INBOX', rawMail({
+      from: `Leon <${PEOPLE.left}>`,
+      to: rep.user,
+      subject: `Re: ${leftFirst.subject}`,
+      text: 'Hello,\n\nLéon is no longer with Left Industries. Please write to contact@left.test instead.\n\nThank you',
+      inReplyTo: leftFirst.messageId,
+      references: [leftFirst.messageId!],
     }));
     // Fanny's mailbox is full: her server will try again.
     await appendMessage(imapSettings, 'INBOX', rawDeliveryReport({
@@ -126,6 +137,15 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
     const goneResult: EnrollmentResult = await stack.temporal.client.workflow.getHandle(enrollmentWorkflowId(gone.id)).result();
     assert.deepEqual([goneResult.outcome, goneResult.stepsSent], ['stopped', 1]);
 
+    // Léon's sequence ends: not a reply, not a bounce, and his address is not suppressed.
+    const left = await settled('left', 'stopped');
+    assert.equal(left.stopReason, 'left_company');
+    assert.equal((await api.get(`/v1/prospects/${prospectIds.left}`)).body.status, 'active');
+    const [notice] = await inboundOf('left');
+    assert.equal(notice.kind, 'auto_reply');
+    const leftResult: EnrollmentResult = await stack.temporal.client.workflow.getHandle(enrollmentWorkflowId(left.id)).result();
+    assert.deepEqual([leftResult.outcome, leftResult.stepsSent], ['stopped', 1]);
+
     // (c) The soft bounce is stored and changes nothing.
     const [fullBounce] = await eventually('the soft bounce to be stored', async () => {
       const rows = await inboundOf('full');
@@ -150,6 +170,7 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     assert.equal(sentTo('away').length, 1, 'nothing is sent to someone away');
     assert.equal(sentTo('gone').length, 1, 'nothing is sent after a hard bounce');
+    assert.equal(sentTo('left').length, 1, 'nothing is sent to someone who left');
     const awayWorkflow = stack.temporal.client.workflow.getHandle(enrollmentWorkflowId(away.id));
     const view = await awayWorkflow.query(enrollmentStatusQuery);
     assert.deepEqual([view.phase, view.waitingUntil], ['waiting', returnsAt.toISOString()]);

@@ -24,6 +24,7 @@ describe('InboundRepository (real PostgreSQL)', () => {
   const sent: Record<string, { header: string; enrollmentId: string; prospectId: string; messageId: string; stepId: string }> = {};
   let campaignA: string;
   let goneInB: string;
+  let leaverInB: string;
   let uid = 0;
 
   before(async () => {
@@ -63,12 +64,13 @@ describe('InboundRepository (real PostgreSQL)', () => {
       );
       return { header, enrollmentId: enrollment.id as string, prospectId, messageId: message.id as string, stepId: c.stepId };
     };
-    for (const person of ['gone', 'away', 'full', 'replier', 'unsent']) {
+    for (const person of ['gone', 'away', 'full', 'replier', 'unsent', 'leaver']) {
       const email = `${person}@prospect.test`;
       const [prospect] = await dataSource.query(`INSERT INTO prospects (account_id, email) VALUES ($1, $2) RETURNING id`, [accountId, email]);
       sent[person] = await enrollAndSend(a, prospect.id, email, person === 'unsent' ? 'unknown' : 'sent');
     }
     goneInB = (await enrollAndSend(b, sent.gone.prospectId, 'gone@prospect.test')).enrollmentId;
+    leaverInB = (await enrollAndSend(b, sent.leaver.prospectId, 'leaver@prospect.test')).enrollmentId;
     // Stored as prospects are: the domain in its ASCII form (bücher.test).
     const [idn] = await dataSource.query(
       `INSERT INTO prospects (account_id, email) VALUES ($1, 'umlaut@xn--bcher-kva.test') RETURNING id`, [accountId],
@@ -190,6 +192,22 @@ describe('InboundRepository (real PostgreSQL)', () => {
     assert.deepEqual([stored.body_text, stored.quoted_text, stored.to_addresses], ['Yes, call me.', '> Hello', ['rep@seller.test']]);
   });
 
+  it('ends every sequence to someone who left the company, without suppressing or marking them, once', async () => {
+    const notice = record('leaver', { kind: 'auto_reply', returnDate: null, pauseUntil: null, leftCompany: true });
+    const first = await inbound.recordInbound(notice, hashEmail);
+    const ended = { kind: 'stopped', enrollmentIds: [sent.leaver.enrollmentId, leaverInB].sort(), reason: 'left_company' };
+    assert.deepEqual({ ...first?.effect, enrollmentIds: [...(first?.effect as { enrollmentIds: string[] }).enrollmentIds].sort() }, ended);
+    for (const id of [sent.leaver.enrollmentId, leaverInB]) {
+      const row = await enrollment(id);
+      assert.deepEqual([row.status, row.stop_reason], ['stopped', 'left_company']);
+    }
+    assert.equal(await prospectStatus('leaver'), 'active');
+    assert.deepEqual(await suppressionsOf('leaver@prospect.test'), []);
+    // Read again after a crash: the same stops are reported, so lost signals go out.
+    const again = (await inbound.recordInbound(notice, hashEmail))?.effect as { kind: string; enrollmentIds: string[] };
+    assert.deepEqual({ ...again, enrollmentIds: [...again.enrollmentIds].sort() }, ended);
+  });
+
   it('knows the sender whatever spelling of the address the reply uses', async () => {
     // No thread headers; the From header spells the domain in Unicode, with capitals and a stray space.
     const reply = record('umlaut', { kind: 'reply' }, { candidateMessageIds: [], fromAddress: ' Umlaut@BÜCHER.test' });
@@ -209,7 +227,7 @@ describe('InboundRepository (real PostgreSQL)', () => {
   });
 
   it('counts the campaign\'s sent emails and their hard bounces', async () => {
-    // Campaign A: gone, away, full, replier and umlaut sent (unsent is 'unknown'); gone's bounced hard, full's soft.
-    assert.deepEqual(await inbound.bounceStats(campaignA), { sent: 5, hardBounces: 1 });
+    // Campaign A: gone, away, full, replier, leaver and umlaut sent (unsent is 'unknown'); gone's bounced hard, full's soft.
+    assert.deepEqual(await inbound.bounceStats(campaignA), { sent: 6, hardBounces: 1 });
   });
 });

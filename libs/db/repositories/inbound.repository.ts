@@ -11,8 +11,9 @@ export type InboundOutcome =
   /**
    * A program answered for them. `returnDate` is the return it announced (kept on the row);
    * `pauseUntil` holds the enrollment's next email, null when nothing is held (a read receipt).
+   * `leftCompany`: it says the person no longer works there, so every sequence to the address ends.
    */
-  | { kind: 'auto_reply'; returnDate: Date | null; pauseUntil: Date | null }
+  | { kind: 'auto_reply'; returnDate: Date | null; pauseUntil: Date | null; leftCompany?: boolean }
   /**
    * A delivery report: hard ends the sequence and suppresses the address. Soft with a `resend`
    * plan (the remote server gave up) sends the email again later; soft without one (a delay:
@@ -43,6 +44,7 @@ export type InboundEffect =
   | { kind: 'replied'; enrollmentId: string; companyStopped?: string[] }
   | { kind: 'paused'; enrollmentId: string; until: Date }
   | { kind: 'bounced'; enrollmentIds: string[]; reason: 'hard_bounce' | 'soft_bounce' }
+  | { kind: 'stopped'; enrollmentIds: string[]; reason: 'left_company' }
   /** A soft-bounced email (outbox row `messageId`) goes again at `at`: its `attempt`-th resend. */
   | Extract<SoftBounceEffect, { kind: 'resend' }>
   | { kind: 'none' };
@@ -70,7 +72,9 @@ export class InboundRepository {
    * Stores a message about one of ours and, in the same transaction, does what it means, so no
    * later send can be claimed against it whether or not the workflow has heard yet:
    * - reply: the enrollment ends ('replied') and the prospect is marked replied;
-   * - auto_reply: the enrollment's next email is held until `pauseUntil` (paused_until);
+   * - auto_reply: the enrollment's next email is held until `pauseUntil` (paused_until); one
+   *   saying the person left the company ends every running sequence to the address
+   *   ('stopped', left_company), without suppressing it (a successor may read it);
    * - hard bounce: the prospect's running enrollments end ('bounced', stop reason hard_bounce),
    *   the prospect is marked bounced and the address joins the account's suppression list
    *   (its keyed hash, by `hashEmail`);
@@ -179,6 +183,7 @@ export class InboundRepository {
         return { kind: 'replied', enrollmentId: matched.enrollment_id, ...(companyStopped.length > 0 ? { companyStopped } : {}) };
       }
       case 'auto_reply': {
+        if (outcome.leftCompany) return stopLeftCompany(manager, matched.prospect_id);
         if (!outcome.pauseUntil) return { kind: 'none' };
         // The latest auto-reply says best when they are back: it replaces an earlier pause.
         const [held]: [{ id: string }[], number] = await manager.query(
@@ -224,6 +229,11 @@ export class InboundRepository {
   ): Promise<InboundEffect> {
     if (kind === 'reply') return { kind: 'replied', enrollmentId: matched.enrollment_id };
     if (kind === 'auto_reply') {
+      const left: { id: string }[] = await manager.query(
+        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'stopped' AND stop_reason = 'left_company'`,
+        [matched.prospect_id],
+      );
+      if (left.length > 0) return { kind: 'stopped', enrollmentIds: left.map((row) => row.id), reason: 'left_company' };
       const [row] = await manager.query(
         `SELECT paused_until FROM enrollments WHERE id = $1 AND status IN ${RUNNING} AND paused_until > now()`,
         [matched.enrollment_id],
@@ -238,6 +248,21 @@ export class InboundRepository {
     );
     return bounced.length > 0 ? { kind: 'bounced', enrollmentIds: bounced.map((row) => row.id), reason: 'hard_bounce' } : { kind: 'none' };
   }
+}
+
+/** The person left: their running sequences end, locked in the order the send claim takes them. */
+async function stopLeftCompany(manager: EntityManager, prospectId: string): Promise<InboundEffect> {
+  const running: { id: string }[] = await manager.query(
+    `SELECT id FROM enrollments WHERE prospect_id = $1 AND status IN ${RUNNING} ORDER BY id FOR UPDATE`,
+    [prospectId],
+  );
+  if (running.length === 0) return { kind: 'none' };
+  const [ended]: [{ id: string }[], number] = await manager.query(
+    `UPDATE enrollments SET status = 'stopped', stop_reason = 'left_company', finished_at = now(), updated_at = now()
+     WHERE id = ANY($1::uuid[]) AND status IN ${RUNNING} RETURNING id`,
+    [running.map((row) => row.id)],
+  );
+  return { kind: 'stopped', enrollmentIds: ended.map((row) => row.id), reason: 'left_company' };
 }
 
 /**
