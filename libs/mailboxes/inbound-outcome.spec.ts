@@ -81,6 +81,15 @@ describe('inboundOutcome', () => {
     });
   });
 
+  it('plans a resend for a full mailbox, even when its server says 5.2.2', () => {
+    const full = report([recipient('failed', '5.2.2', '552 5.2.2 Mailbox full')], { severity: 'soft' });
+    const outcome = inboundOutcome(mail(), { kind: 'bounce', bounce: full }, context);
+    assert.deepEqual(outcome, {
+      kind: 'bounce', severity: 'soft', status: '5.2.2', diagnostic: '552 5.2.2 Mailbox full',
+      resend: { at: new Date(NOW.getTime() + DAY), maxResends: 2 },
+    });
+  });
+
   it('passes a reply through', () => {
     assert.deepEqual(inboundOutcome(mail(), { kind: 'reply' }, context), { kind: 'reply' });
   });

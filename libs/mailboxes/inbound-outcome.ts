@@ -2,7 +2,7 @@ import type { InboundOutcome } from '../db/repositories/inbound.repository';
 import type { InboundMail } from '../mail/inbound-mail';
 import { normalizeMessageId } from '../mail/message-id';
 import { candidateMessageIds } from '../mail/reply-matching';
-import { splitQuoted, type AutoReplyReason, type BounceRecipient, type BounceReport, type InboundClassification } from '../mail/classification';
+import { isHardBounceStatus, splitQuoted, type AutoReplyReason, type BounceRecipient, type BounceReport, type InboundClassification } from '../mail/classification';
 
 /** Machine messages that say nothing about anyone being away: stored, but they hold nothing. */
 const NOT_AN_ABSENCE: ReadonlySet<AutoReplyReason> = new Set(['read_receipt', 'delivery_notification', 'report']);
@@ -74,11 +74,11 @@ export function matchingMessageIds(mail: InboundMail, classification: InboundCla
   return [...ids];
 }
 
-/** The recipient a bounce is recorded by: the first permanent failure, else temporary failure, else delay. */
+/** The recipient a bounce is recorded by: the first hard failure, else a soft one, else a delay. */
 export function decisiveRecipient(report: BounceReport): BounceRecipient | null {
   const failed = report.recipients.filter((entry) => entry.action === 'failed');
   return (
-    failed.find((entry) => entry.status.startsWith('5.')) ??
+    failed.find((entry) => isHardBounceStatus(entry.status)) ??
     failed[0] ??
     report.recipients.find((entry) => entry.action === 'delayed') ??
     report.recipients[0] ??

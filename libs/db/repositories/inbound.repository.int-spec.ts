@@ -168,9 +168,11 @@ describe('InboundRepository (real PostgreSQL)', () => {
     assert.deepEqual((await inbound.recordInbound(report, hashEmail))?.effect, planned);
     assert.deepEqual((await inbound.recordInbound(report, hashEmail))?.effect, planned, 'a re-read reports it again');
     assert.deepEqual((await inbound.recordInbound(gaveUp(), hashEmail))?.effect, { kind: 'none' }, 'a second report of the same attempt');
-    // The resend went (the send clears resend_at) and came back too: no resend is left.
+    // The resend went (the send clears resend_at) and came back too, as 552 5.2.2 this time
+    // (a full mailbox, soft whatever its code): no resend is left.
     await dataSource.query(`UPDATE messages SET resend_at = NULL WHERE id = $1`, [sent.full.messageId]);
-    const last = gaveUp();
+    const resent = gaveUp();
+    const last = { ...resent, outcome: { ...resent.outcome, status: '5.2.2', diagnostic: '552 5.2.2 Mailbox full' } as InboundOutcome };
     const ended = { kind: 'bounced', enrollmentIds: [sent.full.enrollmentId], reason: 'soft_bounce' };
     assert.deepEqual((await inbound.recordInbound(last, hashEmail))?.effect, ended);
     assert.deepEqual((await inbound.recordInbound(last, hashEmail))?.effect, ended);
@@ -227,7 +229,8 @@ describe('InboundRepository (real PostgreSQL)', () => {
   });
 
   it('counts the campaign\'s sent emails and their hard bounces', async () => {
-    // Campaign A: gone, away, full, replier, leaver and umlaut sent (unsent is 'unknown'); gone's bounced hard, full's soft.
+    // Campaign A: gone, away, full, replier, leaver and umlaut sent (unsent is 'unknown'); gone's bounced hard, full's soft
+    // (4.2.2, then 5.2.2: a full mailbox is never hard).
     assert.deepEqual(await inbound.bounceStats(campaignA), { sent: 6, hardBounces: 1 });
   });
 });

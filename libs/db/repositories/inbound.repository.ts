@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isHardBounceStatus } from '../../mail/classification/bounce-status';
 import { matchInbound, MatchedMessage, PUBLIC_MAIL_DOMAINS } from './inbound-matching';
+import { hardBounceSql } from './hard-bounce-sql';
 import { currentSoftBounceEffect, recordSoftBounce, type ResendPlan, type SoftBounceEffect } from './soft-bounces';
 import { SuppressionRepository } from './suppression.repository';
 
@@ -151,7 +153,7 @@ export class InboundRepository {
       `SELECT count(*)::int AS sent,
               count(*) FILTER (WHERE EXISTS (
                 SELECT 1 FROM inbound_messages i
-                WHERE i.in_reply_to_message_id = m.id AND i.kind = 'bounce' AND i.bounce_status LIKE '5.%'))::int AS hard_bounces
+                WHERE i.in_reply_to_message_id = m.id AND ${hardBounceSql('i')}))::int AS hard_bounces
        FROM steps s JOIN messages m ON m.step_id = s.id AND m.status = 'sent'
        WHERE s.campaign_id = $1`,
       [campaignId],
@@ -240,8 +242,8 @@ export class InboundRepository {
       );
       return row ? { kind: 'paused', enrollmentId: matched.enrollment_id, until: row.paused_until } : { kind: 'none' };
     }
-    if (kind === 'bounce' && !bounceStatus?.startsWith('5.')) return currentSoftBounceEffect(manager, matched);
-    if (!bounceStatus?.startsWith('5.')) return { kind: 'none' };
+    if (kind === 'bounce' && !isHardBounceStatus(bounceStatus)) return currentSoftBounceEffect(manager, matched);
+    if (!isHardBounceStatus(bounceStatus)) return { kind: 'none' };
     const bounced: { id: string }[] = await manager.query(
       `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'bounced' AND stop_reason = 'hard_bounce'`,
       [matched.prospect_id],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { hardBounceSql } from './hard-bounce-sql';
 
 export type ControlAction = 'pause' | 'resume' | 'stop';
 
@@ -73,7 +74,7 @@ export class SequenceControlRepository {
          WHERE e.campaign_id = $1 AND m.status = 'sent'),
        bounced AS (
          SELECT DISTINCT i.in_reply_to_message_id FROM inbound_messages i
-         WHERE i.kind = 'bounce' AND i.bounce_status LIKE '5.%' AND i.in_reply_to_message_id IN (SELECT id FROM sent)),
+         WHERE ${hardBounceSql('i')} AND i.in_reply_to_message_id IN (SELECT id FROM sent)),
        rate AS (SELECT (SELECT count(*) FROM sent) AS sends, (SELECT count(*) FROM bounced) AS bounces)
        UPDATE campaigns c SET status = 'paused', updated_at = now(),
          pause_reason = format('bounce rate %s%% (%s of %s emails) passed the limit of %s%%',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { hardBounceSql } from './hard-bounce-sql';
 
 /** What happened to a set of sent emails (or, campaign-wide, to a set of prospects). */
 export interface OutcomeCounts {
@@ -25,8 +26,8 @@ export interface ProspectCounts extends OutcomeCounts {
 /** Does message `m` have at least one tracking event of this kind? (index ix_tracking_events_message_kind) */
 const tracked = (kind: 'open' | 'click' | 'unsubscribe') =>
   `EXISTS (SELECT 1 FROM tracking_events t WHERE t.message_id = m.id AND t.kind = '${kind}')`;
-/** A bounce counts when it is hard (5.x.x): a soft one is the remote server still trying. */
-const HARD_BOUNCE = `i.kind = 'bounce' AND i.bounce_status LIKE '5.%'`;
+/** A bounce counts when it is hard (5.x.x but a full mailbox): a soft one is only for now. */
+const HARD_BOUNCE = hardBounceSql('i');
 /** Is message `m` answered by a reply, or bounced for good? (index ix_inbound_messages_reply_to) */
 const answered = (kind: 'reply' | 'bounce') =>
   `EXISTS (SELECT 1 FROM inbound_messages i WHERE i.in_reply_to_message_id = m.id AND ${

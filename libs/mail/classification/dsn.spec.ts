@@ -129,6 +129,11 @@ describe('bounceSeverity', () => {
     assert.equal(bounceSeverity([entry('delayed', '4.2.2')]), 'soft');
   });
 
+  it('is soft for a full mailbox even when the code is permanent (5.2.2): only for now', () => {
+    assert.equal(bounceSeverity([entry('failed', '5.2.2')]), 'soft');
+    assert.equal(bounceSeverity([entry('failed', '5.2.2'), entry('failed', '5.1.1')]), 'hard');
+  });
+
   it('is null when everything was delivered, relayed or expanded', () => {
     assert.equal(bounceSeverity([entry('delivered', '2.0.0'), entry('relayed', '2.0.0'), entry('expanded', '2.0.0')]), null);
     assert.equal(bounceSeverity([]), null);

@@ -1,4 +1,5 @@
 import { parseMessageIdList } from '../message-id';
+import { isHardBounceStatus } from './bounce-status';
 
 /**
  * Reads an RFC 3464 delivery status notification (the `message/delivery-status` part of a
@@ -59,7 +60,7 @@ export function parseDeliveryStatus(text: string): DeliveryStatus {
 /** Hard when a recipient failed permanently, soft when one failed temporarily or is delayed; null when none did. */
 export function bounceSeverity(recipients: readonly BounceRecipient[]): 'hard' | 'soft' | null {
   const failed = recipients.filter((entry) => entry.action === 'failed');
-  if (failed.some((entry) => entry.status.startsWith('5.'))) return 'hard';
+  if (failed.some((entry) => isHardBounceStatus(entry.status))) return 'hard';
   if (failed.length > 0 || recipients.some((entry) => entry.action === 'delayed')) return 'soft';
   return null;
 }

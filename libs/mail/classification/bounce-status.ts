@@ -1,0 +1,11 @@
+/**
+ * Permanent failure codes that mean "not now" rather than "never": a full mailbox (5.2.2,
+ * RFC 3463) stays full only until its owner makes room, so mail providers and sending services
+ * count it as a soft bounce. It is retried later and never suppresses the address.
+ */
+export const SOFT_PERMANENT_STATUSES: readonly string[] = ['5.2.2'];
+
+/** Whether an enhanced status code (e.g. 5.1.1) says the address will never take mail. */
+export function isHardBounceStatus(status: string | null | undefined): boolean {
+  return typeof status === 'string' && status.startsWith('5.') && !SOFT_PERMANENT_STATUSES.includes(status);
+}
