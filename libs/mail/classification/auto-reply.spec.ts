@@ -20,6 +20,8 @@ describe('isOutOfOfficeSubject', () => {
     "Message d'absence",
     'Message d’absence : Re: Question rapide',
     'Congés',
+    'Message automatique : Question rapide',
+    'En vacances jusqu’au 4 janvier',
     'En congé jusqu’au lundi',
     'Abwesenheitsnotiz: Kurze Frage',
     'Respuesta automática: Pregunta rápida',
@@ -36,6 +38,7 @@ describe('isOutOfOfficeSubject', () => {
     'Réf: Congés payés, notre offre',
     'Quick question about your onboarding',
     'Booking a demo',
+    'Nos offres pour partir en vacances',
     '',
   ];
   for (const subject of people) {

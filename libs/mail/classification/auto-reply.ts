@@ -63,6 +63,8 @@ const OUT_OF_OFFICE_SUBJECT = new RegExp(
     String.raw`\bvacation (?:reply|notice|response|message)\b`,
     String.raw`\babsen(?:ce|t|te)\b`,
     String.raw`\breponse automatique\b`,
+    String.raw`\bmessage automatique\b`,
+    String.raw`^en vacances\b`,
     String.raw`\bmessage d'absence\b`,
     String.raw`\bconges?\b`,
     String.raw`\bhors du bureau\b`,
