@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import type { Suppression, SuppressionReason } from '../db/entities/suppression.entity';
 import { SuppressionRepository, UnsubscribedRecipient } from '../db/repositories/suppression.repository';
-import { hashEmail, normaliseDomain, suppressionKeysFor } from './suppression-keys';
+import { hashEmail, normaliseDomain, normaliseEmail, suppressionKeysFor } from './suppression-keys';
 
 export interface SuppressionCheck {
   suppressed: boolean;
@@ -26,15 +26,20 @@ export class SuppressionService {
     return hashEmail(this.config.suppression.hashKey, email);
   }
 
+  /** Adds the address (its keyed hash) and ends the running sequences to it: see SuppressionRepository.addManual. */
   suppressEmail(accountId: string, email: string, reason: SuppressionReason, sourceMessageId?: string) {
-    return this.suppressions.add(accountId, { kind: 'email', emailHash: this.hashEmail(email), reason, sourceMessageId });
+    const entry = { kind: 'email', emailHash: this.hashEmail(email), reason, sourceMessageId } as const;
+    return this.suppressions.addManual(accountId, entry, { email: normaliseEmail(email) });
   }
 
-  /** `domain` must be a domain name (the API validates it); it is stored in its normalised form. */
+  /**
+   * Adds the domain (stored normalised; the API validates it is one) and ends the running
+   * sequences to it and its subdomains.
+   */
   suppressDomain(accountId: string, domain: string, reason: SuppressionReason) {
     const normalised = normaliseDomain(domain);
     if (!normalised) throw new Error('suppressDomain needs a domain name');
-    return this.suppressions.add(accountId, { kind: 'domain', domain: normalised, reason });
+    return this.suppressions.addManual(accountId, { kind: 'domain', domain: normalised, reason }, { domain: normalised });
   }
 
   /** Whether the account may not write to `email`: by its own entry or by its domain's. */

@@ -93,6 +93,23 @@ describe('sequence controls', () => {
     assert.equal(resumed.body.error.message, 'cannot resume a campaign that is stopped');
   });
 
+  it('a rep suppressing an address or a domain ends the sequences to it at once', async () => {
+    const { api } = await stack.newAccount('Suppress');
+    const emails = ['one@blocked-domain.test', 'two@eu.blocked-domain.test', 'single@elsewhere.test', 'kept@elsewhere.test'];
+    // A wait far longer than the test: only the stop signal can end the workflows in time.
+    const { enrollmentIds } = await launched(api, emails, 120);
+    assert.equal((await api.post('/v1/suppressions', { domain: 'Blocked-Domain.test' })).status, 201);
+    assert.equal((await api.post('/v1/suppressions', { email: 'Single@Elsewhere.test' })).status, 201);
+    for (const id of enrollmentIds.slice(0, 3)) {
+      const enrollment = await statusOf(api, id);
+      assert.deepEqual([enrollment.status, enrollment.stopReason], ['stopped', 'prospect_suppressed'], enrollment.id);
+      const handle = stack.temporal.client.workflow.getHandle(enrollment.workflowId);
+      await eventually('the workflow to end', async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined), 10_000);
+      assert.equal((await handle.result()).outcome, 'stopped');
+    }
+    assert.equal((await statusOf(api, enrollmentIds[3])).status, 'active', 'another address at another domain carries on');
+  });
+
   it('refuses unknown actions and other accounts', async () => {
     const { api } = await stack.newAccount('Owner');
     const { campaignId, enrollmentIds: [id] } = await launched(api, ['owned@prospects.test'], 30);

@@ -80,6 +80,38 @@ export class SuppressionRepository {
     return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
   }
 
+  /**
+   * Adds an entry a rep made and, in the same transaction, ends every running sequence it now
+   * forbids: the account's prospects at that address, or at that domain and its subdomains.
+   * The send claim would stop them anyway, but only at their next step, leaving them `active`
+   * and their tasks open until then. `target` is the normalised address or domain. Returns the
+   * workflows whose enrollments it stopped, for the caller to tell.
+   */
+  addManual(
+    accountId: string,
+    entry: NewSuppression,
+    target: { email: string } | { domain: string },
+  ): Promise<{ suppression: Suppression; created: boolean; stoppedWorkflowIds: string[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      const matches = 'email' in target
+        ? { sql: `p.email = $2`, value: target.email }
+        : { sql: `(split_part(p.email, '@', 2) = $2 OR right(split_part(p.email, '@', 2), length($2) + 1) = '.' || $2)`, value: target.domain };
+      // Locked before anything else, in the order the send claim takes them.
+      const running: { id: string }[] = await manager.query(
+        `SELECT e.id FROM enrollments e JOIN prospects p ON p.id = e.prospect_id
+         WHERE e.account_id = $1 AND e.status IN ('active', 'paused') AND ${matches.sql} ORDER BY e.id FOR UPDATE OF e`,
+        [accountId, matches.value],
+      );
+      const [stopped]: [{ workflow_id: string }[], number] = running.length === 0 ? [[], 0] : await manager.query(
+        `UPDATE enrollments SET status = 'stopped', stop_reason = 'prospect_suppressed', finished_at = now(), updated_at = now()
+         WHERE id = ANY($1::uuid[]) AND status IN ('active', 'paused') RETURNING workflow_id`,
+        [running.map((row) => row.id)],
+      );
+      const added = await this.addIn(manager, accountId, entry);
+      return { ...added, stoppedWorkflowIds: stopped.map((row) => row.workflow_id) };
+    });
+  }
+
   async deleteForAccount(accountId: string, id: string): Promise<boolean> {
     const result = await this.dataSource.getRepository(Suppression).delete({ accountId, id });
     return (result.affected ?? 0) > 0;

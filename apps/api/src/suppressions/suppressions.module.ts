@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SuppressionModule } from '../../../../libs/privacy/suppression.module';
+import { WorkflowsModule } from '../workflows/workflows.module';
 import { SuppressionsController } from './suppressions.controller';
 import { SuppressionsService } from './suppressions.service';
 
-@Module({ imports: [SuppressionModule], controllers: [SuppressionsController], providers: [SuppressionsService] })
+@Module({ imports: [SuppressionModule, WorkflowsModule], controllers: [SuppressionsController], providers: [SuppressionsService] })
 export class SuppressionsModule {}

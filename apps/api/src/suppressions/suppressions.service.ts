@@ -3,6 +3,7 @@ import type { Suppression } from '../../../../libs/db/entities/suppression.entit
 import { SuppressionRepository } from '../../../../libs/db/repositories/suppression.repository';
 import { DomainError } from '../../../../libs/errors';
 import { SuppressionCheck, SuppressionService } from '../../../../libs/privacy';
+import { EnrollmentSignals } from '../workflows/enrollment-signals.service';
 import type { CreateSuppressionDto } from './dto/create-suppression.dto';
 
 const DEFAULT_PAGE = 50;
@@ -18,12 +19,19 @@ export class SuppressionsService {
   constructor(
     @Inject(SuppressionService) private readonly suppression: SuppressionService,
     @Inject(SuppressionRepository) private readonly suppressions: SuppressionRepository,
+    @Inject(EnrollmentSignals) private readonly signals: EnrollmentSignals,
   ) {}
 
-  /** Adds a manual entry; an entry the account already has is returned as it is. */
-  add(accountId: string, input: CreateSuppressionDto): Promise<{ suppression: Suppression; created: boolean }> {
-    if (input.email !== undefined) return this.suppression.suppressEmail(accountId, input.email, 'manual');
-    return this.suppression.suppressDomain(accountId, input.domain!, 'manual');
+  /**
+   * Adds a manual entry (one the account already has is returned as it is) and ends the
+   * sequences it now forbids; their workflows are told at once.
+   */
+  async add(accountId: string, input: CreateSuppressionDto): Promise<{ suppression: Suppression; created: boolean }> {
+    const { suppression, created, stoppedWorkflowIds } = input.email !== undefined
+      ? await this.suppression.suppressEmail(accountId, input.email, 'manual')
+      : await this.suppression.suppressDomain(accountId, input.domain!, 'manual');
+    await this.signals.stop(stoppedWorkflowIds, 'prospect_suppressed');
+    return { suppression, created };
   }
 
   check(accountId: string, email: string): Promise<SuppressionCheck> {

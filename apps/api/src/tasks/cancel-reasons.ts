@@ -17,6 +17,7 @@ const IN_WORDS: Record<string, string> = {
   prospect_restricted: 'processing of the prospect\'s data is restricted',
   stopped_by_user: 'the enrollment was stopped',
   campaign_stopped: 'the campaign was stopped',
+  left_company: 'the prospect left the company',
   failed: 'the enrollment failed',
   completed: 'the sequence ended',
 };
