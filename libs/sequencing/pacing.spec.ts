@@ -62,6 +62,25 @@ describe('decidePace', () => {
     assert.deepEqual(decision, { kind: 'defer', until: at('2026-12-02T23:00:00Z'), queued: false });
   });
 
+  // [zone, a full day's last moment, when its next day starts]: days of 23 and 25 hours, a
+  // midnight that never shows (Santiago jumps from 24:00 to 01:00), one shown twice (Beirut
+  // goes back from 24:00 to 23:00), and a year that ends ten hours before UTC's.
+  const nextDays: Array<[string, string, string, string]> = [
+    ['Europe/Paris', '2026-03-29', '2026-03-29T21:59:00Z', '2026-03-29T22:00:00Z'], // Mon 00:00 CEST
+    ['Europe/Paris', '2026-10-25', '2026-10-25T22:59:00Z', '2026-10-25T23:00:00Z'], // Mon 00:00 CET
+    ['America/Santiago', '2026-09-05', '2026-09-06T02:59:00Z', '2026-09-06T04:00:00Z'], // Sun 01:00 -03
+    ['Asia/Beirut', '2026-10-24', '2026-10-24T21:59:00Z', '2026-10-24T22:00:00Z'], // Sun 00:00 EET, after 23:00-24:00 twice
+    ['Pacific/Kiritimati', '2026-12-31', '2026-12-31T09:59:00Z', '2026-12-31T10:00:00Z'], // Fri 1 January 2027 00:00
+  ];
+  for (const [timeZone, day, lastMinute, nextDay] of nextDays) {
+    it(`counts a full ${timeZone} day until its local midnight, ${day}`, () => {
+      const full = mailbox('m1', { dailyLimit: 50, timeZone, state: state(day, 50, '2000-01-01T00:00:00Z') });
+      assert.deepEqual(decidePace(input({ now: at(lastMinute), mailboxes: [full] })), { kind: 'defer', until: at(nextDay), queued: false });
+      const decision = decidePace(input({ now: at(nextDay), mailboxes: [full] }));
+      assert.equal(decision.kind === 'admit' && decision.state.dayCount, 1);
+    });
+  }
+
   it("counts a new day's sends from zero", () => {
     const yesterday = mailbox('m1', { state: state('2026-12-01', 50, '2026-12-01T18:00:00Z') });
     const decision = decidePace(input({ mailboxes: [yesterday] }));

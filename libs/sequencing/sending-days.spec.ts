@@ -71,6 +71,10 @@ describe('addWait: calendar days keep the local time', () => {
       '2026-01-17T09:15:30.250Z'], // Wed 10:15:30.250 CET -> Sat 10:15:30.250 CET
     ['Kolkata, whose local date differs from UTC', '2026-01-14T19:00:00.000Z', 1, win('Asia/Kolkata'),
       '2026-01-15T19:00:00.000Z'], // Thu 00:30 IST -> Fri 00:30 IST
+    ['Chatham, over its spring jump (+12:45 to +13:45)', '2026-09-25T21:15:00.000Z', 1, win('Pacific/Chatham'),
+      '2026-09-26T20:15:00.000Z'], // Sat 10:00 -> Sun 10:00
+    ['Troll, over its two-hour jump', '2026-03-28T10:00:00.000Z', 1, win('Antarctica/Troll'),
+      '2026-03-29T08:00:00.000Z'], // Sat 10:00 +00 -> Sun 10:00 +02
   ];
   for (const [name, from, days, window, expected] of cases) {
     it(name, () => assert.equal(wait(from, days, 'days', { sendingDaysOnly: false, window }), expected));
@@ -107,6 +111,18 @@ describe('addWait: sending days', () => {
       '2026-01-18T19:00:00.000Z'], // Fri 00:30 IST -> Mon 00:30 IST
     ['Adelaide, Friday + 1', '2026-01-15T23:30:00.000Z', 1, win('Australia/Adelaide'),
       '2026-01-18T23:30:00.000Z'], // Fri 10:00 ACDT -> Mon 10:00 ACDT
+    ['Lord Howe, Friday + 1 over its half-hour jump', '2026-10-01T23:30:00.000Z', 1, win('Australia/Lord_Howe'),
+      '2026-10-04T23:00:00.000Z'], // Fri 10:00 +10:30 -> Mon 10:00 +11
+    ['St John\'s, Friday + 1 over the spring jump', '2026-03-06T13:30:00.000Z', 1, win('America/St_Johns'),
+      '2026-03-09T12:30:00.000Z'], // Fri 10:00 -03:30 -> Mon 10:00 -02:30
+    ['Dublin, Friday + 1 as Irish Standard Time ends (negative DST in tzdata)', '2026-10-23T09:00:00.000Z', 1,
+      win('Europe/Dublin'), '2026-10-26T10:00:00.000Z'], // Fri 10:00 IST -> Mon 10:00 GMT
+    ['Casablanca, Friday + 1 as Ramadan time begins', '2026-02-13T09:00:00.000Z', 1, win('Africa/Casablanca'),
+      '2026-02-16T10:00:00.000Z'], // Fri 10:00 +01 -> Mon 10:00 +00
+    ['Kiritimati, Thursday 31 December + 1 is New Year\'s Day', '2026-12-30T20:00:00.000Z', 1, win('Pacific/Kiritimati'),
+      '2026-12-31T20:00:00.000Z'], // Thu 10:00 +14 -> Fri 1 January 2027 10:00, 31 December in UTC
+    ['Kiritimati, Thursday 31 December + 2 is Monday 4 January', '2026-12-30T20:00:00.000Z', 2, win('Pacific/Kiritimati'),
+      '2027-01-03T20:00:00.000Z'], // Thu 10:00 +14 -> Mon 10:00
     ['365 sending days from a Monday is 73 weeks on', '2026-01-12T09:00:00.000Z', 365, PARIS,
       '2027-06-07T08:00:00.000Z'], // Mon 12 January 2026 10:00 CET -> Mon 7 June 2027 10:00 CEST
   ];

@@ -157,6 +157,14 @@ describe('nextSendTime on ordinary days', () => {
       '2026-01-18T22:30:00.000Z'], // Fri 17:00 ACDT -> Mon 09:00, a Sunday in UTC
     ['Kathmandu', win('Asia/Kathmandu', EVERY_DAY, '09:00-10:00'), '2026-01-14T00:00:00.000Z',
       '2026-01-14T03:15:00.000Z'], // 05:45 NPT (UTC+5:45) -> 09:00
+    // The date line: Kiritimati (UTC+14) starts the year ten hours before UTC does.
+    ['Kiritimati, the last evening of the year', win('Pacific/Kiritimati', WEEKDAYS, '09:00-12:00', '13:00-24:00'),
+      '2026-12-31T09:59:59.999Z', '2026-12-31T09:59:59.999Z'], // Thu 31 December 23:59:59.999
+    ['Kiritimati, New Year at midnight: 09:00, still 31 December in UTC',
+      win('Pacific/Kiritimati', WEEKDAYS, '09:00-12:00', '13:00-24:00'), '2026-12-31T10:00:00.000Z',
+      '2026-12-31T19:00:00.000Z'], // Fri 1 January 2027 00:00 -> 09:00
+    ['Apia: a Friday-only window skips the Friday the zone never had', win('Pacific/Apia', [5], '09:00-17:00'),
+      '2011-12-29T10:00:00.000Z', '2012-01-05T19:00:00.000Z'], // Thu 29 December 2011 00:00 (UTC-10) -> Fri 6 January 09:00 (UTC+14)
   ];
   for (const [name, window, from, expected] of cases) {
     it(name, () => assert.equal(next(window, from), expected));
@@ -287,6 +295,23 @@ describe('a range on a day the clocks change, minute by minute', () => {
     ['Australia/Adelaide', '2026-10-04', '02:30-04:00', '2026-10-03T14:00:00Z'],
     ['Australia/Adelaide', '2026-04-05', '02:30-04:00', '2026-04-04T13:00:00Z'],
     ['Australia/Lord_Howe', '2026-04-05', '01:45-03:00', '2026-04-04T12:30:00Z'], // falls back half an hour
+    ['Australia/Lord_Howe', '2026-10-04', '02:00-02:45', '2026-10-03T13:00:00Z'], // jumps half an hour, 02:00 to 02:30
+    ['Pacific/Chatham', '2026-09-27', '02:45-04:00', '2026-09-26T10:45:00Z'], // +12:45 to +13:45 at 02:45
+    ['Pacific/Chatham', '2026-04-05', '03:00-03:30', '2026-04-04T09:45:00Z'], // 03:45 back to 02:45
+    ['America/St_Johns', '2026-03-08', '01:30-02:30', '2026-03-08T03:00:00Z'], // -03:30 to -02:30
+    ['America/St_Johns', '2026-11-01', '01:30-03:00', '2026-11-01T02:00:00Z'],
+    // Negative DST in tzdata: Irish Standard Time is the summer offset, GMT the winter one.
+    ['Europe/Dublin', '2026-03-29', '00:30-01:30', '2026-03-28T23:30:00Z'],
+    ['Europe/Dublin', '2026-10-25', '01:15-01:45', '2026-10-24T22:30:00Z'],
+    // Morocco leaves +01 for Ramadan: clocks go back in February and forward in March.
+    ['Africa/Casablanca', '2026-02-15', '02:30-03:30', '2026-02-14T22:30:00Z'],
+    ['Africa/Casablanca', '2026-03-22', '02:15-03:30', '2026-03-21T23:30:00Z'],
+    ['Antarctica/Troll', '2026-03-29', '00:30-02:00', '2026-03-28T23:30:00Z'], // jumps two hours, 01:00 to 03:00
+    ['Antarctica/Troll', '2026-10-25', '01:30-02:30', '2026-10-24T21:30:00Z'], // 03:00 back to 01:00
+    ['America/Sao_Paulo', '2026-11-01', '00:00-01:00', '2026-11-01T02:30:00Z'], // no DST since 2019: midnight exists
+    // Whole days skipped when the zone crossed the date line: the range never opens.
+    ['Pacific/Apia', '2011-12-30', '09:00-17:00', '2011-12-30T09:30:00Z'],
+    ['Pacific/Kiritimati', '1994-12-31', '09:00-17:00', '1994-12-31T09:30:00Z'], // and a year's last day
   ];
   for (const [timeZone, date, range, scanFrom] of nights) {
     it(`${timeZone} ${range} on ${date}`, () => {
