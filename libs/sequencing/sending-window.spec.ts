@@ -62,6 +62,8 @@ describe('validateSendingWindow', () => {
     ['a numeric end', { ...valid, hours: [{ start: '09:00', end: 1700 }] }, 'hours[0].end', /got 1700$/],
     ['an empty range', { ...valid, hours: [{ start: '09:00', end: '09:00' }] }, 'hours[0]', /start must be before end, got 09:00-09:00/],
     ['a range across midnight', { ...valid, hours: [{ start: '22:00', end: '06:00' }] }, 'hours[0]', /got 22:00-06:00 \(a range may not cross midnight\)/],
+    ['a range ending at 00:00, pointed to 24:00', { ...valid, hours: [{ start: '18:00', end: '00:00' }] }, 'hours[0]',
+      /^start must be before end, got 18:00-00:00 \(a range may not cross midnight; end it at "24:00" to send until midnight\)$/],
     ['overlapping ranges', { ...valid, hours: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }] },
       'hours[1]', /^11:00-13:00 overlaps hours\[0\] 09:00-12:00$/],
   ];

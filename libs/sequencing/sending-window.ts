@@ -173,7 +173,9 @@ function checkHours(value: unknown, problems: WindowProblem[]): HourRange[] {
     if (start === null || end === null) return;
     if (start >= end) {
       const text = `${range.start}-${range.end}`;
-      problems.push({ field, message: `start must be before end, got ${text} (a range may not cross midnight)` });
+      // "18:00-00:00" means until midnight; say how to write that rather than only refuse it.
+      const hint = end === 0 ? '; end it at "24:00" to send until midnight' : '';
+      problems.push({ field, message: `start must be before end, got ${text} (a range may not cross midnight${hint})` });
       return;
     }
     ranges.push({ index, range: { start: range.start as string, end: range.end as string }, start, end });
