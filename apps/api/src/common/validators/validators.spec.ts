@@ -10,6 +10,14 @@ describe('canonicalTimeZone', () => {
     assert.equal(canonicalTimeZone('UTC'), 'UTC');
   });
 
+  it("gives today's names where ICU keeps the old ones", () => {
+    assert.equal(canonicalTimeZone('Asia/Kolkata'), 'Asia/Kolkata');
+    assert.equal(canonicalTimeZone('asia/calcutta'), 'Asia/Kolkata');
+    assert.equal(canonicalTimeZone('Asia/Kathmandu'), 'Asia/Kathmandu');
+    assert.equal(canonicalTimeZone('Europe/Kyiv'), 'Europe/Kyiv');
+    assert.equal(canonicalTimeZone('America/Argentina/Buenos_Aires'), 'America/Argentina/Buenos_Aires');
+  });
+
   it('refuses what is not a time zone', () => {
     for (const value of ['Mars/Olympus', '', 'Paris', 42, null, '+02:00x']) {
       assert.equal(canonicalTimeZone(value), null, String(value));
