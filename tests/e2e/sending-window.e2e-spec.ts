@@ -39,6 +39,10 @@ describe('sending window and rotation settings', () => {
       sendingWindow: { days: [1], hours: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }] },
     }, 'sendingWindow.hours.1'],
     ['a time zone that does not exist', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+    ['more than seven days', { sendingWindow: { days: [1, 2, 3, 4, 5, 6, 7, 1], hours: [{ start: '09:00', end: '17:00' }] } }, 'sendingWindow.days'],
+    ['more than 24 hour ranges', {
+      sendingWindow: { days: [1], hours: Array.from({ length: 25 }, (_, h) => ({ start: `${String(h % 24).padStart(2, '0')}:00`, end: '24:00' })) },
+    }, 'sendingWindow.hours'],
   ];
   for (const [label, settings, field] of refusals) {
     it(`refuses ${label}, naming ${field}`, async () => {

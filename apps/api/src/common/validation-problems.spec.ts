@@ -69,3 +69,15 @@ describe('toFieldProblems on an object of unknown type', () => {
     assert.deepEqual(problems, [{ field: 'steps.0.type', message: 'steps.0.type must be one of the following values: email, wait' }]);
   });
 });
+
+describe('toFieldProblems on a rule for every item of a nested list', () => {
+  it('puts the full path after "each value in"', () => {
+    const problems = toFieldProblems([
+      {
+        property: 'sendingWindow',
+        children: [{ property: 'days', constraints: { isInt: 'each value in days must be an integer number' } }],
+      },
+    ]);
+    assert.deepEqual(problems, [{ field: 'sendingWindow.days', message: 'each value in sendingWindow.days must be an integer number' }]);
+  });
+});

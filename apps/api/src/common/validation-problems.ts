@@ -36,7 +36,12 @@ function mostBasicRule(constraints: Record<string, string>): [string, string] | 
   return (own.length > 0 ? own : entries).at(-1);
 }
 
-/** class-validator messages start with the bare property name; give them the full path. */
+/**
+ * class-validator messages start with the bare property name, or with "each value in" and
+ * then the name for a rule on every item of a list; give the name its full path.
+ */
 function prefixed(message: string, parentPath: string): string {
-  return parentPath ? `${parentPath}.${message}` : message;
+  if (!parentPath) return message;
+  const each = /^each value in (?:nested property )?/.exec(message)?.[0] ?? '';
+  return `${each}${parentPath}.${message.slice(each.length)}`;
 }
