@@ -24,11 +24,6 @@ export interface UnsubscribedRecipient {
 export class SuppressionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Adds the entry unless the account already has it; either way returns the account's row. */
-  add(accountId: string, entry: NewSuppression): Promise<{ suppression: Suppression; created: boolean }> {
-    return this.addIn(this.dataSource.manager, accountId, entry);
-  }
-
   /** The entry matching the address: its own hash first, then the closest domain. */
   async findMatch(accountId: string, keys: SuppressionKeys): Promise<Suppression | null> {
     const [row] = await this.dataSource.query(
@@ -168,7 +163,7 @@ export class SuppressionRepository {
     });
   }
 
-  /** `add`, inside another repository's transaction (a hard bounce suppresses as it ends the sequence). */
+  /** Adds the entry unless the account already has it (either way returns its row), in the caller's transaction. */
   async addIn(manager: EntityManager, accountId: string, entry: NewSuppression) {
     const isEmail = entry.kind === 'email';
     const inserted: { id: string }[] = await manager.query(
