@@ -104,8 +104,8 @@ describe('mailboxes', () => {
       assert.equal(n, 0);
     });
 
-    it('refuses hosts on this machine or a private network when MAIL_PRIVATE_HOSTS=deny, before connecting', async () => {
-      const guarded = await TestApi.start({ MAIL_PRIVATE_HOSTS: 'deny' });
+    it('refuses hosts on this machine or a private network when private hosts are denied, before connecting', async () => {
+      const guarded = await TestApi.start((config) => ({ ...config, mail: { ...config.mail, allowPrivateHosts: false } }));
       try {
         const account = await guarded.newAccount();
         const body = mailboxBody(smtp, 2);

@@ -3,7 +3,7 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../../libs/config';
+import { AppConfig, loadConfig } from '../../../libs/config';
 import { mailboxSyncWorkflowId } from '../../../libs/temporal/contracts';
 import { createApiApp } from '../src/app.factory';
 import { bootstrapAccount, BootstrappedAccount } from '../src/auth/bootstrap-account';
@@ -41,9 +41,9 @@ export class TestApi {
     readonly baseUrl: string,
   ) {}
 
-  /** `env` overrides the test environment's variables for this API only. */
-  static async start(env: NodeJS.ProcessEnv = {}): Promise<TestApi> {
-    const app = await createApiApp(loadConfig({ ...process.env, ...env }));
+  /** `adjust` changes the test environment's configuration for this API only. */
+  static async start(adjust: (config: AppConfig) => AppConfig = (config) => config): Promise<TestApi> {
+    const app = await createApiApp(adjust(loadConfig()));
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     return new TestApi(app, `http://127.0.0.1:${port}`);
