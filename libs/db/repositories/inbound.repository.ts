@@ -231,16 +231,18 @@ export class InboundRepository {
   ): Promise<InboundEffect> {
     if (kind === 'reply') return { kind: 'replied', enrollmentId: matched.enrollment_id };
     if (kind === 'auto_reply') {
-      const left: { id: string }[] = await manager.query(
-        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'stopped' AND stop_reason = 'left_company'`,
-        [matched.prospect_id],
-      );
-      if (left.length > 0) return { kind: 'stopped', enrollmentIds: left.map((row) => row.id), reason: 'left_company' };
       const [row] = await manager.query(
         `SELECT paused_until FROM enrollments WHERE id = $1 AND status IN ${RUNNING} AND paused_until > now()`,
         [matched.enrollment_id],
       );
-      return row ? { kind: 'paused', enrollmentId: matched.enrollment_id, until: row.paused_until } : { kind: 'none' };
+      if (row) return { kind: 'paused', enrollmentId: matched.enrollment_id, until: row.paused_until };
+      // A left-company notice stopped this enrollment and every other one to the address.
+      const left: { id: string }[] = await manager.query(
+        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'stopped' AND stop_reason = 'left_company'`,
+        [matched.prospect_id],
+      );
+      const ids = left.map((enrollment) => enrollment.id);
+      return ids.includes(matched.enrollment_id) ? { kind: 'stopped', enrollmentIds: ids, reason: 'left_company' } : { kind: 'none' };
     }
     if (kind === 'bounce' && !isHardBounceStatus(bounceStatus)) return currentSoftBounceEffect(manager, matched);
     if (!isHardBounceStatus(bounceStatus)) return { kind: 'none' };
