@@ -86,13 +86,15 @@ describe('soft bounces: resent later, under the same rules as any send', () => {
     // Fanny's email goes again once due: the same words, a new Message-ID, the same row.
     const fullResend = await nthTo('full', 2);
     assert.ok(Date.now() - bouncedAt >= RESEND_AFTER_SECONDS * 1000, 'not before SOFT_BOUNCE_RESEND_AFTER');
+    const outboxId = (await messageOf('full')).id;
+    // The SMTP server has the email before the resend records it: read the row once it has.
+    const resent = await stack.temporal.client.workflow.getHandle(softBounceResendWorkflowId(outboxId, 1)).result();
+    assert.equal(resent.outcome, 'sent');
     const outbox = await messageOf('full');
     assert.equal(fullResend.messageId, `<relance.${outbox.id}.r1@${rep.user.split('@')[1]}>`);
     assert.equal(outbox.message_id_header, fullResend.messageId, 'replies and bounces to the resend find the row');
     assert.deepEqual([fullResend.subject, fullResend.text?.trim()], [fullFirst.subject, fullFirst.text?.trim()]);
     assert.equal((await enrollmentOf('full')).status, 'completed');
-    const resent = await stack.temporal.client.workflow.getHandle(softBounceResendWorkflowId(outbox.id, 1)).result();
-    assert.equal(resent.outcome, 'sent');
     assert.deepEqual([outbox.status, outbox.soft_bounces, outbox.resend_at], ['sent', 1, null]);
 
     // The resend comes back too: the last allowed; the enrollment ends, the address stays usable.
