@@ -6,5 +6,8 @@ export function createControlActivities(deps: { campaignControl: CampaignControl
   return {
     signalCampaignEnrollments: ({ campaignId, signal, afterEnrollmentId }) =>
       deps.campaignControl.signalPage(campaignId, signal, afterEnrollmentId, () => Context.current().heartbeat()),
+    signalEnrollment: async ({ enrollmentId, signal }) => ({
+      signalled: await deps.campaignControl.signalEnrollment(enrollmentId, signal),
+    }),
   };
 }

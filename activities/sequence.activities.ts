@@ -20,7 +20,8 @@ export function createSequenceActivities(deps: {
     async loadEnrollmentPlan({ enrollmentId }) {
       const plan = await deps.enrollments.loadPlan(enrollmentId);
       if (!plan) return { active: false, steps: [] };
-      return { active: plan.status === 'active', steps: plan.steps.map(toStepPlan) };
+      // Paused by the rep is still running: its sends wait for the resume (the claim decides).
+      return { active: plan.status === 'active' || plan.status === 'paused', steps: plan.steps.map(toStepPlan) };
     },
 
     sendStep: ({ enrollmentId, stepId, heldSlot }) =>
@@ -29,7 +30,11 @@ export function createSequenceActivities(deps: {
     resendStep: ({ enrollmentId, stepId, attempt, heldSlot }) =>
       typedFailures(deps.stepSender.send(enrollmentId, stepId, heldSlot ? new Date(heldSlot) : null, attempt)),
 
-    recordProgress: ({ enrollmentId, position }) => deps.enrollments.recordProgress(enrollmentId, position),
+    recordProgress: ({ enrollmentId, position, waiting }) =>
+      deps.enrollments.recordProgress(enrollmentId, position, waiting && {
+        reason: waiting.reason,
+        until: waiting.until === null ? null : new Date(waiting.until),
+      }),
 
     async computeWaitEnd({ enrollmentId, stepId, from }) {
       const wait = await deps.enrollments.loadWait(enrollmentId, stepId);
@@ -43,6 +48,7 @@ export function createSequenceActivities(deps: {
     async evaluateCondition({ enrollmentId, stepId }) {
       const condition = await deps.conditions.load(enrollmentId, stepId);
       if (!condition) throw notOfEnrollment(stepId, 'condition', enrollmentId);
+      await deps.enrollments.recordProgress(enrollmentId, condition.position);
       return { result: conditionHolds(condition.kind, condition) };
     },
 

@@ -1,9 +1,11 @@
-import { condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished, condition, continueAsNew, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo,
+} from '@temporalio/workflow';
 import {
   enrollmentStatusQuery, pausedUntilSignal, planChangedSignal, repliedSignal, resumeSignal, stopSignal,
   taskCompletedSignal,
   type EnrollmentInput, type EnrollmentOutcome, type EnrollmentResult, type EnrollmentStatusView,
-  type SendStepResult, type SequenceActivities,
+  type EnrollmentStepPlan, type SendStepResult, type SequenceActivities,
 } from '../libs/temporal/contracts';
 import { SEND_ACTIVITY_OPTIONS } from './send-activity-options';
 
@@ -32,6 +34,8 @@ const remoteBookkeeping = proxyActivities<SequenceActivities>({
 
 /** Patch id: histories without it were recorded with bookkeeping as ordinary activities. */
 const LOCAL_BOOKKEEPING = 'local-bookkeeping';
+/** Patch id: histories without it never continued as new, even where Temporal suggested it. */
+const CONTINUE_AS_NEW = 'continue-as-new';
 
 // Bounded tries, then the enrollment fails visibly.
 const { sendStep } = proxyActivities<SequenceActivities>(SEND_ACTIVITY_OPTIONS);
@@ -49,17 +53,19 @@ const TASK_RECHECK = '6 hours';
  * stops it just the same. A `pausedUntil` signal (an out-of-office reply) holds the next email
  * until the date it gives.
  */
-export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Promise<EnrollmentResult> {
+export async function enrollmentWorkflow({ enrollmentId, continued }: EnrollmentInput): Promise<EnrollmentResult> {
   const {
     loadEnrollmentPlan, recordProgress, finishEnrollment, computeWaitEnd, evaluateCondition, openTask, checkTask,
   } = patched(LOCAL_BOOKKEEPING) ? localBookkeeping : remoteBookkeeping;
   let replied = false;
-  const view: EnrollmentStatusView = { enrollmentId, phase: 'starting', currentStep: 0, stepsSent: 0, waitingUntil: null };
+  const view: EnrollmentStatusView = {
+    enrollmentId, phase: 'starting', currentStep: 0, stepsSent: continued?.stepsSent ?? 0, waitingUntil: null,
+  };
   setHandler(repliedSignal, () => {
     replied = true;
   });
   // An out-of-office reply: no email before its author is back (ISO time; a later one replaces it).
-  let pausedUntil: string | null = null;
+  let pausedUntil: string | null = continued?.pausedUntil ?? null;
   setHandler(pausedUntilSignal, ({ until }) => {
     pausedUntil = until;
   });
@@ -92,20 +98,43 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
   };
 
   /**
+   * Pauses, deferrals and tasks loop, and each turn adds to the history. When Temporal suggests
+   * it, the run hands over to a new one that starts at the step at `fromPosition` (not yet run,
+   * or re-run where that is safe: a claim or a task check), once signal handlers have finished.
+   * Nothing happens when a reply or a stop has come in: the caller ends the sequence instead.
+   */
+  async function continueIfSuggested(fromPosition: number, heldSlot?: string): Promise<void> {
+    if (replied || stopped || !workflowInfo().continueAsNewSuggested || !patched(CONTINUE_AS_NEW)) return;
+    await condition(allHandlersFinished);
+    if (replied || stopped) return;
+    await continueAsNew<typeof enrollmentWorkflow>({
+      enrollmentId,
+      continued: { fromPosition, stepsSent: view.stepsSent, pausedUntil, ...(heldSlot ? { heldSlot } : {}) },
+    });
+  }
+
+  /**
    * Sends the step as soon as pacing allows: outside the sending window, or while the
    * mailbox is busy or at its daily limit, it waits (a reply or a stop still ends it) and asks
    * again.
    */
-  async function sendWhenAllowed(stepId: string): Promise<SendStepResult | 'replied' | 'stopped'> {
-    let heldSlot: string | undefined;
-    for (;;) {
+  async function sendWhenAllowed(step: EnrollmentStepPlan, slot: string | undefined): Promise<SendStepResult | 'replied' | 'stopped'> {
+    let heldSlot = slot;
+    for (let turn = 0; ; turn++) {
+      if (turn > 0) await continueIfSuggested(step.position, heldSlot);
       if (await sitOutPause()) return replied ? 'replied' : 'stopped';
       view.phase = 'sending';
       const resumesBefore = resumes;
-      const result = await sendStep({ enrollmentId, stepId, heldSlot });
+      const result = await sendStep({ enrollmentId, stepId: step.stepId, heldSlot });
       if (result.outcome === 'paused') {
+        // Held by the rep: a resume signal wakes it, and the claim is asked again at `until`
+        // anyway, so a lost signal delays the sequence at most that long.
         view.phase = 'paused';
-        await condition(() => replied || stopped || resumes !== resumesBefore);
+        view.waitingUntil = result.until ?? null;
+        const resumed = () => replied || stopped || resumes !== resumesBefore;
+        if (result.until) await condition(resumed, Math.max(0, Date.parse(result.until) - Date.now()));
+        else await condition(resumed);
+        view.waitingUntil = null;
         if (replied || stopped) return replied ? 'replied' : 'stopped';
         continue;
       }
@@ -142,8 +171,10 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
    * Creates the step's task, then waits until the database says it is done or skipped ('next'),
    * a reply or a stop ends the sequence, or the enrollment turns out to have ended.
    */
-  async function awaitTask(stepId: string): Promise<'next' | 'replied' | 'stopped'> {
+  async function awaitTask(step: EnrollmentStepPlan): Promise<'next' | 'replied' | 'stopped'> {
+    const { stepId } = step;
     for (let first = true; ; first = false) {
+      if (!first) await continueIfSuggested(step.position);
       // Counted before the read: a signal that lands while it runs is not missed.
       const wakesBefore = taskWakes;
       const task = first ? await openTask({ enrollmentId, stepId }) : await checkTask({ enrollmentId, stepId });
@@ -159,22 +190,28 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
   if (!plan.active) return end('stopped');
   let planSeen = planEdits;
   // Position of the last step run: after an edit, the sequence goes on from the step after it.
-  let lastPosition = -1;
+  let lastPosition = (continued?.fromPosition ?? 0) - 1;
+  const firstAfter = (position: number) => {
+    const next = plan.steps.findIndex((s) => s.position > position);
+    return next < 0 ? plan.steps.length : next;
+  };
+  // A send carried over from the previous run keeps its place in the mailbox's line.
+  let carriedSlot = continued?.heldSlot;
 
   // Index-based: a condition jumps forward (never back, so every sequence ends).
-  for (let index = 0; index < plan.steps.length || planEdits !== planSeen; ) {
+  for (let index = firstAfter(lastPosition); index < plan.steps.length || planEdits !== planSeen; ) {
     if (planEdits !== planSeen) {
       planSeen = planEdits;
       plan = await loadEnrollmentPlan({ enrollmentId });
-      const next = plan.steps.findIndex((s) => s.position > lastPosition);
-      index = next < 0 ? plan.steps.length : next;
+      index = firstAfter(lastPosition);
       continue;
     }
     const step = plan.steps[index];
-    index += 1;
-    lastPosition = step.position;
     if (replied) return end('replied');
     if (stopped) return end('stopped');
+    await continueIfSuggested(step.position);
+    index += 1;
+    lastPosition = step.position;
     view.currentStep = step.position;
     if (step.kind === 'condition') {
       const { result } = await evaluateCondition({ enrollmentId, stepId: step.stepId });
@@ -185,8 +222,8 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
       continue;
     }
     if (step.kind === 'task') {
-      await recordProgress({ enrollmentId, position: step.position });
-      const outcome = await awaitTask(step.stepId);
+      await recordProgress({ enrollmentId, position: step.position, waiting: { reason: 'task', until: null } });
+      const outcome = await awaitTask(step);
       if (outcome !== 'next') return end(outcome);
       continue;
     }
@@ -197,13 +234,14 @@ export async function enrollmentWorkflow({ enrollmentId }: EnrollmentInput): Pro
       const waitMs = Math.max(0, Date.parse(until) - Date.now());
       view.phase = 'waiting';
       view.waitingUntil = until;
-      await recordProgress({ enrollmentId, position: step.position });
+      await recordProgress({ enrollmentId, position: step.position, waiting: { reason: 'wait_step', until } });
       if (await condition(() => replied || stopped, waitMs)) return end(replied ? 'replied' : 'stopped');
       view.waitingUntil = null;
       continue;
     }
     view.phase = 'sending';
-    const result = await sendWhenAllowed(step.stepId);
+    const result = await sendWhenAllowed(step, carriedSlot);
+    carriedSlot = undefined;
     if (result === 'replied' || result === 'stopped') return end(result);
     if (result.outcome === 'replanned') {
       // Replaced by an edit before it left: read the plan again and go on from this position.

@@ -4,3 +4,4 @@ export { enrollmentWorkflow } from './enrollment.workflow';
 export { mailboxSyncWorkflow } from './mailbox-sync.workflow';
 export { campaignControlWorkflow } from './campaign-control.workflow';
 export { softBounceResendWorkflow } from './soft-bounce-resend.workflow';
+export { enrollmentControlWorkflow } from './enrollment-control.workflow';

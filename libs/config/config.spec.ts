@@ -39,10 +39,12 @@ function fullEnv(): NodeJS.ProcessEnv {
     DATABASE_POOL_SIZE: '25',
     TEMPORAL_NAMESPACE: 'relance',
     TEMPORAL_UI_URL: 'http://localhost:8233',
+    TEMPORAL_RPC_TIMEOUT: '3s',
     LAUNCH_BATCH_SIZE: '250',
     AUTO_REPLY_PAUSE: '3d',
     SOFT_BOUNCE_RESEND_AFTER: '6h',
     SOFT_BOUNCE_MAX_RESENDS: '1',
+    PAUSE_RECHECK_INTERVAL: '10m',
     MAILBOX_SYNC_INTERVAL: '5m',
     SMTP_TIMEOUT: '2s',
     IMAP_TIMEOUT: '500ms',
@@ -87,6 +89,7 @@ describe('loadConfig', () => {
         launchBatchSize: 250,
         autoReplyPauseMs: 3 * 86_400_000,
         softBounceResend: { afterMs: 6 * 3_600_000, maxResends: 1 },
+        pauseRecheckMs: 600_000,
       },
       mail: { syncIntervalMs: 300_000, smtpTimeoutMs: 2_000, imapTimeoutMs: 500, allowPrivateHosts: true },
       worker: { shutdownGraceMs: 3_600_000, maxCachedWorkflows: 2_000 },
@@ -94,6 +97,7 @@ describe('loadConfig', () => {
     assert.equal(temporal.address, 'temporal.internal:7233');
     assert.equal(temporal.namespace, 'relance');
     assert.equal(temporal.uiUrl, 'http://localhost:8233');
+    assert.equal(temporal.rpcTimeoutMs, 3_000);
     assert.equal(temporal.payloadKeys.currentId, 'p1');
     assert.deepEqual([...temporal.payloadKeys.keys.keys()], ['p1']);
     assert.ok(temporal.payloadKeys.keys.get('p1')?.equals(payloadKey));
@@ -133,10 +137,12 @@ describe('loadConfig', () => {
     assert.equal(config.database.poolSize, 10);
     assert.equal(config.temporal.namespace, 'default');
     assert.equal(config.temporal.uiUrl, undefined);
+    assert.equal(config.temporal.rpcTimeoutMs, 10_000);
     assert.deepEqual(config.sequencing, {
       launchBatchSize: 100,
       autoReplyPauseMs: 7 * 86_400_000,
       softBounceResend: { afterMs: 86_400_000, maxResends: 2 },
+      pauseRecheckMs: 3_600_000,
     });
     assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000, allowPrivateHosts: true });
     assert.deepEqual(config.worker, { shutdownGraceMs: 30_000, maxCachedWorkflows: 500 });
@@ -212,6 +218,7 @@ describe('loadConfig', () => {
     ['SOFT_BOUNCE_RESEND_AFTER', '0', /at least 1000 ms/],
     ['SOFT_BOUNCE_MAX_RESENDS', '-1', />=\s*0/],
     ['SOFT_BOUNCE_MAX_RESENDS', '50', /<=\s*10/],
+    ['PAUSE_RECHECK_INTERVAL', '500ms', /at least 1000 ms/],
     ['WORKER_MAX_CACHED_WORKFLOWS', 'lots', /number/],
     ['TEMPORAL_UI_URL', 'temporal ui', /URL/],
     ['API_PUBLIC_URL', 'localhost:3000', /http\(s\) URL/],

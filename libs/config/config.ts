@@ -27,6 +27,8 @@ export interface AppConfig {
     readonly namespace: string;
     readonly uiUrl: string | undefined;
     readonly payloadKeys: KeyRing;
+    /** Longest wait for one call the API makes to Temporal (starting a workflow) before it answers 503. */
+    readonly rpcTimeoutMs: number;
   };
   readonly vault: { readonly masterKeys: KeyRing };
   /** Signed links (unsubscribe, open pixel, tracked links): the ring signs with its first key and verifies with all. */
@@ -43,6 +45,11 @@ export interface AppConfig {
      * bounce ends the enrollment.
      */
     readonly softBounceResend: { readonly afterMs: number; readonly maxResends: number };
+    /**
+     * A paused enrollment (by the rep, its campaign or its mailbox) reads its state again this
+     * often, so a resume whose signal was lost delays it at most this long.
+     */
+    readonly pauseRecheckMs: number;
   };
   readonly mail: {
     readonly syncIntervalMs: number;
@@ -152,6 +159,7 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_UI_URL: webUrl().optional(),
   TEMPORAL_PAYLOAD_KEYS: keyRing,
+  TEMPORAL_RPC_TIMEOUT: duration('10s', 100),
   VAULT_MASTER_KEYS: keyRing,
   TOKEN_SIGNING_KEYS: keyRing,
   SUPPRESSION_HASH_KEY: singleKey,
@@ -161,6 +169,7 @@ const schema = z.object({
   AUTO_REPLY_PAUSE: duration('7d', 0),
   SOFT_BOUNCE_RESEND_AFTER: duration('1d', 1_000),
   SOFT_BOUNCE_MAX_RESENDS: z.coerce.number().int().min(0).max(10).default(2),
+  PAUSE_RECHECK_INTERVAL: duration('1h', 1_000),
   MAILBOX_SYNC_INTERVAL: duration('60s', 100),
   SMTP_TIMEOUT: duration('10s', 100),
   IMAP_TIMEOUT: duration('15s', 100),
@@ -190,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       namespace: v.TEMPORAL_NAMESPACE,
       uiUrl: v.TEMPORAL_UI_URL,
       payloadKeys: v.TEMPORAL_PAYLOAD_KEYS,
+      rpcTimeoutMs: v.TEMPORAL_RPC_TIMEOUT,
     },
     vault: { masterKeys: v.VAULT_MASTER_KEYS },
     tokens: {
@@ -202,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       launchBatchSize: v.LAUNCH_BATCH_SIZE,
       autoReplyPauseMs: v.AUTO_REPLY_PAUSE,
       softBounceResend: { afterMs: v.SOFT_BOUNCE_RESEND_AFTER, maxResends: v.SOFT_BOUNCE_MAX_RESENDS },
+      pauseRecheckMs: v.PAUSE_RECHECK_INTERVAL,
     },
     mail: {
       syncIntervalMs: v.MAILBOX_SYNC_INTERVAL,

@@ -16,3 +16,4 @@ export {
 export { candidateMessageIds } from './reply-matching';
 export { copyToSent, sentFolderHolds } from './sent-folder';
 export { SentFolderConnections, type SentFolderConnectionsOptions } from './sent-folder-connections';
+export { peekInbox, type InboxPeek } from './inbox-peek';

@@ -3,6 +3,8 @@ import { settingsFingerprint, type ImapSettings } from './mail-settings';
 import { MailError } from './mail-error';
 import { closeQuietly, createImapClient, toImapError } from './imap-session';
 import { appendToSentFolder, findSentFolder, searchSentFolder } from './sent-folder';
+import { peekInbox, type InboxPeek } from './inbox-peek';
+import type { InboundMail } from './inbound-mail';
 
 export interface SentFolderConnectionsOptions {
   /** Longest wait for one operation, connect and login included when it needs a connection. */
@@ -41,7 +43,8 @@ interface MailboxLine {
 type SentFolderWork<T> = (client: ImapFlow, sentFolder: string | null) => Promise<T>;
 
 /**
- * Keeps one logged-in IMAP connection per mailbox for filing sent mail and looking it up.
+ * Keeps one logged-in IMAP connection per mailbox for filing sent mail and looking it up, and
+ * for the look at the INBOX just before a follow-up leaves.
  * A connection per message would log in for every send, and a burst of sends would open
  * more sessions than servers allow per user (Dovecot: 10), losing copies. Operations on one
  * mailbox run one at a time, in order; different mailboxes do not wait for each other.
@@ -68,6 +71,14 @@ export class SentFolderConnections {
   /** Whether the Sent folder holds this Message-ID; null when the mailbox has no Sent folder. */
   holds(mailboxId: string, settings: ImapSettings, messageId: string): Promise<boolean | null> {
     return this.enqueue(mailboxId, (line) => this.perform(line, settings, (client, folder) => searchSentFolder(client, folder, messageId)));
+  }
+
+  /**
+   * The INBOX mail from a prospect or answering their thread since the sync's checkpoint (see
+   * peekInbox): a last look before a follow-up leaves, on the same kept connection.
+   */
+  peekInbox(mailboxId: string, settings: ImapSettings, peek: InboxPeek): Promise<InboundMail[]> {
+    return this.enqueue(mailboxId, (line) => this.perform(line, settings, (client) => peekInbox(client, peek)));
   }
 
   /** Logs every connection out, after the operations already queued on it. */

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { InboundRepository, MailboxRepository } from '../db';
-import type { InboundEffect } from '../db/repositories/inbound.repository';
+import type { Mailbox } from '../db';
+import type { InboundEffect, RecordedInbound } from '../db/repositories/inbound.repository';
 import { MailError, readNewMessages, type InboundMail } from '../mail';
 import { classifyInbound, type InboundClassification } from '../mail/classification';
 import { hashEmail } from '../privacy/suppression-keys';
@@ -63,31 +64,8 @@ export class MailboxSync {
       const signals: InboundSignals = { replies: [], pauses: [], stops: [], resends: [] };
       for (const mail of read.messages) {
         controls.heartbeat?.();
-        const classification = await this.classify(mailboxId, mail, mailbox.timeZone);
-        const recorded = await this.inbound.recordInbound(
-          {
-            mailboxId,
-            uidValidity: read.uidValidity,
-            uid: mail.uid,
-            messageIdHeader: mail.messageId,
-            candidateMessageIds: matchingMessageIds(mail, classification),
-            fromAddress: mail.from?.address.toLowerCase() ?? null,
-            toAddresses: mail.to.map((address) => address.toLowerCase()),
-            subject: mail.subject,
-            ...separateQuoted(mail.text),
-            receivedAt: mail.date,
-            outcome: inboundOutcome(mail, classification, {
-              now: new Date(),
-              defaultPauseMs: this.config.sequencing.autoReplyPauseMs,
-              softBounceResend: this.config.sequencing.softBounceResend,
-            }),
-          },
-          (email) => hashEmail(this.config.suppression.hashKey, email),
-        );
+        const recorded = await this.record(mailbox, read.uidValidity, mail);
         if (recorded) addSignals(signals, recorded.inboundMessageId, recorded.effect);
-        if (recorded?.effect.kind === 'bounced' && recorded.effect.reason === 'hard_bounce') {
-          await this.bounceGuard.afterHardBounces(recorded.effect.enrollmentIds);
-        }
       }
       await this.mailboxes.saveSyncState(mailboxId, {
         imapUidValidity: read.uidValidity,
@@ -103,15 +81,53 @@ export class MailboxSync {
   }
 
   /**
+   * Records mail a look at the INBOX found before the sync read it (the last look before a
+   * follow-up leaves), exactly as the sync will: when it reads the same messages, it records
+   * nothing twice and tells the workflows then.
+   */
+  async recordAhead(mailbox: Mailbox, uidValidity: string, mails: readonly InboundMail[]): Promise<void> {
+    for (const mail of mails) await this.record(mailbox, uidValidity, mail);
+  }
+
+  /** Classifies one message and stores what it means, in one transaction (see InboundRepository.recordInbound). */
+  private async record(mailbox: Mailbox, uidValidity: string, mail: InboundMail): Promise<RecordedInbound | null> {
+    const classification = await this.classify(mailbox.id, mail, mailbox.timeZone);
+    const recorded = await this.inbound.recordInbound(
+      {
+        mailboxId: mailbox.id,
+        uidValidity,
+        uid: mail.uid,
+        messageIdHeader: mail.messageId,
+        candidateMessageIds: matchingMessageIds(mail, classification),
+        fromAddress: mail.from?.address.toLowerCase() ?? null,
+        toAddresses: mail.to.map((address) => address.toLowerCase()),
+        subject: mail.subject,
+        ...separateQuoted(mail.text),
+        receivedAt: mail.date,
+        outcome: inboundOutcome(mail, classification, {
+          now: new Date(),
+          defaultPauseMs: this.config.sequencing.autoReplyPauseMs,
+          softBounceResend: this.config.sequencing.softBounceResend,
+        }),
+      },
+      (email) => hashEmail(this.config.suppression.hashKey, email),
+    );
+    if (recorded?.effect.kind === 'bounced' && recorded.effect.reason === 'hard_bounce') {
+      await this.bounceGuard.afterHardBounces(recorded.effect.enrollmentIds);
+    }
+    return recorded;
+  }
+
+  /**
    * The return date of an auto-reply is 09:00 where its author lives: the prospect's zone when
-   * the mail answers one of ours and it is known (looked up only for auto-replies), else the
-   * mailbox's.
+   * the mail is about one of ours (by its thread or its sender) and the zone is known (looked up
+   * only for auto-replies), else the mailbox's.
    */
   private async classify(mailboxId: string, mail: InboundMail, mailboxZone: string): Promise<InboundClassification> {
     const receivedAt = mail.date ?? new Date();
     const first = classifyInbound(mail, undefined, { timeZone: mailboxZone, receivedAt });
     if (first.kind !== 'auto_reply' || !first.returnDate) return first;
-    const prospectZone = await this.inbound.prospectTimeZone(mailboxId, matchingMessageIds(mail, first));
+    const prospectZone = await this.inbound.prospectTimeZone(mailboxId, matchingMessageIds(mail, first), mail.from?.address ?? null);
     if (!prospectZone || prospectZone === mailboxZone) return first;
     return classifyInbound(mail, undefined, { timeZone: prospectZone, receivedAt });
   }
@@ -122,6 +138,7 @@ function addSignals(signals: InboundSignals, inboundMessageId: string, effect: I
   switch (effect.kind) {
     case 'replied':
       signals.replies.push({ enrollmentId: effect.enrollmentId, inboundMessageId });
+      for (const enrollmentId of effect.prospectStopped ?? []) signals.stops.push({ enrollmentId, reason: 'prospect_replied' });
       for (const enrollmentId of effect.companyStopped ?? []) signals.stops.push({ enrollmentId, reason: 'company_replied' });
       break;
     case 'paused':

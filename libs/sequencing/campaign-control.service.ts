@@ -1,12 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { SequenceControlRepository } from '../db';
-import { CampaignSignal, enrollmentWorkflowId, planChangedSignal, resumeSignal, stopSignal } from '../temporal/contracts';
+import {
+  CampaignSignal, EnrollmentSignal, enrollmentWorkflowId, planChangedSignal, resumeSignal, stopSignal,
+} from '../temporal/contracts';
 
 const PAGE = 200;
 const CONCURRENCY = 20;
 
-/** Wakes a campaign's running enrollment workflows after a resume or a stop. */
+/** The campaign status a control's signal follows from: anything else means the change did not commit. */
+const COMMITTED_AS: Record<Exclude<CampaignSignal, 'plan_changed'>, string> = { resume: 'active', stop: 'stopped' };
+/** Enrollment statuses after which its workflow has nothing left to do. */
+const ENDED = new Set(['stopped', 'replied', 'bounced', 'completed', 'failed']);
+
+/**
+ * Wakes a campaign's or one enrollment's workflows after a resume or a stop. Controls start
+ * their workflow inside the transaction that changes the database, so signals are sent only
+ * once that change has committed (the read below waits for its lock) and only when it did.
+ */
 @Injectable()
 export class CampaignControl {
   constructor(
@@ -20,6 +31,10 @@ export class CampaignControl {
     afterEnrollmentId: string | undefined,
     heartbeat: () => void,
   ): Promise<{ signalled: number; lastEnrollmentId?: string }> {
+    if (!afterEnrollmentId && signal !== 'plan_changed') {
+      const status = await this.controls.committedCampaignStatus(campaignId);
+      if (status !== COMMITTED_AS[signal]) return { signalled: 0 };
+    }
     const ids = await this.controls.runningEnrollmentIds(campaignId, afterEnrollmentId ?? null, PAGE);
     let signalled = 0;
     for (let i = 0; i < ids.length; i += CONCURRENCY) {
@@ -30,12 +45,21 @@ export class CampaignControl {
     return { signalled, lastEnrollmentId: ids.length === PAGE ? ids[ids.length - 1] : undefined };
   }
 
-  private async signal(enrollmentId: string, signal: CampaignSignal): Promise<boolean> {
+  /** One enrollment: resumed when it runs again, stopped (with the recorded reason) when it has ended. */
+  async signalEnrollment(enrollmentId: string, signal: EnrollmentSignal): Promise<boolean> {
+    const state = await this.controls.committedEnrollmentState(enrollmentId);
+    if (!state) return false;
+    if (signal === 'resume' && state.status !== 'active') return false;
+    if (signal === 'stop' && !ENDED.has(state.status)) return false;
+    return this.signal(enrollmentId, signal, state.stopReason ?? undefined);
+  }
+
+  private async signal(enrollmentId: string, signal: CampaignSignal, stopReason = 'campaign_stopped'): Promise<boolean> {
     const handle = this.temporal.workflow.getHandle(enrollmentWorkflowId(enrollmentId));
     try {
       if (signal === 'resume') await handle.signal(resumeSignal);
       else if (signal === 'plan_changed') await handle.signal(planChangedSignal);
-      else await handle.signal(stopSignal, { reason: 'campaign_stopped' });
+      else await handle.signal(stopSignal, { reason: stopReason });
       return true;
     } catch (error) {
       // Its workflow already ended (or never started): nothing to wake.

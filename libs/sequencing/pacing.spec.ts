@@ -45,21 +45,23 @@ describe('decidePace', () => {
 
   it('lets a send whose slot has come go before a newcomer', () => {
     const busy = mailbox('m1', { state: state('2026-12-02', 1, '2026-12-02T10:00:00Z', '2026-12-02T10:00:05Z') });
-    assert.equal(decidePace(input({ mailboxes: [busy] })).kind, 'defer', 'a newcomer queues behind the line');
+    const newcomer = decidePace(input({ mailboxes: [busy] }));
+    assert.equal(newcomer.kind, 'defer', 'a newcomer queues behind the line');
+    assert.equal(newcomer.kind === 'defer' && newcomer.reason, 'spacing');
     assert.equal(decidePace(input({ mailboxes: [busy], heldSlot: at('2026-12-02T10:00:00Z') })).kind, 'admit');
   });
 
   it('keeps the place of a send that woke a moment before the mailbox was free', () => {
     const busy = mailbox('m1', { state: state('2026-12-02', 1, '2026-12-02T10:00:00.300Z', '2026-12-02T10:00:09Z') });
     const decision = decidePace(input({ mailboxes: [busy], heldSlot: at('2026-12-02T09:59:59Z') }));
-    assert.deepEqual(decision, { kind: 'defer', until: at('2026-12-02T10:00:00.300Z'), queued: true });
+    assert.deepEqual(decision, { kind: 'defer', reason: 'spacing', until: at('2026-12-02T10:00:00.300Z'), queued: true });
   });
 
   it('stops at the daily limit and tries again at the start of the next day in the mailbox time zone', () => {
     const full = mailbox('m1', { dailyLimit: 50, timeZone: 'Europe/Paris', state: state('2026-12-02', 50, '2026-12-02T09:00:00Z') });
     const decision = decidePace(input({ mailboxes: [full] }));
     // Midnight in Paris (UTC+1 in December) is 23:00 UTC.
-    assert.deepEqual(decision, { kind: 'defer', until: at('2026-12-02T23:00:00Z'), queued: false });
+    assert.deepEqual(decision, { kind: 'defer', reason: 'daily_limit', until: at('2026-12-02T23:00:00Z'), queued: false });
   });
 
   // [zone, a full day's last moment, when its next day starts]: days of 23 and 25 hours, a
@@ -75,7 +77,7 @@ describe('decidePace', () => {
   for (const [timeZone, day, lastMinute, nextDay] of nextDays) {
     it(`counts a full ${timeZone} day until its local midnight, ${day}`, () => {
       const full = mailbox('m1', { dailyLimit: 50, timeZone, state: state(day, 50, '2000-01-01T00:00:00Z') });
-      assert.deepEqual(decidePace(input({ now: at(lastMinute), mailboxes: [full] })), { kind: 'defer', until: at(nextDay), queued: false });
+      assert.deepEqual(decidePace(input({ now: at(lastMinute), mailboxes: [full] })), { kind: 'defer', reason: 'daily_limit', until: at(nextDay), queued: false });
       const decision = decidePace(input({ now: at(nextDay), mailboxes: [full] }));
       assert.equal(decision.kind === 'admit' && decision.state.dayCount, 1);
     });
@@ -110,9 +112,9 @@ describe('decidePace', () => {
   it('waits for the sending window to open, in its time zone, spread over the first seconds', () => {
     // Wednesday 2 December 2026, 10:00 UTC is 05:00 in New York; the window opens at 09:00 (14:00 UTC).
     const window = { timeZone: 'America/New_York', days: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[], hours: [{ start: '09:00', end: '17:00' }] };
-    assert.deepEqual(decidePace(input({ window })), { kind: 'defer', until: at('2026-12-02T14:00:00Z'), queued: false });
+    assert.deepEqual(decidePace(input({ window })), { kind: 'defer', reason: 'sending_window', until: at('2026-12-02T14:00:00Z'), queued: false });
     assert.deepEqual(decidePace(input({ window, random: () => 0.5 })), {
-      kind: 'defer', until: at('2026-12-02T14:00:15Z'), queued: false,
+      kind: 'defer', reason: 'sending_window', until: at('2026-12-02T14:00:15Z'), queued: false,
     });
     assert.equal(decidePace(input({ window, now: at('2026-12-02T15:00:00Z') })).kind, 'admit');
   });

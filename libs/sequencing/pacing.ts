@@ -21,10 +21,13 @@ export interface PaceState {
   queueTailAt: Date;
 }
 
+/** Why a send must wait: outside the sending window, the mailboxes spacing their sends, or at their daily limit. */
+export type PaceWait = 'sending_window' | 'spacing' | 'daily_limit';
+
 export type PaceDecision =
   | { kind: 'admit'; mailboxId: string; state: PaceState }
   /** `queued`: `until` is a place in a mailbox's line, to be shown back as `heldSlot`. */
-  | { kind: 'defer'; until: Date; queued: boolean; mailboxId?: string; state?: PaceState };
+  | { kind: 'defer'; reason: PaceWait; until: Date; queued: boolean; mailboxId?: string; state?: PaceState };
 
 export interface PaceInput {
   now: Date;
@@ -52,7 +55,9 @@ export function decidePace(input: PaceInput): PaceDecision {
   const now = input.now;
   if (input.window) {
     const opens = nextSendTime(input.window, now);
-    if (opens.getTime() > now.getTime()) return { kind: 'defer', until: spread(opens, input.random), queued: false };
+    if (opens.getTime() > now.getTime()) {
+      return { kind: 'defer', reason: 'sending_window', until: spread(opens, input.random), queued: false };
+    }
   }
   const candidates = input.mailboxes
     .filter((m) => !input.assignedMailboxId || m.mailboxId === input.assignedMailboxId)
@@ -82,7 +87,7 @@ export function decidePace(input: PaceInput): PaceDecision {
   if (candidates.length > 0 && holdsSlot) {
     // Its turn came a moment early (the previous send was admitted late): keep the place.
     const until = new Date(Math.min(...candidates.map(({ state }) => state.nextSendAt.getTime())));
-    return { kind: 'defer', until, queued: true };
+    return { kind: 'defer', reason: 'spacing', until, queued: true };
   }
   if (candidates.length > 0) {
     // Busy mailboxes: take the earliest free slot in line and hold it for this send.
@@ -92,6 +97,7 @@ export function decidePace(input: PaceInput): PaceDecision {
     const queueTailAt = new Date(soonest.slot.getTime() + Math.max(soonest.mailbox.minSpacingMs, 1));
     return {
       kind: 'defer',
+      reason: 'spacing',
       until: soonest.slot,
       queued: true,
       mailboxId: soonest.mailbox.mailboxId,
@@ -102,7 +108,7 @@ export function decidePace(input: PaceInput): PaceDecision {
   const pool = input.mailboxes.filter((m) => !input.assignedMailboxId || m.mailboxId === input.assignedMailboxId);
   if (pool.length === 0) throw new Error('the campaign has no mailbox to send from');
   const tomorrow = Math.min(...pool.map((m) => startOfNextDay(m.timeZone, now).getTime()));
-  return { kind: 'defer', until: spread(new Date(tomorrow), input.random), queued: false };
+  return { kind: 'defer', reason: 'daily_limit', until: spread(new Date(tomorrow), input.random), queued: false };
 }
 
 /** The mailbox's state for today in its own time zone: yesterday's count does not carry over. */

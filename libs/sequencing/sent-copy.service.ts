@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { Mailbox, MailboxRepository } from '../db';
-import { SentFolderConnections } from '../mail';
+import { SentFolderConnections, type InboundMail, type InboxPeek } from '../mail';
 import { MailboxCredentials } from '../mailboxes/mailbox-credentials.service';
 import { createLogger } from '../observability';
 
@@ -10,7 +10,8 @@ export type SentFolderVerdict = 'sent' | 'not_sent' | 'unknown';
 /**
  * Keeps sent mail in the mailbox's Sent folder, as a mail client would, and reads it back
  * to settle a send whose outcome was lost (a crash between SMTP and the database update).
- * Both go through one IMAP connection per mailbox, logged out when the worker stops.
+ * Both go through one IMAP connection per mailbox, logged out when the worker stops; so does
+ * the last look at the INBOX before a follow-up leaves.
  */
 @Injectable()
 export class SentCopyKeeper implements OnApplicationShutdown {
@@ -55,6 +56,14 @@ export class SentCopyKeeper implements OnApplicationShutdown {
     if (found === true) return 'sent';
     if (found === false && mailbox.sentCopy === 'server') return 'not_sent';
     return 'unknown';
+  }
+
+  /**
+   * The INBOX mail from a prospect or answering their thread since the sync's checkpoint, on the
+   * mailbox's kept connection (see peekInbox).
+   */
+  async peekInbox(mailbox: Mailbox, peek: InboxPeek): Promise<InboundMail[]> {
+    return this.sentFolders.peekInbox(mailbox.id, await this.credentials.imap(mailbox), peek);
   }
 
   /** Nest calls this on app.close(), which the worker runs once its activities have drained. */

@@ -11,6 +11,7 @@ import type { PaceContext } from '../db/repositories/outbox.repository';
 import { composeMessage } from './compose-message';
 import { decidePace } from './pacing';
 import { effectiveTimeZone, SendingWindow } from './sending-window';
+import { LastLookBeforeSend } from './last-look.service';
 import { SentCopyKeeper } from './sent-copy.service';
 import { TemplateRenderError } from './templates';
 import { trackedHtmlFor } from './tracked-html';
@@ -30,7 +31,8 @@ export class TransientSendError extends Error {
 
 /**
  * Sends one step of one enrollment at most once: claim the outbox row (re-checking that the
- * prospect may still be written to), speak SMTP, record the outcome, file a copy in Sent.
+ * prospect may still be written to), take a last look at the INBOX for a reply that has just
+ * landed, speak SMTP, record the outcome, file a copy in Sent.
  * When the server may have accepted the message and the Sent folder cannot tell, the row
  * becomes `unknown`, never a resend.
  */
@@ -44,6 +46,7 @@ export class StepSender {
     @Inject(SmtpSender) private readonly smtp: SmtpSender,
     @Inject(SentCopyKeeper) private readonly sentCopies: SentCopyKeeper,
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
+    @Inject(LastLookBeforeSend) private readonly lastLook: LastLookBeforeSend,
   ) {}
 
   /**
@@ -85,7 +88,9 @@ export class StepSender {
       return { outcome: 'stopped', reason: claim.reason };
     }
     if (claim.kind === 'existing') return this.resolveExisting(claim.message);
-    if (claim.kind === 'paused') return { outcome: 'paused' };
+    if (claim.kind === 'paused') {
+      return { outcome: 'paused', until: new Date(Date.now() + this.config.sequencing.pauseRecheckMs).toISOString() };
+    }
     if (claim.kind === 'replanned') return { outcome: 'replanned' };
     if (claim.kind === 'deferred') return { outcome: 'deferred', until: claim.until.toISOString(), queued: claim.queued };
     return this.deliver(claim.message);
@@ -129,6 +134,20 @@ export class StepSender {
       throw error;
     }
     const { mailbox, mail, settings } = prepared;
+    const resendAttempt = message.softBounces > 0 ? message.softBounces : undefined;
+    let maySend: boolean;
+    try {
+      maySend = await this.lastLook.maySend(message, resendAttempt !== undefined);
+    } catch (error) {
+      await this.outbox.release(message.id).catch(() => undefined);
+      throw new TransientSendError(`the INBOX could not be read before sending: ${(error as Error).message}`);
+    }
+    if (!maySend) {
+      // A reply (or an out-of-office reply, a bounce) landed just now: the claim is given back
+      // and asked again, and now refuses or defers, saying why.
+      await this.outbox.release(message.id);
+      return this.send(message.enrollmentId, message.stepId, null, resendAttempt);
+    }
     let result;
     try {
       result = await this.smtp.send(mailbox.id, settings, mail, { timeoutMs: this.config.mail.smtpTimeoutMs });

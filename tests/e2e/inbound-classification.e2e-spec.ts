@@ -156,8 +156,9 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
     // (a) The out-of-office reply is stored and holds Amélie's next email until she is back.
     const away = await eventually('the auto-reply to hold the enrollment', async () =>
       (await pausedUntilOf('away')) ? enrollmentOf('away') : undefined);
-    assert.equal(away.status, 'active');
+    assert.deepEqual([away.status, away.pauseReason], ['paused', 'out_of_office'], 'held by her auto-reply, not running');
     assert.equal(away.pausedUntil, returnsAt.toISOString(), 'the API shows until when');
+    assert.deepEqual(away.waiting, { reason: 'out_of_office', until: returnsAt.toISOString() });
     assert.equal((await pausedUntilOf('away'))?.toISOString(), returnsAt.toISOString());
     const [autoReply] = await inboundOf('away');
     assert.equal(autoReply.kind, 'auto_reply');

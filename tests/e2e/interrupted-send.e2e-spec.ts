@@ -13,6 +13,7 @@ import { StepSender, TransientSendError } from '../../libs/sequencing/step-sende
 import { mailboxSyncWorkflowId } from '../../libs/temporal';
 import { imapUser, testEnv } from '../harness/env';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
+import { lastLookBeforeSend } from '../support/last-look';
 
 /**
  * Guarantee 1 after a crash between SMTP and the database update: the outbox row stays
@@ -59,7 +60,10 @@ describe('a send interrupted between SMTP and the database', () => {
     mailboxes = new MailboxRepository(stack.dataSource);
     credentials = new MailboxCredentials(mailboxes, new Vault(stack.config.vault.masterKeys));
     sentCopies = new SentCopyKeeper(stack.config, mailboxes, credentials);
-    sender = new StepSender(stack.config, outbox, mailboxes, credentials, smtp, sentCopies, new TokenSigner(stack.config.tokens.signingKeys));
+    const lastLook = lastLookBeforeSend(stack.config, stack.dataSource, { outbox, mailboxes, credentials, sentCopies });
+    sender = new StepSender(
+      stack.config, outbox, mailboxes, credentials, smtp, sentCopies, new TokenSigner(stack.config.tokens.signingKeys), lastLook,
+    );
   });
 
   after(async () => {

@@ -10,6 +10,7 @@ import { StepSender } from '../../libs/sequencing/step-sender.service';
 import { mailboxSyncWorkflowId } from '../../libs/temporal';
 import { imapUser, testEnv } from '../harness/env';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
+import { lastLookBeforeSend } from '../support/last-look';
 
 /** What a terminated PostgreSQL connection looks like to the code that was using it. */
 const connectionLost = () => new Error('Connection terminated unexpectedly');
@@ -81,7 +82,10 @@ describe('database errors around a send', () => {
     const mailboxes = new MailboxRepository(stack.dataSource);
     credentials = new FlakyCredentials(mailboxes, new Vault(stack.config.vault.masterKeys));
     sentCopies = new SentCopyKeeper(stack.config, mailboxes, new MailboxCredentials(mailboxes, new Vault(stack.config.vault.masterKeys)));
-    sender = new StepSender(stack.config, outbox, mailboxes, credentials, smtp, sentCopies, new TokenSigner(stack.config.tokens.signingKeys));
+    const lastLook = lastLookBeforeSend(stack.config, stack.dataSource, { outbox, mailboxes, credentials, sentCopies });
+    sender = new StepSender(
+      stack.config, outbox, mailboxes, credentials, smtp, sentCopies, new TokenSigner(stack.config.tokens.signingKeys), lastLook,
+    );
   });
 
   after(async () => {

@@ -116,13 +116,15 @@ describe('soft bounces: resent later, under the same rules as any send', () => {
       'the team sees one email, resent, and how often it came back',
     );
 
-    // Bruno replied before his resend was due (after his one-step sequence completed, so the
-    // prospect records it); Sam's server is still trying on its own.
+    // Bruno replied before his resend was due: after his one-step sequence completed, the reply
+    // still answers it (the enrollment reads replied, as stats count it); Sam's server is still
+    // trying on its own.
     assert.equal((await api.get(`/v1/prospects/${prospectIds.busy}`)).body.status, 'replied');
+    assert.deepEqual([(await enrollmentOf('busy')).status, (await enrollmentOf('busy')).stop_reason], ['replied', 'replied']);
     const busyMessage = await messageOf('busy');
     assert.equal(busyMessage.soft_bounces, 1);
     const busyResend = await stack.temporal.client.workflow.getHandle(softBounceResendWorkflowId(busyMessage.id, 1)).result();
-    assert.deepEqual([busyResend.outcome, busyResend.reason], ['stopped', 'prospect_replied']);
+    assert.deepEqual([busyResend.outcome, busyResend.reason], ['stopped', 'enrollment_replied']);
     const slowMessage = await messageOf('slow');
     assert.deepEqual([slowMessage.soft_bounces, slowMessage.resend_at], [0, null]);
     await new Promise((resolve) => setTimeout(resolve, 2_000));

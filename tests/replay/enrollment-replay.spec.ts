@@ -30,7 +30,7 @@ describe('enrollment workflow: histories recorded by earlier versions replay', (
         workflowsPath: require.resolve('../../workflows'),
         dataConverter: createDataConverter({
           // Only the keys matter to a replay: nothing connects to a server.
-          temporal: { address: 'replay:0', namespace: 'default', uiUrl: undefined, payloadKeys: parseKeyRing(FIXTURE_PAYLOAD_KEYS) },
+          temporal: { payloadKeys: parseKeyRing(FIXTURE_PAYLOAD_KEYS) },
         }),
       },
       JSON.parse(readFileSync(join(root, 'tests', 'replay', 'histories', fixture), 'utf8')),

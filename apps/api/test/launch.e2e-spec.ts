@@ -121,7 +121,8 @@ describe('campaign launch and enrollments', () => {
       assert.deepEqual(new Set(list.body.data.map((e: any) => e.prospectId)), new Set(prospects));
       const [first] = list.body.data;
       assert.deepEqual(Object.keys(first).sort(), [
-        'createdAt', 'currentStep', 'finishedAt', 'id', 'pausedUntil', 'prospectId', 'status', 'stepsSent', 'stopReason', 'workflowId',
+        'createdAt', 'currentStep', 'finishedAt', 'id', 'pauseReason', 'pausedUntil', 'prospectId', 'status', 'stepsSent', 'stopReason',
+        'waiting', 'workflowId',
       ]);
       assert.equal(first.status, 'active');
       assert.equal(first.stepsSent, 0);

@@ -7,6 +7,7 @@ import { MailboxCredentials, MailboxSync } from '../../../libs/mailboxes';
 import { BounceGuard } from '../../../libs/sequencing/bounce-guard.service';
 import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
 import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
+import { LastLookBeforeSend } from '../../../libs/sequencing/last-look.service';
 import { SentCopyKeeper } from '../../../libs/sequencing/sent-copy.service';
 import { StepSender } from '../../../libs/sequencing/step-sender.service';
 import { TemporalModule } from '../../../libs/temporal';
@@ -30,6 +31,7 @@ export class WorkerModule implements OnApplicationShutdown {
         MailboxSync,
         StepSender,
         SentCopyKeeper,
+        LastLookBeforeSend,
         CampaignLauncher,
         CampaignControl,
         BounceGuard,

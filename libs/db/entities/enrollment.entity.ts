@@ -5,8 +5,20 @@ import { CreatedAt, IdColumn, UpdatedAt } from './columns';
 import { Mailbox } from './mailbox.entity';
 import { Prospect } from './prospect.entity';
 
-/** 'paused': held by the rep (pause / resume); an out-of-office pause keeps it 'active' with paused_until. */
+/**
+ * 'paused': held by the rep (pause / resume). An out-of-office pause keeps the row 'active' with
+ * paused_until (the API shows it paused): the workflow, not the rep, ends that pause.
+ */
 export type EnrollmentStatus = 'active' | 'paused' | 'replied' | 'bounced' | 'completed' | 'stopped' | 'failed';
+
+/**
+ * Why a running enrollment is not sending right now: outside the campaign's sending window (or
+ * the mailbox's), its mailbox at its daily limit or spacing its sends, an out-of-office pause, an
+ * earlier email's soft-bounce resend still due, a wait step, a task for the rep, a pause.
+ */
+export type EnrollmentWaitReason =
+  | 'sending_window' | 'mailbox_window' | 'daily_limit' | 'spacing' | 'out_of_office' | 'pending_resend'
+  | 'wait_step' | 'task' | 'paused_by_user' | 'campaign_paused' | 'mailbox_disabled';
 
 /** One prospect in one campaign; its sequence runs as workflow `enrollment:<id>`. */
 @Entity({ name: 'enrollments' })
@@ -33,13 +45,17 @@ export class Enrollment {
   @ManyToOne(() => Mailbox, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'mailbox_id', foreignKeyConstraintName: 'fk_enrollments_mailbox' })
   mailbox?: Mailbox;
-  /** Position of the step being run or waited on; equals the step count once done. */
+  /** Position of the step being run or waited on; once ended, of the last step it reached. */
   @Column({ name: 'current_step', type: 'integer', default: 0 }) currentStep: number;
   @Column({ name: 'workflow_id', type: 'text' }) workflowId: string;
   @Column({ name: 'stop_reason', type: 'text', nullable: true }) stopReason: string | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
   /** An out-of-office reply holds the next email until then (the sender's return); null when not held. */
   @Column({ name: 'paused_until', type: 'timestamptz', nullable: true }) pausedUntil: Date | null;
+  /** Why its current step waits (written when the wait begins; stale once it has passed). */
+  @Column({ name: 'waiting_reason', type: 'text', nullable: true }) waitingReason: EnrollmentWaitReason | null;
+  /** Until when it waits; null: until something happens (a task done, a resume). */
+  @Column({ name: 'waiting_until', type: 'timestamptz', nullable: true }) waitingUntil: Date | null;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

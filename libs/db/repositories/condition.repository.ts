@@ -5,6 +5,8 @@ import type { ConditionKind } from '../entities/step.entity';
 /** A condition step of an enrollment's campaign and what it is decided on. */
 export interface ConditionInput {
   kind: ConditionKind;
+  /** The condition step's own position. */
+  position: number;
   opened: boolean;
   clicked: boolean;
   replied: boolean;
@@ -26,13 +28,13 @@ export class ConditionRepository {
   async load(enrollmentId: string, stepId: string): Promise<ConditionInput | null> {
     const [row] = await this.dataSource.query(
       `WITH cond AS (
-         SELECT e.id AS enrollment_id, c.condition_kind AS kind,
+         SELECT e.id AS enrollment_id, c.condition_kind AS kind, c.position,
                 (SELECT m.claimed_at FROM messages m JOIN steps s ON s.id = m.step_id
                  WHERE m.enrollment_id = e.id AND s.campaign_id = e.campaign_id
                    AND s.position = c.condition_since_position AND m.status IN ('sent', 'unknown')) AS since
          FROM enrollments e JOIN steps c ON c.id = $2 AND c.campaign_id = e.campaign_id AND c.kind = 'condition'
          WHERE e.id = $1)
-       SELECT kind,
+       SELECT kind, position,
               EXISTS (SELECT 1 FROM messages m JOIN tracking_events t ON t.message_id = m.id AND t.kind = 'open'
                       WHERE m.enrollment_id = cond.enrollment_id AND m.claimed_at >= cond.since) AS opened,
               EXISTS (SELECT 1 FROM messages m JOIN tracking_events t ON t.message_id = m.id AND t.kind = 'click'
@@ -43,6 +45,6 @@ export class ConditionRepository {
       [enrollmentId, stepId],
     );
     if (!row) return null;
-    return { kind: row.kind, opened: row.opened, clicked: row.clicked, replied: row.replied };
+    return { kind: row.kind, position: row.position, opened: row.opened, clicked: row.clicked, replied: row.replied };
   }
 }

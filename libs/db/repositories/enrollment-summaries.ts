@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { EnrollmentStatus } from '../entities/enrollment.entity';
+import type { CampaignStatus } from '../entities/campaign.entity';
+import type { EnrollmentStatus, EnrollmentWaitReason } from '../entities/enrollment.entity';
 
 export interface EnrollmentSummary {
   id: string;
@@ -12,6 +13,11 @@ export interface EnrollmentSummary {
   createdAt: Date;
   finishedAt: Date | null;
   pausedUntil: Date | null;
+  /** Why its step waits and until when, as last written (see Enrollment.waitingReason). */
+  waitingReason: EnrollmentWaitReason | null;
+  waitingUntil: Date | null;
+  /** A paused campaign holds every one of its running enrollments. */
+  campaignStatus: CampaignStatus;
 }
 
 /**
@@ -26,9 +32,9 @@ export async function selectEnrollmentSummaries(
 ): Promise<EnrollmentSummary[]> {
   const rows = await dataSource.query(
     `SELECT e.id, e.prospect_id, e.status, e.current_step, e.stop_reason, e.workflow_id, e.created_at,
-            e.finished_at, e.paused_until,
+            e.finished_at, e.paused_until, e.waiting_reason, e.waiting_until, c.status AS campaign_status,
             (SELECT count(*)::int FROM messages m WHERE m.enrollment_id = e.id AND m.status = 'sent') AS steps_sent
-     FROM enrollments e WHERE ${where} ORDER BY e.created_at, e.id ${tail}`,
+     FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id WHERE ${where} ORDER BY e.created_at, e.id ${tail}`,
     params,
   );
   return rows.map((r: Record<string, any>) => ({
@@ -42,5 +48,8 @@ export async function selectEnrollmentSummaries(
     createdAt: r.created_at,
     finishedAt: r.finished_at,
     pausedUntil: r.paused_until,
+    waitingReason: r.waiting_reason,
+    waitingUntil: r.waiting_until,
+    campaignStatus: r.campaign_status,
   }));
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ENROLLMENT_WORKFLOW_ID_PREFIX } from '../../temporal/contracts/workflow-ids';
 import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
-import { Enrollment, EnrollmentStatus } from '../entities/enrollment.entity';
+import { Enrollment, EnrollmentStatus, EnrollmentWaitReason } from '../entities/enrollment.entity';
 import { Step, WaitUnit } from '../entities/step.entity';
 import { EnrollmentSummary, selectEnrollmentSummaries } from './enrollment-summaries';
 
@@ -176,17 +176,24 @@ export class EnrollmentRepository {
     );
   }
 
-  async recordProgress(id: string, position: number): Promise<void> {
+  /** The running enrollment reached the step at `position`, and waits there when `waiting` says so. */
+  async recordProgress(
+    id: string,
+    position: number,
+    waiting?: { reason: Extract<EnrollmentWaitReason, 'wait_step' | 'task'>; until: Date | null },
+  ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE enrollments SET current_step = $2, updated_at = now() WHERE id = $1 AND status = 'active'`,
-      [id, position],
+      `UPDATE enrollments SET current_step = $2, waiting_reason = $3, waiting_until = $4, updated_at = now()
+       WHERE id = $1 AND status IN ('active', 'paused')`,
+      [id, position, waiting?.reason ?? null, waiting?.until ?? null],
     );
   }
 
   /** Ends an enrollment unless something (a reply, a stop) already ended it. */
   async finish(id: string, status: Extract<EnrollmentStatus, 'completed' | 'failed'>, reason: string | null) {
     await this.dataSource.query(
-      `UPDATE enrollments SET status = $2, stop_reason = $3, finished_at = now(), updated_at = now()
+      `UPDATE enrollments SET status = $2, stop_reason = $3, finished_at = now(), updated_at = now(),
+         waiting_reason = NULL, waiting_until = NULL
        WHERE id = $1 AND status = 'active'`,
       [id, status, reason],
     );

@@ -42,8 +42,11 @@ export interface InboundRecord {
 
 /** What the workflows must be told; the database already says it. */
 export type InboundEffect =
-  /** `companyStopped`: enrollments of the same company the campaign ends with the reply (its option). */
-  | { kind: 'replied'; enrollmentId: string; companyStopped?: string[] }
+  /**
+   * `prospectStopped`: the prospect's running enrollments in other campaigns, ended by their reply.
+   * `companyStopped`: enrollments of the same company the campaign ends with the reply (its option).
+   */
+  | { kind: 'replied'; enrollmentId: string; prospectStopped?: string[]; companyStopped?: string[] }
   | { kind: 'paused'; enrollmentId: string; until: Date }
   | { kind: 'bounced'; enrollmentIds: string[]; reason: 'hard_bounce' | 'soft_bounce' }
   | { kind: 'stopped'; enrollmentIds: string[]; reason: 'left_company' }
@@ -132,15 +135,14 @@ export class InboundRepository {
     });
   }
 
-  /** The time zone of the prospect the mail is about, when one of ours matches and it is known. */
-  async prospectTimeZone(mailboxId: string, candidateMessageIds: string[]): Promise<string | null> {
-    if (candidateMessageIds.length === 0) return null;
-    const [row] = await this.dataSource.query(
-      `SELECT p.time_zone FROM messages m JOIN enrollments e ON e.id = m.enrollment_id JOIN prospects p ON p.id = e.prospect_id
-       WHERE m.mailbox_id = $1 AND m.message_id_header = ANY($2::text[])
-       ORDER BY array_position($2::text[], m.message_id_header) LIMIT 1`,
-      [mailboxId, candidateMessageIds],
-    );
+  /**
+   * The time zone of the prospect the mail is about, when one of ours matches it the way
+   * recordInbound will (by its thread, else by its sender) and the zone is known.
+   */
+  async prospectTimeZone(mailboxId: string, candidateMessageIds: string[], fromAddress: string | null): Promise<string | null> {
+    const matched = await matchInbound(this.dataSource.manager, { mailboxId, candidateMessageIds, fromAddress, byPerson: true });
+    if (!matched) return null;
+    const [row] = await this.dataSource.query(`SELECT time_zone FROM prospects WHERE id = $1`, [matched.prospect_id]);
     return row?.time_zone ?? null;
   }
 
@@ -171,18 +173,25 @@ export class InboundRepository {
       case 'reply': {
         // A colleague answering for the prospect ends the sequence; the prospect did not reply.
         const secondary = matched.how === 'domain';
+        // A reply after the last step still answers the sequence: it reads replied, as stats count it.
         await manager.query(
-          `UPDATE enrollments SET status = 'replied', stop_reason = $2, finished_at = now(), updated_at = now()
-           WHERE id = $1 AND status IN ${RUNNING}`,
+          `UPDATE enrollments SET status = 'replied', stop_reason = $2, finished_at = COALESCE(finished_at, now()), updated_at = now()
+           WHERE id = $1 AND status IN ('active', 'paused', 'completed')`,
           [matched.enrollment_id, secondary ? 'secondary_reply' : 'replied'],
         );
+        const prospectStopped = secondary ? [] : await stopOtherCampaigns(manager, matched.prospect_id);
         if (!secondary) {
           await manager.query(`UPDATE prospects SET status = 'replied', updated_at = now() WHERE id = $1 AND status = 'active'`, [
             matched.prospect_id,
           ]);
         }
         const companyStopped = await stopSameCompany(manager, matched.enrollment_id);
-        return { kind: 'replied', enrollmentId: matched.enrollment_id, ...(companyStopped.length > 0 ? { companyStopped } : {}) };
+        return {
+          kind: 'replied',
+          enrollmentId: matched.enrollment_id,
+          ...(prospectStopped.length > 0 ? { prospectStopped } : {}),
+          ...(companyStopped.length > 0 ? { companyStopped } : {}),
+        };
       }
       case 'auto_reply': {
         if (outcome.leftCompany) return stopLeftCompany(manager, matched.prospect_id);
@@ -229,7 +238,14 @@ export class InboundRepository {
     matched: MatchedMessage,
     { kind, bounce_status: bounceStatus }: { kind: string; bounce_status: string | null },
   ): Promise<InboundEffect> {
-    if (kind === 'reply') return { kind: 'replied', enrollmentId: matched.enrollment_id };
+    if (kind === 'reply') {
+      const stopped: { id: string }[] = await manager.query(
+        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'stopped' AND stop_reason = 'prospect_replied'`,
+        [matched.prospect_id],
+      );
+      const prospectStopped = stopped.map((row) => row.id);
+      return { kind: 'replied', enrollmentId: matched.enrollment_id, ...(prospectStopped.length > 0 ? { prospectStopped } : {}) };
+    }
     if (kind === 'auto_reply') {
       const [row] = await manager.query(
         `SELECT paused_until FROM enrollments WHERE id = $1 AND status IN ${RUNNING} AND paused_until > now()`,
@@ -252,6 +268,24 @@ export class InboundRepository {
     );
     return bounced.length > 0 ? { kind: 'bounced', enrollmentIds: bounced.map((row) => row.id), reason: 'hard_bounce' } : { kind: 'none' };
   }
+}
+
+/**
+ * The prospect replied: their sequences in every other campaign end too ('stopped',
+ * prospect_replied), locked in the order the send claim takes them (enrollments, then the prospect).
+ */
+async function stopOtherCampaigns(manager: EntityManager, prospectId: string): Promise<string[]> {
+  const running: { id: string }[] = await manager.query(
+    `SELECT id FROM enrollments WHERE prospect_id = $1 AND status IN ${RUNNING} ORDER BY id FOR UPDATE`,
+    [prospectId],
+  );
+  if (running.length === 0) return [];
+  const [ended]: [{ id: string }[], number] = await manager.query(
+    `UPDATE enrollments SET status = 'stopped', stop_reason = 'prospect_replied', finished_at = now(), updated_at = now()
+     WHERE id = ANY($1::uuid[]) AND status IN ${RUNNING} RETURNING id`,
+    [running.map((row) => row.id)],
+  );
+  return ended.map((row) => row.id);
 }
 
 /** The person left: their running sequences end, locked in the order the send claim takes them. */

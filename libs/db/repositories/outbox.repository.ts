@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { MailboxPace, PaceDecision, PaceState } from '../../sequencing/pacing';
+import type { MailboxPace, PaceDecision, PaceState, PaceWait } from '../../sequencing/pacing';
 import type { StoredSendingWindow } from '../entities/campaign.entity';
+import type { EnrollmentWaitReason } from '../entities/enrollment.entity';
 import type { StepVariant } from '../entities/step.entity';
 import { Message } from '../entities/message.entity';
 import type { SuppressionKeys } from './suppression.repository';
@@ -57,11 +58,14 @@ export type ClaimResult =
   | { kind: 'claimed'; message: Message }
   | { kind: 'existing'; message: Message }
   | { kind: 'stopped'; reason: string }
-  | { kind: 'deferred'; until: Date; queued: boolean }
+  | { kind: 'deferred'; reason: DeferReason; until: Date; queued: boolean }
   /** The enrollment or its campaign is paused: nothing leaves until it is resumed. */
-  | { kind: 'paused' }
+  | { kind: 'paused'; reason: PauseReason }
   /** The step was replaced by an edit of the campaign. */
   | { kind: 'replanned' };
+
+export type DeferReason = Extract<EnrollmentWaitReason, PaceWait | 'out_of_office' | 'pending_resend'>;
+export type PauseReason = Extract<EnrollmentWaitReason, 'paused_by_user' | 'campaign_paused'>;
 
 /** What pacing is decided on: read, and the mailboxes' state locked, in the claim's transaction. */
 export interface PaceContext {
@@ -114,98 +118,123 @@ export class OutboxRepository {
    */
   claim(enrollmentId: string, stepId: string, rules: ClaimRules, resend?: ResendClaim): Promise<ClaimResult> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(
-        `SELECT e.account_id, e.status AS enrollment_status, p.email, p.status AS prospect_status, p.restricted,
-                c.status AS campaign_status, e.paused_until, COALESCE(e.mailbox_id, c.mailbox_id) AS likely_mailbox_id
-         FROM enrollments e JOIN prospects p ON p.id = e.prospect_id JOIN campaigns c ON c.id = e.campaign_id
-         WHERE e.id = $1 FOR UPDATE OF e, p`,
-        [enrollmentId],
-      );
-      if (!row) return { kind: 'stopped', reason: 'enrollment_deleted' };
-      if (row.campaign_status === 'stopped') return { kind: 'stopped', reason: 'campaign_stopped' };
-      if (row.enrollment_status === 'paused' || row.campaign_status === 'paused') return { kind: 'paused' };
-      // An out-of-office reply holds the next email even if the workflow has not heard of it yet.
-      if (row.paused_until && row.paused_until.getTime() > Date.now()) {
-        return { kind: 'deferred', until: row.paused_until, queued: false };
+      const result = await this.claimIn(manager, enrollmentId, stepId, rules, resend);
+      // The enrollment says why its step waits (a resend follows a sequence that moved on: not its step).
+      if (!resend && (result.kind === 'deferred' || result.kind === 'paused')) {
+        await this.noteWait(manager, enrollmentId, stepId, result.reason, result.kind === 'deferred' ? result.until : null);
       }
-      // A resend may follow the sequence's last step: its enrollment has completed by then.
-      const mayWrite = row.enrollment_status === 'active' || (resend !== undefined && row.enrollment_status === 'completed');
-      if (!mayWrite) return { kind: 'stopped', reason: `enrollment_${row.enrollment_status}` };
-      if (row.prospect_status !== 'active') return { kind: 'stopped', reason: `prospect_${row.prospect_status}` };
-      if (row.restricted) return { kind: 'stopped', reason: 'prospect_restricted' };
-      // On the account's suppression list (an unsubscribe, a blocked address or domain), whatever
-      // the prospect's own status says: e.g. a prospect imported after the address was suppressed.
-      const keys = rules.suppressionKeys(row.email);
-      const [suppressed] = await manager.query(
-        `SELECT 1 FROM suppressions WHERE account_id = $1 AND (email_hash = $2 OR domain = ANY($3::text[])) LIMIT 1`,
-        [row.account_id, keys.emailHash, keys.domains],
-      );
-      if (suppressed) return { kind: 'stopped', reason: 'prospect_suppressed' };
-
-      const messages = manager.getRepository(Message);
-      const existing = await messages.findOneBy({ enrollmentId, stepId });
-      if (resend) {
-        if (!existing) return { kind: 'stopped', reason: 'nothing_to_resend' };
-        if (!resendDue(existing, resend.attempt)) return { kind: 'existing', message: existing };
-        if (existing.resendAt!.getTime() > Date.now()) return { kind: 'deferred', until: existing.resendAt!, queued: false };
-      } else {
-        if (existing) return { kind: 'existing', message: existing };
-        // An edit of the campaign replaced this step before it was sent: the workflow re-reads its plan.
-        const [step] = await manager.query(`SELECT retired_at FROM steps WHERE id = $1`, [stepId]);
-        if (!step || step.retired_at) return { kind: 'replanned' };
-        const [pending] = await manager.query(
-          `SELECT resend_at FROM messages WHERE enrollment_id = $1 AND status = 'sent'
-             AND resend_at > now() - $2::interval ORDER BY resend_at DESC LIMIT 1`,
-          [enrollmentId, RESEND_HOLD_LIMIT],
-        );
-        if (pending) {
-          const until = new Date(Math.max(pending.resend_at.getTime(), Date.now() + RESEND_RECHECK_MS));
-          return { kind: 'deferred', until, queued: false };
-        }
-      }
-
-      // Every claim of the campaign waits on its mailboxes' pacing locks (loadPaceContext), so
-      // the email is written before they are taken, from the mailbox it will most likely leave
-      // from; the locks are then held only for the decision and the writes.
-      let context = resend ? null : await this.loadContext(manager, enrollmentId, stepId, row.likely_mailbox_id);
-      let composed = context && rules.compose(context);
-
-      const decision = rules.pace(await this.loadPaceContext(manager, enrollmentId));
-      if (decision.state) await this.savePaceState(manager, decision.mailboxId!, decision.state);
-      if (decision.kind === 'defer') return { kind: 'deferred', until: decision.until, queued: decision.queued };
-      if (resend) {
-        await this.assignMailbox(manager, enrollmentId, decision.mailboxId!, null);
-        return { kind: 'claimed', message: await this.reclaim(manager, existing!, decision.mailboxId!, resend) };
-      }
-      if (context!.mailbox.id !== decision.mailboxId) {
-        // Rotation picked another mailbox: the email is written again, from it.
-        context = await this.loadContext(manager, enrollmentId, stepId, decision.mailboxId!);
-        composed = rules.compose(context);
-      }
-      const message = messages.create({
-        ...composed!,
-        accountId: context!.accountId,
-        enrollmentId,
-        stepId,
-        mailboxId: context!.mailbox.id,
-        status: 'sending',
-        claimedAt: new Date(),
-        error: null,
-        smtpResponse: null,
-        sentAt: null,
-        resendAt: null,
-      });
-      // insert, not save: save would first look the new id up.
-      await messages.insert(message);
-      await this.assignMailbox(manager, enrollmentId, decision.mailboxId!, context!.step.position);
-      return { kind: 'claimed', message };
+      return result;
     });
+  }
+
+  private async noteWait(manager: EntityManager, enrollmentId: string, stepId: string, reason: EnrollmentWaitReason, until: Date | null) {
+    await manager.query(
+      `UPDATE enrollments e SET waiting_reason = $3, waiting_until = $4, updated_at = now(),
+         current_step = COALESCE((SELECT s.position FROM steps s WHERE s.id = $2 AND s.campaign_id = e.campaign_id), e.current_step)
+       WHERE e.id = $1`,
+      [enrollmentId, stepId, reason, until],
+    );
+  }
+
+  private async claimIn(
+    manager: EntityManager, enrollmentId: string, stepId: string, rules: ClaimRules, resend: ResendClaim | undefined,
+  ): Promise<ClaimResult> {
+    const [row] = await manager.query(
+      `SELECT e.account_id, e.status AS enrollment_status, p.email, p.status AS prospect_status, p.restricted,
+              c.status AS campaign_status, e.paused_until, COALESCE(e.mailbox_id, c.mailbox_id) AS likely_mailbox_id
+       FROM enrollments e JOIN prospects p ON p.id = e.prospect_id JOIN campaigns c ON c.id = e.campaign_id
+       WHERE e.id = $1 FOR UPDATE OF e, p`,
+      [enrollmentId],
+    );
+    if (!row) return { kind: 'stopped', reason: 'enrollment_deleted' };
+    if (row.campaign_status === 'stopped') return { kind: 'stopped', reason: 'campaign_stopped' };
+    if (row.enrollment_status === 'paused') return { kind: 'paused', reason: 'paused_by_user' };
+    if (row.campaign_status === 'paused') return { kind: 'paused', reason: 'campaign_paused' };
+    // An out-of-office reply holds the next email even if the workflow has not heard of it yet.
+    if (row.paused_until && row.paused_until.getTime() > Date.now()) {
+      return { kind: 'deferred', reason: 'out_of_office', until: row.paused_until, queued: false };
+    }
+    // A resend may follow the sequence's last step: its enrollment has completed by then.
+    const mayWrite = row.enrollment_status === 'active' || (resend !== undefined && row.enrollment_status === 'completed');
+    if (!mayWrite) return { kind: 'stopped', reason: `enrollment_${row.enrollment_status}` };
+    if (row.prospect_status !== 'active') return { kind: 'stopped', reason: `prospect_${row.prospect_status}` };
+    if (row.restricted) return { kind: 'stopped', reason: 'prospect_restricted' };
+    // On the account's suppression list (an unsubscribe, a blocked address or domain), whatever
+    // the prospect's own status says: e.g. a prospect imported after the address was suppressed.
+    const keys = rules.suppressionKeys(row.email);
+    const [suppressed] = await manager.query(
+      `SELECT 1 FROM suppressions WHERE account_id = $1 AND (email_hash = $2 OR domain = ANY($3::text[])) LIMIT 1`,
+      [row.account_id, keys.emailHash, keys.domains],
+    );
+    if (suppressed) return { kind: 'stopped', reason: 'prospect_suppressed' };
+
+    const messages = manager.getRepository(Message);
+    const existing = await messages.findOneBy({ enrollmentId, stepId });
+    if (resend) {
+      if (!existing) return { kind: 'stopped', reason: 'nothing_to_resend' };
+      if (!resendDue(existing, resend.attempt)) return { kind: 'existing', message: existing };
+      if (existing.resendAt!.getTime() > Date.now()) {
+        return { kind: 'deferred', reason: 'pending_resend', until: existing.resendAt!, queued: false };
+      }
+    } else {
+      if (existing) return { kind: 'existing', message: existing };
+      // An edit of the campaign replaced this step before it was sent: the workflow re-reads its plan.
+      const [step] = await manager.query(`SELECT retired_at FROM steps WHERE id = $1`, [stepId]);
+      if (!step || step.retired_at) return { kind: 'replanned' };
+      const [pending] = await manager.query(
+        `SELECT resend_at FROM messages WHERE enrollment_id = $1 AND status = 'sent'
+           AND resend_at > now() - $2::interval ORDER BY resend_at DESC LIMIT 1`,
+        [enrollmentId, RESEND_HOLD_LIMIT],
+      );
+      if (pending) {
+        const until = new Date(Math.max(pending.resend_at.getTime(), Date.now() + RESEND_RECHECK_MS));
+        return { kind: 'deferred', reason: 'pending_resend', until, queued: false };
+      }
+    }
+
+    // Every claim of the campaign waits on its mailboxes' pacing locks (loadPaceContext), so
+    // the email is written before they are taken, from the mailbox it will most likely leave
+    // from; the locks are then held only for the decision and the writes.
+    let context = resend ? null : await this.loadContext(manager, enrollmentId, stepId, row.likely_mailbox_id);
+    let composed = context && rules.compose(context);
+
+    const decision = rules.pace(await this.loadPaceContext(manager, enrollmentId));
+    if (decision.state) await this.savePaceState(manager, decision.mailboxId!, decision.state);
+    if (decision.kind === 'defer') return { kind: 'deferred', reason: decision.reason, until: decision.until, queued: decision.queued };
+    if (resend) {
+      await this.assignMailbox(manager, enrollmentId, decision.mailboxId!, null);
+      return { kind: 'claimed', message: await this.reclaim(manager, existing!, decision.mailboxId!, resend) };
+    }
+    if (context!.mailbox.id !== decision.mailboxId) {
+      // Rotation picked another mailbox: the email is written again, from it.
+      context = await this.loadContext(manager, enrollmentId, stepId, decision.mailboxId!);
+      composed = rules.compose(context);
+    }
+    const message = messages.create({
+      ...composed!,
+      accountId: context!.accountId,
+      enrollmentId,
+      stepId,
+      mailboxId: context!.mailbox.id,
+      status: 'sending',
+      claimedAt: new Date(),
+      error: null,
+      smtpResponse: null,
+      sentAt: null,
+      resendAt: null,
+    });
+    // insert, not save: save would first look the new id up.
+    await messages.insert(message);
+    await this.assignMailbox(manager, enrollmentId, decision.mailboxId!, context!.step.position);
+    return { kind: 'claimed', message };
   }
 
   /** Keeps the enrollment on its first mailbox (replies come back there) and records how far it got. */
   private async assignMailbox(manager: EntityManager, enrollmentId: string, mailboxId: string, position: number | null): Promise<void> {
     await manager.query(
-      `UPDATE enrollments SET mailbox_id = COALESCE(mailbox_id, $2), current_step = COALESCE($3, current_step), updated_at = now()
+      `UPDATE enrollments SET mailbox_id = COALESCE(mailbox_id, $2), current_step = COALESCE($3, current_step), updated_at = now(),
+         waiting_reason = CASE WHEN $3::int IS NULL THEN waiting_reason END,
+         waiting_until = CASE WHEN $3::int IS NULL THEN waiting_until END
        WHERE id = $1`,
       [enrollmentId, mailboxId, position],
     );
@@ -360,6 +389,33 @@ export class OutboxRepository {
         [id],
       );
     });
+  }
+
+  /**
+   * What a last look at the INBOX before a send looks for: the Message-IDs of the emails the
+   * enrollment has sent (its thread). Empty before its first email.
+   */
+  async sentThread(enrollmentId: string): Promise<string[]> {
+    const rows: { message_id_header: string }[] = await this.dataSource.query(
+      `SELECT message_id_header FROM messages WHERE enrollment_id = $1 AND status IN ('sent', 'unknown')`,
+      [enrollmentId],
+    );
+    return rows.map((row) => row.message_id_header);
+  }
+
+  /**
+   * Whether a claimed send may still go, as the claim would judge it now: the enrollment still
+   * runs (or, for a resend, has completed), the prospect is still active and unrestricted, and
+   * no out-of-office pause holds it.
+   */
+  async maySendNow(enrollmentId: string, resend: boolean): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT e.status, e.paused_until > now() AS held, p.status AS prospect_status, p.restricted
+       FROM enrollments e JOIN prospects p ON p.id = e.prospect_id WHERE e.id = $1`,
+      [enrollmentId],
+    );
+    if (!row || row.held || row.restricted || row.prospect_status !== 'active') return false;
+    return row.status === 'active' || (resend && row.status === 'completed');
   }
 
   /** Ends an enrollment that a claim found stopped by its prospect's state. */

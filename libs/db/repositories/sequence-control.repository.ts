@@ -26,23 +26,36 @@ export type ControlOutcome = 'changed' | 'not_found' | { refused: string };
 export class SequenceControlRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async controlEnrollment(accountId: string, id: string, action: ControlAction): Promise<ControlOutcome> {
+  /**
+   * Moves one enrollment. `beforeCommit` runs in the same transaction once the row has changed
+   * (the control workflow's start): when it throws, nothing changes, so the request can simply
+   * be retried.
+   */
+  controlEnrollment(accountId: string, id: string, action: ControlAction, beforeCommit?: () => Promise<void>): Promise<ControlOutcome> {
     const move = ENROLLMENT_MOVES[action];
-    const [current] = await this.dataSource.query(`SELECT status FROM enrollments WHERE id = $1 AND account_id = $2`, [id, accountId]);
-    if (!current) return 'not_found';
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [, affected] = await this.dataSource.query(
-      `UPDATE enrollments SET status = $3, updated_at = now(),
-         stop_reason = CASE WHEN $3 = 'stopped' THEN 'stopped_by_user' ELSE stop_reason END,
-         finished_at = CASE WHEN $3 = 'stopped' THEN now() ELSE finished_at END
-       WHERE id = $1 AND account_id = $2 AND status = ANY($4::text[]) RETURNING id`,
-      [id, accountId, move.to, move.from],
-    );
-    return affected === 1 ? 'changed' : { refused: current.status };
+    return this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(
+        `SELECT status FROM enrollments WHERE id = $1 AND account_id = $2 FOR UPDATE`, [id, accountId],
+      );
+      if (!current) return 'not_found';
+      if (!move.from.includes(current.status)) return { refused: current.status };
+      await manager.query(
+        `UPDATE enrollments SET status = $2, updated_at = now(),
+           stop_reason = CASE WHEN $2 = 'stopped' THEN 'stopped_by_user' ELSE stop_reason END,
+           finished_at = CASE WHEN $2 = 'stopped' THEN now() ELSE finished_at END
+         WHERE id = $1`,
+        [id, move.to],
+      );
+      await beforeCommit?.();
+      return 'changed';
+    });
   }
 
-  /** Stopping a campaign ends every enrollment still running, in the same transaction. */
-  controlCampaign(accountId: string, id: string, action: ControlAction): Promise<ControlOutcome> {
+  /**
+   * Moves a whole campaign; stopping it ends every enrollment still running. `beforeCommit` as
+   * for one enrollment: both happen, or neither.
+   */
+  controlCampaign(accountId: string, id: string, action: ControlAction, beforeCommit?: () => Promise<void>): Promise<ControlOutcome> {
     const move = CAMPAIGN_MOVES[action];
     return this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(
@@ -59,7 +72,27 @@ export class SequenceControlRepository {
           [id],
         );
       }
+      await beforeCommit?.();
       return 'changed';
+    });
+  }
+
+  /**
+   * The campaign's status once any control changing it has committed (a control's transaction
+   * holds the row until then): its control workflow signals only what the database says.
+   */
+  async committedCampaignStatus(campaignId: string): Promise<string | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(`SELECT status FROM campaigns WHERE id = $1 FOR SHARE`, [campaignId]);
+      return row?.status ?? null;
+    });
+  }
+
+  /** The same for one enrollment: its status and stop reason once committed; null when it is gone. */
+  async committedEnrollmentState(enrollmentId: string): Promise<{ status: string; stopReason: string | null } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(`SELECT status, stop_reason FROM enrollments WHERE id = $1 FOR SHARE`, [enrollmentId]);
+      return row ? { status: row.status, stopReason: row.stop_reason } : null;
     });
   }
 

@@ -24,8 +24,11 @@ export interface EnrollmentStepPlan {
  */
 export type TaskStepState = { state: 'open' | 'done' | 'skipped'; taskId: string } | { state: 'ended'; reason: string };
 
+/** A wait step's end (ISO time), or a task step waiting for the rep (no end). */
+export type StepWait = { reason: 'wait_step'; until: string } | { reason: 'task'; until: null };
+
 export interface EnrollmentPlan {
-  /** False when the enrollment is no longer active (stopped before it began). */
+  /** False when the enrollment has ended (stopped before it began); true while active or paused by the rep. */
   active: boolean;
   steps: EnrollmentStepPlan[];
 }
@@ -36,7 +39,11 @@ export interface SendStepResult {
   outcome: SendOutcome;
   /** Why nothing was sent, for 'stopped' and 'failed' (e.g. enrollment_replied, prospect_unsubscribed). */
   reason?: string;
-  /** 'deferred': not before this time (outside the window, mailbox busy or at its daily limit). */
+  /**
+   * 'deferred': not before this time (outside the window, mailbox busy or at its daily limit).
+   * 'paused': read the state again at this time at the latest, so a resume whose signal was lost
+   * is noticed (absent in results recorded before that re-read existed: wait for the signal only).
+   */
   until?: string;
   /** 'deferred': `until` is a place in the mailbox's line; send it back as `heldSlot`. */
   queued?: boolean;
@@ -47,7 +54,8 @@ export interface SequenceActivities {
   sendStep(input: { enrollmentId: string; stepId: string; heldSlot?: string }): Promise<SendStepResult>;
   /** The step's email again after its `attempt`-th soft bounce (see SoftBounceResendInput). */
   resendStep(input: { enrollmentId: string; stepId: string; attempt: number; heldSlot?: string }): Promise<SendStepResult>;
-  recordProgress(input: { enrollmentId: string; position: number }): Promise<void>;
+  /** The enrollment reached the step at `position`; `waiting`: why and until when it waits there. */
+  recordProgress(input: { enrollmentId: string; position: number; waiting?: StepWait }): Promise<void>;
   /** When a calendar wait that starts at `from` ends (ISO time). */
   computeWaitEnd(input: { enrollmentId: string; stepId: string; from: string }): Promise<string>;
   finishEnrollment(input: { enrollmentId: string; outcome: 'completed' | 'failed'; reason?: string }): Promise<void>;
@@ -112,6 +120,11 @@ export interface MailSyncActivities {
 }
 
 export interface ControlActivities {
+  /**
+   * Tells one enrollment's workflow what the database says of it once the control committed:
+   * resume when it runs again, stop when it has ended. False when nothing was to be told.
+   */
+  signalEnrollment(input: { enrollmentId: string; signal: 'resume' | 'stop' }): Promise<{ signalled: boolean }>;
   /** Signals the next page of the campaign's running enrollments; no `lastEnrollmentId` when done. */
   signalCampaignEnrollments(input: {
     campaignId: string;

@@ -4,6 +4,19 @@ export const ENROLLMENT_WORKFLOW = 'enrollmentWorkflow';
 
 export interface EnrollmentInput {
   enrollmentId: string;
+  /** Set when the previous run continued as new (its history grew long): where it stood. */
+  continued?: EnrollmentContinuation;
+}
+
+/** What a run hands to the next when it continues as new: positions, counts and times only. */
+export interface EnrollmentContinuation {
+  /** The next run starts at the step at this position (or the first after it). */
+  fromPosition: number;
+  stepsSent: number;
+  /** An out-of-office pause still in force (ISO time), null when none is. */
+  pausedUntil: string | null;
+  /** The place in a mailbox's line the pending send was given (see SendStepResult.queued). */
+  heldSlot?: string;
 }
 
 export type EnrollmentOutcome = 'completed' | 'replied' | 'stopped' | 'failed';

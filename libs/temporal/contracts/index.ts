@@ -6,3 +6,4 @@ export * from './soft-bounce-resend.contract';
 export * from './task-queues';
 export * from './workflow-ids';
 export * from './campaign-control.contract';
+export * from './enrollment-control.contract';

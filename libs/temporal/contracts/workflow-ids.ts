@@ -16,6 +16,7 @@ export const campaignLaunchWorkflowId = (campaignId: string) => workflowId('camp
 export const enrollmentWorkflowId = (enrollmentId: string) => workflowId(ENROLLMENT_WORKFLOW_ID_PREFIX, enrollmentId);
 export const mailboxSyncWorkflowId = (mailboxId: string) => workflowId('mailbox-sync:', mailboxId);
 export const campaignControlWorkflowId = (campaignId: string) => workflowId('campaign-control:', campaignId);
+export const enrollmentControlWorkflowId = (enrollmentId: string) => workflowId('enrollment-control:', enrollmentId);
 /** One per resend of a soft-bounced email: the outbox row's id and which resend it is. */
 export const softBounceResendWorkflowId = (messageId: string, attempt: number) =>
   `${workflowId('soft-bounce-resend:', messageId)}:${Number.isInteger(attempt) && attempt > 0 ? attempt : invalidAttempt(attempt)}`;

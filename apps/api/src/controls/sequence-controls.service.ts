@@ -1,33 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ControlAction, SequenceControlRepository } from '../../../../libs/db/repositories/sequence-control.repository';
 import { DomainError } from '../../../../libs/errors';
-import { enrollmentWorkflowId } from '../../../../libs/temporal/contracts';
-import { EnrollmentSignals } from '../workflows/enrollment-signals.service';
 import { WorkflowStarter } from '../workflows/workflow-starter.service';
 
 /**
- * Pause, resume and stop. The state changes in the database first (the send claim reads it,
- * so nothing leaves a paused or stopped sequence); signals then wake the workflows.
+ * Pause, resume and stop. The state changes in the database (the send claim reads it, so
+ * nothing leaves a paused or stopped sequence) in the same transaction that starts the control
+ * workflow telling the running workflows: when Temporal cannot take it, nothing changes and the
+ * request answers 503, to be retried. A pause needs no workflow: the next claim reads it.
  */
 @Injectable()
 export class SequenceControlsService {
   constructor(
     @Inject(SequenceControlRepository) private readonly controls: SequenceControlRepository,
-    @Inject(EnrollmentSignals) private readonly signals: EnrollmentSignals,
     @Inject(WorkflowStarter) private readonly workflows: WorkflowStarter,
   ) {}
 
   async controlEnrollment(accountId: string, id: string, action: ControlAction): Promise<void> {
-    const outcome = await this.controls.controlEnrollment(accountId, id, action);
-    this.check(outcome, 'enrollment', id, action);
-    if (action === 'resume') await this.signals.resume(enrollmentWorkflowId(id));
-    if (action === 'stop') await this.signals.stop([enrollmentWorkflowId(id)], 'stopped_by_user');
+    const tell = action === 'pause' ? undefined : async () => void (await this.workflows.startEnrollmentControl(id, action));
+    this.check(await this.controls.controlEnrollment(accountId, id, action, tell), 'enrollment', id, action);
   }
 
   async controlCampaign(accountId: string, id: string, action: ControlAction): Promise<void> {
-    const outcome = await this.controls.controlCampaign(accountId, id, action);
-    this.check(outcome, 'campaign', id, action);
-    if (action !== 'pause') await this.workflows.startCampaignControl(id, action);
+    const tell = action === 'pause' ? undefined : async () => void (await this.workflows.startCampaignControl(id, action));
+    this.check(await this.controls.controlCampaign(accountId, id, action, tell), 'campaign', id, action);
   }
 
   private check(outcome: Awaited<ReturnType<SequenceControlRepository['controlEnrollment']>>, what: string, id: string, action: ControlAction) {

@@ -1,10 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { resumeSignal, stopSignal, taskCompletedSignal, type TaskCompletedSignal } from '../../../../libs/temporal/contracts';
+import { stopSignal, taskCompletedSignal, type TaskCompletedSignal } from '../../../../libs/temporal/contracts';
 import { API_LOGGER } from '../common/logger.module';
 
-/** Tells running enrollment workflows what the database already says about them. */
+/** Pauses between tries of a signal Temporal did not take: about 3 s in all, within one request. */
+const RETRY_DELAYS_MS = [200, 800, 2_000];
+
+/**
+ * Tells running enrollment workflows what the database already says about them, after an
+ * unsubscribe, a suppression or a task closed. Never throws: the change is committed, and each
+ * of these is safe without its signal (the send claim refuses a stopped enrollment; a task wait
+ * re-reads its task). The signal ends or wakes the workflow now instead of later; one Temporal
+ * does not take is tried again a few times, then logged.
+ */
 @Injectable()
 export class EnrollmentSignals {
   constructor(
@@ -12,34 +22,28 @@ export class EnrollmentSignals {
     @Inject(API_LOGGER) private readonly logger: Logger,
   ) {}
 
-  /**
-   * Best effort, never throws: the enrollments are already stopped in the database, and the
-   * send claim re-checks that before anything leaves. The signal only ends the workflows
-   * now instead of at their next step.
-   */
   async stop(workflowIds: readonly string[], reason: string): Promise<void> {
     await Promise.all(workflowIds.map((workflowId) => this.send(workflowId, (handle) => handle.signal(stopSignal, { reason }))));
   }
 
-  /** A resumed enrollment whose send found it paused asks again now. */
-  async resume(workflowId: string): Promise<void> {
-    await this.send(workflowId, (handle) => handle.signal(resumeSignal));
-  }
-
-  /**
-   * A task of the enrollment was closed: its task step re-reads it and carries on. Lost, it
-   * only delays the sequence until the workflow re-reads the task on its own.
-   */
+  /** A task of the enrollment was closed: its task step re-reads it and carries on. */
   async taskCompleted(workflowId: string, signal: TaskCompletedSignal): Promise<void> {
     await this.send(workflowId, (handle) => handle.signal(taskCompletedSignal, signal));
   }
 
   private async send(workflowId: string, signal: (handle: WorkflowHandle) => Promise<void>): Promise<void> {
-    try {
-      await signal(this.client.workflow.getHandle(workflowId));
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return; // it had already ended
-      this.logger.warn({ workflowId, err: { message: (error as Error).message } }, 'signal not delivered');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await signal(this.client.workflow.getHandle(workflowId));
+        return;
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return; // it had already ended
+        if (attempt === RETRY_DELAYS_MS.length) {
+          this.logger.error({ workflowId, attempts: attempt + 1, err: { message: (error as Error).message } }, 'signal not delivered');
+          return;
+        }
+        await sleep(RETRY_DELAYS_MS[attempt]);
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowStartOptions } from '@temporalio/client';
 import type { Logger } from 'pino';
+import { APP_CONFIG, AppConfig } from '../../../../libs/config';
 import { DomainError } from '../../../../libs/errors';
 import {
   CAMPAIGN_CONTROL_WORKFLOW,
@@ -10,6 +11,10 @@ import {
   CampaignSignal,
   campaignLaunchWorkflowId,
   CampaignLaunchInput,
+  ENROLLMENT_CONTROL_WORKFLOW,
+  enrollmentControlWorkflowId,
+  EnrollmentControlInput,
+  EnrollmentSignal,
   MAILBOX_SYNC_WORKFLOW,
   mailboxSyncWorkflowId,
   MailboxSyncInput,
@@ -24,6 +29,7 @@ import { API_LOGGER } from '../common/logger.module';
 @Injectable()
 export class WorkflowStarter {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(Client) private readonly client: Client,
     @Inject(API_LOGGER) private readonly logger: Logger,
   ) {}
@@ -75,14 +81,39 @@ export class WorkflowStarter {
     });
   }
 
-  /** Temporal being unreachable is a 503 the client may retry, not a 500. */
+  /** Tells one enrollment's workflow of its resume or stop, retrying until it is delivered. The latest action wins. */
+  startEnrollmentControl(enrollmentId: string, signal: EnrollmentSignal): Promise<string> {
+    const input: EnrollmentControlInput = { enrollmentId, signal };
+    return this.start(ENROLLMENT_CONTROL_WORKFLOW, {
+      workflowId: enrollmentControlWorkflowId(enrollmentId),
+      taskQueue: TASK_QUEUES.sequences,
+      args: [input],
+      workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+  }
+
+  /**
+   * Temporal being unreachable is a 503 the client may retry, not a 500, and it comes within
+   * the configured deadline: controls start workflows while holding a row lock.
+   */
   private async start(workflowType: string, options: WorkflowStartOptions): Promise<string> {
+    const deadline = Date.now() + this.config.temporal.rpcTimeoutMs;
     try {
-      return (await this.client.workflow.start(workflowType, options)).workflowId;
+      return await this.client.connection.withDeadline(deadline, async () =>
+        (await this.client.workflow.start(workflowType, options)).workflowId);
     } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      this.logger.error({ workflowId: options.workflowId, err: { message: error.message } }, 'workflow start failed');
-      throw new DomainError('unavailable', 'the workflow engine did not accept the request: retry later');
+      if (!isUnreachable(error)) throw error;
+      this.logger.error({ workflowId: options.workflowId, err: { message: (error as Error).message } }, 'workflow start failed');
+      throw new DomainError('unavailable', 'the workflow engine did not answer: nothing was changed, retry later');
     }
   }
+}
+
+/** A refusal or silence of the server (unreachable, past the deadline), not a bug of ours. */
+function isUnreachable(error: unknown): boolean {
+  if (error instanceof ServiceError) return true;
+  // grpc-js errors carry a numeric status code (14 UNAVAILABLE, 4 DEADLINE_EXCEEDED).
+  const code = (error as { code?: unknown })?.code;
+  return code === 14 || code === 4;
 }

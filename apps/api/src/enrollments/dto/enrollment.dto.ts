@@ -1,12 +1,41 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { EnrollmentStatus } from '../../../../../libs/db/entities/enrollment.entity';
+import type { EnrollmentStatus, EnrollmentWaitReason } from '../../../../../libs/db/entities/enrollment.entity';
 import type { EnrollmentSummary } from '../../../../../libs/db/repositories/enrollment.repository';
+import { enrollmentState, type PauseReason } from '../enrollment-state';
+
+const WAIT_REASONS: EnrollmentWaitReason[] = [
+  'sending_window', 'mailbox_window', 'daily_limit', 'spacing', 'out_of_office', 'pending_resend', 'wait_step', 'task',
+  'paused_by_user', 'campaign_paused', 'mailbox_disabled',
+];
+const PAUSE_REASONS: PauseReason[] = ['paused_by_user', 'campaign_paused', 'mailbox_disabled', 'out_of_office'];
+
+export class EnrollmentWaitDto {
+  @ApiProperty({
+    enum: WAIT_REASONS,
+    description:
+      "sending_window / mailbox_window: outside the campaign's (in the prospect's zone) or the mailbox's window; " +
+      'daily_limit: the mailbox sent its daily limit; spacing: its turn in the mailbox\'s line; out_of_office: the ' +
+      "prospect's auto-reply gave a return date; pending_resend: an earlier email that soft-bounced goes again first; " +
+      'wait_step: a wait step; task: a task for the rep; paused_by_user, campaign_paused, mailbox_disabled: a pause',
+  })
+  reason: EnrollmentWaitReason;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: until something happens (a resume, the task done)' })
+  until: Date | null;
+}
 
 export class EnrollmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) prospectId: string;
-  @ApiProperty({ enum: ['active', 'paused', 'replied', 'bounced', 'completed', 'stopped', 'failed'] }) status: EnrollmentStatus;
-  @ApiProperty({ description: 'Position of the step being run or waited on; the step count once done' })
+  @ApiProperty({
+    enum: ['active', 'paused', 'replied', 'bounced', 'completed', 'stopped', 'failed'],
+    description: "paused: by the rep, its campaign, its mailbox, or until the prospect is back (see pauseReason)",
+  })
+  status: EnrollmentStatus;
+  @ApiProperty({ enum: PAUSE_REASONS, nullable: true, description: 'Why it is paused; null unless it is' })
+  pauseReason: PauseReason | null;
+  @ApiProperty({
+    description: 'Position (from 0) of the step being run or waited on; once the sequence has ended, of the last step it reached',
+  })
   currentStep: number;
   @ApiProperty({ description: 'Emails sent so far' }) stepsSent: number;
   @ApiProperty({ type: String, nullable: true }) stopReason: string | null;
@@ -20,12 +49,16 @@ export class EnrollmentDto {
     description: 'The prospect answered with an out-of-office reply: no email before this time (their return)',
   })
   pausedUntil: Date | null;
+  @ApiProperty({ type: EnrollmentWaitDto, nullable: true, description: 'Why its current step waits, and until when; null when it does not' })
+  waiting: EnrollmentWaitDto | null;
 
-  static from(summary: EnrollmentSummary): EnrollmentDto {
+  static from(summary: EnrollmentSummary, now = new Date()): EnrollmentDto {
+    const state = enrollmentState(summary, now);
     return {
       id: summary.id,
       prospectId: summary.prospectId,
-      status: summary.status,
+      status: state.status,
+      pauseReason: state.pauseReason,
       currentStep: summary.currentStep,
       stepsSent: summary.stepsSent,
       stopReason: summary.stopReason,
@@ -33,6 +66,7 @@ export class EnrollmentDto {
       createdAt: summary.createdAt,
       finishedAt: summary.finishedAt,
       pausedUntil: summary.pausedUntil,
+      waiting: state.waiting,
     };
   }
 }

@@ -1,0 +1,21 @@
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../libs/config';
+import {
+  EnrollmentRepository, InboundRepository, MailboxRepository, OutboxRepository, SequenceControlRepository, SuppressionRepository,
+} from '../../libs/db';
+import { MailboxCredentials, MailboxSync } from '../../libs/mailboxes';
+import { BounceGuard } from '../../libs/sequencing/bounce-guard.service';
+import { LastLookBeforeSend } from '../../libs/sequencing/last-look.service';
+import type { SentCopyKeeper } from '../../libs/sequencing/sent-copy.service';
+
+/** The worker's last look before a send, built by hand for tests that drive a StepSender themselves. */
+export function lastLookBeforeSend(
+  config: AppConfig,
+  dataSource: DataSource,
+  parts: { outbox: OutboxRepository; mailboxes: MailboxRepository; credentials: MailboxCredentials; sentCopies: SentCopyKeeper },
+): LastLookBeforeSend {
+  const inbound = new InboundRepository(dataSource, new SuppressionRepository(dataSource));
+  const bounceGuard = new BounceGuard(config, new EnrollmentRepository(dataSource), new SequenceControlRepository(dataSource));
+  const sync = new MailboxSync(config, parts.mailboxes, inbound, parts.credentials, bounceGuard);
+  return new LastLookBeforeSend(parts.outbox, parts.mailboxes, parts.sentCopies, sync);
+}
