@@ -17,6 +17,8 @@ export interface TemporalDevServerOptions {
   readonly ui: boolean;
   /** Extra namespace to create at launch ("default" always exists). */
   readonly namespace?: string;
+  /** Server settings (`--dynamic-config-value`), e.g. a short history before continue-as-new is suggested. */
+  readonly dynamicConfig?: Readonly<Record<string, unknown>>;
   /** Where the server's stdout and stderr go. */
   readonly logFile: string;
   readonly readyTimeoutMs?: number;
@@ -41,6 +43,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   args.push(...(options.ui ? ['--ui-port', String(uiPort)] : ['--headless']));
   if (options.dbFilename) args.push('--db-filename', options.dbFilename);
   if (namespace !== 'default') args.push('--namespace', namespace);
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  }
 
   // A file, not a pipe: a chatty server can never block on a pipe nobody drains.
   const logFd = openSync(options.logFile, 'a');

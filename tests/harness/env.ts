@@ -13,6 +13,8 @@ export interface TestEnv {
   readonly adminDatabaseUrl: string;
   readonly temporalAddress: string;
   readonly temporalNamespace: string;
+  /** The Temporal CLI the harness started its server with. */
+  readonly temporalCli: string;
   readonly imap: { readonly host: string; readonly port: number; readonly lmtpPort: number };
   readonly imapUsers: readonly TestMailUser[];
 }
@@ -25,6 +27,7 @@ export function testEnv(): TestEnv {
     adminDatabaseUrl: required('TEST_ADMIN_DATABASE_URL'),
     temporalAddress: required('TEMPORAL_ADDRESS'),
     temporalNamespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    temporalCli: required('TEST_TEMPORAL_CLI'),
     imap: {
       host: required('TEST_IMAP_HOST'),
       port: Number(required('TEST_IMAP_PORT')),

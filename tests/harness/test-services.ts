@@ -75,7 +75,7 @@ export async function startTestServices(options: {
       (t) => `at ${t.address}`,
     );
     undo.temporal.push({ name: 'Temporal dev server', run: server.stop });
-    return server;
+    return { ...server, cli };
   };
   const dovecot = async () => {
     const server = await timed('Dovecot', () => startDovecot({ users: TEST_MAIL_USERS }), (d) =>
@@ -96,6 +96,8 @@ export async function startTestServices(options: {
     TEST_ADMIN_DATABASE_URL: db.value.adminUrl,
     TEMPORAL_ADDRESS: tmp.value.address,
     TEMPORAL_NAMESPACE: 'default',
+    // For a test that needs a Temporal server of its own (other server settings).
+    TEST_TEMPORAL_CLI: tmp.value.cli,
     TEMPORAL_PAYLOAD_KEYS: freshKeyRing(),
     VAULT_MASTER_KEYS: freshKeyRing(),
     TOKEN_SIGNING_KEYS: freshKeyRing(),

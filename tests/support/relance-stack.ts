@@ -34,16 +34,22 @@ export interface RelanceStack {
 }
 
 export async function startRelanceStack(
-  options: { env?: NodeJS.ProcessEnv; smtp?: Parameters<typeof startSmtpCapture>[0] } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    /** Settings for the API only, over `env` (e.g. its own way to Temporal). */
+    apiEnv?: NodeJS.ProcessEnv;
+    smtp?: Parameters<typeof startSmtpCapture>[0];
+  } = {},
 ): Promise<RelanceStack> {
   // A short grace: at the end of a test, waiting activities (IMAP IDLE) are cancelled quickly.
   const config = loadConfig({ ...process.env, WORKER_SHUTDOWN_GRACE: '2s', ...options.env });
+  const apiConfig = options.apiEnv ? loadConfig({ ...process.env, ...options.env, ...options.apiEnv }) : config;
   const logger = createLogger({ level: config.logLevel, service: 'test-worker' });
   installTemporalRuntime(logger, { drainOnSignals: false });
   const smtp = await startSmtpCapture(options.smtp);
   const worker: RelanceWorker = await createRelanceWorker(config, logger);
   const running = worker.run();
-  const app: INestApplication = await createApiApp(config);
+  const app: INestApplication = await createApiApp(apiConfig);
   await app.listen(0, '127.0.0.1');
   const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const dataSource = await createDataSource(config.database.url, { poolSize: 2 }).initialize();

@@ -15,6 +15,8 @@ interface Relayed {
 export class TcpRelay {
   /** Connections accepted since the start. */
   accepted = 0;
+  /** While set, new connections are closed at once, as by a server that is down. */
+  private refusing = false;
   private readonly relayed = new Set<Relayed>();
 
   private constructor(
@@ -52,6 +54,17 @@ export class TcpRelay {
     }
   }
 
+  /** The server goes down: open connections drop, new ones are closed at once, until accept(). */
+  refuse(): void {
+    this.refusing = true;
+    this.dropAll();
+  }
+
+  /** The server is back: new connections reach it again. */
+  accept(): void {
+    this.refusing = false;
+  }
+
   /** The server keeps the connections open but stops answering. */
   muteAll(): void {
     for (const pair of this.relayed) pair.mode = 'muted';
@@ -72,6 +85,11 @@ export class TcpRelay {
   }
 
   private relay(client: Socket, target: { host: string; port: number }): void {
+    if (this.refusing) {
+      client.on('error', () => undefined);
+      client.destroy();
+      return;
+    }
     this.accepted += 1;
     const pair: Relayed = { client, server: connect(target), mode: 'relaying' };
     this.relayed.add(pair);
