@@ -55,6 +55,7 @@ describe('redactForLog', () => {
   it('turns errors into type, message and stack, masked, with their fields and cause', () => {
     const cause = Object.assign(new Error('Key (email)=(ada@x.com) already exists'), { code: '23505', detail: 'bob@y.test' });
     const error = Object.assign(new Error('550 5.1.1 <ada@x.com> user unknown', { cause }), { responseCode: 550, auth: { pass: 'p' } });
+    assert.equal((redactForLog(Object.assign(new Error('x'), { type: 'TransientSendError' })) as any).type, 'TransientSendError', 'its own type wins');
     const redacted = redactForLog({ err: error }) as any;
     assert.equal(redacted.err.type, 'Error');
     assert.equal(redacted.err.message, '550 5.1.1 <[email]> user unknown');

@@ -101,12 +101,13 @@ function entriesOf(source: object): Array<[string | number, unknown]> {
   if (source instanceof Map) return [...source.entries()].map(([key, item]) => [String(key), item]);
   if (source instanceof Set) return [...source.values()].map((item, index) => [index, item]);
   if (source instanceof Error) {
-    // message, stack and cause are not enumerable; the rest (code, type, details) is.
-    const { name, message, stack } = source;
+    // message, stack and cause are not enumerable; the rest (code, type, details) is, and wins.
+    const own = Object.entries(source).filter(([field]) => field !== 'cause');
     const cause = (source as { cause?: unknown }).cause;
+    const base: Array<[string, unknown]> = [['type', source.name], ['message', source.message], ['stack', source.stack]];
     return [
-      ['type', name], ['message', message], ['stack', stack],
-      ...Object.entries(source).filter(([field]) => field !== 'cause'),
+      ...base.filter(([field]) => !own.some(([ownField]) => ownField === field)),
+      ...own,
       ...(cause === undefined ? [] : [['cause', cause] as [string, unknown]]),
     ];
   }

@@ -27,7 +27,7 @@ export interface RelanceWorker {
  * workflow bundle and the encrypting data converter.
  */
 export async function createRelanceWorker(config: AppConfig, logger: Logger): Promise<RelanceWorker> {
-  const app: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
     logger: new NestPinoLogger(logger),
   });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
