@@ -16,3 +16,6 @@ export {
 export { candidateMessageIds } from './reply-matching';
 export { copyToSent, sentFolderHolds } from './sent-folder';
 export { SentFolderConnections, type SentFolderConnectionsOptions } from './sent-folder-connections';
+export {
+  connectionTarget, PrivateHostError, type ConnectionTarget, type HostLookup, type MailNetworkPolicy,
+} from './connection-target';

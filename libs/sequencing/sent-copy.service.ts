@@ -25,7 +25,10 @@ export class SentCopyKeeper implements OnApplicationShutdown {
   ) {
     // The process's logger where there is one (worker, API); a service built by hand logs on its own.
     this.logger = logger?.child({ component: 'sent-copy' }) ?? createLogger({ level: config.logLevel, service: 'sent-copy' });
-    this.sentFolders = new SentFolderConnections({ timeoutMs: config.mail.imapTimeoutMs });
+    this.sentFolders = new SentFolderConnections({
+      timeoutMs: config.mail.imapTimeoutMs,
+      network: { allowPrivateHosts: config.mail.allowPrivateHosts },
+    });
   }
 
   /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appendMessage } from '../../libs/mail';
-import { imapUser, testEnv } from '../harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { eventually } from '../support/api-client';
 import { clearTextIn, rawHistoriesSince } from '../support/raw-histories';
 import { rawMail } from '../support/raw-mail';
@@ -102,6 +102,7 @@ describe('workflow histories: no personal data in clear, failures included', () 
         inReplyTo: first.messageId,
         references: [first.messageId!],
       }),
+      { network: LOOPBACK_MAIL },
     );
     await settled(replier, 'replied');
 

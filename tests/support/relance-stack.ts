@@ -37,17 +37,21 @@ export interface RelanceStack {
 export async function startRelanceStack(
   options: {
     env?: NodeJS.ProcessEnv;
+    /** Variables for the worker only, on top of `env` (a worker configured unlike the API). */
+    workerEnv?: NodeJS.ProcessEnv;
     smtp?: Parameters<typeof startSmtpCapture>[0];
     /** Where the worker's and the API's logs go (stdout by default), for tests that read them. */
     logs?: DestinationStream;
   } = {},
 ): Promise<RelanceStack> {
   // A short grace: at the end of a test, waiting activities (IMAP IDLE) are cancelled quickly.
-  const config = loadConfig({ ...process.env, WORKER_SHUTDOWN_GRACE: '2s', ...options.env });
+  const env = { ...process.env, WORKER_SHUTDOWN_GRACE: '2s', ...options.env };
+  const config = loadConfig(env);
+  const workerConfig = options.workerEnv ? loadConfig({ ...env, ...options.workerEnv }) : config;
   const logger = createLogger({ level: config.logLevel, service: 'test-worker', destination: options.logs });
   installTemporalRuntime(logger, { drainOnSignals: false });
   const smtp = await startSmtpCapture(options.smtp);
-  const worker: RelanceWorker = await createRelanceWorker(config, logger);
+  const worker: RelanceWorker = await createRelanceWorker(workerConfig, logger);
   const running = worker.run();
   const app: INestApplication = await createApiApp(config, {
     logger: options.logs && createLogger({ level: config.logLevel, service: 'test-api', destination: options.logs }),

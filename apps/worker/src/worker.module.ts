@@ -26,7 +26,10 @@ export class WorkerModule implements OnApplicationShutdown {
         {
           provide: SmtpSender,
           inject: [APP_CONFIG],
-          useFactory: (cfg: AppConfig) => new SmtpSender({ connectTimeoutMs: cfg.mail.smtpTimeoutMs }),
+          useFactory: (cfg: AppConfig) => new SmtpSender({
+            connectTimeoutMs: cfg.mail.smtpTimeoutMs,
+            network: { allowPrivateHosts: cfg.mail.allowPrivateHosts },
+          }),
         },
         MailboxCredentials,
         MailboxSync,
