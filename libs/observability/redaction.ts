@@ -38,9 +38,10 @@ export function isRedactedField(field: string): boolean {
  * Anything shaped like an e-mail address, URL-encoded ones included: a prospect's address hides
  * in error messages (`550 5.1.1 <ada@x.com> user unknown`), SMTP replies, SQL errors. Quotes,
  * brackets, commas and backslashes end it, so it can run over a serialised JSON line too; so do
- * `/ ? & =`, so a query string keeps its path (`?email=[email]`).
+ * `/ ? & =`, so a query string keeps its path (`?email=[email]`). Bounded by the RFC's lengths
+ * (64, 255), so a long run of text without an address costs linear time, not quadratic.
  */
-const EMAIL_ADDRESS = /[^\s<>()[\]{}"'`,;:@\\/?&=]+(?:@|%40)[^\s<>()[\]{}"'`,;:@\\/?&=%]+/gi;
+const EMAIL_ADDRESS = /[^\s<>()[\]{}"'`,;:@\\/?&=]{1,64}(?:@|%40)[^\s<>()[\]{}"'`,;:@\\/?&=%]{1,255}/gi;
 
 export function maskEmailAddresses(text: string): string {
   return text.replace(EMAIL_ADDRESS, MASKED_EMAIL);
