@@ -57,6 +57,7 @@ async function main() {
       TOKEN_SIGNING_KEYS: env.passThrough.TOKEN_SIGNING_KEYS || secrets.tokenSigningKeys,
       SUPPRESSION_HASH_KEY: env.passThrough.SUPPRESSION_HASH_KEY || secrets.suppressionHashKey,
       API_PORT: String(env.apiPort),
+      MAIL_PRIVATE_HOSTS: env.passThrough.MAIL_PRIVATE_HOSTS || 'allow', // the demo's mail servers are on this machine
     };
     if (!appEnv.TEMPORAL_UI_URL) delete appEnv.TEMPORAL_UI_URL;
     const api = startAppProcess('api', join(root, 'dist/apps/api/src/main.js'), appEnv);

@@ -144,17 +144,17 @@ describe('loadConfig', () => {
       softBounceResend: { afterMs: 86_400_000, maxResends: 2 },
       pauseRecheckMs: 3_600_000,
     });
-    assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000, allowPrivateHosts: true });
+    assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000, allowPrivateHosts: false });
     assert.deepEqual(config.worker, { shutdownGraceMs: 30_000, maxCachedWorkflows: 500 });
     assert.equal(config.tokens.unsubscribeTtlMs, 365 * 86_400_000);
     assert.equal(config.tokens.trackingTtlMs, 365 * 86_400_000);
   });
 
-  it('denies private mail hosts in production unless MAIL_PRIVATE_HOSTS says otherwise', () => {
+  it('denies private mail hosts in every environment unless MAIL_PRIVATE_HOSTS=allow', () => {
     const allowed = (env: NodeJS.ProcessEnv) => loadConfig({ ...requiredEnv(), ...env }).mail.allowPrivateHosts;
-    assert.equal(allowed({ NODE_ENV: 'production' }), false);
+    for (const NODE_ENV of ['production', 'development', 'test']) assert.equal(allowed({ NODE_ENV }), false, NODE_ENV);
     assert.equal(allowed({ NODE_ENV: 'production', MAIL_PRIVATE_HOSTS: 'allow' }), true);
-    assert.equal(allowed({ NODE_ENV: 'test' }), true);
+    assert.equal(allowed({ NODE_ENV: 'development', MAIL_PRIVATE_HOSTS: 'allow' }), true);
     assert.equal(allowed({ NODE_ENV: 'development', MAIL_PRIVATE_HOSTS: 'deny' }), false);
     assert.throws(() => allowed({ MAIL_PRIVATE_HOSTS: 'yes' }), /MAIL_PRIVATE_HOSTS/);
   });

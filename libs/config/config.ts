@@ -55,7 +55,10 @@ export interface AppConfig {
     readonly syncIntervalMs: number;
     readonly smtpTimeoutMs: number;
     readonly imapTimeoutMs: number;
-    /** Whether a mailbox may name a host on this machine or a private network (see MAIL_PRIVATE_HOSTS). */
+    /**
+     * Whether mail connections may go to this machine or a private network (MAIL_PRIVATE_HOSTS):
+     * judged at every connection, on the address it connects to. Denied unless allowed.
+     */
     readonly allowPrivateHosts: boolean;
   };
   readonly worker: { readonly shutdownGraceMs: number; readonly maxCachedWorkflows: number };
@@ -173,7 +176,7 @@ const schema = z.object({
   MAILBOX_SYNC_INTERVAL: duration('60s', 100),
   SMTP_TIMEOUT: duration('10s', 100),
   IMAP_TIMEOUT: duration('15s', 100),
-  MAIL_PRIVATE_HOSTS: z.enum(['allow', 'deny']).optional(),
+  MAIL_PRIVATE_HOSTS: z.enum(['allow', 'deny']).default('deny'),
   WORKER_SHUTDOWN_GRACE: duration('30s', 0),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
 });
@@ -218,8 +221,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       syncIntervalMs: v.MAILBOX_SYNC_INTERVAL,
       smtpTimeoutMs: v.SMTP_TIMEOUT,
       imapTimeoutMs: v.IMAP_TIMEOUT,
-      // A production server serves tenants who must not reach its network; a laptop runs its own mail servers.
-      allowPrivateHosts: (v.MAIL_PRIVATE_HOSTS ?? (v.NODE_ENV === 'production' ? 'deny' : 'allow')) === 'allow',
+      // Tenants name their own servers: unless the operator says so, none may lead into this network.
+      allowPrivateHosts: v.MAIL_PRIVATE_HOSTS === 'allow',
     },
     worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE, maxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS },
   });

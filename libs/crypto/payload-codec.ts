@@ -7,8 +7,9 @@ export const ENCRYPTED_ENCODING = 'binary/encrypted';
 const KEY_ID_METADATA = 'encryption-key-id';
 
 /**
- * Encrypts every Temporal payload (inputs, results, signals, memos, failures' details)
- * with AES-256-GCM, so workflow histories hold no readable data. The key id travels in the
+ * Encrypts every Temporal payload (inputs, results, signals, memos, failures' details, and
+ * failures' messages and stack traces, which libs/temporal/failure-converter.ts moves into a
+ * payload) with AES-256-GCM, so workflow histories hold no readable data. The key id travels in the
  * payload's metadata, so keys can rotate while old histories stay readable.
  */
 export class EncryptionCodec implements PayloadCodec {

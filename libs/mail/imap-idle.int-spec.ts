@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ImapFlow } from 'imapflow';
-import { imapUser, testEnv } from '../../tests/harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../../tests/harness/env';
 import { appendMessage, readNewMessages } from './imap-reader';
 import type { ImapSettings } from './mail-settings';
 
@@ -33,12 +33,12 @@ describe('waiting for new mail in IMAP IDLE', () => {
   after(() => withFolderClient((client) => client.mailboxDelete(FOLDER)));
 
   it('returns a message within about a second of its arrival, not at the end of the wait', async () => {
-    const start = await readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { mailbox: FOLDER, timeoutMs: 5_000 });
+    const start = await readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { network: LOOPBACK_MAIL, mailbox: FOLDER, timeoutMs: 5_000 });
     const began = Date.now();
-    const reading = readNewMessages(settings(), start, { mailbox: FOLDER, timeoutMs: 5_000, waitMs: 20_000 });
+    const reading = readNewMessages(settings(), start, { network: LOOPBACK_MAIL, mailbox: FOLDER, timeoutMs: 5_000, waitMs: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const appendedAt = Date.now();
-    await appendMessage(settings(), FOLDER, message(1));
+    await appendMessage(settings(), FOLDER, message(1), { network: LOOPBACK_MAIL });
     const result = await reading;
     const latency = Date.now() - appendedAt;
     assert.deepEqual(result.messages.map((m) => m.subject), ['idle 1']);
@@ -47,9 +47,9 @@ describe('waiting for new mail in IMAP IDLE', () => {
   });
 
   it('returns empty once the wait is over when nothing arrives', async () => {
-    const start = await readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { mailbox: FOLDER, timeoutMs: 5_000 });
+    const start = await readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { network: LOOPBACK_MAIL, mailbox: FOLDER, timeoutMs: 5_000 });
     const began = Date.now();
-    const result = await readNewMessages(settings(), start, { mailbox: FOLDER, timeoutMs: 5_000, waitMs: 1_000 });
+    const result = await readNewMessages(settings(), start, { network: LOOPBACK_MAIL, mailbox: FOLDER, timeoutMs: 5_000, waitMs: 1_000 });
     const took = Date.now() - began;
     assert.deepEqual(result.messages, []);
     assert.equal(result.lastUid, start.lastUid);
@@ -57,11 +57,11 @@ describe('waiting for new mail in IMAP IDLE', () => {
   });
 
   it('stops waiting when aborted', async () => {
-    const start = await readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { mailbox: FOLDER, timeoutMs: 5_000 });
+    const start = await readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { network: LOOPBACK_MAIL, mailbox: FOLDER, timeoutMs: 5_000 });
     const controller = new AbortController();
     const began = Date.now();
     setTimeout(() => controller.abort(), 300);
-    const result = await readNewMessages(settings(), start, { mailbox: FOLDER, timeoutMs: 5_000, waitMs: 30_000, signal: controller.signal });
+    const result = await readNewMessages(settings(), start, { network: LOOPBACK_MAIL, mailbox: FOLDER, timeoutMs: 5_000, waitMs: 30_000, signal: controller.signal });
     assert.deepEqual(result.messages, []);
     assert.ok(Date.now() - began < 5_000);
   });

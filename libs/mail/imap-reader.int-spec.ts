@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ImapFlow } from 'imapflow';
-import { imapUser, testEnv } from '../../tests/harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../../tests/harness/env';
 import { appendMessage, readNewMessages } from './imap-reader';
 import type { ImapSettings } from './mail-settings';
 import { MailError } from './mail-error';
@@ -56,7 +56,7 @@ async function rejection(promise: Promise<unknown>): Promise<MailError> {
 
 describe('readNewMessages against Dovecot', () => {
   const read = (checkpoint: { uidValidity: string | null; lastUid: number }, limit?: number) =>
-    readNewMessages(settings(), checkpoint, { mailbox: FOLDER, limit, ...TIMEOUT });
+    readNewMessages(settings(), checkpoint, { network: LOOPBACK_MAIL, mailbox: FOLDER, limit, ...TIMEOUT });
 
   before(() => withClient((client) => client.mailboxCreate(FOLDER)));
   after(() => withClient((client) => client.mailboxDelete(FOLDER)));
@@ -64,7 +64,7 @@ describe('readNewMessages against Dovecot', () => {
   let checkpoint = { uidValidity: null as string | null, lastUid: 0 };
 
   it('reads the appended messages from an empty checkpoint, oldest first', async () => {
-    for (const n of [1, 2, 3]) await appendMessage(settings(), FOLDER, reply(n));
+    for (const n of [1, 2, 3]) await appendMessage(settings(), FOLDER, reply(n), { network: LOOPBACK_MAIL });
     const result = await read({ uidValidity: null, lastUid: 0 });
     assert.equal(result.reset, false);
     assert.match(result.uidValidity, /^\d+$/);
@@ -89,7 +89,7 @@ describe('readNewMessages against Dovecot', () => {
   });
 
   it('returns exactly the one message appended since', async () => {
-    const appended = await appendMessage(settings(), FOLDER, reply(4));
+    const appended = await appendMessage(settings(), FOLDER, reply(4), { network: LOOPBACK_MAIL });
     const result = await read(checkpoint);
     assert.deepEqual(result.messages.map((m) => m.subject), ['Re: question 4']);
     assert.equal(result.lastUid, appended.uid);
@@ -99,7 +99,7 @@ describe('readNewMessages against Dovecot', () => {
 
   it('skips the newest message that UID FETCH N:* returns when nothing is newer', async () => {
     // An expunged newest message leaves UIDNEXT above lastUid + 1, so the server is asked.
-    const extra = await appendMessage(settings(), FOLDER, reply(99));
+    const extra = await appendMessage(settings(), FOLDER, reply(99), { network: LOOPBACK_MAIL });
     await withClient(async (client) => {
       const lock = await client.getMailboxLock(FOLDER);
       try {
@@ -145,14 +145,14 @@ describe('readNewMessages against Dovecot', () => {
   it('notices a folder recreated by the server (new UIDVALIDITY)', async () => {
     const folder = `${FOLDER}-recreated`;
     await withClient((client) => client.mailboxCreate(folder));
-    await appendMessage(settings(), folder, reply(5));
-    const before = await readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { mailbox: folder, ...TIMEOUT });
+    await appendMessage(settings(), folder, reply(5), { network: LOOPBACK_MAIL });
+    const before = await readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { network: LOOPBACK_MAIL, mailbox: folder, ...TIMEOUT });
     await withClient(async (client) => {
       await client.mailboxDelete(folder);
       await client.mailboxCreate(folder);
     });
-    await appendMessage(settings(), folder, reply(6));
-    const after = await readNewMessages(settings(), before, { mailbox: folder, ...TIMEOUT });
+    await appendMessage(settings(), folder, reply(6), { network: LOOPBACK_MAIL });
+    const after = await readNewMessages(settings(), before, { network: LOOPBACK_MAIL, mailbox: folder, ...TIMEOUT });
     await withClient((client) => client.mailboxDelete(folder));
     assert.notEqual(after.uidValidity, before.uidValidity);
     assert.equal(after.reset, true);
@@ -161,7 +161,7 @@ describe('readNewMessages against Dovecot', () => {
 
   it('reports a missing folder as imap_mailbox_missing', async () => {
     const absent = { mailbox: `${FOLDER}-absent`, ...TIMEOUT };
-    const error = await rejection(readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, absent));
+    const error = await rejection(readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { ...absent, network: LOOPBACK_MAIL }));
     assert.equal(error.code, 'imap_mailbox_missing');
   });
 });

@@ -2,6 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import type { ImapSettings } from './mail-settings';
 import { MailError } from './mail-error';
 import { parseInboundMail, type InboundMail } from './inbound-mail';
+import type { MailNetworkPolicy } from './connection-target';
 import { withImapSession } from './imap-session';
 
 export interface ImapCheckpoint {
@@ -11,6 +12,8 @@ export interface ImapCheckpoint {
 }
 
 export interface ReadOptions {
+  /** Where connections may go (MAIL_PRIVATE_HOSTS). */
+  network: MailNetworkPolicy;
   mailbox?: string;
   /** Oldest messages first, at most this many per call (default 100): big mailboxes go in chunks. */
   limit?: number;
@@ -47,7 +50,7 @@ const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
  * nothing the rep sees changes (no message becomes \Seen).
  */
 export function readNewMessages(settings: ImapSettings, checkpoint: ImapCheckpoint, opts: ReadOptions): Promise<ReadResult> {
-  return withImapSession(settings, opts.timeoutMs + (opts.waitMs ?? 0), async (client) => {
+  return withImapSession(settings, { timeoutMs: opts.timeoutMs + (opts.waitMs ?? 0), network: opts.network }, async (client) => {
     const lock = await client.getMailboxLock(opts.mailbox ?? 'INBOX', { readOnly: true });
     try {
       return await readLocked(client, checkpoint, opts);
@@ -128,8 +131,8 @@ async function idleUntilNewMail(
 }
 
 /** Logs in and out, for the mailbox settings form. */
-export function verifyImap(settings: ImapSettings, timeoutMs: number): Promise<void> {
-  return withImapSession(settings, timeoutMs, async () => undefined);
+export function verifyImap(settings: ImapSettings, options: { timeoutMs: number; network: MailNetworkPolicy }): Promise<void> {
+  return withImapSession(settings, options, async () => undefined);
 }
 
 export interface AppendResult {
@@ -142,9 +145,9 @@ export function appendMessage(
   settings: ImapSettings,
   folder: string,
   raw: Buffer | string,
-  opts: { timeoutMs?: number; flags?: string[] } = {},
+  opts: { network: MailNetworkPolicy; timeoutMs?: number; flags?: string[] },
 ): Promise<AppendResult> {
-  return withImapSession(settings, opts.timeoutMs ?? 30_000, async (client) => {
+  return withImapSession(settings, { timeoutMs: opts.timeoutMs ?? 30_000, network: opts.network }, async (client) => {
     const result = await client.append(folder, raw, opts.flags);
     if (!result) throw new MailError('imap_failed', 'the IMAP server refused to store the message');
     return { uid: result.uid ?? null, uidValidity: result.uidValidity?.toString() ?? null };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Socket } from 'node:net';
 import { describe, it } from 'node:test';
 import { getFreePort } from '../devservices';
-import { imapUser, testEnv } from '../../tests/harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../../tests/harness/env';
 import { readNewMessages, verifyImap } from './imap-reader';
 import type { ImapSettings } from './mail-settings';
 import { MailError } from './mail-error';
@@ -27,11 +27,11 @@ async function rejection(promise: Promise<unknown>): Promise<MailError> {
 
 describe('IMAP failures', () => {
   it('verifyImap() logs in and out', async () => {
-    await verifyImap(settings(), 10_000);
+    await verifyImap(settings(), { timeoutMs: 10_000, network: LOOPBACK_MAIL });
   });
 
   it('maps a wrong password to imap_auth_failed without credentials in the message', async () => {
-    const error = await rejection(verifyImap(settings({ password: 'wrong-Password-77' }), 10_000));
+    const error = await rejection(verifyImap(settings({ password: 'wrong-Password-77' }), { timeoutMs: 10_000, network: LOOPBACK_MAIL }));
     assert.equal(error.code, 'imap_auth_failed');
     assert.ok(!error.message.includes('wrong-Password-77'));
     assert.ok(!error.message.includes(imapUser(2).user));
@@ -47,7 +47,7 @@ describe('IMAP failures', () => {
     const { port } = mute.address() as { port: number };
     try {
       const started = Date.now();
-      const error = await rejection(readNewMessages(settings({ port }), { uidValidity: null, lastUid: 0 }, { timeoutMs: 300 }));
+      const error = await rejection(readNewMessages(settings({ port }), { uidValidity: null, lastUid: 0 }, { network: LOOPBACK_MAIL, timeoutMs: 300 }));
       assert.equal(error.code, 'imap_timeout');
       assert.ok(Date.now() - started < 3_000);
     } finally {
@@ -58,7 +58,7 @@ describe('IMAP failures', () => {
 
   it('maps a closed port to imap_unreachable naming host:port', async () => {
     const port = await getFreePort();
-    const error = await rejection(readNewMessages(settings({ port }), { uidValidity: null, lastUid: 0 }, TIMEOUT));
+    const error = await rejection(readNewMessages(settings({ port }), { uidValidity: null, lastUid: 0 }, { ...TIMEOUT, network: LOOPBACK_MAIL }));
     assert.equal(error.code, 'imap_unreachable');
     assert.ok(error.message.includes(`127.0.0.1:${port}`), error.message);
   });

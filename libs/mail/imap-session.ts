@@ -1,4 +1,5 @@
 import { ImapFlow } from 'imapflow';
+import { connectionTarget, type ConnectionTarget, type MailNetworkPolicy } from './connection-target';
 import type { ImapSettings } from './mail-settings';
 import { MailError, UNREACHABLE_CODES } from './mail-error';
 
@@ -19,6 +20,12 @@ interface ImapFailure {
   message?: string;
 }
 
+export interface ImapSessionOptions {
+  timeoutMs: number;
+  /** Where connections may go: the host is resolved and judged, then its vetted address connected to. */
+  network: MailNetworkPolicy;
+}
+
 /**
  * Runs `work` on a logged-in connection that lives only for this call, within `timeoutMs` from
  * connect to the end of `work`. The connection is always logged out or closed afterwards, and
@@ -26,11 +33,13 @@ interface ImapFailure {
  */
 export async function withImapSession<T>(
   settings: ImapSettings,
-  timeoutMs: number,
+  options: ImapSessionOptions,
   work: (client: ImapFlow) => Promise<T>,
 ): Promise<T> {
+  const { timeoutMs } = options;
   const server = `${settings.host}:${settings.port}`;
-  const client = createImapClient(settings, { timeoutMs });
+  const target = await connectionTarget('imap', settings, options.network);
+  const client = createImapClient(settings, target, { timeoutMs });
 
   let connected = false;
   let timer: NodeJS.Timeout | undefined;
@@ -61,13 +70,20 @@ export async function withImapSession<T>(
 /**
  * A client with Relance's options: no logging (it would print addresses and message
  * contents), no automatic IDLE (callers know when they are done), and connect, greeting and
- * socket timeouts. A client kept between calls passes a longer `socketTimeoutMs`, or the
- * socket would time out while the connection waits, unused, for the next call.
+ * socket timeouts. It connects to the vetted address of `target`, never to the name again;
+ * TLS still checks the certificate against the name. A client kept between calls passes a
+ * longer `socketTimeoutMs`, or the socket would time out while the connection waits, unused,
+ * for the next call.
  */
-export function createImapClient(settings: ImapSettings, timeouts: { timeoutMs: number; socketTimeoutMs?: number }): ImapFlow {
+export function createImapClient(
+  settings: ImapSettings,
+  target: ConnectionTarget,
+  timeouts: { timeoutMs: number; socketTimeoutMs?: number },
+): ImapFlow {
   const { timeoutMs } = timeouts;
   const client = new ImapFlow({
-    host: settings.host,
+    host: target.address,
+    servername: target.servername,
     port: settings.port,
     secure: settings.secure,
     auth: { user: settings.username, pass: settings.password },

@@ -17,3 +17,6 @@ export { candidateMessageIds } from './reply-matching';
 export { copyToSent, sentFolderHolds } from './sent-folder';
 export { SentFolderConnections, type SentFolderConnectionsOptions } from './sent-folder-connections';
 export { peekInbox, type InboxPeek } from './inbox-peek';
+export {
+  connectionTarget, PrivateHostError, type ConnectionTarget, type HostLookup, type MailNetworkPolicy,
+} from './connection-target';

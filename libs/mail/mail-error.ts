@@ -8,11 +8,13 @@ export type MailErrorCode =
   | 'smtp_interrupted'
   | 'smtp_busy'
   | 'smtp_failed'
+  | 'smtp_host_private'
   | 'imap_unreachable'
   | 'imap_auth_failed'
   | 'imap_timeout'
   | 'imap_mailbox_missing'
-  | 'imap_failed';
+  | 'imap_failed'
+  | 'imap_host_private';
 
 export interface MailErrorDetails {
   /** Retrying the same message would get the same answer (an SMTP 5xx reply other than 503). */

@@ -1,10 +1,11 @@
-import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
 /**
  * Addresses that are not the public internet: this machine, private and carrier-grade NAT
  * networks, link-local (where clouds serve instance metadata), multicast and reserved ranges.
  * A tenant who may name any SMTP or IMAP host could otherwise make Relance probe them.
+ * Node's BlockList judges an IPv4-mapped IPv6 address (::ffff:a.b.c.d, ::ffff:7f00:1) by the
+ * IPv4 rules; IPv4-compatible ones (::a.b.c.d, deprecated, never public) fall in ::/96.
  */
 const NOT_PUBLIC = new BlockList();
 for (const [network, prefix] of [
@@ -13,29 +14,15 @@ for (const [network, prefix] of [
 ] as const) {
   NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
 }
-for (const [network, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+for (const [network, prefix] of [
+  ['::', 96], ['100::', 64], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+] as const) {
   NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
 }
 
-/** True for an IP literal outside the public internet (IPv4-mapped IPv6 judged by its IPv4). */
+/** True for an IP literal outside the public internet; false for public ones and for names. */
 export function isNonPublicAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return NOT_PUBLIC.check(mapped[1], 'ipv4');
   const family = isIP(address);
   if (family === 0) return false;
   return NOT_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-
-/**
- * The first address `host` resolves to that is not public, or null. A name that does not
- * resolve is not judged here: connecting to it fails on its own, with its own message.
- */
-export async function nonPublicAddressOf(host: string): Promise<string | null> {
-  if (isIP(host)) return isNonPublicAddress(host) ? host : null;
-  try {
-    const addresses = await lookup(host, { all: true, verbatim: true });
-    return addresses.find(({ address }) => isNonPublicAddress(address))?.address ?? null;
-  } catch {
-    return null;
-  }
 }

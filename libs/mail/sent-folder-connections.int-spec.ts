@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, it } from 'node:test';
 import { getFreePort } from '../devservices';
-import { imapUser, testEnv } from '../../tests/harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../../tests/harness/env';
 import { countInSent, sentMessage } from '../../tests/support/sent-folder-count';
 import { TcpRelay } from '../../tests/support/tcp-relay';
 import type { ImapSettings } from './mail-settings';
@@ -38,7 +38,7 @@ describe('SentFolderConnections against Dovecot', () => {
   }
 
   function newConnections(options: Partial<SentFolderConnectionsOptions> = {}): SentFolderConnections {
-    connections = new SentFolderConnections({ timeoutMs: 10_000, ...options });
+    connections = new SentFolderConnections({ timeoutMs: 10_000, network: LOOPBACK_MAIL, ...options });
     return connections;
   }
 
@@ -80,7 +80,7 @@ describe('SentFolderConnections against Dovecot', () => {
     const sentFolders = newConnections();
     const filedByServer = newMessageId('filed-elsewhere');
     assert.equal(await sentFolders.holds(MAILBOX, viaRelay, filedByServer), false);
-    assert.equal(await copyToSent(settings(), sentMessage(filedByServer, 'elsewhere'), 10_000), true);
+    assert.equal(await copyToSent(settings(), sentMessage(filedByServer, 'elsewhere'), { timeoutMs: 10_000, network: LOOPBACK_MAIL }), true);
     assert.equal(await sentFolders.holds(MAILBOX, viaRelay, filedByServer), true);
   });
 

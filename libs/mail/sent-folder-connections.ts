@@ -1,4 +1,5 @@
 import type { ImapFlow } from 'imapflow';
+import { connectionTarget, type MailNetworkPolicy } from './connection-target';
 import { settingsFingerprint, type ImapSettings } from './mail-settings';
 import { MailError } from './mail-error';
 import { closeQuietly, createImapClient, toImapError } from './imap-session';
@@ -7,6 +8,8 @@ import { peekInbox, type InboxPeek } from './inbox-peek';
 import type { InboundMail } from './inbound-mail';
 
 export interface SentFolderConnectionsOptions {
+  /** Where connections may go: each new one resolves the host and connects to the vetted address. */
+  network: MailNetworkPolicy;
   /** Longest wait for one operation, connect and login included when it needs a connection. */
   timeoutMs: number;
   /** A connection unused this long is logged out, so an idle worker holds no IMAP sessions. */
@@ -56,8 +59,10 @@ export class SentFolderConnections {
   private readonly timeoutMs: number;
   private readonly idleCloseMs: number;
   private readonly verifyAfterMs: number;
+  private readonly network: MailNetworkPolicy;
 
   constructor(options: SentFolderConnectionsOptions) {
+    this.network = options.network;
     this.timeoutMs = options.timeoutMs;
     this.idleCloseMs = options.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
     this.verifyAfterMs = options.verifyAfterMs ?? DEFAULT_VERIFY_AFTER_MS;
@@ -161,8 +166,9 @@ export class SentFolderConnections {
   }
 
   private async open(line: MailboxLine, settings: ImapSettings): Promise<Connection> {
+    const target = await connectionTarget('imap', settings, this.network);
     // The socket timeout must outlast the idle close, or an unused connection would time out first.
-    const client = createImapClient(settings, { timeoutMs: this.timeoutMs, socketTimeoutMs: this.idleCloseMs + this.timeoutMs });
+    const client = createImapClient(settings, target, { timeoutMs: this.timeoutMs, socketTimeoutMs: this.idleCloseMs + this.timeoutMs });
     const connection: Connection = { client, fingerprint: settingsFingerprint(settings), lastUsedAt: Date.now() };
     // Set before connecting, so a timeout during the login closes this client too.
     line.connection = connection;

@@ -1,7 +1,7 @@
 import type { ImapFlow } from 'imapflow';
 import type { ImapSettings } from './mail-settings';
 import { MailError } from './mail-error';
-import { withImapSession } from './imap-session';
+import { withImapSession, type ImapSessionOptions } from './imap-session';
 
 /** Names servers give the Sent folder when they do not flag it with \Sent (RFC 6154). */
 const USUAL_SENT_NAMES = ['Sent', 'Sent Items', 'Sent Messages', 'INBOX.Sent', 'Envoyés', 'Éléments envoyés'];
@@ -46,11 +46,11 @@ export async function appendToSentFolder(client: ImapFlow, sentFolder: string | 
  * Whether the mailbox's Sent folder holds a message with this Message-ID, in a session of its
  * own. `null` when the mailbox has no Sent folder: then nobody can tell.
  */
-export function sentFolderHolds(settings: ImapSettings, messageId: string, timeoutMs: number): Promise<boolean | null> {
-  return withImapSession(settings, timeoutMs, async (client) => searchSentFolder(client, await findSentFolder(client), messageId));
+export function sentFolderHolds(settings: ImapSettings, messageId: string, options: ImapSessionOptions): Promise<boolean | null> {
+  return withImapSession(settings, options, async (client) => searchSentFolder(client, await findSentFolder(client), messageId));
 }
 
 /** Stores a sent message in the Sent folder, in a session of its own. False without a Sent folder. */
-export function copyToSent(settings: ImapSettings, raw: Buffer, timeoutMs: number): Promise<boolean> {
-  return withImapSession(settings, timeoutMs, async (client) => appendToSentFolder(client, await findSentFolder(client), raw));
+export function copyToSent(settings: ImapSettings, raw: Buffer, options: ImapSessionOptions): Promise<boolean> {
+  return withImapSession(settings, options, async (client) => appendToSentFolder(client, await findSentFolder(client), raw));
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { getFreePort } from '../devservices';
+import { LOOPBACK_MAIL } from '../../tests/harness/env';
 import { startSmtpCapture, type SmtpCapture } from '../../tests/harness/smtp-capture';
 import { MailError } from './mail-error';
 import { buildMessageId } from './message-id';
@@ -38,7 +39,7 @@ async function rejection(promise: Promise<unknown>): Promise<MailError> {
 describe('SmtpSender against smtp-server', () => {
   let capture: SmtpCapture;
   let refusing: SmtpCapture;
-  const sender = new SmtpSender();
+  const sender = new SmtpSender({ network: LOOPBACK_MAIL });
 
   before(async () => {
     capture = await startSmtpCapture();

@@ -1,6 +1,7 @@
 import { createTransport } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
+import { connectionTarget, type ConnectionTarget, type MailNetworkPolicy } from './connection-target';
 import { settingsFingerprint, type SmtpSettings } from './mail-settings';
 import { MailError, redactAddresses } from './mail-error';
 import { normalizeMessageId } from './message-id';
@@ -35,6 +36,8 @@ export interface SendResult {
 }
 
 export interface SmtpSenderOptions {
+  /** Where connections may go; every one resolves its host through it and connects to the vetted address. */
+  network: MailNetworkPolicy;
   /** Connections per mailbox; a rep's mailbox sends one message at a time by default. */
   maxConnectionsPerMailbox?: number;
   /** Budget for TCP connect and for the greeting, each. */
@@ -53,10 +56,10 @@ type PoolTransport = ReturnType<typeof createPool>;
  * mailbox at a handful of messages per second.
  */
 export class SmtpSender {
-  private readonly pools = new Map<string, { fingerprint: string; transport: PoolTransport }>();
+  private readonly pools = new Map<string, { fingerprint: string; address: string; transport: PoolTransport }>();
   private readonly turns = new Map<string, SendTurns>();
 
-  constructor(private readonly options: SmtpSenderOptions = {}) {}
+  constructor(private readonly options: SmtpSenderOptions) {}
 
   /**
    * Sends one message through mailbox `key`'s pool. `timeoutMs` bounds the wait for a free
@@ -78,6 +81,9 @@ export class SmtpSender {
       references: mail.references?.flatMap((id) => normalizeMessageId(id) ?? []),
       headers: mail.headers,
     });
+    // Resolved and judged for every message: a pooled connection goes to the address vetted
+    // here, and a DNS answer that changed since reaches nothing before it is judged.
+    const target = await connectionTarget('smtp', settings, this.options.network);
     // Wait for one of the mailbox's connections here, not in the pool's queue: a message
     // aborted in that queue fails exactly like one aborted mid-delivery (maybe delivered),
     // whereas one that never got its turn certainly did not leave.
@@ -86,7 +92,7 @@ export class SmtpSender {
       throw new MailError('smtp_busy', `no connection to SMTP server ${serverName(settings)} was free within ${opts.timeoutMs} ms; nothing was sent`);
     }
     try {
-      const info = await this.poolFor(key, settings).sendMail({
+      const info = await this.poolFor(key, settings, target).sendMail({
         envelope: { from: mail.from.address, to: [mail.to.address] },
         raw,
         // Aborting closes the connection carrying the message, so a stalled server cannot hold
@@ -108,8 +114,9 @@ export class SmtpSender {
 
   /** Connects and logs in with a throwaway connection, for the mailbox settings form. */
   async verify(settings: SmtpSettings, timeoutMs: number): Promise<void> {
+    const target = await connectionTarget('smtp', settings, this.options.network);
     const transport = createTransport({
-      ...connectionOptions(settings, this.options),
+      ...connectionOptions(settings, target, this.options),
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
       socketTimeout: timeoutMs,
@@ -142,21 +149,22 @@ export class SmtpSender {
     return turns;
   }
 
-  private poolFor(key: string, settings: SmtpSettings): PoolTransport {
+  private poolFor(key: string, settings: SmtpSettings, target: ConnectionTarget): PoolTransport {
     const fingerprint = settingsFingerprint(settings);
     const existing = this.pools.get(key);
-    if (existing?.fingerprint === fingerprint) return existing.transport;
-    // Settings changed (new password, host...): messages in flight finish on the old pool.
+    // A host answering several addresses in turns keeps its pool while its address is among them.
+    if (existing?.fingerprint === fingerprint && target.addresses.includes(existing.address)) return existing.transport;
+    // Settings changed, or the host no longer has the pool's address: messages in flight finish on the old pool.
     existing?.transport.close();
-    const transport = createPool(settings, this.options);
-    this.pools.set(key, { fingerprint, transport });
+    const transport = createPool(settings, target, this.options);
+    this.pools.set(key, { fingerprint, address: target.address, transport });
     return transport;
   }
 }
 
-function createPool(settings: SmtpSettings, options: SmtpSenderOptions) {
+function createPool(settings: SmtpSettings, target: ConnectionTarget, options: SmtpSenderOptions) {
   const transport = createTransport({
-    ...connectionOptions(settings, options),
+    ...connectionOptions(settings, target, options),
     pool: true,
     maxConnections: options.maxConnectionsPerMailbox ?? 1,
     maxMessages: Infinity,
@@ -173,12 +181,14 @@ function createPool(settings: SmtpSettings, options: SmtpSenderOptions) {
   return transport;
 }
 
-function connectionOptions(settings: SmtpSettings, options: SmtpSenderOptions) {
+/** Connects to the vetted address, never to the name again; TLS still checks the certificate against the name. */
+function connectionOptions(settings: SmtpSettings, target: ConnectionTarget, options: SmtpSenderOptions) {
   const connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
   return {
-    host: settings.host,
+    host: target.address,
     port: settings.port,
     secure: settings.secure,
+    tls: target.servername ? { servername: target.servername } : undefined,
     auth: settings.username ? { user: settings.username, pass: settings.password } : undefined,
     name: options.clientName,
     connectionTimeout: connectTimeoutMs,

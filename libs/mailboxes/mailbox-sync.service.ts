@@ -53,6 +53,7 @@ export class MailboxSync {
         await this.credentials.imap(mailbox),
         { uidValidity: mailbox.imapUidValidity, lastUid: mailbox.imapLastUid },
         {
+          network: { allowPrivateHosts: this.config.mail.allowPrivateHosts },
           limit: READ_CHUNK,
           timeoutMs: this.config.mail.imapTimeoutMs,
           fromNowOnFirstRead: true,

@@ -1,22 +1,37 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { maskEmailAddresses, redactForLog } from './redaction';
+
+export interface LoggerOptions {
+  level: string;
+  service: string;
+  /** Where lines go; stdout by default. Tests pass a stream they read. */
+  destination?: DestinationStream;
+}
 
 /**
- * Structured JSON logs carrying ids. Fields that may hold personal data or secrets are
- * redacted wherever they appear, as a second line of defence behind "log ids only".
+ * Structured JSON logs carrying ids. Every call's arguments pass through redactForLog (fields
+ * that hold personal data or secrets, at any depth; addresses in strings; errors with their
+ * message), child bindings too; and each finished line has any address left masked, whatever
+ * path it took (a message format argument, a serializer).
  */
-const REDACTED_FIELDS = [
-  'email', 'to', 'from', 'address', 'name', 'firstName', 'lastName', 'subject', 'body', 'text',
-  'password', 'authorization', 'apiKey', 'token',
-];
-
-export function createLogger(options: { level: string; service: string }): Logger {
-  return pino({
+export function createLogger(options: LoggerOptions): Logger {
+  const settings: pino.LoggerOptions = {
     level: options.level,
     base: { service: options.service },
-    redact: { paths: REDACTED_FIELDS.flatMap((field) => [field, `*.${field}`]), censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+    formatters: { bindings: (bindings) => redactForLog(bindings) as Record<string, unknown> },
+    hooks: {
+      logMethod(args, method) {
+        const [first, ...rest] = args as unknown[];
+        // pino reads an Error first argument as { err } with its message as the line's message.
+        const merged = first instanceof Error ? [{ err: first }, ...(rest.length > 0 ? rest : [first.message])] : args;
+        return method.apply(this, merged.map(redactForLog) as Parameters<typeof method>);
+      },
+      streamWrite: maskEmailAddresses,
+    },
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 /** Lets Nest write through the same structured logger. */

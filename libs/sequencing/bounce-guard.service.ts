@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { EnrollmentRepository, SequenceControlRepository } from '../db';
-import { createLogger } from '../observability';
+import { APP_LOGGER, createLogger, type Logger } from '../observability';
 
 /**
  * After hard bounces, pauses the campaigns whose bounce rate passed their limit: a sender
@@ -9,14 +9,16 @@ import { createLogger } from '../observability';
  */
 @Injectable()
 export class BounceGuard {
-  private readonly logger;
+  private readonly logger: Logger;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(EnrollmentRepository) private readonly enrollments: EnrollmentRepository,
     @Inject(SequenceControlRepository) private readonly controls: SequenceControlRepository,
+    @Optional() @Inject(APP_LOGGER) logger?: Logger,
   ) {
-    this.logger = createLogger({ level: config.logLevel, service: 'bounce-guard' });
+    // The process's logger where there is one (worker, API); a service built by hand logs on its own.
+    this.logger = logger?.child({ component: 'bounce-guard' }) ?? createLogger({ level: config.logLevel, service: 'bounce-guard' });
   }
 
   async afterHardBounces(enrollmentIds: readonly string[]): Promise<void> {

@@ -1,9 +1,9 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { Mailbox, MailboxRepository } from '../db';
 import { SentFolderConnections, type InboundMail, type InboxPeek } from '../mail';
 import { MailboxCredentials } from '../mailboxes/mailbox-credentials.service';
-import { createLogger } from '../observability';
+import { APP_LOGGER, createLogger, type Logger } from '../observability';
 
 export type SentFolderVerdict = 'sent' | 'not_sent' | 'unknown';
 
@@ -15,16 +15,21 @@ export type SentFolderVerdict = 'sent' | 'not_sent' | 'unknown';
  */
 @Injectable()
 export class SentCopyKeeper implements OnApplicationShutdown {
-  private readonly logger;
+  private readonly logger: Logger;
   private readonly sentFolders: SentFolderConnections;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
     @Inject(MailboxCredentials) private readonly credentials: MailboxCredentials,
+    @Optional() @Inject(APP_LOGGER) logger?: Logger,
   ) {
-    this.logger = createLogger({ level: config.logLevel, service: 'sent-copy' });
-    this.sentFolders = new SentFolderConnections({ timeoutMs: config.mail.imapTimeoutMs });
+    // The process's logger where there is one (worker, API); a service built by hand logs on its own.
+    this.logger = logger?.child({ component: 'sent-copy' }) ?? createLogger({ level: config.logLevel, service: 'sent-copy' });
+    this.sentFolders = new SentFolderConnections({
+      timeoutMs: config.mail.imapTimeoutMs,
+      network: { allowPrivateHosts: config.mail.allowPrivateHosts },
+    });
   }
 
   /**

@@ -1,4 +1,4 @@
 export * from './contracts';
 export { connectTemporalClient, TemporalClientHandle } from './client';
-export { createDataConverter } from './data-converter';
+export { createDataConverter, FAILURE_CONVERTER_PATH } from './data-converter';
 export { TemporalModule } from './temporal.module';

@@ -1,13 +1,17 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { stopChild, superviseChild } from '../../libs/devservices';
+import { maskEmailAddresses } from '../../libs/observability/redaction';
 
-/** Runs one of Relance's processes, its output prefixed with its name. */
+/**
+ * Runs one of Relance's processes, its output prefixed with its name. Its logs are redacted
+ * already; what else reaches stderr (a crash's stack trace) gets its addresses masked here.
+ */
 export function startAppProcess(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   superviseChild(child);
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream! }).on('line', (line) => process.stdout.write(`[${name}] ${line}\n`));
+    createInterface({ input: stream! }).on('line', (line) => process.stdout.write(`[${name}] ${maskEmailAddresses(line)}\n`));
   }
   return child;
 }

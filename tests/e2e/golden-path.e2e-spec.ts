@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appendMessage } from '../../libs/mail';
-import { imapUser, testEnv } from '../harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import type { CapturedMessage } from '../harness/smtp-capture';
 import { eventually } from '../support/api-client';
 import { rawMail } from '../support/raw-mail';
@@ -71,6 +71,7 @@ describe('golden path: launch, send over SMTP, reply over IMAP, sequence stops',
         inReplyTo: bobFirst.messageId,
         references: [bobFirst.messageId!],
       }),
+      { network: LOOPBACK_MAIL },
     );
 
     const enrollmentOf = async (prospectId: string) => {

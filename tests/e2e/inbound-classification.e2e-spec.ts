@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appendMessage, type ImapSettings } from '../../libs/mail';
 import { enrollmentStatusQuery, enrollmentWorkflowId, mailboxSyncWorkflowId, type EnrollmentResult } from '../../libs/temporal';
-import { imapUser, testEnv } from '../harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { createNamedProspects, eventually } from '../support/api-client';
 import { rawDeliveryReport } from '../support/raw-dsn';
 import { rawMail } from '../support/raw-mail';
@@ -81,13 +81,13 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
       inReplyTo: awayFirst.messageId,
       references: [awayFirst.messageId!],
       extraHeaders: { 'Auto-Submitted': 'auto-replied' },
-    }));
+    }), { network: LOOPBACK_MAIL });
     // Gaston left the company: his server refuses the address for good.
     const goneDiagnostic = `550 5.1.1 <${PEOPLE.gone}>: Recipient address rejected: User unknown`;
     await appendMessage(imapSettings, 'INBOX', rawDeliveryReport({
       to: rep.user, recipient: PEOPLE.gone, action: 'failed', status: '5.1.1', diagnostic: goneDiagnostic,
       original: goneFirst.raw, returned: 'message',
-    }));
+    }), { network: LOOPBACK_MAIL });
     // Léon left the company: a notice says so, with no auto-reply header.
     await appendMessage(imapSettings, 'INBOX', rawMail({
       from: `Leon <${PEOPLE.left}>`,
@@ -96,12 +96,12 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
       text: 'Hello,\n\nLéon is no longer with Left Industries. Please write to contact@left.test instead.\n\nThank you',
       inReplyTo: leftFirst.messageId,
       references: [leftFirst.messageId!],
-    }));
+    }), { network: LOOPBACK_MAIL });
     // Fanny's mailbox is full: her server will try again.
     await appendMessage(imapSettings, 'INBOX', rawDeliveryReport({
       to: rep.user, recipient: PEOPLE.full, action: 'delayed', status: '4.2.2', diagnostic: '452 4.2.2 Mailbox full',
       original: fullFirst.raw, returned: 'headers',
-    }));
+    }), { network: LOOPBACK_MAIL });
 
     const enrollmentOf = async (person: Person) => {
       const list = await api.get(`/v1/campaigns/${campaignId}/enrollments`);
@@ -192,7 +192,7 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
       ].join('\n'),
       inReplyTo: awayFirst.messageId,
       references: [awayFirst.messageId!],
-    }));
+    }), { network: LOOPBACK_MAIL });
     const replied = await settled('away', 'replied');
     assert.equal(replied.stopReason, 'replied');
     const awayResult: EnrollmentResult = await awayWorkflow.result();

@@ -11,7 +11,7 @@ import type { PaceDecision } from '../../libs/sequencing/pacing';
 import { SentCopyKeeper } from '../../libs/sequencing/sent-copy.service';
 import { StepSender, TransientSendError } from '../../libs/sequencing/step-sender.service';
 import { mailboxSyncWorkflowId } from '../../libs/temporal';
-import { imapUser, testEnv } from '../harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 import { lastLookBeforeSend } from '../support/last-look';
 
@@ -29,7 +29,7 @@ describe('a send interrupted between SMTP and the database', () => {
   let mailboxes: MailboxRepository;
   let credentials: MailboxCredentials;
   let sentCopies: SentCopyKeeper;
-  const smtp = new SmtpSender();
+  const smtp = new SmtpSender({ network: LOOPBACK_MAIL });
   const prospect = 'crash-test@prospects.test';
   const rep = () => imapUser(4);
   const imapSettings = () => ({ host: testEnv().imap.host, port: testEnv().imap.port, secure: false, username: rep().user, password: rep().password });
@@ -83,7 +83,7 @@ describe('a send interrupted between SMTP and the database', () => {
       const result = await smtp.send(mailboxId, await credentials.smtp((await mailboxes.findById(mailboxId))!), {
         from: { address: rep().user }, to: { address: prospect }, subject: message.subject, text: 'x', messageId: message.messageIdHeader,
       }, { timeoutMs: 5_000 });
-      if (what.filed) await copyToSent(imapSettings(), result.raw, 5_000);
+      if (what.filed) await copyToSent(imapSettings(), result.raw, { timeoutMs: 5_000, network: LOOPBACK_MAIL });
     }
     // The crash happened long ago: no attempt can still be in flight.
     await stack.dataSource.query(`UPDATE messages SET claimed_at = now() - interval '1 hour' WHERE id = $1`, [message.id]);
@@ -105,7 +105,7 @@ describe('a send interrupted between SMTP and the database', () => {
   it('a normal send files a copy in Sent and learns that Relance must keep it', async () => {
     assert.deepEqual(await sender.send(enrollmentId, stepIds[0]), { outcome: 'sent' });
     const [row] = await stack.dataSource.query('SELECT message_id_header FROM messages WHERE step_id = $1', [stepIds[0]]);
-    assert.equal(await sentFolderHolds(imapSettings(), row.message_id_header, 5_000), true);
+    assert.equal(await sentFolderHolds(imapSettings(), row.message_id_header, { timeoutMs: 5_000, network: LOOPBACK_MAIL }), true);
     assert.equal((await mailboxes.findById(mailboxId))!.sentCopy, 'relance');
   });
 

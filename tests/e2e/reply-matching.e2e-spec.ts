@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appendMessage } from '../../libs/mail';
-import { imapUser, testEnv } from '../harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { rawMail } from '../support/raw-mail';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
@@ -43,7 +43,7 @@ describe('reply matching beyond the thread', () => {
   }
 
   /** A fresh message, in no thread of ours, from `from`. */
-  const freshMail = (from: string) => appendMessage(imapSettings(), 'INBOX', rawMail({ from, to: rep.user, subject: 'About your product', text: 'Tell me more' }));
+  const freshMail = (from: string) => appendMessage(imapSettings(), 'INBOX', rawMail({ from, to: rep.user, subject: 'About your product', text: 'Tell me more' }), { network: LOOPBACK_MAIL });
 
   it('matches by the sender address, then by a colleague at the same company domain', async () => {
     const { api } = await stack.newAccount('Matching');

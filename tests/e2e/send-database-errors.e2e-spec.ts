@@ -8,7 +8,7 @@ import { MailboxCredentials } from '../../libs/mailboxes';
 import { SentCopyKeeper } from '../../libs/sequencing/sent-copy.service';
 import { StepSender } from '../../libs/sequencing/step-sender.service';
 import { mailboxSyncWorkflowId } from '../../libs/temporal';
-import { imapUser, testEnv } from '../harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 import { lastLookBeforeSend } from '../support/last-look';
 
@@ -54,7 +54,7 @@ describe('database errors around a send', () => {
   let outbox: FlakyOutbox;
   let credentials: FlakyCredentials;
   let sentCopies: SentCopyKeeper;
-  const smtp = new SmtpSender();
+  const smtp = new SmtpSender({ network: LOOPBACK_MAIL });
   const prospect = 'db-errors@prospects.test';
   const rep = () => imapUser(3);
 
@@ -119,7 +119,7 @@ describe('database errors around a send', () => {
     assert.equal(open.status, 'sending', 'never `unknown`: the server said 250');
     assert.equal(received(open.message_id_header), 1);
     const imap = { host: testEnv().imap.host, port: testEnv().imap.port, secure: false, username: rep().user, password: rep().password };
-    assert.equal(await sentFolderHolds(imap, open.message_id_header, 5_000), true);
+    assert.equal(await sentFolderHolds(imap, open.message_id_header, { timeoutMs: 5_000, network: LOOPBACK_MAIL }), true);
     // Later, once no attempt can still be in flight:
     await stack.dataSource.query(`UPDATE messages SET claimed_at = now() - interval '1 hour' WHERE id = $1`, [open.id]);
     assert.deepEqual(await sender.send(enrollmentId, stepIds[1]), { outcome: 'sent' });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appendMessage, type ImapSettings } from '../../libs/mail';
 import { softBounceResendWorkflowId } from '../../libs/temporal';
-import { imapUser, testEnv } from '../harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import type { CapturedMessage } from '../harness/smtp-capture';
 import { createNamedProspects, eventually } from '../support/api-client';
 import { rawDeliveryReport } from '../support/raw-dsn';
@@ -56,7 +56,7 @@ describe('soft bounces: resent later, under the same rules as any send', () => {
         to: rep.user, recipient: PEOPLE[person], action, status: action === 'failed' ? '4.2.2' : '4.4.7',
         diagnostic: action === 'failed' ? '452 4.2.2 Mailbox full' : 'delivery temporarily suspended',
         original: original.raw, returned: 'headers',
-      }));
+      }), { network: LOOPBACK_MAIL });
     const enrollmentOf = async (person: Person) => {
       const [row] = await dataSource.query(`SELECT * FROM enrollments WHERE prospect_id = $1`, [prospectIds[person]]);
       return row as Record<string, any>;
@@ -81,7 +81,7 @@ describe('soft bounces: resent later, under the same rules as any send', () => {
       text: 'Back from holiday, my mailbox was full. Call me on Monday.',
       inReplyTo: busyFirst.messageId,
       references: [busyFirst.messageId!],
-    }));
+    }), { network: LOOPBACK_MAIL });
 
     // Fanny's email goes again once due: the same words, a new Message-ID, the same row.
     const fullResend = await nthTo('full', 2);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { appendMessage } from '../../libs/mail';
 import { enrollmentStatusQuery, enrollmentWorkflowId } from '../../libs/temporal';
-import { imapUser, testEnv } from '../harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { LaunchedSequence, launchSequence } from '../support/launched-sequence';
 import { rawMail } from '../support/raw-mail';
@@ -154,6 +154,7 @@ describe('task steps', () => {
       { host: imap.host, port: imap.port, secure: false, username: rep.user, password: rep.password },
       'INBOX',
       rawMail({ from: replier, to: rep.user, subject: 'Re: Hello', text: 'No call please.', inReplyTo: first(replier).messageId }),
+      { network: LOOPBACK_MAIL },
     );
 
     const ended = await eventually('both enrollments ended', async () => {

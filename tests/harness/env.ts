@@ -50,3 +50,9 @@ function required(name: string): string {
   if (!value) throw new Error(`${name} is not set: run the tests with "npm test" (tests/harness/run-tests.ts)`);
   return value;
 }
+
+/**
+ * How test code reaches the test servers, which all listen on loopback: with private hosts
+ * allowed, as the runner's MAIL_PRIVATE_HOSTS=allow lets the stacks under test do.
+ */
+export const LOOPBACK_MAIL = { allowPrivateHosts: true } as const;

@@ -61,6 +61,8 @@ function testProcessEnv(serviceEnv: Readonly<Record<string, string>>): NodeJS.Pr
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     MAILBOX_SYNC_INTERVAL: '1s',
+    // Every test server listens on loopback.
+    MAIL_PRIVATE_HOSTS: 'allow',
   };
 }
 

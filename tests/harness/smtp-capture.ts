@@ -31,8 +31,8 @@ export interface SmtpCapture {
 type Envelope = CapturedMessage['envelope'];
 
 /**
- * A receiving SMTP server on loopback that accepts any login and records every message,
- * or refuses the ones `failWith` picks (to test bounces and transient failures).
+ * A receiving SMTP server on loopback that accepts any login (unless `refuseLogin` says no) and
+ * records every message, or refuses the ones `failWith` picks (to test bounces and transient failures).
  */
 export async function startSmtpCapture(
   options: {
@@ -43,6 +43,8 @@ export async function startSmtpCapture(
      * sender's Sent folder does (Gmail, Exchange); if it throws, the message is refused with a 451.
      */
     onAccept?: (raw: Buffer, envelope: Envelope) => Promise<void>;
+    /** A reason to refuse this login (a 535 with it), or undefined to accept it; any login passes by default. */
+    refuseLogin?: (login: { username: string; password: string }) => string | undefined;
   } = {},
 ): Promise<SmtpCapture> {
   const messages: CapturedMessage[] = [];
@@ -58,7 +60,11 @@ export async function startSmtpCapture(
     disabledCommands: ['STARTTLS'],
     logger: false,
     closeTimeout: 1_000, // a client's idle pooled connection must not hold stop() for 30 s
-    onAuth: (_auth, _session, callback) => callback(null, { user: 'capture' }),
+    onAuth: (auth, _session, callback) => {
+      const refusal = options.refuseLogin?.({ username: auth.username ?? '', password: auth.password ?? '' });
+      if (refusal) return callback(Object.assign(new Error(refusal), { responseCode: 535 }));
+      callback(null, { user: 'capture' });
+    },
     onData: (stream, session, callback) => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

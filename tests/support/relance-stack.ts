@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { bootstrapAccount } from '../../apps/api/src/auth/bootstrap-account';
@@ -36,20 +37,28 @@ export interface RelanceStack {
 export async function startRelanceStack(
   options: {
     env?: NodeJS.ProcessEnv;
-    /** Settings for the API only, over `env` (e.g. its own way to Temporal). */
+    /** Variables for the worker only, on top of `env` (a worker configured unlike the API). */
+    workerEnv?: NodeJS.ProcessEnv;
+    /** Variables for the API only, on top of `env` (e.g. its own way to Temporal). */
     apiEnv?: NodeJS.ProcessEnv;
     smtp?: Parameters<typeof startSmtpCapture>[0];
+    /** Where the worker's and the API's logs go (stdout by default), for tests that read them. */
+    logs?: DestinationStream;
   } = {},
 ): Promise<RelanceStack> {
   // A short grace: at the end of a test, waiting activities (IMAP IDLE) are cancelled quickly.
-  const config = loadConfig({ ...process.env, WORKER_SHUTDOWN_GRACE: '2s', ...options.env });
-  const apiConfig = options.apiEnv ? loadConfig({ ...process.env, ...options.env, ...options.apiEnv }) : config;
-  const logger = createLogger({ level: config.logLevel, service: 'test-worker' });
+  const env = { ...process.env, WORKER_SHUTDOWN_GRACE: '2s', ...options.env };
+  const config = loadConfig(env);
+  const workerConfig = options.workerEnv ? loadConfig({ ...env, ...options.workerEnv }) : config;
+  const apiConfig = options.apiEnv ? loadConfig({ ...env, ...options.apiEnv }) : config;
+  const logger = createLogger({ level: config.logLevel, service: 'test-worker', destination: options.logs });
   installTemporalRuntime(logger, { drainOnSignals: false });
   const smtp = await startSmtpCapture(options.smtp);
-  const worker: RelanceWorker = await createRelanceWorker(config, logger);
+  const worker: RelanceWorker = await createRelanceWorker(workerConfig, logger);
   const running = worker.run();
-  const app: INestApplication = await createApiApp(apiConfig);
+  const app: INestApplication = await createApiApp(apiConfig, {
+    logger: options.logs && createLogger({ level: config.logLevel, service: 'test-api', destination: options.logs }),
+  });
   await app.listen(0, '127.0.0.1');
   const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const dataSource = await createDataSource(config.database.url, { poolSize: 2 }).initialize();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { appendMessage } from '../../libs/mail';
-import { imapUser, testEnv } from '../harness/env';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { ApiClient, eventually } from './api-client';
 import { rawMail } from './raw-mail';
 import type { RelanceStack } from './relance-stack';
@@ -66,6 +66,7 @@ export async function runRepliedCampaign(stack: RelanceStack, api: ApiClient, re
       references: [bensFirst.messageId!],
       date: new Date(Date.now() - 60_000),
     }),
+    { network: LOOPBACK_MAIL },
   );
   const expected: Record<Person, string> = { A: 'completed', B: 'replied', C: 'completed' };
   await eventually('Ben replied, Ann and Cid completed', async () => {

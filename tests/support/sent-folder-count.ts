@@ -1,5 +1,6 @@
 import { withImapSession } from '../../libs/mail/imap-session';
 import type { ImapSettings } from '../../libs/mail';
+import { LOOPBACK_MAIL } from '../harness/env';
 
 /**
  * How many of these Message-IDs the Sent folder holds, read in a session of its own so the
@@ -8,7 +9,7 @@ import type { ImapSettings } from '../../libs/mail';
  */
 export async function countInSent(settings: ImapSettings, messageIds: readonly string[]): Promise<number> {
   const wanted = new Set(messageIds);
-  return withImapSession(settings, 10_000, async (client) => {
+  return withImapSession(settings, { timeoutMs: 10_000, network: LOOPBACK_MAIL }, async (client) => {
     const lock = await client.getMailboxLock('Sent', { readOnly: true });
     try {
       const found = new Set<string>();

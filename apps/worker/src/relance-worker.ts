@@ -11,7 +11,7 @@ import { NestPinoLogger, type Logger } from '../../../libs/observability';
 import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
 import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
 import { StepSender } from '../../../libs/sequencing/step-sender.service';
-import { createDataConverter, TASK_QUEUES } from '../../../libs/temporal';
+import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '../../../libs/temporal';
 import { heartbeatWhileRunning } from './heartbeat-while-running';
 import { WorkerModule } from './worker.module';
 
@@ -27,12 +27,14 @@ export interface RelanceWorker {
  * workflow bundle and the encrypting data converter.
  */
 export async function createRelanceWorker(config: AppConfig, logger: Logger): Promise<RelanceWorker> {
-  const app: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
     logger: new NestPinoLogger(logger),
   });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const workflowBundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../../workflows'),
+    // Workflow code converts its own failures: the bundle must encode them like the worker does.
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: { ...quietBundlerLogger },
   });
   const common = {

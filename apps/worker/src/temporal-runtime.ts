@@ -21,11 +21,14 @@ function temporalLogger(logger: Logger): TemporalLogger {
 
 /**
  * Installs the process-wide Temporal runtime once, before any worker exists. With
- * `drainOnSignals`, SIGINT/SIGTERM stop polling and let running activities finish.
+ * `drainOnSignals`, SIGINT/SIGTERM stop polling and let running activities finish. The native
+ * core's own lines (task failures, retries) are forwarded to our logger too: printed straight
+ * to the console they would escape its redaction.
  */
 export function installTemporalRuntime(logger: Logger, options: { drainOnSignals: boolean }): void {
   Runtime.install({
     logger: temporalLogger(logger),
+    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
     shutdownSignals: options.drainOnSignals ? ['SIGINT', 'SIGTERM'] : [],
   });
 }

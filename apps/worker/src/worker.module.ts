@@ -4,6 +4,7 @@ import { CryptoModule } from '../../../libs/crypto';
 import { DbModule } from '../../../libs/db';
 import { SmtpSender } from '../../../libs/mail';
 import { MailboxCredentials, MailboxSync } from '../../../libs/mailboxes';
+import { createLogger, LoggerModule, type Logger } from '../../../libs/observability';
 import { BounceGuard } from '../../../libs/sequencing/bounce-guard.service';
 import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
 import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
@@ -17,15 +18,19 @@ import { TemporalModule } from '../../../libs/temporal';
 export class WorkerModule implements OnApplicationShutdown {
   constructor(@Inject(SmtpSender) private readonly smtp: SmtpSender) {}
 
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logger`: the process's (the worker passes its own); else one of the config's level. */
+  static forRoot(config: AppConfig, logger: Logger = createLogger({ level: config.logLevel, service: 'worker' })): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DbModule, CryptoModule, TemporalModule],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule],
       providers: [
         {
           provide: SmtpSender,
           inject: [APP_CONFIG],
-          useFactory: (cfg: AppConfig) => new SmtpSender({ connectTimeoutMs: cfg.mail.smtpTimeoutMs }),
+          useFactory: (cfg: AppConfig) => new SmtpSender({
+            connectTimeoutMs: cfg.mail.smtpTimeoutMs,
+            network: { allowPrivateHosts: cfg.mail.allowPrivateHosts },
+          }),
         },
         MailboxCredentials,
         MailboxSync,

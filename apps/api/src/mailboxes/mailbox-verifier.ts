@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../../../libs/config';
 import { DomainError, DomainErrorCode, FieldProblem } from '../../../../libs/errors';
-import { ImapSettings, MailError, SmtpSender, SmtpSettings, verifyImap } from '../../../../libs/mail';
-import { nonPublicAddressOf } from '../../../../libs/mail/private-address';
+import { ImapSettings, MailError, PrivateHostError, SmtpSender, SmtpSettings, verifyImap } from '../../../../libs/mail';
 
 const PASSED_THROUGH = new Set<string>([
   'smtp_unreachable', 'smtp_tls_failed', 'smtp_auth_failed', 'smtp_timeout',
@@ -12,6 +11,9 @@ const PASSED_THROUGH = new Set<string>([
 /**
  * Logs in to both servers before a mailbox is saved, so a typo shows up in the form rather
  * than as failed sends days later. Both checks run at once; SMTP's failure is reported first.
+ * A host on this machine or a private network (when MAIL_PRIVATE_HOSTS denies them) is
+ * refused by the connection itself, before any packet: a 400 naming the field. Every later
+ * connection (sends, syncs) judges the host again, as it resolves then.
  */
 @Injectable()
 export class MailboxVerifier {
@@ -21,41 +23,35 @@ export class MailboxVerifier {
   ) {}
 
   async verify(smtp: SmtpSettings, imap: ImapSettings): Promise<void> {
-    if (!this.config.mail.allowPrivateHosts) await refuseNonPublicHosts({ smtp, imap });
+    const network = { allowPrivateHosts: this.config.mail.allowPrivateHosts };
     const results = await Promise.allSettled([
       this.smtp.verify(smtp, this.config.mail.smtpTimeoutMs),
-      verifyImap(imap, this.config.mail.imapTimeoutMs),
+      verifyImap(imap, { timeoutMs: this.config.mail.imapTimeoutMs, network }),
     ]);
-    const failures = results.flatMap((result, i) => {
-      if (result.status === 'fulfilled') return [];
-      const field = i === 0 ? 'smtp' : 'imap';
-      return [{ field, error: toDomainError(result.reason, field) }];
-    });
+    const failures = results.flatMap((result, i) =>
+      result.status === 'rejected' ? [{ field: i === 0 ? 'smtp' : 'imap', reason: result.reason as unknown }] : [],
+    );
+    const privateHosts = failures.flatMap(({ field, reason }) => (reason instanceof PrivateHostError ? [privateHostProblem(field, reason)] : []));
+    if (privateHosts.length > 0) throw DomainError.validation(privateHosts);
     if (failures.length === 0) return;
-    const [first] = failures;
+    const errors = failures.map(({ field, reason }) => ({ field, error: toDomainError(reason, field as 'smtp' | 'imap') }));
+    const [first] = errors;
     throw new DomainError(first.error.code, first.error.message, {
       field: first.field,
-      details: failures.map(({ field, error }) => ({ field, message: error.message })),
+      details: errors.map(({ field, error }) => ({ field, message: error.message })),
     });
   }
 }
 
-/** Before any connection: a refused or timed-out probe would itself tell what listens there. */
-async function refuseNonPublicHosts(servers: { smtp: SmtpSettings; imap: ImapSettings }): Promise<void> {
-  const problems: FieldProblem[] = [];
-  for (const [protocol, settings] of Object.entries(servers)) {
-    const address = await nonPublicAddressOf(settings.host);
-    if (!address) continue;
-    const field = `${protocol}.host`;
-    const where = address === settings.host ? address : `${settings.host} (${address})`;
-    problems.push({
-      field,
-      message:
-        `${field} ${where} is on this machine or a private network, where this server does not connect ` +
-        '(its operator can allow it with MAIL_PRIVATE_HOSTS=allow)',
-    });
-  }
-  if (problems.length > 0) throw DomainError.validation(problems);
+function privateHostProblem(protocol: string, error: PrivateHostError): FieldProblem {
+  const field = `${protocol}.host`;
+  const where = error.address === error.host ? error.host : `${error.host} (${error.address})`;
+  return {
+    field,
+    message:
+      `${field} ${where} is on this machine or a private network, where this server does not connect ` +
+      '(its operator can allow it with MAIL_PRIVATE_HOSTS=allow)',
+  };
 }
 
 function toDomainError(error: unknown, protocol: 'smtp' | 'imap'): DomainError {

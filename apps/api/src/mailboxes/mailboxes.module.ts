@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { SmtpSender } from '../../../../libs/mail';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { MailboxVerifier } from './mailbox-verifier';
@@ -9,6 +10,14 @@ import { MailboxesService } from './mailboxes.service';
   imports: [WorkflowsModule],
   controllers: [MailboxesController],
   // verify() opens a throwaway connection: this sender never pools anything.
-  providers: [MailboxesService, MailboxVerifier, { provide: SmtpSender, useFactory: () => new SmtpSender() }],
+  providers: [
+    MailboxesService,
+    MailboxVerifier,
+    {
+      provide: SmtpSender,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new SmtpSender({ network: { allowPrivateHosts: config.mail.allowPrivateHosts } }),
+    },
+  ],
 })
 export class MailboxesModule {}
