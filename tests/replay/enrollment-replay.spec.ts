@@ -40,4 +40,10 @@ describe('enrollment workflow: histories recorded by earlier versions replay', (
   it('one recorded with bookkeeping as ordinary activities (before the local-bookkeeping patch)', async () => {
     await replay('enrollment-before-local-bookkeeping.history.json');
   });
+
+  // Commit 770e6d4: email, 1 s wait, paused by the rep (a paused result with no re-read time:
+  // the wait has no timer), resumed by signal, email.
+  it('one paused and resumed before a paused enrollment re-read its state on a period', async () => {
+    await replay('enrollment-paused-before-recheck.history.json');
+  });
 });

@@ -228,6 +228,15 @@ describe('InboundRepository (real PostgreSQL)', () => {
     assert.equal(n, 0);
   });
 
+  it("finds the prospect's time zone for an auto-reply by its thread, else by its sender", async () => {
+    await dataSource.query(`UPDATE prospects SET time_zone = 'America/New_York' WHERE id = $1`, [sent.away.prospectId]);
+    assert.equal(await inbound.prospectTimeZone(mailboxId, [sent.away.header], null), 'America/New_York');
+    // An out-of-office client that drops In-Reply-To and References: the sender tells whose it is.
+    assert.equal(await inbound.prospectTimeZone(mailboxId, [], 'Away@Prospect.test'), 'America/New_York');
+    assert.equal(await inbound.prospectTimeZone(mailboxId, ['<other@elsewhere.test>'], 'away@prospect.test'), 'America/New_York');
+    assert.equal(await inbound.prospectTimeZone(mailboxId, [], 'stranger@unrelated.test'), null);
+  });
+
   it('counts the campaign\'s sent emails and their hard bounces', async () => {
     // Campaign A: gone, away, full, replier, leaver and umlaut sent (unsent is 'unknown'); gone's bounced hard, full's soft
     // (4.2.2, then 5.2.2: a full mailbox is never hard).

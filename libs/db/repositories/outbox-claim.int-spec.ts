@@ -64,16 +64,18 @@ describe('the send claim re-checks the sequence state', () => {
     const until = new Date(Date.now() + 3_600_000);
     await setEnrollment('paused_until', until);
     const claim = await outbox.claim(ids.enrollmentId, ids.stepId, rules);
-    assert.deepEqual(claim, { kind: 'deferred', until, queued: false });
+    assert.deepEqual(claim, { kind: 'deferred', reason: 'out_of_office', until, queued: false });
+    const [enrollment] = await dataSource.query(`SELECT waiting_reason, waiting_until FROM enrollments WHERE id = $1`, [ids.enrollmentId]);
+    assert.deepEqual([enrollment.waiting_reason, enrollment.waiting_until], ['out_of_office', until], 'the enrollment says why it waits');
     await setEnrollment('paused_until', new Date(Date.now() - 1_000));
   });
 
   it('answers paused for a paused enrollment or campaign, stopped for a stopped campaign', async () => {
     await setEnrollment('status', 'paused');
-    assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules), { kind: 'paused' });
+    assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules), { kind: 'paused', reason: 'paused_by_user' });
     await setEnrollment('status', 'active');
     await setCampaignStatus('paused');
-    assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules), { kind: 'paused' });
+    assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules), { kind: 'paused', reason: 'campaign_paused' });
     await setCampaignStatus('stopped');
     assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules), { kind: 'stopped', reason: 'campaign_stopped' });
     await setCampaignStatus('active');
@@ -88,6 +90,8 @@ describe('the send claim re-checks the sequence state', () => {
   it('claims once the way is clear, and only once', async () => {
     const first = await outbox.claim(ids.enrollmentId, ids.stepId, rules);
     assert.equal(first.kind, 'claimed');
+    const [enrollment] = await dataSource.query(`SELECT waiting_reason, waiting_until FROM enrollments WHERE id = $1`, [ids.enrollmentId]);
+    assert.deepEqual([enrollment.waiting_reason, enrollment.waiting_until], [null, null], 'claimed: it no longer waits');
     const second = await outbox.claim(ids.enrollmentId, ids.stepId, rules);
     assert.equal(second.kind, 'existing');
   });
@@ -101,7 +105,7 @@ describe('the send claim re-checks the sequence state', () => {
     // Bounced once, due in an hour: not yet.
     const dueAt = new Date(Date.now() + 3_600_000);
     await dataSource.query(`UPDATE messages SET soft_bounces = 1, resend_at = $2 WHERE id = $1`, [row.id, dueAt]);
-    assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules, resend(1)), { kind: 'deferred', until: dueAt, queued: false });
+    assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules, resend(1)), { kind: 'deferred', reason: 'pending_resend', until: dueAt, queued: false });
     // Due, after the sequence completed: claimed with the attempt's Message-ID; an older attempt number is not.
     await dataSource.query(`UPDATE messages SET resend_at = now() - interval '1 second' WHERE id = $1`, [row.id]);
     await setEnrollment('status', 'completed');
@@ -136,7 +140,7 @@ describe('the send claim re-checks the sequence state', () => {
     // The resend goes in a day: the follow-up waits for it.
     await setResendAt(`now() + interval '1 day'`);
     const [first] = await dataSource.query(`SELECT resend_at FROM messages WHERE step_id = $1`, [ids.stepId]);
-    assert.deepEqual(await outbox.claim(ids.enrollmentId, followUp.id, rules), { kind: 'deferred', until: first.resend_at, queued: false });
+    assert.deepEqual(await outbox.claim(ids.enrollmentId, followUp.id, rules), { kind: 'deferred', reason: 'pending_resend', until: first.resend_at, queued: false });
     // The resend is due but not gone (held by pacing): the follow-up looks again later.
     await setResendAt(`now() - interval '1 hour'`);
     const held = await outbox.claim(ids.enrollmentId, followUp.id, rules);

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { In, Not, IsNull } from 'typeorm';
+import { MailboxRepository, Message, OutboxRepository } from '../../libs/db';
+import { appendMessage, type ImapSettings } from '../../libs/mail';
+import { MailboxCredentials } from '../../libs/mailboxes';
+import { Vault } from '../../libs/crypto';
+import { SentCopyKeeper } from '../../libs/sequencing/sent-copy.service';
+import { mailboxSyncWorkflowId } from '../../libs/temporal';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
+import { ApiClient, eventually } from '../support/api-client';
+import { lastLookBeforeSend } from '../support/last-look';
+import { rawMail } from '../support/raw-mail';
+import { RelanceStack, startRelanceStack } from '../support/relance-stack';
+
+const WAIT_SECONDS = 8;
+
+interface Race {
+  email: string;
+  enrollmentId: string;
+  firstMessageId: string;
+  /** When the follow-up is due: the end of the wait step. */
+  dueAt: number;
+  /** How long before the due time the reply is appended. */
+  aheadMs: number;
+  /** When its APPEND completed, relative to the due time (negative: before). */
+  landedMs?: number;
+}
+
+/**
+ * A reply that has landed must stop the follow-up, however close to its due time it lands.
+ * Each prospect answers the first email 0 to 500 ms before the second is due: in the half
+ * second IMAP IDLE takes to tell the mailbox sync, only the last look at the INBOX before the
+ * send can catch it. Every follow-up must stay unsent and every sequence end `replied`.
+ */
+describe('a reply that lands just before a follow-up is due stops it', () => {
+  let stack: RelanceStack;
+  const rep = imapUser(3);
+  const imap = (): ImapSettings => ({ host: testEnv().imap.host, port: testEnv().imap.port, secure: false, username: rep.user, password: rep.password });
+
+  before(async () => {
+    stack = await startRelanceStack();
+  });
+
+  after(async () => {
+    await stack?.stop();
+  });
+
+  /** Launches [email, wait, email] to `count` prospects; resolves with each one's first email and due time. */
+  async function launch(api: ApiClient, label: string, count: number): Promise<{ mailboxId: string; races: Race[] }> {
+    const mailboxId = await stack.connectMailbox(api, 3, { minSpacingSeconds: 0 });
+    const emails = Array.from({ length: count }, (_, i) => `${label}-${i}@race.test`);
+    for (const email of emails) assert.equal((await api.post('/v1/prospects', { email })).status, 201);
+    const campaign = await api.post('/v1/campaigns', {
+      name: `Race ${label}`,
+      mailboxId,
+      steps: [
+        { type: 'email', subject: `Hello ${label}`, body: 'One' },
+        { type: 'wait', amount: WAIT_SECONDS, unit: 'seconds' },
+        { type: 'email', body: 'Two' },
+      ],
+    });
+    assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
+    const enrollments = await eventually('every enrollment to wait for its follow-up', async () => {
+      const list = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments?limit=100`)).body.data as any[];
+      return list.length === count && list.every((e) => e.waiting?.reason === 'wait_step') ? list : undefined;
+    }, 30_000);
+    const prospects = (await api.get('/v1/prospects?limit=100')).body.data as { id: string; email: string }[];
+    const races = enrollments.map((enrollment, i): Race => {
+      const email = prospects.find((p) => p.id === enrollment.prospectId)!.email;
+      const first = stack.smtp.messages.find((m) => m.envelope.to.includes(email))!;
+      // Spread evenly over 0–500 ms ahead of the due time.
+      return { email, enrollmentId: enrollment.id, firstMessageId: first.messageId!, dueAt: Date.parse(enrollment.waiting.until), aheadMs: Math.round((500 * i) / Math.max(1, count - 1)) };
+    });
+    return { mailboxId, races };
+  }
+
+  /** Appends each prospect's reply `aheadMs` before its follow-up is due; resolves once all landed. */
+  async function replyJustBefore(races: Race[]): Promise<void> {
+    await Promise.all(races.map(async (race) => {
+      await sleep(Math.max(0, race.dueAt - race.aheadMs - Date.now()));
+      await appendMessage(imap(), 'INBOX', rawMail({
+        from: race.email, to: rep.user, subject: 'Re: your email', text: 'Yes, call me.',
+        inReplyTo: race.firstMessageId, references: [race.firstMessageId],
+      }), { network: LOOPBACK_MAIL });
+      race.landedMs = Date.now() - race.dueAt;
+    }));
+  }
+
+  const followUpsTo = (races: Race[]) =>
+    stack.smtp.messages.filter((m) => m.text?.includes('Two') && races.some((race) => m.envelope.to.includes(race.email))).length;
+
+  async function settle(api: ApiClient, races: Race[]) {
+    for (const race of races) {
+      const ended = await eventually(`${race.email} to end`, async () => {
+        const enrollment = (await api.get(`/v1/enrollments/${race.enrollmentId}`)).body;
+        return enrollment.status === 'active' || enrollment.status === 'paused' ? undefined : enrollment;
+      }, 30_000);
+      assert.equal(ended.status, 'replied', `${race.email} (reply ${race.aheadMs} ms ahead, landed at ${race.landedMs} ms)`);
+    }
+    await sleep(2_000); // a follow-up that wrongly left would have reached the SMTP server by now
+  }
+
+  it('with the mailbox sync running: replies 0–500 ms before the due time, none of the follow-ups leave', async () => {
+    const { api } = await stack.newAccount('Race with sync');
+    const { races } = await launch(api, 'sync', 30);
+    await replyJustBefore(races);
+    await settle(api, races);
+    const landedBeforeDue = races.filter((race) => race.landedMs! < 0).length;
+    console.log(`[reply race, sync running] replies tried: ${races.length}, landed before the due time: ${landedBeforeDue}, ` +
+      `follow-ups that left: ${followUpsTo(races)}`);
+    assert.equal(followUpsTo(races), 0);
+  });
+
+  it('with the mailbox sync stopped: the last look alone records the replies and holds every follow-up', async () => {
+    const { api } = await stack.newAccount('Race without sync');
+    const { mailboxId, races } = await launch(api, 'look', 12);
+    // The sync has set its checkpoint; from now on only the look before each send reads the INBOX.
+    await stack.temporal.client.workflow.getHandle(mailboxSyncWorkflowId(mailboxId)).terminate('the last look alone');
+    await replyJustBefore(races);
+    await settle(api, races);
+    console.log(`[reply race, sync stopped] replies tried: ${races.length}, follow-ups that left: ${followUpsTo(races)}`);
+    assert.equal(followUpsTo(races), 0);
+  });
+
+  it('costs one IMAP round trip per follow-up when nothing has landed', async () => {
+    const { api } = await stack.newAccount('Race cost');
+    const { races } = await launch(api, 'cost', 10);
+    await eventually('every follow-up', async () => (followUpsTo(races) === races.length ? true : undefined), 30_000);
+    const outbox = new OutboxRepository(stack.dataSource);
+    const mailboxes = new MailboxRepository(stack.dataSource);
+    const credentials = new MailboxCredentials(mailboxes, new Vault(stack.config.vault.masterKeys));
+    const sentCopies = new SentCopyKeeper(stack.config, mailboxes, credentials);
+    const look = lastLookBeforeSend(stack.config, stack.dataSource, { outbox, mailboxes, credentials, sentCopies });
+    try {
+      const followUps = await stack.dataSource.getRepository(Message).findBy({
+        enrollmentId: In(races.map((race) => race.enrollmentId)),
+        inReplyTo: Not(IsNull()),
+      });
+      assert.equal(followUps.length, races.length);
+      await look.maySend(followUps[0], false); // the connection is opened once, then kept
+      const costs: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (const message of followUps) {
+          const began = process.hrtime.bigint();
+          assert.equal(await look.maySend(message, false), true, 'nothing new: the send may go');
+          costs.push(Number(process.hrtime.bigint() - began) / 1e6);
+        }
+      }
+      costs.sort((a, b) => a - b);
+      const at = (q: number) => costs[Math.min(costs.length - 1, Math.floor(q * costs.length))].toFixed(2);
+      console.log(`[reply race] last look before a send, nothing new (n=${costs.length}): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
+    } finally {
+      await sentCopies.onApplicationShutdown();
+    }
+  });
+});
