@@ -7,6 +7,8 @@ export interface LauncherEnv {
   temporalAddress?: string;
   temporalCliPath?: string;
   temporalUiUrl?: string;
+  /** The Dovecot binary of the demo mailbox; the usual places when unset. */
+  dovecotPath?: string;
   apiPort: number;
   /** Where local state lives (embedded PostgreSQL, Temporal's SQLite file, dev keys). */
   dataDir: string | undefined;
@@ -22,6 +24,7 @@ export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherE
     temporalAddress: env.TEMPORAL_ADDRESS || undefined,
     temporalCliPath: env.TEMPORAL_CLI_PATH || undefined,
     temporalUiUrl: env.TEMPORAL_UI_URL || undefined,
+    dovecotPath: env.DOVECOT_PATH || undefined,
     apiPort,
     dataDir: env.RELANCE_DATA_DIR || undefined,
     passThrough: { ...env },
