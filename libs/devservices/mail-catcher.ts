@@ -36,7 +36,8 @@ const MAX_SIZE = 10 * 1024 * 1024;
  * machine, and show it after a restart. Loopback only; no TLS (nothing crosses a network).
  */
 export async function startMailCatcher(options: { dir: string; port?: number }): Promise<MailCatcher> {
-  await mkdir(options.dir, { recursive: true });
+  // Only this user reads what was caught.
+  await mkdir(options.dir, { recursive: true, mode: 0o700 });
   const parsed = new Map<string, CaughtEmail>();
   const server = new SMTPServer({
     authOptional: true,
