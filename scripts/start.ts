@@ -10,6 +10,7 @@ import { setUpDemo } from './launcher/demo-mail/demo-setup';
 import { loadDevSecrets, saveDevSecrets } from './launcher/dev-secrets';
 import { LauncherApi } from './launcher/launcher-api';
 import { providePostgres, provideTemporal, Service } from './launcher/services';
+import { waitForWorker } from './launcher/worker-readiness';
 
 /**
  * `npm start`: Relance on one machine with nothing installed by hand. Uses the services
@@ -32,7 +33,7 @@ async function main() {
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    log('stopping…');
+    log('stopping… (the worker first lets running activities finish, up to WORKER_SHUTDOWN_GRACE, 30s by default)');
     await Promise.all(children.map(stopAppProcess));
     for (const service of services.reverse()) await service.stop().catch(() => undefined);
     process.exit(code);
@@ -76,8 +77,10 @@ async function main() {
     };
     if (!appEnv.TEMPORAL_UI_URL) delete appEnv.TEMPORAL_UI_URL;
     const api = startAppProcess('api', join(root, 'dist/apps/api/src/main.js'), appEnv);
-    children.push(api, startAppProcess('worker', join(root, 'dist/apps/worker/src/main.js'), appEnv));
+    const worker = startAppProcess('worker', join(root, 'dist/apps/worker/src/main.js'), appEnv);
+    children.push(api, worker);
     await waitForHealthy(`${apiUrl}/health`, api);
+    await waitForWorker(worker, temporal.address, env.temporalNamespace);
     const demo = await setUpDemo({
       api: new LauncherApi(apiUrl, secrets.demoApiKey!),
       databaseUrl: postgres.url,

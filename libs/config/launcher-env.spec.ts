@@ -8,7 +8,7 @@ describe('readLauncherEnv', () => {
     assert.deepEqual(
       { ...env, passThrough: undefined },
       {
-        databaseUrl: undefined, temporalAddress: undefined, temporalCliPath: undefined, temporalUiUrl: undefined,
+        databaseUrl: undefined, temporalAddress: undefined, temporalNamespace: 'default', temporalCliPath: undefined, temporalUiUrl: undefined,
         dovecotPath: undefined, apiPort: 3000, dataDir: undefined, passThrough: undefined,
       },
     );
@@ -17,8 +17,9 @@ describe('readLauncherEnv', () => {
   it('reads the services the user runs, and treats an empty value as unset', () => {
     const env = readLauncherEnv({
       DATABASE_URL: 'postgres://u@db/relance', TEMPORAL_ADDRESS: 'temporal:7233', DOVECOT_PATH: '/opt/dovecot/sbin/dovecot',
-      TEMPORAL_CLI_PATH: '', API_PORT: '3100', RELANCE_DATA_DIR: '/var/relance',
+      TEMPORAL_CLI_PATH: '', API_PORT: '3100', RELANCE_DATA_DIR: '/var/relance', TEMPORAL_NAMESPACE: 'relance',
     });
+    assert.equal(env.temporalNamespace, 'relance');
     assert.equal(env.databaseUrl, 'postgres://u@db/relance');
     assert.equal(env.temporalAddress, 'temporal:7233');
     assert.equal(env.dovecotPath, '/opt/dovecot/sbin/dovecot');

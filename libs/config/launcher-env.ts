@@ -5,6 +5,8 @@
 export interface LauncherEnv {
   databaseUrl?: string;
   temporalAddress?: string;
+  /** Where the launcher looks for the worker's pollers; the worker reads the same variable. */
+  temporalNamespace: string;
   temporalCliPath?: string;
   temporalUiUrl?: string;
   /** The Dovecot binary of the demo mailbox; the usual places when unset. */
@@ -22,6 +24,7 @@ export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherE
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     temporalAddress: env.TEMPORAL_ADDRESS || undefined,
+    temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     temporalCliPath: env.TEMPORAL_CLI_PATH || undefined,
     temporalUiUrl: env.TEMPORAL_UI_URL || undefined,
     dovecotPath: env.DOVECOT_PATH || undefined,

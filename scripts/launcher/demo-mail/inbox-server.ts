@@ -55,12 +55,12 @@ export async function startDemoInbox(options: DemoInboxOptions): Promise<DemoInb
   });
 
   const reply = async (id: string, request: IncomingMessage) => {
-    const email = id === 'latest' ? (await options.catcher.list(1))[0] : await options.catcher.get(id);
-    if (!email) throw DomainError.notFound('caught email', id);
     if (!options.reply) {
       const why = options.missing ? `${options.missing.reason}. ${options.missing.fix.join(' ')}` : 'it is not set up';
       throw new DomainError('unavailable', `there is no demo mailbox to reply into: ${why.replace(/\s+/g, ' ')}`);
     }
+    const email = id === 'latest' ? (await options.catcher.list(1))[0] : await options.catcher.get(id);
+    if (!email) throw DomainError.notFound('caught email', id);
     const input = parseReplyInput(await readBody(request));
     const messageId = await options.reply(email, input);
     return { email, input, messageId };
