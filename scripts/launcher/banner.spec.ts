@@ -25,8 +25,8 @@ describe('renderBanner', () => {
   it('says where to click and gives the demo key, mailbox and prospects', () => {
     const banner = renderBanner(facts);
     for (const expected of [
-      'http://127.0.0.1:3000/v1', 'http://127.0.0.1:3000/docs', 'http://127.0.0.1:8233', 'Demo inbox     http://127.0.0.1:4100',
-      'Demo API key   rl_live_demo', 'Demo mailbox   33333333-3333-4333-8333-333333333333   (rep@demo.relance.test)',
+      'http://127.0.0.1:3000/v1', 'http://127.0.0.1:3000/docs', 'http://127.0.0.1:8233', 'Demo inbox   http://127.0.0.1:4100',
+      'Demo API key rl_live_demo', 'Demo mailbox 33333333-3333-4333-8333-333333333333   (rep@demo.relance.test)',
       'ada@prospect.example 11111111-1111-4111-8111-111111111111', 'Ctrl-C stops everything.',
     ]) {
       assert.ok(banner.includes(expected), `${expected} missing from:\n${banner}`);
@@ -48,7 +48,7 @@ describe('renderBanner', () => {
       ...facts,
       mailbox: { ready: false, reason: 'Dovecot is not installed', fix: ['Install it:', '  sudo apt-get install -y dovecot-imapd'] },
     });
-    assert.match(banner, /Demo mailbox   none: Dovecot is not installed/);
+    assert.match(banner, /Demo mailbox none: Dovecot is not installed/);
     assert.match(banner, /^ {2}Install it:\n {4}sudo apt-get install -y dovecot-imapd$/m);
     assert.doesNotMatch(banner, /\$API\/campaigns/);
   });

@@ -28,16 +28,16 @@ export function renderBanner(facts: BannerFacts): string {
   const { apiUrl, mailbox } = facts;
   const lines = [
     '',
-    `  API            ${apiUrl}/v1`,
-    `  API docs       ${apiUrl}/docs`,
-    `  Health         ${apiUrl}/health`,
-    `  Temporal UI    ${facts.temporalUiUrl ?? '(external Temporal: see your own UI)'}`,
-    `  Demo inbox     ${facts.inboxUrl}   (every email Relance sends lands here; reply as the prospect)`,
-    `  Demo API key   ${facts.apiKey}`,
+    `  API          ${apiUrl}/v1`,
+    `  API docs     ${apiUrl}/docs`,
+    `  Health       ${apiUrl}/health`,
+    `  Temporal UI  ${facts.temporalUiUrl ?? '(external Temporal: see your own UI)'}`,
+    `  Demo inbox   ${facts.inboxUrl}   (every email Relance sends lands here; reply as the prospect)`,
+    `  Demo API key ${facts.apiKey}`,
     mailbox.ready
-      ? `  Demo mailbox   ${mailbox.id}   (${mailbox.email})`
-      : `  Demo mailbox   none: ${mailbox.reason}`,
-    `  Demo prospects ${facts.prospects.map((p) => `${p.email} ${p.id}`).join('\n                 ')}`,
+      ? `  Demo mailbox ${mailbox.id}   (${mailbox.email})`
+      : `  Demo mailbox none: ${mailbox.reason}`,
+    `  Prospects    ${facts.prospects.map((p) => `${p.email} ${p.id}`).join('\n               ')}`,
     '',
   ];
   if (!mailbox.ready) {

@@ -76,9 +76,10 @@ export async function startDemoMailServers(options: {
       });
       options.log(`demo mailbox server: Dovecot IMAP on ${dovecot.host}:${dovecot.imapPort}, LMTP ${dovecot.lmtpPort}`);
     } catch (error) {
-      const reason = `Dovecot could not start: ${(error as Error).message.split('\n')[0]}`;
-      missing = { reason, fix: ['Fix what stops it (the whole message is above), then run npm start again.'] };
-      options.log(`${reason}\n${(error as Error).message}`);
+      const [first, ...details] = (error as Error).message.split('\n');
+      missing = { reason: `Dovecot could not start: ${first}`, fix: ['Fix what stops Dovecot, then run npm start again.'] };
+      // Dovecot's own words (its log's tail), once, before the summary.
+      for (const line of details.filter((l) => l.trim())) options.log(`  ${line}`);
     }
   }
   if (missing) {
