@@ -66,7 +66,7 @@ export async function ensureDemoMailbox(
       minSpacingSeconds: 0,
       dailyLimit: 500,
     });
-    log(`demo mailbox ${DEMO_REP.email} created (${created.id})`);
+    log(`demo mailbox created (${created.id})`);
     return created.id;
   }
   const moved = existing.smtp.host !== imap.host || existing.smtp.port !== smtpPort

@@ -100,7 +100,7 @@ export async function startDemoInbox(options: DemoInboxOptions): Promise<DemoInb
         return send(response, 200, 'application/json', JSON.stringify({ data }));
       }
       if (request.method === 'POST' && replyRoute) {
-        const { email, input, messageId } = await reply(decodeURIComponent(replyRoute[2]), request);
+        const { email, input, messageId } = await reply(replyRoute[2], request);
         if (!asJson) return redirect(response, `/?replied=${encodeURIComponent(email.id)}&kind=${input.kind}`);
         const body = { messageId, kind: input.kind, from: email.to[0], to: options.demoMailbox, inReplyTo: email.messageId ?? null };
         return send(response, 201, 'application/json', JSON.stringify(body));
