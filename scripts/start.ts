@@ -3,14 +3,21 @@ import { join, resolve } from 'node:path';
 import { readLauncherEnv } from '../libs/config';
 import { runMigrations } from '../libs/db';
 import { startAppProcess, stopAppProcess, waitForHealthy } from './launcher/app-process';
+import { renderBanner } from './launcher/banner';
 import { ensureDemoAccount } from './launcher/demo-account';
+import { startDemoMailServers } from './launcher/demo-mail/demo-mail-servers';
+import { setUpDemo } from './launcher/demo-mail/demo-setup';
 import { loadDevSecrets, saveDevSecrets } from './launcher/dev-secrets';
+import { LauncherApi } from './launcher/launcher-api';
 import { providePostgres, provideTemporal, Service } from './launcher/services';
+import { waitForWorker } from './launcher/worker-readiness';
 
 /**
  * `npm start`: Relance on one machine with nothing installed by hand. Uses the services
- * the environment names, else local or embedded ones; migrates; runs API and worker;
- * prints where to click. Ctrl-C stops everything it started, in reverse order.
+ * the environment names, else local or embedded ones; migrates; starts the demo mail servers
+ * (a catcher for what Relance sends, Dovecot for the demo mailbox's INBOX); runs API and
+ * worker; sets up the demo mailbox, prospects and inbox page; prints where to click. Ctrl-C
+ * stops everything it started, in reverse order.
  */
 const root = resolve(__dirname, '..', '..');
 const log = (line: string) => process.stdout.write(`[relance] ${line}\n`);
@@ -26,7 +33,7 @@ async function main() {
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    log('stopping…');
+    log('stopping… (the worker first lets running activities finish, up to WORKER_SHUTDOWN_GRACE, 30s by default)');
     await Promise.all(children.map(stopAppProcess));
     for (const service of services.reverse()) await service.stop().catch(() => undefined);
     process.exit(code);
@@ -45,6 +52,14 @@ async function main() {
     let secrets = loadDevSecrets(join(dataDir, 'secrets.json'));
     secrets = await ensureDemoAccount(postgres.url, secrets);
     saveDevSecrets(join(dataDir, 'secrets.json'), secrets);
+    // Before the worker: a demo mailbox from an earlier start begins syncing at once.
+    const demoMail = await startDemoMailServers({
+      dir: join(dataDir, 'demo-mail'),
+      dovecotPath: env.dovecotPath,
+      password: secrets.demoMailboxPassword,
+      log,
+    });
+    services.push(demoMail);
 
     const apiUrl = `http://127.0.0.1:${env.apiPort}`;
     const appEnv: NodeJS.ProcessEnv = {
@@ -57,29 +72,33 @@ async function main() {
       TOKEN_SIGNING_KEYS: env.passThrough.TOKEN_SIGNING_KEYS || secrets.tokenSigningKeys,
       SUPPRESSION_HASH_KEY: env.passThrough.SUPPRESSION_HASH_KEY || secrets.suppressionHashKey,
       API_PORT: String(env.apiPort),
-      MAIL_PRIVATE_HOSTS: env.passThrough.MAIL_PRIVATE_HOSTS || 'allow', // the demo's mail servers are on this machine
+      // The demo mailbox's servers are on this machine; a user's own choice stands.
+      MAIL_PRIVATE_HOSTS: env.passThrough.MAIL_PRIVATE_HOSTS || 'allow',
     };
     if (!appEnv.TEMPORAL_UI_URL) delete appEnv.TEMPORAL_UI_URL;
     const api = startAppProcess('api', join(root, 'dist/apps/api/src/main.js'), appEnv);
-    children.push(api, startAppProcess('worker', join(root, 'dist/apps/worker/src/main.js'), appEnv));
+    const worker = startAppProcess('worker', join(root, 'dist/apps/worker/src/main.js'), appEnv);
+    children.push(api, worker);
     await waitForHealthy(`${apiUrl}/health`, api);
+    await waitForWorker(worker, temporal.address, env.temporalNamespace);
+    const demo = await setUpDemo({
+      api: new LauncherApi(apiUrl, secrets.demoApiKey!),
+      databaseUrl: postgres.url,
+      servers: demoMail,
+      log,
+    });
+    services.push(demo.inbox);
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log(`ready in ${seconds}s`);
-    process.stdout.write(
-      [
-        '',
-        `  API          ${apiUrl}/v1`,
-        `  API docs     ${apiUrl}/docs`,
-        `  Health       ${apiUrl}/health`,
-        `  Temporal UI  ${temporal.uiUrl ?? '(external Temporal: see your own UI)'}`,
-        `  Demo API key ${secrets.demoApiKey}`,
-        '',
-        `  Try: curl -H "Authorization: Bearer ${secrets.demoApiKey}" ${apiUrl}/v1/campaigns`,
-        '  Ctrl-C stops everything.',
-        '',
-      ].join('\n'),
-    );
+    process.stdout.write(renderBanner({
+      apiUrl,
+      temporalUiUrl: temporal.uiUrl,
+      apiKey: secrets.demoApiKey!,
+      inboxUrl: demo.inbox.url,
+      prospects: demo.prospects,
+      mailbox: demo.mailbox,
+    }));
     for (const child of children) {
       child.once('exit', (code) => {
         if (!stopping) {

@@ -5,8 +5,12 @@
 export interface LauncherEnv {
   databaseUrl?: string;
   temporalAddress?: string;
+  /** Where the launcher looks for the worker's pollers; the worker reads the same variable. */
+  temporalNamespace: string;
   temporalCliPath?: string;
   temporalUiUrl?: string;
+  /** The Dovecot binary of the demo mailbox; the usual places when unset. */
+  dovecotPath?: string;
   apiPort: number;
   /** Where local state lives (embedded PostgreSQL, Temporal's SQLite file, dev keys). */
   dataDir: string | undefined;
@@ -20,8 +24,10 @@ export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherE
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     temporalAddress: env.TEMPORAL_ADDRESS || undefined,
+    temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     temporalCliPath: env.TEMPORAL_CLI_PATH || undefined,
     temporalUiUrl: env.TEMPORAL_UI_URL || undefined,
+    dovecotPath: env.DOVECOT_PATH || undefined,
     apiPort,
     dataDir: env.RELANCE_DATA_DIR || undefined,
     passThrough: { ...env },

@@ -1,7 +1,8 @@
-import { access, mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { access, mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { onProcessExit } from './child-processes';
 import { getFreePort } from './free-port';
+import { ensureTraversable } from './traversable';
 
 /**
  * Embedded PostgreSQL binaries from npm. The password only guards a cluster that listens
@@ -21,7 +22,7 @@ export async function startEmbeddedPostgres({ dataDir }: { dataDir: string }): P
   const asRoot = process.getuid?.() === 0;
   await mkdir(dir, { recursive: true });
   // As root the server runs as the `postgres` user, which must reach the folder.
-  if (asRoot) await ensureTraversable(dir);
+  if (asRoot) await ensureTraversable(dir, 'embedded PostgreSQL runs as the "postgres" user');
   const port = await getFreePort();
   const output: string[] = [];
   const keep = (line: unknown) => {
@@ -78,17 +79,4 @@ async function importEmbeddedPostgres() {
     }
   }
   return module.default;
-}
-
-/** Fails early and clearly when an ancestor folder (say /root) is closed to other users. */
-async function ensureTraversable(dir: string): Promise<void> {
-  for (let current = dirname(dir); current !== dirname(current); current = dirname(current)) {
-    const { mode } = await stat(current);
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `embedded PostgreSQL runs as the "postgres" user, which cannot enter ${current} ` +
-          `(mode ${(mode & 0o777).toString(8)}); choose a data folder outside it or run chmod o+x ${current}`,
-      );
-    }
-  }
 }

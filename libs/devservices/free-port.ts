@@ -29,3 +29,11 @@ export async function getFreePort(host = '127.0.0.1'): Promise<number> {
   const [port] = await getFreePorts(1, host);
   return port;
 }
+
+/** True when nothing listens on `port` yet (a probe binds it and lets it go at once). */
+export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer().once('error', () => resolve(false));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)));
+  });
+}

@@ -1,8 +1,9 @@
 /**
- * Real local services for development and tests: PostgreSQL, the Temporal dev server and
- * Dovecot, each on loopback and free ports, each with a stop() that waits for the exit.
+ * Real local services for development and tests: PostgreSQL, the Temporal dev server,
+ * Dovecot and a mail catcher, each on loopback and free ports, each with a stop() that waits
+ * for the exit.
  */
-export { getFreePort, getFreePorts } from './free-port';
+export { getFreePort, getFreePorts, isPortFree } from './free-port';
 export { ensureExitHooks, onProcessExit, stopChild, superviseChild } from './child-processes';
 export {
   LOCAL_POSTGRES_URL,
@@ -20,4 +21,12 @@ export {
   locateTemporalCli,
 } from './temporal-cli';
 export { type TemporalDevServer, type TemporalDevServerOptions, startTemporalDevServer } from './temporal-dev-server';
-export { type DovecotServer, type MailUser, startDovecot } from './dovecot';
+export {
+  DOVECOT_INSTALL_COMMAND,
+  type DovecotServer,
+  type MailUser,
+  type StartDovecotOptions,
+  locateDovecot,
+  startDovecot,
+} from './dovecot';
+export { type CaughtEmail, type MailCatcher, startMailCatcher } from './mail-catcher';

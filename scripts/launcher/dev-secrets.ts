@@ -4,13 +4,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 /**
  * Keys for a local install, made once and kept in .data/secrets.json (mode 0600) so that
  * mailbox passwords, workflow histories, signed links and suppressions stay valid across
- * restarts. Production sets the four key variables itself.
+ * restarts. Production sets the four key variables itself. The demo mailbox's password lives
+ * here too: the vault holds the copy sealed with these keys, so the two are lost together.
  */
 export interface DevSecrets {
   vaultMasterKeys: string;
   temporalPayloadKeys: string;
   tokenSigningKeys: string;
   suppressionHashKey: string;
+  /** The Dovecot password of npm start's demo mailbox (IMAP; the catcher takes any SMTP login). */
+  demoMailboxPassword: string;
   demoApiKey?: string;
   demoAccountId?: string;
 }
@@ -24,6 +27,8 @@ const GENERATED: Record<keyof Omit<DevSecrets, 'demoApiKey' | 'demoAccountId'>, 
   tokenSigningKeys: () => `dev1:${randomKey()}`,
   // A single key with no id: the hashes it makes must never change.
   suppressionHashKey: randomKey,
+  // Goes into Dovecot's passwd-file: base64url has no ':' or line break.
+  demoMailboxPassword: () => randomBytes(18).toString('base64url'),
 };
 
 export function loadDevSecrets(file: string): DevSecrets {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
 import {
-  createDatabase, databaseUrl, getFreePort, locateTemporalCli, resolvePostgres, startTemporalDevServer,
+  createDatabase, databaseUrl, getFreePort, isPortFree, locateTemporalCli, resolvePostgres, startTemporalDevServer,
 } from '../../libs/devservices';
 import type { LauncherEnv } from '../../libs/config';
 
@@ -42,12 +42,7 @@ export async function provideTemporal(env: LauncherEnv, root: string, dataDir: s
 
 /** Temporal's usual ports when free, so bookmarks keep working; any free port otherwise. */
 async function preferredPort(port: number): Promise<number> {
-  const { createServer } = await import('node:net');
-  const free = await new Promise<boolean>((resolve) => {
-    const probe = createServer().once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-  return free ? port : getFreePort();
+  return (await isPortFree(port)) ? port : getFreePort();
 }
 
 async function databaseExists(adminUrl: string, name: string): Promise<boolean> {

@@ -47,6 +47,14 @@ export class MailboxRepository {
     await this.dataSource.getRepository(Mailbox).update({ id: mailboxId }, { sentCopy });
   }
 
+  /**
+   * Points a mailbox at servers that moved (npm start's demo mail servers, when a port they
+   * used is taken); logins and passwords stay as they are.
+   */
+  async moveServers(id: string, servers: { smtpHost: string; smtpPort: number; imapHost: string; imapPort: number }): Promise<void> {
+    await this.dataSource.getRepository(Mailbox).update({ id }, servers);
+  }
+
   async saveSyncState(
     mailboxId: string,
     state: { imapUidValidity?: string; imapLastUid?: number; syncError: string | null },
