@@ -38,12 +38,24 @@ export class MailboxSync {
     @Inject(BounceGuard) private readonly bounceGuard: BounceGuard,
   ) {}
 
+  /** Aborted when the worker stops: passes end their wait for new mail at once instead of at the grace time. */
+  private readonly stopping = new AbortController();
+
+  /**
+   * The worker is shutting down: every pass waiting in IMAP IDLE returns now (reading whatever
+   * came), and later passes do not wait. Their workflows carry on with the next worker.
+   */
+  stopWaiting(): void {
+    this.stopping.abort();
+  }
+
   /**
    * One pass: waits (IMAP IDLE) up to the sync interval for new mail when none is waiting,
    * then reads. Replies are therefore seen about a second after they land; where IDLE is
    * not available the pass still lasts the interval, so it degrades to polling.
    */
-  async sync(mailboxId: string, controls: SyncControls = {}): Promise<MailboxSyncResult> {
+  async sync(mailboxId: string, given: SyncControls = {}): Promise<MailboxSyncResult> {
+    const controls = { ...given, signal: given.signal ? AbortSignal.any([given.signal, this.stopping.signal]) : this.stopping.signal };
     const waitMs = Math.min(this.config.mail.syncIntervalMs, MAX_WAIT_MS);
     const began = Date.now();
     const mailbox = await this.mailboxes.findById(mailboxId);

@@ -134,7 +134,8 @@ describe('npm start: the demo mailbox, from launch to reply to a stopped sequenc
       };
       await eventually('Ada replied', async () => ((await enrollmentOf('ada')).status === 'replied' ? true : undefined));
       await eventually('Grace paused until her return', async () => ((await enrollmentOf('grace')).pausedUntil ? true : undefined));
-      assert.equal((await enrollmentOf('grace')).status, 'active');
+      const grace = await enrollmentOf('grace');
+      assert.deepEqual([grace.status, grace.pauseReason], ['paused', 'out_of_office'], 'held until she is back');
       assert.equal((await enrollmentOf('alan')).status, 'active');
       assert.match(await (await fetch(printed.inboxUrl)).text(), /is <b class="status">replied<\/b>/);
 

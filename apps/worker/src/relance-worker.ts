@@ -82,6 +82,8 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     },
     shutdown() {
       for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+      // A mailbox sync waits in IMAP IDLE for up to the sync interval: end it now, not at the grace time.
+      app.get(MailboxSync).stopWaiting();
     },
   };
 }
