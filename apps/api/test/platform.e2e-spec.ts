@@ -145,5 +145,29 @@ describe('API platform', () => {
       assert.equal(res.status, 200);
       assert.match(res.text, /swagger/i);
     });
+
+    it('sends /docs/ and /docs/index.html to /docs, where everything the page links loads', async () => {
+      for (const path of ['/docs/', '/docs/index.html', '/docs/?deepLinking=true']) {
+        const moved = await fetch(`${api.baseUrl}${path}`, { redirect: 'manual' });
+        assert.equal(moved.status, 301, path);
+        assert.equal(moved.headers.get('location'), `../docs${path.includes('?') ? '?deepLinking=true' : ''}`, path);
+      }
+      // As a browser does: follow the redirect, then resolve each link against where it landed.
+      const page = await fetch(`${api.baseUrl}/docs/`);
+      assert.equal(new URL(page.url).pathname, '/docs');
+      const html = await page.text();
+      const links = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => new URL(match[1], page.url));
+      const types = new Map<string, string>();
+      for (const link of links) {
+        const asset = await fetch(link);
+        assert.equal(asset.status, 200, link.pathname);
+        types.set(link.pathname.split('.').pop()!, asset.headers.get('content-type') ?? '');
+        if (link.pathname.endsWith('swagger-ui-init.js')) assert.match(await asset.text(), /"\/v1\/mailboxes"/);
+        else await asset.arrayBuffer();
+      }
+      assert.match(types.get('css') ?? '', /text\/css/);
+      assert.match(types.get('js') ?? '', /javascript/);
+      assert.ok(links.some((link) => link.pathname.endsWith('swagger-ui-bundle.js')), 'the page loads the bundle');
+    });
   });
 });
