@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Campaign } from '../../../../libs/db/entities/campaign.entity';
 import {
-  CampaignRepository, CampaignWithSteps, NewStep,
+  CampaignRepository, CampaignWithMailboxes, CampaignWithSteps, NewStep,
 } from '../../../../libs/db/repositories/campaign.repository';
 import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repository';
 import { DomainError, FieldProblem } from '../../../../libs/errors';
@@ -36,7 +35,7 @@ export class CampaignsService {
       {
         accountId,
         name: input.name,
-        mailboxId: input.mailboxId,
+        mailboxId: input.mailboxId.toLowerCase(),
         extraMailboxIds: input.mailboxIds,
         timeZone: input.timeZone ?? 'UTC',
         bounceRateLimit: input.bounceRateLimit ?? 0.08,
@@ -50,7 +49,10 @@ export class CampaignsService {
     );
   }
 
-  async list(accountId: string, query: { limit?: number; after?: string }): Promise<{ items: Campaign[]; nextCursor: string | null }> {
+  async list(
+    accountId: string,
+    query: { limit?: number; after?: string },
+  ): Promise<{ items: CampaignWithMailboxes[]; nextCursor: string | null }> {
     const page = await this.campaigns.listPage(accountId, { limit: query.limit ?? DEFAULT_CAMPAIGN_PAGE, afterId: query.after });
     if (!page) throw invalidCursor('a campaign of this account');
     return { items: page.items, nextCursor: nextCursorOf(page) };
