@@ -14,6 +14,7 @@ import { StepRevisions1764296400000 } from './1764296400000-step-revisions';
 import { SoftBounceResends1764298000000 } from './1764298000000-soft-bounce-resends';
 import { CancelledTasks1764299000000 } from './1764299000000-cancelled-tasks';
 import { ProspectEmailSpelling1764300000000 } from './1764300000000-prospect-email-spelling';
+import { LaunchFilters1764301000000 } from './1764301000000-launch-filters';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
@@ -21,5 +22,5 @@ export const MIGRATIONS = [
   TrackingEvents1764282600000, CampaignStats1764282660000, InboundClassification1764290000000,
   TrackingSettings1764291600000, StepVariants1764292000000, BounceGuard1764293000000, CompanyReplyStop1764294600000,
   ConditionAndTaskSteps1764295200000, StepRevisions1764296400000, SoftBounceResends1764298000000,
-  CancelledTasks1764299000000, ProspectEmailSpelling1764300000000,
+  CancelledTasks1764299000000, ProspectEmailSpelling1764300000000, LaunchFilters1764301000000,
 ];

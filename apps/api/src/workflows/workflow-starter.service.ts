@@ -44,8 +44,12 @@ export class WorkflowStarter {
    * prospects added since); while one runs, another is refused rather than silently merged,
    * as its prospect list would otherwise be ignored.
    */
-  async startCampaignLaunch(campaignId: string, prospectIds?: string[]): Promise<string> {
-    const input: CampaignLaunchInput = { campaignId, ...(prospectIds ? { prospectIds } : {}) };
+  async startCampaignLaunch(campaignId: string, choice: { prospectIds?: string[]; filterId?: string } = {}): Promise<string> {
+    const input: CampaignLaunchInput = {
+      campaignId,
+      ...(choice.prospectIds ? { prospectIds: choice.prospectIds } : {}),
+      ...(choice.filterId ? { filterId: choice.filterId } : {}),
+    };
     try {
       return await this.start(CAMPAIGN_LAUNCH_WORKFLOW, {
         workflowId: campaignLaunchWorkflowId(campaignId),
