@@ -89,7 +89,7 @@ export class MailboxSync {
           await this.bounceGuard.afterHardBounces(recorded.effect.enrollmentIds);
         }
       }
-      await this.mailboxes.saveSyncState(mailboxId, {
+      await this.mailboxes.saveSyncState(mailbox, {
         imapUidValidity: read.uidValidity,
         imapLastUid: read.lastUid,
         syncError: null,
@@ -97,7 +97,7 @@ export class MailboxSync {
       if (read.messages.length === 0) await pause(waitMs - (Date.now() - began), controls.signal);
       return { exists: true, ...signals };
     } catch (error) {
-      if (error instanceof MailError) await this.mailboxes.saveSyncState(mailboxId, { syncError: error.message });
+      if (error instanceof MailError) await this.mailboxes.saveSyncState(mailbox, { syncError: error.message });
       throw error;
     }
   }

@@ -13,7 +13,8 @@ export interface TestEnv {
   readonly adminDatabaseUrl: string;
   readonly temporalAddress: string;
   readonly temporalNamespace: string;
-  readonly imap: { readonly host: string; readonly port: number; readonly lmtpPort: number };
+  /** `usersFile`: Dovecot's passwd-file (see tests/harness/mail-users.ts). */
+  readonly imap: { readonly host: string; readonly port: number; readonly lmtpPort: number; readonly usersFile: string };
   readonly imapUsers: readonly TestMailUser[];
 }
 
@@ -29,6 +30,7 @@ export function testEnv(): TestEnv {
       host: required('TEST_IMAP_HOST'),
       port: Number(required('TEST_IMAP_PORT')),
       lmtpPort: Number(required('TEST_LMTP_PORT')),
+      usersFile: required('TEST_IMAP_USERS_FILE'),
     },
     imapUsers: JSON.parse(required('TEST_IMAP_USERS')) as TestMailUser[],
   });

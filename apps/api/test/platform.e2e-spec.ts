@@ -126,7 +126,7 @@ describe('API platform', () => {
       );
       for (const route of [
         'GET /health',
-        'POST /v1/mailboxes', 'GET /v1/mailboxes', 'GET /v1/mailboxes/{id}',
+        'POST /v1/mailboxes', 'GET /v1/mailboxes', 'GET /v1/mailboxes/{id}', 'PATCH /v1/mailboxes/{id}',
         'POST /v1/prospects', 'POST /v1/prospects/batch', 'GET /v1/prospects', 'GET /v1/prospects/{id}',
         'POST /v1/campaigns', 'GET /v1/campaigns', 'GET /v1/campaigns/{id}', 'POST /v1/campaigns/{id}/launch',
         'GET /v1/campaigns/{id}/enrollments', 'GET /v1/enrollments/{id}',

@@ -145,6 +145,16 @@ export class CampaignRepository {
     return { items: await this.withMailboxes(rows.slice(0, options.limit)), hasMore: rows.length > options.limit };
   }
 
+  /** The campaigns still sending (launching or active) that rotate across this mailbox. */
+  async runningIdsWithMailbox(mailboxId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT c.id FROM campaigns c JOIN campaign_mailboxes cm ON cm.campaign_id = c.id
+       WHERE cm.mailbox_id = $1 AND c.status IN ('launching', 'active') ORDER BY c.id`,
+      [mailboxId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** draft → launching; a campaign already launching or running keeps its status. */
   async markLaunching(accountId: string, id: string): Promise<void> {
     await this.dataSource.getRepository(Campaign).update({ accountId, id, status: 'draft' }, { status: 'launching' });

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SmtpSender } from '../../../../libs/mail';
+import { MailboxCredentials } from '../../../../libs/mailboxes/mailbox-credentials.service';
 import { WorkflowsModule } from '../workflows/workflows.module';
+import { MailboxEditsService } from './mailbox-edits.service';
 import { MailboxVerifier } from './mailbox-verifier';
 import { MailboxesController } from './mailboxes.controller';
 import { MailboxesService } from './mailboxes.service';
@@ -9,6 +11,9 @@ import { MailboxesService } from './mailboxes.service';
   imports: [WorkflowsModule],
   controllers: [MailboxesController],
   // verify() opens a throwaway connection: this sender never pools anything.
-  providers: [MailboxesService, MailboxVerifier, { provide: SmtpSender, useFactory: () => new SmtpSender() }],
+  providers: [
+    MailboxesService, MailboxEditsService, MailboxVerifier, MailboxCredentials,
+    { provide: SmtpSender, useFactory: () => new SmtpSender() },
+  ],
 })
 export class MailboxesModule {}

@@ -11,6 +11,7 @@ import {
   campaignLaunchWorkflowId,
   CampaignLaunchInput,
   MAILBOX_SYNC_WORKFLOW,
+  mailboxEnabledWorkflowId,
   mailboxSyncWorkflowId,
   MailboxSyncInput,
   TASK_QUEUES,
@@ -72,6 +73,22 @@ export class WorkflowStarter {
     const input: CampaignControlInput = { campaignId, signal };
     return this.start(CAMPAIGN_CONTROL_WORKFLOW, {
       workflowId: campaignControlWorkflowId(campaignId),
+      taskQueue: TASK_QUEUES.sequences,
+      args: [input],
+      workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+  }
+
+  /**
+   * Wakes the campaign's enrollments once `mailboxId` is enabled again: those the claim held
+   * while it was disabled ask again. The campaign control workflow under an id of its own, so it
+   * neither replaces nor is replaced by the campaign's own pause, stop or plan change.
+   */
+  wakeAfterMailboxEnabled(mailboxId: string, campaignId: string): Promise<string> {
+    const input: CampaignControlInput = { campaignId, signal: 'resume' };
+    return this.start(CAMPAIGN_CONTROL_WORKFLOW, {
+      workflowId: mailboxEnabledWorkflowId(mailboxId, campaignId),
       taskQueue: TASK_QUEUES.sequences,
       args: [input],
       workflowIdConflictPolicy: 'TERMINATE_EXISTING',
