@@ -216,6 +216,13 @@ describe('mailbox edits', () => {
       assert.deepEqual([row!.imapUidValidity, row!.imapLastUid, row!.sentCopy, row!.syncError], [null, 0, null, null]);
       assert.equal((await credentials().imap(row!)).password, 'other-pass-3');
       assert.equal((await credentials().smtp(row!)).password, 'rotated-password-2', 'the SMTP one stays');
+      // A sync pass that began on the old account ends after the change: its checkpoint is not kept.
+      await new MailboxRepository(api.dataSource).saveSyncState(
+        { id: mailbox.id, imapHost: mailbox.imap.host, imapUsername: user },
+        { imapUidValidity: '999', imapLastUid: 50, syncError: null },
+      );
+      const after = await new MailboxRepository(api.dataSource).findById(mailbox.id);
+      assert.deepEqual([after!.imapUidValidity, after!.imapLastUid], [null, 0]);
     });
   });
 
