@@ -16,7 +16,9 @@ export async function campaignLaunchWorkflow(input: CampaignLaunchInput): Promis
   let afterProspectId = input.afterProspectId;
   let enrolled = input.enrolledSoFar ?? 0;
   for (;;) {
-    const batch = await enrollBatch({ campaignId: input.campaignId, prospectIds: input.prospectIds, afterProspectId });
+    const batch = await enrollBatch({
+      campaignId: input.campaignId, prospectIds: input.prospectIds, filterId: input.filterId, afterProspectId,
+    });
     enrolled += batch.enrolled;
     if (!batch.lastProspectId) break;
     afterProspectId = batch.lastProspectId;

@@ -80,7 +80,7 @@ export async function createCampaign(
 }
 
 export async function launchCampaign(api: ApiClient, campaignId: string, prospectIds?: string[]): Promise<void> {
-  const response = await api.post(`/v1/campaigns/${campaignId}/launch`, prospectIds ? { prospectIds } : {});
+  const response = await api.post(`/v1/campaigns/${campaignId}/launch`, prospectIds ? { prospectIds } : { all: true });
   expectStatus(response, 202, 'launch campaign');
 }
 

@@ -36,6 +36,7 @@ function fullEnv(): NodeJS.ProcessEnv {
     API_HOST: '0.0.0.0',
     API_PORT: '8080',
     API_PUBLIC_URL: 'https://relance.example.com',
+    API_MAX_JSON_DEPTH: '64',
     DATABASE_POOL_SIZE: '25',
     TEMPORAL_NAMESPACE: 'relance',
     TEMPORAL_UI_URL: 'http://localhost:8233',
@@ -83,6 +84,7 @@ describe('loadConfig', () => {
         port: 8080,
         publicUrl: 'https://relance.example.com',
         trustProxy: ['loopback', '10.0.0.0/8', 'fd00::/8'],
+        maxJsonDepth: 64,
       },
       database: { url: 'postgres://relance:secret@db.internal:5432/relance', poolSize: 25 },
       sequencing: {
@@ -133,7 +135,9 @@ describe('loadConfig', () => {
     const config = loadConfig(requiredEnv());
     assert.equal(config.env, 'development');
     assert.equal(config.logLevel, 'info');
-    assert.deepEqual(config.api, { host: '127.0.0.1', port: 3000, publicUrl: 'http://127.0.0.1:3000', trustProxy: false });
+    assert.deepEqual(config.api, {
+      host: '127.0.0.1', port: 3000, publicUrl: 'http://127.0.0.1:3000', trustProxy: false, maxJsonDepth: 32,
+    });
     assert.equal(config.database.poolSize, 10);
     assert.equal(config.temporal.namespace, 'default');
     assert.equal(config.temporal.uiUrl, undefined);
@@ -233,6 +237,9 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'yes', /must be false, true, a hop count/],
     ['TRUST_PROXY', 'loopback,10.0.0.0/33', /"10.0.0.0\/33"/],
     ['TRUST_PROXY', 'proxy.internal', /"proxy.internal"/],
+    ['API_MAX_JSON_DEPTH', '4', />=\s*8/],
+    ['API_MAX_JSON_DEPTH', '10000', /<=\s*256/],
+    ['API_MAX_JSON_DEPTH', 'deep', /number/],
   ];
   for (const [name, value, detail] of malformed) {
     it(`fails naming ${name} when it is ${JSON.stringify(value.length > 20 ? `${value.slice(0, 17)}...` : value)}`, () => {

@@ -20,6 +20,11 @@ export interface AppConfig {
      * subnets and the names loopback, linklocal, uniquelocal.
      */
     readonly trustProxy: TrustProxy;
+    /**
+     * How deep a request body (or query) may nest objects and arrays; deeper ones are refused
+     * with a 400 before anything walks them recursively (the DTO transformer would overflow).
+     */
+    readonly maxJsonDepth: number;
   };
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly temporal: {
@@ -151,6 +156,9 @@ const schema = z.object({
   API_PORT: port(3000),
   API_PUBLIC_URL: webUrl().optional(),
   TRUST_PROXY: trustProxy,
+  // The API's own bodies nest 5 levels (a campaign's step variants); the DTO transformer
+  // overflows the call stack somewhere past a thousand.
+  API_MAX_JSON_DEPTH: z.coerce.number().int().min(8).max(256).default(32),
   DATABASE_URL: url('is required (postgres://user:password@host:5432/database)').refine(
     (value) => /^postgres(ql)?:\/\//.test(value),
     'must start with postgres://',
@@ -195,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       port: v.API_PORT,
       publicUrl: v.API_PUBLIC_URL ?? `http://${v.API_HOST}:${v.API_PORT}`,
       trustProxy: v.TRUST_PROXY,
+      maxJsonDepth: v.API_MAX_JSON_DEPTH,
     },
     database: { url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE },
     temporal: {

@@ -88,12 +88,29 @@ protocol lmtp {
 
 /** passwd-file lines: user:{PLAIN}password:uid:gid::home (passwords are test fixtures). */
 export function renderUsersFile(users: readonly { user: string; password: string }[], mailRoot: string): string {
-  return users
-    .map(({ user, password }) => {
-      if (/[:\s/]/.test(user) || /[:\n]/.test(password)) {
-        throw new Error(`Dovecot test user "${user}": no ':', '/' or spaces allowed`);
-      }
-      return `${user}:{PLAIN}${password}:8:8::${mailRoot}/${user}::\n`;
-    })
-    .join('');
+  return users.map((user) => renderUserLine(user, mailRoot)).join('');
+}
+
+export function renderUserLine({ user, password }: { user: string; password: string }, mailRoot: string): string {
+  if (/[:\s/]/.test(user) || /[:\n]/.test(password)) {
+    throw new Error(`Dovecot test user "${user}": no ':', '/' or spaces allowed`);
+  }
+  return `${user}:{PLAIN}${password}:8:8::${mailRoot}/${user}::\n`;
+}
+
+/**
+ * The users file with `user` given `password`: its line replaced, or added when it has none
+ * (its home beside the others').
+ */
+export function withUserPassword(usersFile: string, user: { user: string; password: string }): string {
+  const lines = usersFile.split('\n').filter((line) => line !== '');
+  const [first] = lines;
+  if (!first) throw new Error('the Dovecot users file has no user to take the mail folder from');
+  const home = first.split(':')[5];
+  const mailRoot = home.slice(0, home.lastIndexOf('/'));
+  const line = renderUserLine(user, mailRoot).trimEnd();
+  const index = lines.findIndex((existing) => existing.startsWith(`${user.user}:`));
+  if (index >= 0) lines[index] = line;
+  else lines.push(line);
+  return `${lines.join('\n')}\n`;
 }

@@ -20,6 +20,11 @@ export interface DovecotServer {
   readonly imapPort: number;
   readonly lmtpPort: number;
   readonly users: readonly MailUser[];
+  /**
+   * Its passwd-file, which Dovecot reads again whenever it changes: a test may add a user or
+   * change a password there (see renderUserLine).
+   */
+  readonly usersFile: string;
   stop(): Promise<void>;
 }
 
@@ -104,7 +109,7 @@ export async function startDovecot(options: StartDovecotOptions): Promise<Doveco
     await stop();
     throw new Error(`${(error as Error).message}\n${stderr}${log}`);
   }
-  return { host: HOST, imapPort, lmtpPort, users: options.users, stop };
+  return { host: HOST, imapPort, lmtpPort, users: options.users, usersFile, stop };
 }
 
 /** The mail folder belongs to the "mail" user, which must also be able to reach it. */

@@ -103,6 +103,20 @@ describe('SentFolderConnections against Dovecot', () => {
     assert.equal(await countInSent(settings(), [moved]), 1);
   });
 
+  it('logs in again when only the password changed: the connection kept with the old one is not reused', async () => {
+    const { relay, viaRelay } = await startRelay();
+    newConnections();
+    await append(viaRelay, 'before-rotation');
+    // The server would keep the logged-in session; the new password (here a wrong one) must be tried.
+    const rotated = { ...viaRelay, password: 'rotated-Password-17' };
+    await assert.rejects(connections!.append(MAILBOX, rotated, sentMessage(newMessageId('rotated'), 'x')), (error: unknown) => {
+      assert.ok(error instanceof MailError);
+      assert.equal(error.code, 'imap_auth_failed');
+      return true;
+    });
+    assert.equal(relay.accepted, 2, 'a second connection, for the new password');
+  });
+
   it('opens a new connection after the server dropped the one it had', async () => {
     const { relay, viaRelay } = await startRelay();
     newConnections();

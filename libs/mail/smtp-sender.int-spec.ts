@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { SMTPServer } from 'smtp-server';
 import { getFreePort } from '../devservices';
 import { LOOPBACK_MAIL } from '../../tests/harness/env';
 import { startSmtpCapture, type SmtpCapture } from '../../tests/harness/smtp-capture';
@@ -98,6 +99,27 @@ describe('SmtpSender against smtp-server', () => {
     } finally {
       sender.close('mailbox-moving');
       await other.stop();
+    }
+  });
+
+  it('logs in with a changed password at once: the pool kept with the old one is replaced', async () => {
+    const logins: string[] = [];
+    const server = new SMTPServer({
+      authOptional: false, allowInsecureAuth: true, disabledCommands: ['STARTTLS'], logger: false, closeTimeout: 1_000,
+      onAuth: (auth, _session, callback) => {
+        logins.push(auth.password ?? '');
+        callback(null, { user: auth.username });
+      },
+      onData: (stream, _session, callback) => stream.on('data', () => undefined).on('end', () => callback()),
+    });
+    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.server.address() as AddressInfo).port)));
+    try {
+      await sender.send('mailbox-rotating', settingsFor(port), mail('rotate-1'), { timeoutMs: 5_000 });
+      await sender.send('mailbox-rotating', { ...settingsFor(port), password: 'rotated-Secret-2' }, mail('rotate-2'), { timeoutMs: 5_000 });
+      assert.deepEqual(logins, [PASSWORD, 'rotated-Secret-2']);
+    } finally {
+      sender.close('mailbox-rotating');
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 

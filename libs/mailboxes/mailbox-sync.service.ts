@@ -80,7 +80,7 @@ export class MailboxSync {
         const recorded = await this.record(mailbox, read.uidValidity, mail);
         if (recorded) addSignals(signals, recorded.inboundMessageId, recorded.effect);
       }
-      await this.mailboxes.saveSyncState(mailboxId, {
+      await this.mailboxes.saveSyncState(mailbox, {
         imapUidValidity: read.uidValidity,
         imapLastUid: read.lastUid,
         syncError: null,
@@ -88,7 +88,7 @@ export class MailboxSync {
       if (read.messages.length === 0) await pause(waitMs - (Date.now() - began), controls.signal);
       return { exists: true, ...signals };
     } catch (error) {
-      if (error instanceof MailError) await this.mailboxes.saveSyncState(mailboxId, { syncError: error.message });
+      if (error instanceof MailError) await this.mailboxes.saveSyncState(mailbox, { syncError: error.message });
       throw error;
     }
   }

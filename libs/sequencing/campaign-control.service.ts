@@ -8,8 +8,15 @@ import {
 const PAGE = 200;
 const CONCURRENCY = 20;
 
-/** The campaign status a control's signal follows from: anything else means the change did not commit. */
-const COMMITTED_AS: Record<Exclude<CampaignSignal, 'plan_changed'>, string> = { resume: 'active', stop: 'stopped' };
+/**
+ * The campaign statuses a control's signal follows from: anything else means the change did not
+ * commit (or a later control replaced it). A resume also wakes a campaign still launching (a
+ * mailbox enabled again).
+ */
+const COMMITTED_AS: Record<Exclude<CampaignSignal, 'plan_changed'>, readonly string[]> = {
+  resume: ['active', 'launching'],
+  stop: ['stopped'],
+};
 /** Enrollment statuses after which its workflow has nothing left to do. */
 const ENDED = new Set(['stopped', 'replied', 'bounced', 'completed', 'failed']);
 
@@ -33,7 +40,7 @@ export class CampaignControl {
   ): Promise<{ signalled: number; lastEnrollmentId?: string }> {
     if (!afterEnrollmentId && signal !== 'plan_changed') {
       const status = await this.controls.committedCampaignStatus(campaignId);
-      if (status !== COMMITTED_AS[signal]) return { signalled: 0 };
+      if (status === null || !COMMITTED_AS[signal].includes(status)) return { signalled: 0 };
     }
     const ids = await this.controls.runningEnrollmentIds(campaignId, afterEnrollmentId ?? null, PAGE);
     let signalled = 0;

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { APP_CONFIG, AppConfig } from '../config';
-import { EnrollmentRepository } from '../db';
+import { EnrollmentRepository, LaunchFilterRepository } from '../db';
 import {
-  ENROLLMENT_WORKFLOW, enrollmentWorkflowId, EnrollmentInput, LaunchBatchResult, TASK_QUEUES,
+  ENROLLMENT_WORKFLOW, enrollmentWorkflowId, EnrollmentInput, LaunchActivities, LaunchBatchResult, TASK_QUEUES,
 } from '../temporal/contracts';
 
 /** Workflow starts in flight at once: enough to hide latency, few enough to spare the server. */
@@ -19,14 +19,20 @@ export class CampaignLauncher {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EnrollmentRepository) private readonly enrollments: EnrollmentRepository,
+    @Inject(LaunchFilterRepository) private readonly launchFilters: LaunchFilterRepository,
     @Inject(Client) private readonly temporal: Client,
   ) {}
 
-  async enrollBatch(input: { campaignId: string; prospectIds?: string[]; afterProspectId?: string }): Promise<LaunchBatchResult> {
+  async enrollBatch(input: Parameters<LaunchActivities['enrollBatch']>[0]): Promise<LaunchBatchResult> {
+    const { filterId, ...choice } = input;
     const accountId = await this.enrollments.findCampaignAccountId(input.campaignId);
     if (!accountId) return { enrolled: 0, started: 0 };
+    const filter = filterId ? await this.launchFilters.find(filterId) : undefined;
+    // Its campaign was deleted (the filter goes with it): nobody left to enroll.
+    if (filter === null) return { enrolled: 0, started: 0 };
     const { enrolled, batch, lastProspectId } = await this.enrollments.enrollNextBatch({
-      ...input,
+      ...choice,
+      filter,
       accountId,
       limit: this.config.sequencing.launchBatchSize,
     });

@@ -1,4 +1,4 @@
-import { nextSendTime, SendingWindow } from './sending-window';
+import { nextCommonSendTime, SendingWindow } from './sending-window';
 import { addDays, DAY_MS, instantAt, localDateTimeOf, zoneNamed } from './wall-clock';
 
 /** A mailbox's sending budget and where it stands today (its own time zone's day). */
@@ -8,6 +8,10 @@ export interface MailboxPace {
   minSpacingMs: number;
   jitterMs: number;
   timeZone: string;
+  /** Sends nothing: out of the rotation, and a thread on it is held until it is enabled again. */
+  disabled: boolean;
+  /** The mailbox's own window, on its zone's clock (`timeZone`); null: any time. */
+  window: SendingWindow | null;
   state: PaceState | null;
 }
 
@@ -21,17 +25,25 @@ export interface PaceState {
   queueTailAt: Date;
 }
 
-/** Why a send must wait: outside the sending window, the mailboxes spacing their sends, or at their daily limit. */
-export type PaceWait = 'sending_window' | 'spacing' | 'daily_limit';
+/**
+ * Why a send must wait: outside the campaign's sending window or the mailbox's own, the
+ * mailboxes spacing their sends, or at their daily limit.
+ */
+export type PaceWait = 'sending_window' | 'mailbox_window' | 'spacing' | 'daily_limit';
 
 export type PaceDecision =
   | { kind: 'admit'; mailboxId: string; state: PaceState }
   /** `queued`: `until` is a place in a mailbox's line, to be shown back as `heldSlot`. */
-  | { kind: 'defer'; reason: PaceWait; until: Date; queued: boolean; mailboxId?: string; state?: PaceState };
+  | { kind: 'defer'; reason: PaceWait; until: Date; queued: boolean; mailboxId?: string; state?: PaceState }
+  /**
+   * Nothing can leave until a mailbox is enabled again: the one the thread is on, or (a first
+   * email) every one of the campaign's. No date to wait for: enabling the mailbox wakes it.
+   */
+  | { kind: 'hold'; reason: 'mailbox_disabled' };
 
 export interface PaceInput {
   now: Date;
-  /** The window in the prospect's (else the campaign's) time zone; null: any time. */
+  /** The campaign's window in the prospect's (else the campaign's) time zone; null: any time. */
   window: SendingWindow | null;
   /** The enrollment's mailbox once its first email went out: follow-ups stay in its thread. */
   assignedMailboxId: string | null;
@@ -46,21 +58,22 @@ export interface PaceInput {
 const WAKE_SPREAD_MS = 30_000;
 
 /**
- * When may this email leave, and from which mailbox? Inside the sending window, from the
- * assigned mailbox or else the least loaded one with budget left today, once its spacing
- * since the previous send has passed. Otherwise: when to try again. Waiters get distinct
- * queue slots, so 500 due sends wake one by one rather than all at once.
+ * When may this email leave, and from which mailbox? From the assigned mailbox, or else the
+ * least loaded enabled one, while both the campaign's window and the mailbox's own are open,
+ * with budget left today, once its spacing since the previous send has passed. Otherwise:
+ * when to try again, the earliest moment any of them may send. Waiters get distinct queue
+ * slots, so 500 due sends wake one by one rather than all at once.
  */
 export function decidePace(input: PaceInput): PaceDecision {
   const now = input.now;
-  if (input.window) {
-    const opens = nextSendTime(input.window, now);
-    if (opens.getTime() > now.getTime()) {
-      return { kind: 'defer', reason: 'sending_window', until: spread(opens, input.random), queued: false };
-    }
-  }
-  const candidates = input.mailboxes
-    .filter((m) => !input.assignedMailboxId || m.mailboxId === input.assignedMailboxId)
+  const pool = input.mailboxes.filter((m) => !input.assignedMailboxId || m.mailboxId === input.assignedMailboxId);
+  if (pool.length === 0) throw new Error('the campaign has no mailbox to send from');
+  const enabled = pool.filter((m) => !m.disabled);
+  if (enabled.length === 0) return { kind: 'hold', reason: 'mailbox_disabled' };
+  const opensAt = (m: MailboxPace, from: Date) => nextCommonSendTime(windowsOf(m, input.window), from);
+
+  const candidates = enabled
+    .filter((m) => opensAt(m, now)?.getTime() === now.getTime())
     .map((m) => ({ mailbox: m, state: stateToday(m, now) }))
     .filter(({ mailbox, state }) => state.dayCount < mailbox.dailyLimit)
     .sort((a, b) => a.state.dayCount - b.state.dayCount);
@@ -89,11 +102,14 @@ export function decidePace(input: PaceInput): PaceDecision {
     const until = new Date(Math.min(...candidates.map(({ state }) => state.nextSendAt.getTime())));
     return { kind: 'defer', reason: 'spacing', until, queued: true };
   }
-  if (candidates.length > 0) {
-    // Busy mailboxes: take the earliest free slot in line and hold it for this send.
-    const soonest = candidates
-      .map(({ mailbox, state }) => ({ mailbox, state, slot: maxDate(state.nextSendAt, state.queueTailAt) }))
-      .sort((a, b) => a.slot.getTime() - b.slot.getTime())[0];
+  // Busy mailboxes: take the earliest free slot in line (where the windows are open) and hold it.
+  const soonest = candidates
+    .flatMap(({ mailbox, state }) => {
+      const slot = opensAt(mailbox, maxDate(state.nextSendAt, state.queueTailAt));
+      return slot ? [{ mailbox, state, slot }] : [];
+    })
+    .sort((a, b) => a.slot.getTime() - b.slot.getTime())[0];
+  if (soonest) {
     const queueTailAt = new Date(soonest.slot.getTime() + Math.max(soonest.mailbox.minSpacingMs, 1));
     return {
       kind: 'defer',
@@ -104,11 +120,36 @@ export function decidePace(input: PaceInput): PaceDecision {
       state: { ...soonest.state, queueTailAt },
     };
   }
-  // Every mailbox has used today's budget: try again when the first of them starts a new day.
-  const pool = input.mailboxes.filter((m) => !input.assignedMailboxId || m.mailboxId === input.assignedMailboxId);
-  if (pool.length === 0) throw new Error('the campaign has no mailbox to send from');
-  const tomorrow = Math.min(...pool.map((m) => startOfNextDay(m.timeZone, now).getTime()));
-  return { kind: 'defer', reason: 'daily_limit', until: spread(new Date(tomorrow), input.random), queued: false };
+  // None may send now (windows closed, today's budget used): the first moment one of them may.
+  const chances = enabled.flatMap((m) => nextChance(m, input.window, now) ?? []).map((at) => at.getTime());
+  // Windows that never meet (a campaign sending on weekdays, a mailbox on weekends): look again
+  // tomorrow, in case either has changed by then.
+  const until = chances.length > 0 ? Math.min(...chances) : now.getTime() + DAY_MS;
+  return { kind: 'defer', reason: closedBecause(enabled, input.window, now), until: spread(new Date(until), input.random), queued: false };
+}
+
+/** Why no enabled mailbox may send now: a mailbox open now has used today's budget, else a window is closed. */
+function closedBecause(enabled: MailboxPace[], campaignWindow: SendingWindow | null, now: Date): PaceWait {
+  const openNow = (windows: SendingWindow[]) => nextCommonSendTime(windows, now)?.getTime() === now.getTime();
+  if (enabled.some((m) => openNow(windowsOf(m, campaignWindow)))) return 'daily_limit';
+  return campaignWindow && !openNow([campaignWindow]) ? 'sending_window' : 'mailbox_window';
+}
+
+/**
+ * The first moment `mailbox` may send as far as windows and its daily budget go: its next
+ * opening, or when that falls on a day whose budget is used, the first opening of a later day.
+ */
+function nextChance(mailbox: MailboxPace, campaignWindow: SendingWindow | null, now: Date): Date | null {
+  const windows = windowsOf(mailbox, campaignWindow);
+  const opening = nextCommonSendTime(windows, now);
+  if (!opening) return null;
+  const state = mailbox.state;
+  const spent = state !== null && state.day === localDay(mailbox.timeZone, opening) && state.dayCount >= mailbox.dailyLimit;
+  return spent ? nextCommonSendTime(windows, startOfNextDay(mailbox.timeZone, opening)) : opening;
+}
+
+function windowsOf(mailbox: MailboxPace, campaignWindow: SendingWindow | null): SendingWindow[] {
+  return [campaignWindow, mailbox.window].filter((window): window is SendingWindow => window !== null);
 }
 
 /** The mailbox's state for today in its own time zone: yesterday's count does not carry over. */
@@ -122,6 +163,27 @@ function stateToday(mailbox: MailboxPace, now: Date): PaceState {
     nextSendAt: state?.nextSendAt ?? new Date(0),
     queueTailAt: state?.queueTailAt ?? new Date(0),
   };
+}
+
+/**
+ * A mailbox's pace state once its time zone changes at `now`: today's count stays counted, as
+ * the new zone's today, so the change itself never grants a fresh budget. `sentSinceNewDayBegan`
+ * (the outbox's count since the new zone's midnight) covers what the old zone counted on its
+ * previous day but falls in the new zone's today; the larger of the two is kept.
+ */
+export function paceAfterZoneChange(
+  state: PaceState | null,
+  change: { from: string; to: string; now: Date; sentSinceNewDayBegan: number },
+): PaceState | null {
+  if (!state) return null;
+  const countedToday = state.day === localDay(change.from, change.now) ? state.dayCount : 0;
+  return { ...state, day: localDay(change.to, change.now), dayCount: Math.max(countedToday, change.sentSinceNewDayBegan) };
+}
+
+/** The first instant of the local day `at` falls on, in `timeZone`. */
+export function startOfLocalDay(timeZone: string, at: Date): Date {
+  const zone = zoneNamed(timeZone);
+  return new Date(instantAt(zone, localDateTimeOf(zone, at.getTime()).date, 0));
 }
 
 export function localDay(timeZone: string, at: Date): string {

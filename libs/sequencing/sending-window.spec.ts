@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertSendingWindow, effectiveTimeZone, isWithinWindow, nextSendTime, SendingWindow, validateSendingWindow, Weekday,
+  assertSendingWindow, effectiveTimeZone, isWithinWindow, nextCommonSendTime, nextSendTime, SendingWindow, validateSendingWindow,
+  Weekday,
 } from './sending-window';
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
@@ -363,6 +364,30 @@ describe('isWithinWindow', () => {
   for (const [name, window, at, expected] of cases) {
     it(name, () => assert.equal(within(window, at), expected));
   }
+});
+
+describe('nextCommonSendTime', () => {
+  const common = (windows: SendingWindow[], from: string) => nextCommonSendTime(windows, new Date(from))?.toISOString() ?? null;
+
+  it('is the start itself without any window, and one window\'s next opening with one', () => {
+    assert.equal(common([], '2026-12-02T10:00:00.000Z'), '2026-12-02T10:00:00.000Z');
+    const paris = win('Europe/Paris', WEEKDAYS, '09:00-17:00');
+    assert.equal(common([paris], '2026-12-02T06:00:00Z'), next(paris, '2026-12-02T06:00:00Z'));
+  });
+
+  it('finds where windows on two clocks first overlap, hopping between their openings', () => {
+    // Tokyo 09:00-11:00 is 00:00-02:00 UTC; Paris 01:30-03:00 (winter) is 00:30-02:00 UTC on
+    // Paris's Tuesday, which is already Tuesday in Tokyo too.
+    const tokyo = win('Asia/Tokyo', [2], '09:00-11:00');
+    const paris = win('Europe/Paris', [2], '01:30-03:00');
+    assert.equal(common([tokyo, paris], '2026-11-30T12:00:00Z'), '2026-12-01T00:30:00.000Z');
+    assert.equal(common([paris, tokyo], '2026-12-01T01:00:00Z'), '2026-12-01T01:00:00.000Z');
+  });
+
+  it('is null for windows that never meet', () => {
+    assert.equal(common([win('UTC', WEEKDAYS, '09:00-17:00'), win('UTC', [6, 7], '09:00-17:00')], '2026-12-02T10:00:00Z'), null);
+    assert.equal(common([win('UTC', EVERY_DAY, '09:00-10:00'), win('UTC', EVERY_DAY, '10:00-11:00')], '2026-12-02T10:00:00Z'), null);
+  });
 });
 
 describe('refusing bad arguments', () => {

@@ -1,6 +1,6 @@
 import type { IANAZone } from 'luxon';
 import {
-  addDays, instantAt, instantMs, isKnownTimeZone, isoWeekday, LocalDate, localDateTimeOf, MINUTE_MS, zoneNamed,
+  addDays, DAY_MS, instantAt, instantMs, isKnownTimeZone, isoWeekday, LocalDate, localDateTimeOf, MINUTE_MS, zoneNamed,
 } from './wall-clock';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -76,6 +76,26 @@ export function nextSendTime(window: SendingWindow, from: Date): Date {
     }
   }
   throw new Error(`sending window in ${window.timeZone} does not open within ${SEARCH_DAYS} days of ${from.toISOString()}`);
+}
+
+/** Two weekly windows that ever meet do within a fortnight, whatever their zones and DST do. */
+const COMMON_SEARCH_DAYS = 15;
+
+/**
+ * The earliest instant at or after `from` inside every one of `windows` (each on its own zone's
+ * clock: a mailbox's and a campaign's), or null when they do not meet within a fortnight.
+ * With no window at all, `from` itself.
+ */
+export function nextCommonSendTime(windows: SendingWindow[], from: Date): Date | null {
+  const horizon = instantMs(from) + COMMON_SEARCH_DAYS * DAY_MS;
+  let at = instantMs(from);
+  while (at <= horizon) {
+    // Each window's next opening from `at`; when none is later, all are open at `at`.
+    const latest = Math.max(at, ...windows.map((window) => nextSendTime(window, new Date(at)).getTime()));
+    if (latest === at) return new Date(at);
+    at = latest;
+  }
+  return null;
 }
 
 /** Whether mail may leave at `at`: exactly when nextSendTime would send at once, so the two never disagree. */

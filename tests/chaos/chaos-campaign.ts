@@ -143,7 +143,7 @@ export class ChaosCampaign {
   async run(): Promise<ChaosCampaignResult> {
     const setupMs = performance.now() - this.startedAt;
     const launchedAt = performance.now();
-    expectStatus(await this.api!.post(`/v1/campaigns/${this.campaignId}/launch`, {}), 202, 'launch the campaign');
+    expectStatus(await this.api!.post(`/v1/campaigns/${this.campaignId}/launch`, { all: true }), 202, 'launch the campaign');
     this.record('launched');
 
     const ended = new AbortController();

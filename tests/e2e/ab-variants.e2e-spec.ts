@@ -49,7 +49,7 @@ describe('A/B variants', () => {
     assert.deepEqual(campaign.body.steps[0].variants.map((v: { key: string; weight: number }) => [v.key, v.weight]), [['A', 1], ['B', 1]]);
     const emails = Array.from({ length: 20 }, (_, i) => `ab-${i}@prospects.test`);
     for (const email of emails) await api.post('/v1/prospects', { email, firstName: 'Pat' });
-    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
     for (const email of emails) await stack.smtp.waitFor((m) => m.envelope.to.includes(email), 30_000);
 
     const rows: { to_address: string; subject: string; variant: string }[] = await stack.dataSource.query(

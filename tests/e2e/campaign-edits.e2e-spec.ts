@@ -27,7 +27,7 @@ describe('editing a campaign', () => {
     const campaign = await api.post('/v1/campaigns', {
       name: 'Edits', mailboxId, steps: [first, pause, { type: 'email', body: 'Old follow-up' }],
     });
-    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
     await smtp.waitFor((m) => m.envelope.to.includes(email), 20_000);
     // The prospect is in the wait: steps 0 and 1 are history.
     await eventually('the wait', async () => {
@@ -65,7 +65,7 @@ describe('editing a campaign', () => {
     const campaign = await api.post('/v1/campaigns', {
       name: 'Edits A/B', mailboxId, steps: [ab, pause, { type: 'email', body: 'Old follow-up' }],
     });
-    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
     await smtp.waitFor((m) => m.envelope.to.includes(email), 20_000);
     await eventually('the wait', async () => {
       const [enrollment] = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data;

@@ -52,7 +52,7 @@ describe('golden path: launch, send over SMTP, reply over IMAP, sequence stops',
     });
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
 
-    const launch = await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {});
+    const launch = await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true });
     assert.equal(launch.status, 202, JSON.stringify(launch.body));
 
     const firstTo = async (email: string) => smtp.waitFor((m) => m.envelope.to.includes(email), 20_000);

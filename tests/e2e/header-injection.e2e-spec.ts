@@ -63,7 +63,7 @@ describe('header injection', () => {
     const campaign = await api.post('/v1/campaigns', {
       name: 'Injection', mailboxId, steps: [{ type: 'email', subject: 'About {{ custom.topic }}', body: 'Body' }],
     });
-    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
     const message = await stack.smtp.waitFor((m) => m.envelope.to.includes(email), 20_000);
     assert.deepEqual(message.envelope.to, [email], 'nobody else received it');
     assert.equal(message.subject, 'About Hello Bcc: evil@attacker.test');

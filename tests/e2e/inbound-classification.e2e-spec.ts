@@ -61,7 +61,7 @@ describe('inbound classification: auto-replies hold, hard bounces stop, soft bou
     });
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
     const campaignId: string = campaign.body.id;
-    assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, { all: true })).status, 202);
 
     const sentTo = (person: Person) => smtp.messages.filter((m) => m.envelope.to.includes(PEOPLE[person]));
     const firstTo = (person: Person) => smtp.waitFor((m) => m.envelope.to.includes(PEOPLE[person]), 20_000);

@@ -33,7 +33,7 @@ describe('reply matching beyond the thread', () => {
       steps: [{ type: 'email', subject: 'Hello', body: 'First' }, { type: 'wait', amount: 30, unit: 'seconds' }, { type: 'email', body: 'Second' }],
     });
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
-    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
     for (const p of prospects) await stack.smtp.waitFor((m) => m.envelope.to.includes(p.email), 20_000);
     const byProspect = async () => {
       const list = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data as { prospectId: string; status: string; stopReason: string | null }[];

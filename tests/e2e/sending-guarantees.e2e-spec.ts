@@ -60,10 +60,10 @@ describe('sending guarantees', () => {
     const { api } = await stack.newAccount('Twice');
     const emails = ['one@twice.test', 'two@twice.test', 'three@twice.test'];
     const { campaignId } = await setUp(api, 2, emails, [{ type: 'email', subject: 'Hi', body: 'Hello' }]);
-    const first = await api.post(`/v1/campaigns/${campaignId}/launch`, {});
+    const first = await api.post(`/v1/campaigns/${campaignId}/launch`, { all: true });
     assert.equal(first.status, 202, JSON.stringify(first.body));
     await allFinished(api, campaignId, 3);
-    const second = await api.post(`/v1/campaigns/${campaignId}/launch`, {});
+    const second = await api.post(`/v1/campaigns/${campaignId}/launch`, { all: true });
     assert.equal(second.status, 422, 'nobody is left to enroll');
     assert.equal(second.body.error.code, 'no_prospects');
     const list = await enrollmentsOf(api, campaignId);
@@ -77,7 +77,7 @@ describe('sending guarantees', () => {
     const { api } = await stack.newAccount('Failures');
     const emails = ['hard-fail@prospects.test', 'greylisted@prospects.test'];
     const { campaignId, prospectIds } = await setUp(api, 3, emails, [{ type: 'email', subject: 'Hi', body: 'Hello' }]);
-    assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, { all: true })).status, 202);
     const list = await allFinished(api, campaignId, 2);
     const status = (prospectId: string) => list.find((e) => e.prospectId === prospectId)!.status;
     assert.equal(status(prospectIds[0]), 'failed');
@@ -101,7 +101,7 @@ describe('sending guarantees', () => {
       { type: 'wait', amount: 2, unit: 'seconds' },
       { type: 'email', body: 'Second' },
     ]);
-    assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, { all: true })).status, 202);
     await stack.smtp.waitFor((m) => m.envelope.to.includes('stopper@prospects.test'), 20_000);
     // As an unsubscribe or a blacklisting would: the prospect's state changes mid-wait.
     await stack.dataSource.query(`UPDATE prospects SET status = 'unsubscribed' WHERE id = $1`, [prospectIds[0]]);

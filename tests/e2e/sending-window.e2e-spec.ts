@@ -77,7 +77,7 @@ describe('sending window and rotation settings', () => {
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
     assert.deepEqual(campaign.body.sendingWindow, { days: [otherDay], hours: [{ start: '00:00', end: '24:00' }] });
     await api.post('/v1/prospects', { email: 'kiwi@prospects.test', timeZone: zone });
-    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
     const [enrollment] = await eventually('enrollment', async () => {
       const list = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data;
       return list?.length ? list : undefined;

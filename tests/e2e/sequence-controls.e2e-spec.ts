@@ -31,7 +31,7 @@ describe('sequence controls', () => {
         { type: 'email', body: 'Two' },
       ],
     });
-    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
     for (const email of emails) await stack.smtp.waitFor((m) => m.envelope.to.includes(email), 20_000);
     const enrollments = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data as { id: string; prospectId: string }[];
     return { campaignId: campaign.body.id as string, enrollmentIds: prospectIds.map((p) => enrollments.find((e) => e.prospectId === p)!.id) };

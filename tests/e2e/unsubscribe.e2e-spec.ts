@@ -48,7 +48,7 @@ describe('unsubscribe and suppression', () => {
     }
     const campaign = await api.post('/v1/campaigns', { name: 'Unsubscribe', mailboxId: mailbox.body.id, steps });
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
-    const launch = await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {});
+    const launch = await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true });
     assert.equal(launch.status, 202, JSON.stringify(launch.body));
     return { campaignId: campaign.body.id as string, prospectIds };
   }

@@ -15,7 +15,8 @@ export interface TestEnv {
   readonly temporalNamespace: string;
   /** The Temporal CLI the harness started its server with. */
   readonly temporalCli: string;
-  readonly imap: { readonly host: string; readonly port: number; readonly lmtpPort: number };
+  /** `usersFile`: Dovecot's passwd-file (see tests/harness/mail-users.ts). */
+  readonly imap: { readonly host: string; readonly port: number; readonly lmtpPort: number; readonly usersFile: string };
   readonly imapUsers: readonly TestMailUser[];
 }
 
@@ -32,6 +33,7 @@ export function testEnv(): TestEnv {
       host: required('TEST_IMAP_HOST'),
       port: Number(required('TEST_IMAP_PORT')),
       lmtpPort: Number(required('TEST_LMTP_PORT')),
+      usersFile: required('TEST_IMAP_USERS_FILE'),
     },
     imapUsers: JSON.parse(required('TEST_IMAP_USERS')) as TestMailUser[],
   });

@@ -106,6 +106,7 @@ export async function startTestServices(options: {
     TEST_IMAP_PORT: String(mail.value.imapPort),
     TEST_LMTP_PORT: String(mail.value.lmtpPort),
     TEST_IMAP_USERS: JSON.stringify(mail.value.users),
+    TEST_IMAP_USERS_FILE: mail.value.usersFile,
   };
   return { env, stop };
 }

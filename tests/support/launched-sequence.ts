@@ -43,7 +43,7 @@ export async function launchSequence(
   const campaign = await api.post('/v1/campaigns', { name: 'Sequence', mailboxId: mailbox.body.id, steps: options.steps });
   assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
   const campaignId: string = campaign.body.id;
-  assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, {})).status, 202);
+  assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, { all: true })).status, 202);
   const list = () => api.get(`/v1/campaigns/${campaignId}/enrollments`).then((res) => res.body.data as any[]);
   const enrolled = await eventually('every prospect enrolled', async () => {
     const enrollments = await list();

@@ -51,7 +51,7 @@ export async function runRepliedCampaign(stack: RelanceStack, api: ApiClient, re
   });
   assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
   const campaignId: string = campaign.body.id;
-  assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, {})).status, 202);
+  assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, { all: true })).status, 202);
 
   const bensFirst = await stack.smtp.waitFor((m) => m.envelope.to.includes(PEOPLE.B), 20_000);
   await appendMessage(

@@ -6,6 +6,7 @@ import type { AppConfig } from '../../../libs/config';
 import { createLogger, NestPinoLogger } from '../../../libs/observability';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { refuseDeepJson } from './common/refuse-deep-json';
 import { requestLog } from './common/request-log.middleware';
 import { createValidationPipe } from './common/validation.pipe';
 import { setupOpenApi } from './openapi';
@@ -43,8 +44,8 @@ export async function createApiApp(
   // Who may set the client address that tracking anonymises (request.ip): the socket unless configured.
   app.set('trust proxy', config.api.trustProxy);
   app.use(requestLog(logger));
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: readsAsJson });
-  app.useGlobalPipes(createValidationPipe());
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: readsAsJson, verify: refuseDeepJson(config.api.maxJsonDepth) });
+  app.useGlobalPipes(createValidationPipe(config.api.maxJsonDepth));
   app.useGlobalFilters(new AllExceptionsFilter(logger));
   setupOpenApi(app, config.api.publicUrl);
   await app.init();

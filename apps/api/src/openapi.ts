@@ -1,8 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * Addresses of the UI page that resolve its relative asset links (`./docs/swagger-ui.css`)
+ * against the wrong folder, leaving a blank page: sent to /docs, the one address it works at.
+ */
+const MISPLACED_UI_PATHS = new Set(['/docs/', '/docs/index.html']);
 
 /** Swagger UI at /docs, the OpenAPI document at /docs-json; both public. */
 export function setupOpenApi(app: INestApplication, publicUrl: string): void {
+  app.use(redirectMisplacedUi);
   const config = new DocumentBuilder()
     .setTitle('Relance API')
     .setDescription(
@@ -19,4 +27,13 @@ export function setupOpenApi(app: INestApplication, publicUrl: string): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Relance API' });
+}
+
+function redirectMisplacedUi(request: IncomingMessage, response: ServerResponse, next: () => void): void {
+  const url = new URL(request.url ?? '/', 'http://relance.invalid');
+  if (!['GET', 'HEAD'].includes(request.method ?? '') || !MISPLACED_UI_PATHS.has(url.pathname)) return next();
+  // Relative, so it still lands right behind a proxy that serves the API under a path prefix.
+  response.statusCode = 301;
+  response.setHeader('location', `../docs${url.search}`);
+  response.end();
 }

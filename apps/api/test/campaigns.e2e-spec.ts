@@ -32,6 +32,7 @@ describe('campaigns', () => {
       assert.equal(created.name, 'Q3 outreach');
       assert.equal(created.status, 'draft');
       assert.equal(created.mailboxId, mailboxId);
+      assert.deepEqual(created.mailboxIds, [mailboxId]);
       assert.equal(created.launchedAt, null);
       assert.deepEqual(
         created.steps.map(({ id, ...step }: any) => step),
@@ -72,6 +73,29 @@ describe('campaigns', () => {
       for (const query of ['limit=0', 'limit=201', 'status=active']) {
         assert.equal((await pager.call('GET', `/v1/campaigns?${query}`)).status, 400, query);
       }
+    });
+  });
+
+  describe('a campaign rotating across several mailboxes', () => {
+    it('lists every mailbox of the rotation on create, get, list and controls, the first one first', async () => {
+      const rotating = await api.newAccount('rotation');
+      const [first, second, third] = [
+        await createMailbox(rotating, smtp, 1), await createMailbox(rotating, smtp, 2), await createMailbox(rotating, smtp, 3),
+      ];
+      const created = await rotating.call('POST', '/v1/campaigns', {
+        // The first mailbox repeated among the others, and one spelt in capitals: each counted once.
+        name: 'Rotation', mailboxId: third, mailboxIds: [second.toUpperCase(), third, first], steps: SEQUENCE,
+      });
+      assert.equal(created.status, 201, created.text);
+      const rotation = [third, ...[first, second].sort()];
+      assert.deepEqual(created.body.mailboxIds, rotation);
+      assert.equal(created.body.mailboxId, third);
+      const id = created.body.id;
+      assert.deepEqual((await rotating.call('GET', `/v1/campaigns/${id}`)).body.mailboxIds, rotation);
+      assert.deepEqual((await rotating.call('GET', '/v1/campaigns')).body.data.map((c: any) => c.mailboxIds), [rotation]);
+      assert.deepEqual((await rotating.call('POST', `/v1/campaigns/${id}/stop`)).body.mailboxIds, rotation);
+      const [{ n }] = await api.dataSource.query('SELECT count(*)::int AS n FROM campaign_mailboxes WHERE campaign_id = $1', [id]);
+      assert.equal(n, 3);
     });
   });
 

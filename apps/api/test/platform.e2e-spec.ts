@@ -126,7 +126,7 @@ describe('API platform', () => {
       );
       for (const route of [
         'GET /health',
-        'POST /v1/mailboxes', 'GET /v1/mailboxes', 'GET /v1/mailboxes/{id}',
+        'POST /v1/mailboxes', 'GET /v1/mailboxes', 'GET /v1/mailboxes/{id}', 'PATCH /v1/mailboxes/{id}',
         'POST /v1/prospects', 'POST /v1/prospects/batch', 'GET /v1/prospects', 'GET /v1/prospects/{id}',
         'POST /v1/campaigns', 'GET /v1/campaigns', 'GET /v1/campaigns/{id}', 'POST /v1/campaigns/{id}/launch',
         'GET /v1/campaigns/{id}/enrollments', 'GET /v1/enrollments/{id}',
@@ -144,6 +144,30 @@ describe('API platform', () => {
       const res = await api.request('GET', '/docs');
       assert.equal(res.status, 200);
       assert.match(res.text, /swagger/i);
+    });
+
+    it('sends /docs/ and /docs/index.html to /docs, where everything the page links loads', async () => {
+      for (const path of ['/docs/', '/docs/index.html', '/docs/?deepLinking=true']) {
+        const moved = await fetch(`${api.baseUrl}${path}`, { redirect: 'manual' });
+        assert.equal(moved.status, 301, path);
+        assert.equal(moved.headers.get('location'), `../docs${path.includes('?') ? '?deepLinking=true' : ''}`, path);
+      }
+      // As a browser does: follow the redirect, then resolve each link against where it landed.
+      const page = await fetch(`${api.baseUrl}/docs/`);
+      assert.equal(new URL(page.url).pathname, '/docs');
+      const html = await page.text();
+      const links = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => new URL(match[1], page.url));
+      const types = new Map<string, string>();
+      for (const link of links) {
+        const asset = await fetch(link);
+        assert.equal(asset.status, 200, link.pathname);
+        types.set(link.pathname.split('.').pop()!, asset.headers.get('content-type') ?? '');
+        if (link.pathname.endsWith('swagger-ui-init.js')) assert.match(await asset.text(), /"\/v1\/mailboxes"/);
+        else await asset.arrayBuffer();
+      }
+      assert.match(types.get('css') ?? '', /text\/css/);
+      assert.match(types.get('js') ?? '', /javascript/);
+      assert.ok(links.some((link) => link.pathname.endsWith('swagger-ui-bundle.js')), 'the page loads the bundle');
     });
   });
 });

@@ -5,6 +5,7 @@ import { CampaignMailbox } from './campaign-mailbox.entity';
 import { MailboxSendState } from './mailbox-send-state.entity';
 import { Enrollment } from './enrollment.entity';
 import { InboundMessage } from './inbound-message.entity';
+import { LaunchFilter } from './launch-filter.entity';
 import { Mailbox } from './mailbox.entity';
 import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
@@ -22,6 +23,7 @@ export * from './campaign-mailbox.entity';
 export * from './mailbox-send-state.entity';
 export * from './enrollment.entity';
 export * from './inbound-message.entity';
+export * from './launch-filter.entity';
 export * from './mailbox.entity';
 export * from './mailbox-secret.entity';
 export * from './message.entity';
@@ -35,5 +37,5 @@ export * from './user.entity';
 export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
-  Suppression, TrackingEvent, Task,
+  Suppression, TrackingEvent, Task, LaunchFilter,
 ];

@@ -1,5 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { Account } from './account.entity';
+import type { StoredSendingWindow } from './campaign.entity';
 import { CreatedAt, IdColumn, UpdatedAt } from './columns';
 import { User } from './user.entity';
 
@@ -34,7 +35,12 @@ export class Mailbox {
   @Column({ name: 'min_spacing_seconds', type: 'integer', default: 60 }) minSpacingSeconds: number;
   /** Up to this much is added at random to each spacing, so sends do not tick like a clock. */
   @Column({ name: 'spacing_jitter_seconds', type: 'integer', default: 0 }) spacingJitterSeconds: number;
+  /** The daily limit counts days here, and the mailbox's own sending window applies here. */
   @Column({ name: 'time_zone', type: 'text', default: 'UTC' }) timeZone: string;
+  /** When this mailbox may send (null: any time), on top of each campaign's own window. */
+  @Column({ name: 'sending_window', type: 'jsonb', nullable: true }) sendingWindow: StoredSendingWindow | null;
+  /** Sends nothing: left out of rotations, and threads on it wait until it is enabled again. */
+  @Column({ type: 'boolean', default: false }) disabled: boolean;
   /** UIDVALIDITY is an unsigned 32-bit number: kept as text to avoid sign trouble. */
   @Column({ name: 'imap_uid_validity', type: 'text', nullable: true }) imapUidValidity: string | null;
   @Column({ name: 'imap_last_uid', type: 'bigint', default: 0, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })

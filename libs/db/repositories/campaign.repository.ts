@@ -22,7 +22,9 @@ export interface NewStep {
   taskInstructions?: string | null;
 }
 
-export type CampaignWithSteps = Campaign & { steps: Step[] };
+/** A campaign with every mailbox of its rotation: `mailboxId` first, then the others in id order. */
+export type CampaignWithMailboxes = Campaign & { mailboxIds: string[] };
+export type CampaignWithSteps = CampaignWithMailboxes & { steps: Step[] };
 
 @Injectable()
 export class CampaignRepository {
@@ -49,13 +51,14 @@ export class CampaignRepository {
     return this.dataSource.transaction(async (manager) => {
       const { extraMailboxIds, ...fields } = campaign;
       const saved = await manager.getRepository(Campaign).save(manager.getRepository(Campaign).create(fields));
-      const pool = [...new Set([campaign.mailboxId, ...(extraMailboxIds ?? [])])];
+      const [first, ...others] = [campaign.mailboxId, ...(extraMailboxIds ?? [])].map((id) => id.toLowerCase());
+      const pool = [first, ...[...new Set(others)].filter((id) => id !== first).sort()];
       await manager.getRepository(CampaignMailbox).insert(pool.map((mailboxId) => ({ campaignId: saved.id, mailboxId })));
       const rows = steps.map((step, position) =>
         stepRow(manager.getRepository(Step), saved.id, position, step),
       );
       const savedSteps = await manager.getRepository(Step).save(rows);
-      return Object.assign(saved, { steps: savedSteps });
+      return Object.assign(saved, { mailboxIds: pool, steps: savedSteps });
     });
   }
 
@@ -66,7 +69,21 @@ export class CampaignRepository {
   async findForAccountWithSteps(accountId: string, id: string): Promise<CampaignWithSteps | null> {
     const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ accountId, id });
     if (!campaign) return null;
-    return Object.assign(campaign, { steps: await this.liveSteps(id) });
+    const [withMailboxes] = await this.withMailboxes([campaign]);
+    return Object.assign(withMailboxes, { steps: await this.liveSteps(id) });
+  }
+
+  /** The campaigns with the mailboxes each rotates across, read in one query. */
+  async withMailboxes(campaigns: Campaign[]): Promise<CampaignWithMailboxes[]> {
+    if (campaigns.length === 0) return [];
+    const rows: { campaign_id: string; mailbox_ids: string[] }[] = await this.dataSource.query(
+      `SELECT cm.campaign_id, array_agg(cm.mailbox_id ORDER BY cm.mailbox_id = c.mailbox_id DESC, cm.mailbox_id) AS mailbox_ids
+       FROM campaign_mailboxes cm JOIN campaigns c ON c.id = cm.campaign_id
+       WHERE cm.campaign_id = ANY($1::uuid[]) GROUP BY cm.campaign_id`,
+      [campaigns.map((campaign) => campaign.id)],
+    );
+    const pools = new Map(rows.map((row) => [row.campaign_id, row.mailbox_ids]));
+    return campaigns.map((campaign) => Object.assign(campaign, { mailboxIds: pools.get(campaign.id) ?? [campaign.mailboxId] }));
   }
 
   /** The steps prospects go through: retired ones (replaced by an edit) are left out. */
@@ -106,7 +123,10 @@ export class CampaignRepository {
    * The account's campaigns, oldest first, `limit` at a time after the campaign `afterId`.
    * Returns null when `afterId` is not a campaign of the account (a stale or forged cursor).
    */
-  async listPage(accountId: string, options: { limit: number; afterId?: string }): Promise<{ items: Campaign[]; hasMore: boolean } | null> {
+  async listPage(
+    accountId: string,
+    options: { limit: number; afterId?: string },
+  ): Promise<{ items: CampaignWithMailboxes[]; hasMore: boolean } | null> {
     const campaigns = this.dataSource.getRepository(Campaign);
     const query = campaigns
       .createQueryBuilder('c')
@@ -122,7 +142,17 @@ export class CampaignRepository {
       });
     }
     const rows = await query.getMany();
-    return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+    return { items: await this.withMailboxes(rows.slice(0, options.limit)), hasMore: rows.length > options.limit };
+  }
+
+  /** The campaigns still sending (launching or active) that rotate across this mailbox. */
+  async runningIdsWithMailbox(mailboxId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT c.id FROM campaigns c JOIN campaign_mailboxes cm ON cm.campaign_id = c.id
+       WHERE cm.mailbox_id = $1 AND c.status IN ('launching', 'active') ORDER BY c.id`,
+      [mailboxId],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** draft → launching; a campaign already launching or running keeps its status. */

@@ -3,8 +3,10 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ENROLLMENT_WORKFLOW_ID_PREFIX } from '../../temporal/contracts/workflow-ids';
 import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
 import { Enrollment, EnrollmentStatus, EnrollmentWaitReason } from '../entities/enrollment.entity';
+import type { ProspectFilter } from '../entities/launch-filter.entity';
 import { Step, WaitUnit } from '../entities/step.entity';
 import { EnrollmentSummary, selectEnrollmentSummaries } from './enrollment-summaries';
+import { prospectMatches } from './launch-filter.repository';
 
 export type { EnrollmentSummary } from './enrollment-summaries';
 
@@ -17,20 +19,30 @@ export interface WaitContext {
   prospectTimeZone: string | null;
 }
 
-/** Prospects a launch may enroll: active, not restricted, not yet in the campaign. */
+/** Who a launch enrolls: these prospects, or those meeting this filter, or (neither) every one. */
+export interface ProspectSelection {
+  prospectIds?: string[];
+  filter?: ProspectFilter;
+}
+
+/**
+ * Prospects a launch may enroll: active, not restricted, not yet in the campaign, among the
+ * ids in $3 and meeting the filter in $4 (either NULL: no such restriction).
+ */
 const ELIGIBLE_PROSPECTS = `
   FROM prospects p
   WHERE p.account_id = $1 AND p.status = 'active' AND NOT p.restricted
     AND ($3::uuid[] IS NULL OR p.id = ANY($3::uuid[]))
+    AND ${prospectMatches('$4')}
     AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.campaign_id = $2 AND e.prospect_id = p.id)`;
 
 @Injectable()
 export class EnrollmentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async countEligible(accountId: string, campaignId: string, prospectIds?: string[]): Promise<number> {
+  async countEligible(accountId: string, campaignId: string, choice: ProspectSelection = {}): Promise<number> {
     const [row] = await this.dataSource.query(`SELECT count(*)::int AS n ${ELIGIBLE_PROSPECTS}`, [
-      accountId, campaignId, prospectIds ?? null,
+      accountId, campaignId, choice.prospectIds ?? null, choice.filter ?? null,
     ]);
     return row.n;
   }
@@ -41,10 +53,9 @@ export class EnrollmentRepository {
    * the workflows a crash left unstarted. The unique (campaign, prospect) index makes a
    * second run enroll nobody twice.
    */
-  async enrollNextBatch(input: {
+  async enrollNextBatch(input: ProspectSelection & {
     accountId: string;
     campaignId: string;
-    prospectIds?: string[];
     afterProspectId?: string;
     limit: number;
   }): Promise<{ enrolled: number; batch: { enrollmentId: string; prospectId: string }[]; lastProspectId?: string }> {
@@ -55,14 +66,14 @@ export class EnrollmentRepository {
       if (!campaign || campaign.status === 'stopped' || campaign.status === 'completed') return { enrolled: 0, batch: [] };
       const candidates: { id: string }[] = await manager.query(
         `SELECT p.id FROM prospects p
-         WHERE p.account_id = $1 AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
+         WHERE p.account_id = $1 AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[])) AND ${prospectMatches('$5')}
            AND ($3::uuid IS NULL OR p.id > $3::uuid)
          ORDER BY p.id LIMIT $4`,
-        [input.accountId, input.prospectIds ?? null, input.afterProspectId ?? null, input.limit],
+        [input.accountId, input.prospectIds ?? null, input.afterProspectId ?? null, input.limit, input.filter ?? null],
       );
       if (candidates.length === 0) return { enrolled: 0, batch: [] };
       const ids = candidates.map((c) => c.id);
-      const enrolled = await this.insertEligible(manager, input.accountId, input.campaignId, ids);
+      const enrolled = await this.insertEligible(manager, input.accountId, input.campaignId, ids, input.filter);
       const batch: { enrollment_id: string; prospect_id: string }[] = await manager.query(
         `SELECT e.id AS enrollment_id, e.prospect_id FROM enrollments e
          WHERE e.campaign_id = $1 AND e.prospect_id = ANY($2::uuid[]) AND e.status = 'active'
@@ -77,16 +88,16 @@ export class EnrollmentRepository {
     });
   }
 
-  private async insertEligible(manager: EntityManager, accountId: string, campaignId: string, ids: string[]) {
+  private async insertEligible(manager: EntityManager, accountId: string, campaignId: string, ids: string[], filter?: ProspectFilter) {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO enrollments (id, account_id, campaign_id, prospect_id, workflow_id)
-       SELECT g.id, $1, $2, p.id, $4 || g.id
+       SELECT g.id, $1, $2, p.id, $5 || g.id
        FROM (SELECT p.id ${ELIGIBLE_PROSPECTS}) p
        CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) g
        ON CONFLICT (campaign_id, prospect_id) DO NOTHING
        RETURNING id`,
       // The workflow id is spelt by the contracts lib, not here: pass its prefix.
-      [accountId, campaignId, ids, ENROLLMENT_WORKFLOW_ID_PREFIX],
+      [accountId, campaignId, ids, filter ?? null, ENROLLMENT_WORKFLOW_ID_PREFIX],
     );
     return rows.length;
   }

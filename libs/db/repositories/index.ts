@@ -4,6 +4,7 @@ import { ConditionRepository } from './condition.repository';
 import { ConversationRepository } from './conversation.repository';
 import { EnrollmentRepository } from './enrollment.repository';
 import { InboundRepository } from './inbound.repository';
+import { LaunchFilterRepository } from './launch-filter.repository';
 import { MailboxRepository } from './mailbox.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ProspectRepository } from './prospect.repository';
@@ -17,12 +18,12 @@ export {
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
-  TaskRepository,
+  TaskRepository, LaunchFilterRepository,
 };
 
 export const REPOSITORIES = [
   AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
-  TaskRepository,
+  TaskRepository, LaunchFilterRepository,
 ];

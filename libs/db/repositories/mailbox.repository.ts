@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Mailbox, SentCopy } from '../entities/mailbox.entity';
 import { MailboxSecret } from '../entities/mailbox-secret.entity';
 import type { SealedSecret } from '../../crypto';
+import type { PaceState } from '../../sequencing/pacing';
+
+/** A time-zone change's effect on the mailbox's day count, decided outside (see paceAfterZoneChange). */
+export interface PaceRebase {
+  /** When the new zone's today began: the outbox's sends since then count in it. */
+  newDayBegan: Date;
+  rebase(state: PaceState, sentSinceNewDayBegan: number): PaceState | null;
+}
 
 @Injectable()
 export class MailboxRepository {
@@ -55,10 +63,51 @@ export class MailboxRepository {
     await this.dataSource.getRepository(Mailbox).update({ id }, servers);
   }
 
+  /**
+   * Records a sync pass of `mailbox` as it was read at the start of the pass: when an edit has
+   * since pointed the mailbox at another IMAP account, the pass read the old one and its
+   * checkpoint must not overwrite the reset one.
+   */
   async saveSyncState(
-    mailboxId: string,
+    mailbox: Pick<Mailbox, 'id' | 'imapHost' | 'imapUsername'>,
     state: { imapUidValidity?: string; imapLastUid?: number; syncError: string | null },
   ): Promise<void> {
-    await this.dataSource.getRepository(Mailbox).update({ id: mailboxId }, { ...state, lastSyncedAt: new Date() });
+    await this.dataSource
+      .getRepository(Mailbox)
+      .update({ id: mailbox.id, imapHost: mailbox.imapHost, imapUsername: mailbox.imapUsername }, { ...state, lastSyncedAt: new Date() });
+  }
+
+  /**
+   * An edit in one transaction: the mailbox's columns, its re-sealed credentials when they
+   * changed, and on a time-zone change its pace state moved to the new zone's day under the lock
+   * every claim takes, so no send is counted on the wrong day meanwhile.
+   */
+  async applyEdit(
+    mailboxId: string,
+    edit: { fields: Partial<Mailbox>; secret?: SealedSecret; rebasePace?: PaceRebase },
+  ): Promise<Mailbox> {
+    return this.dataSource.transaction(async (manager) => {
+      if (edit.rebasePace) await this.rebasePace(manager, mailboxId, edit.rebasePace);
+      if (Object.keys(edit.fields).length > 0) await manager.getRepository(Mailbox).update({ id: mailboxId }, edit.fields);
+      if (edit.secret) await manager.getRepository(MailboxSecret).update({ mailboxId }, { ...edit.secret });
+      return manager.getRepository(Mailbox).findOneByOrFail({ id: mailboxId });
+    });
+  }
+
+  private async rebasePace(manager: EntityManager, mailboxId: string, rebase: PaceRebase): Promise<void> {
+    const [row] = await manager.query(
+      `SELECT day, day_count, next_send_at, queue_tail_at FROM mailbox_send_state WHERE mailbox_id = $1 FOR UPDATE`,
+      [mailboxId],
+    );
+    // No row, or the placeholder a claim inserts before its first decision: nothing counted yet.
+    if (!row?.day) return;
+    // Every claim counts its row (claimed_at) whatever becomes of the send, as day_count does.
+    const [{ n }] = await manager.query(
+      `SELECT count(*)::int AS n FROM messages WHERE mailbox_id = $1 AND claimed_at >= $2`,
+      [mailboxId, rebase.newDayBegan],
+    );
+    const state = rebase.rebase({ day: row.day, dayCount: row.day_count, nextSendAt: row.next_send_at, queueTailAt: row.queue_tail_at }, n);
+    if (!state) return;
+    await manager.query(`UPDATE mailbox_send_state SET day = $2, day_count = $3 WHERE mailbox_id = $1`, [mailboxId, state.day, state.dayCount]);
   }
 }

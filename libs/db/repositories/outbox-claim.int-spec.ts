@@ -5,8 +5,9 @@ import { DataSource } from 'typeorm';
 import { bootstrapAccount } from '../../../apps/api/src/auth/bootstrap-account';
 import { loadConfig } from '../../config';
 import { composeMessage } from '../../sequencing/compose-message';
+import { decidePace } from '../../sequencing/pacing';
 import { createDataSource } from '../data-source';
-import { ClaimRules, OutboxRepository } from './outbox.repository';
+import { ClaimRules, OutboxRepository, PaceContext } from './outbox.repository';
 
 /** What the claim refuses or postpones, read under lock in its transaction, whatever the workflow knows. */
 describe('the send claim re-checks the sequence state', () => {
@@ -85,6 +86,32 @@ describe('the send claim re-checks the sequence state', () => {
     await dataSource.query(`UPDATE steps SET retired_at = now() WHERE id = $1`, [ids.stepId]);
     assert.deepEqual(await outbox.claim(ids.enrollmentId, ids.stepId, rules), { kind: 'replanned' });
     await dataSource.query(`UPDATE steps SET retired_at = NULL WHERE id = $1`, [ids.stepId]);
+  });
+
+  it("reads each mailbox's own window and disabled flag, and answers paused while the mailbox is disabled", async () => {
+    const [{ mailbox_id: mailboxId }] = await dataSource.query(`SELECT mailbox_id FROM campaign_mailboxes WHERE campaign_id = $1`, [
+      ids.campaignId,
+    ]);
+    const hours = [{ start: '09:00', end: '10:00' }];
+    await dataSource.query(`UPDATE mailboxes SET disabled = true, time_zone = 'Asia/Tokyo', sending_window = $2 WHERE id = $1`, [
+      mailboxId, { days: [1], hours },
+    ]);
+    let seen: PaceContext | undefined;
+    try {
+      const claim = await outbox.claim(ids.enrollmentId, ids.stepId, {
+        ...rules,
+        pace: (context) => {
+          seen = context;
+          return decidePace({ now: new Date(), window: null, assignedMailboxId: null, mailboxes: context.mailboxes, heldSlot: null, random: Math.random });
+        },
+      });
+      assert.deepEqual(claim, { kind: 'paused' });
+      assert.deepEqual(seen?.mailboxes.map((m) => [m.disabled, m.window]), [[true, { timeZone: 'Asia/Tokyo', days: [1], hours }]]);
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM messages WHERE enrollment_id = $1`, [ids.enrollmentId]);
+      assert.equal(n, 0, 'nothing written');
+    } finally {
+      await dataSource.query(`UPDATE mailboxes SET disabled = false, time_zone = 'UTC', sending_window = NULL WHERE id = $1`, [mailboxId]);
+    }
   });
 
   it('claims once the way is clear, and only once', async () => {

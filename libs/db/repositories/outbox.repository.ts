@@ -65,7 +65,7 @@ export type ClaimResult =
   | { kind: 'replanned' };
 
 export type DeferReason = Extract<EnrollmentWaitReason, PaceWait | 'out_of_office' | 'pending_resend'>;
-export type PauseReason = Extract<EnrollmentWaitReason, 'paused_by_user' | 'campaign_paused'>;
+export type PauseReason = Extract<EnrollmentWaitReason, 'paused_by_user' | 'campaign_paused' | 'mailbox_disabled'>;
 
 /** What pacing is decided on: read, and the mailboxes' state locked, in the claim's transaction. */
 export interface PaceContext {
@@ -199,6 +199,8 @@ export class OutboxRepository {
     let composed = context && rules.compose(context);
 
     const decision = rules.pace(await this.loadPaceContext(manager, enrollmentId));
+    // Its mailbox (or, for a first email, every one of the campaign's) is disabled: held until enabled.
+    if (decision.kind === 'hold') return { kind: 'paused', reason: 'mailbox_disabled' };
     if (decision.state) await this.savePaceState(manager, decision.mailboxId!, decision.state);
     if (decision.kind === 'defer') return { kind: 'deferred', reason: decision.reason, until: decision.until, queued: decision.queued };
     if (resend) {
@@ -275,7 +277,7 @@ export class OutboxRepository {
       [row.campaign_id],
     );
     const mailboxes = await manager.query(
-      `SELECT m.id, m.daily_limit, m.min_spacing_seconds, m.spacing_jitter_seconds, m.time_zone,
+      `SELECT m.id, m.daily_limit, m.min_spacing_seconds, m.spacing_jitter_seconds, m.time_zone, m.disabled, m.sending_window,
               st.day, st.day_count, st.next_send_at, st.queue_tail_at
        FROM campaign_mailboxes cm
        JOIN mailboxes m ON m.id = cm.mailbox_id
@@ -294,6 +296,8 @@ export class OutboxRepository {
         minSpacingMs: m.min_spacing_seconds * 1000,
         jitterMs: m.spacing_jitter_seconds * 1000,
         timeZone: m.time_zone,
+        disabled: m.disabled,
+        window: m.sending_window && { timeZone: m.time_zone, ...m.sending_window },
         state: m.day ? { day: m.day, dayCount: m.day_count, nextSendAt: m.next_send_at, queueTailAt: m.queue_tail_at } : null,
       })),
     };

@@ -75,7 +75,13 @@ export interface LaunchBatchResult {
 }
 
 export interface LaunchActivities {
-  enrollBatch(input: { campaignId: string; prospectIds?: string[]; afterProspectId?: string }): Promise<LaunchBatchResult>;
+  enrollBatch(input: {
+    campaignId: string;
+    prospectIds?: string[];
+    /** A launch_filters row: the criteria stay in the database, never in the workflow's history. */
+    filterId?: string;
+    afterProspectId?: string;
+  }): Promise<LaunchBatchResult>;
   markCampaignLaunched(input: { campaignId: string }): Promise<void>;
 }
 

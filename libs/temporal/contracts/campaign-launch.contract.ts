@@ -1,9 +1,13 @@
 export const CAMPAIGN_LAUNCH_WORKFLOW = 'campaignLaunchWorkflow';
 
+/**
+ * Who is enrolled: the prospects listed, or those meeting the launch filter `filterId` names
+ * (stored, so no criterion reaches the history), or every eligible prospect when neither is set.
+ */
 export interface CampaignLaunchInput {
   campaignId: string;
-  /** Restricts the launch to these prospects; every eligible prospect when absent. */
   prospectIds?: string[];
+  filterId?: string;
   /** Where a continued-as-new run resumes: the last prospect id already handled. */
   afterProspectId?: string;
   enrolledSoFar?: number;

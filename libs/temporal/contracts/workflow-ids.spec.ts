@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import {
-  campaignLaunchWorkflowId, ENROLLMENT_WORKFLOW_ID_PREFIX, enrollmentWorkflowId, mailboxSyncWorkflowId,
-  softBounceResendWorkflowId,
+  campaignControlWorkflowId, campaignLaunchWorkflowId, ENROLLMENT_WORKFLOW_ID_PREFIX, enrollmentWorkflowId,
+  mailboxEnabledWorkflowId, mailboxSyncWorkflowId, softBounceResendWorkflowId,
 } from './workflow-ids';
 
 const builders = {
@@ -53,5 +53,13 @@ describe('workflow ids refuse personal data', () => {
     assert.notEqual(softBounceResendWorkflowId(id, 1), softBounceResendWorkflowId(id, 2));
     assert.throws(() => softBounceResendWorkflowId(id, 0), /positive integer, not 0/);
     assert.throws(() => softBounceResendWorkflowId('jane@prospect.example', 1), TypeError);
+  });
+
+  it("waking a mailbox's held sends is one workflow per (mailbox, campaign), apart from the campaign's own control", () => {
+    const [mailboxId, campaignId] = [randomUUID(), randomUUID()];
+    assert.equal(mailboxEnabledWorkflowId(mailboxId, campaignId), `mailbox-enabled:${mailboxId}:${campaignId}`);
+    assert.notEqual(mailboxEnabledWorkflowId(mailboxId, campaignId), campaignControlWorkflowId(campaignId));
+    assert.throws(() => mailboxEnabledWorkflowId(mailboxId, 'jane@prospect.example'), TypeError);
+    assert.throws(() => mailboxEnabledWorkflowId('Jane Doe', campaignId), TypeError);
   });
 });

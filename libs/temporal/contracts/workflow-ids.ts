@@ -17,6 +17,12 @@ export const enrollmentWorkflowId = (enrollmentId: string) => workflowId(ENROLLM
 export const mailboxSyncWorkflowId = (mailboxId: string) => workflowId('mailbox-sync:', mailboxId);
 export const campaignControlWorkflowId = (campaignId: string) => workflowId('campaign-control:', campaignId);
 export const enrollmentControlWorkflowId = (enrollmentId: string) => workflowId('enrollment-control:', enrollmentId);
+/**
+ * A campaign control that wakes the enrollments a mailbox held while it was disabled: its own id
+ * per (mailbox, campaign), so it never replaces the campaign's own pause, stop or plan change.
+ */
+export const mailboxEnabledWorkflowId = (mailboxId: string, campaignId: string) =>
+  `${workflowId('mailbox-enabled:', mailboxId)}:${workflowId('', campaignId)}`;
 /** One per resend of a soft-bounced email: the outbox row's id and which resend it is. */
 export const softBounceResendWorkflowId = (messageId: string, attempt: number) =>
   `${workflowId('soft-bounce-resend:', messageId)}:${Number.isInteger(attempt) && attempt > 0 ? attempt : invalidAttempt(attempt)}`;

@@ -14,6 +14,7 @@ import { CreateCampaignDto } from './dto/create-campaign.dto';
 import { ReplaceStepsDto } from './dto/replace-steps.dto';
 import { LaunchAcceptedDto, LaunchCampaignDto } from './dto/launch.dto';
 import { ListCampaignsQuery } from './dto/list-campaigns.query';
+import { launchChoiceOf } from './launch-choice';
 
 @ApiTags('campaigns')
 @ApiBearerAuth('api-key')
@@ -89,8 +90,11 @@ export class CampaignsController {
   @ApiOperation({
     summary: 'Launch the campaign',
     description:
-      'Starts the launch workflow, which enrolls the eligible prospects (active, not restricted, not yet ' +
-      'enrolled) in batches. 422 `no_prospects` when there is none; 409 for a stopped or completed campaign.',
+      'The body says whom to enroll with exactly one of: `prospectIds` (a list), `all: true` (every prospect of ' +
+      'the account) or `filter` (`company`, `country`, `timeZone`, `createdAfter`, `createdBefore`: every one given ' +
+      'must hold). No body, `{}`, `all: false` or two of them at once answer 400. The launch workflow then enrolls ' +
+      'the eligible prospects among those chosen (active, not restricted, not yet enrolled) in batches. ' +
+      '422 `no_prospects` when there is none; 409 for a stopped or completed campaign, or while a launch runs.',
   })
   @ApiAcceptedResponse({ type: LaunchAcceptedDto })
   @ApiErrors(400, 404, 409, 422, 503)
@@ -99,6 +103,6 @@ export class CampaignsController {
     @Param('id', ParseIdPipe) id: string,
     @Body() body: LaunchCampaignDto,
   ): Promise<LaunchAcceptedDto> {
-    return this.launcher.launch(accountId, id, body.prospectIds);
+    return this.launcher.launch(accountId, id, launchChoiceOf(body));
   }
 }

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Campaign } from '../../../../libs/db/entities/campaign.entity';
 import {
-  CampaignRepository, CampaignWithSteps, NewStep,
+  CampaignRepository, CampaignWithMailboxes, CampaignWithSteps, NewStep,
 } from '../../../../libs/db/repositories/campaign.repository';
 import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repository';
 import { DomainError, FieldProblem } from '../../../../libs/errors';
-import { validateSendingWindow } from '../../../../libs/sequencing';
 import { variantKey } from '../../../../libs/sequencing/variants';
 import { invalidCursor, nextCursorOf } from '../common/pagination';
+import { sendingWindowProblems } from '../common/sending-window-problems';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 import { DEFAULT_CAMPAIGN_PAGE } from './dto/list-campaigns.query';
 import type { AnyStepInput } from './dto/step-input.dto';
@@ -26,17 +25,13 @@ export class CampaignsService {
       trackingEnabled: input.trackingEnabled ?? true,
     }), ...windowProblems(input)];
     if (problems.length > 0) throw DomainError.validation(problems);
-    if (!(await this.mailboxes.findForAccount(accountId, input.mailboxId))) {
-      throw DomainError.notFound('mailbox', input.mailboxId, 'mailboxId');
-    }
-    for (const [i, id] of (input.mailboxIds ?? []).entries()) {
-      if (!(await this.mailboxes.findForAccount(accountId, id))) throw DomainError.notFound('mailbox', id, `mailboxIds.${i}`);
-    }
+    await this.usableMailbox(accountId, input.mailboxId, 'mailboxId');
+    for (const [i, id] of (input.mailboxIds ?? []).entries()) await this.usableMailbox(accountId, id, `mailboxIds.${i}`);
     return this.campaigns.createWithSteps(
       {
         accountId,
         name: input.name,
-        mailboxId: input.mailboxId,
+        mailboxId: input.mailboxId.toLowerCase(),
         extraMailboxIds: input.mailboxIds,
         timeZone: input.timeZone ?? 'UTC',
         bounceRateLimit: input.bounceRateLimit ?? 0.08,
@@ -50,10 +45,26 @@ export class CampaignsService {
     );
   }
 
-  async list(accountId: string, query: { limit?: number; after?: string }): Promise<{ items: Campaign[]; nextCursor: string | null }> {
+  async list(
+    accountId: string,
+    query: { limit?: number; after?: string },
+  ): Promise<{ items: CampaignWithMailboxes[]; nextCursor: string | null }> {
     const page = await this.campaigns.listPage(accountId, { limit: query.limit ?? DEFAULT_CAMPAIGN_PAGE, afterId: query.after });
     if (!page) throw invalidCursor('a campaign of this account');
     return { items: page.items, nextCursor: nextCursorOf(page) };
+  }
+
+  /** A mailbox of the account that may send: 404 when it is not the account's, 409 when it is disabled. */
+  private async usableMailbox(accountId: string, id: string, field: string): Promise<void> {
+    const mailbox = await this.mailboxes.findForAccount(accountId, id);
+    if (!mailbox) throw DomainError.notFound('mailbox', id, field);
+    if (mailbox.disabled) {
+      throw new DomainError(
+        'conflict',
+        `mailbox ${id} is disabled and sends nothing: enable it (PATCH /v1/mailboxes/${id} with "disabled": false) before a campaign uses it`,
+        { field },
+      );
+    }
   }
 
   async get(accountId: string, id: string): Promise<CampaignWithSteps> {
@@ -95,13 +106,7 @@ export function toNewStep(step: AnyStepInput): NewStep {
   };
 }
 
-/** The window's calendar rules, checked in the campaign's time zone; fields named as sent. */
+/** The window's calendar rules, checked in the campaign's time zone. */
 function windowProblems(input: CreateCampaignDto): FieldProblem[] {
-  if (!input.sendingWindow) return [];
-  const check = validateSendingWindow({ ...input.sendingWindow, timeZone: input.timeZone ?? 'UTC' });
-  if (check.ok) return [];
-  return check.problems.map((problem) => {
-    const field = problem.field === 'timeZone' ? 'timeZone' : `sendingWindow.${problem.field.replace(/\[(\d+)\]/g, '.$1')}`;
-    return { field, message: `${field}: ${problem.message}` };
-  });
+  return input.sendingWindow ? sendingWindowProblems(input.sendingWindow, input.timeZone ?? 'UTC') : [];
 }

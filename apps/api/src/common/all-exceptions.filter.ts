@@ -30,7 +30,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     response.end(JSON.stringify({ error }));
   }
 
-  private describe(exception: unknown, request: ApiRequest): { status: number; error: ErrorDto } {
+  private describe(thrown: unknown, request: ApiRequest): { status: number; error: ErrorDto } {
+    // A DomainError thrown inside the body parser (refuseDeepJson) arrives wrapped, as its cause.
+    const cause = (thrown as { cause?: unknown })?.cause;
+    const exception = cause instanceof DomainError ? cause : thrown;
     if (exception instanceof DomainError) {
       const error: ErrorDto = { code: exception.code, message: exception.message };
       if (exception.field) error.field = exception.field;

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateMailboxDto } from './dto/create-mailbox.dto';
 import { MailboxDto, MailboxListDto } from './dto/mailbox.dto';
+import { UpdateMailboxDto } from './dto/update-mailbox.dto';
+import { MailboxEditsService } from './mailbox-edits.service';
 import { MailboxesService } from './mailboxes.service';
 
 @ApiTags('mailboxes')
@@ -12,7 +14,10 @@ import { MailboxesService } from './mailboxes.service';
 @ApiErrors(401)
 @Controller('v1/mailboxes')
 export class MailboxesController {
-  constructor(@Inject(MailboxesService) private readonly mailboxes: MailboxesService) {}
+  constructor(
+    @Inject(MailboxesService) private readonly mailboxes: MailboxesService,
+    @Inject(MailboxEditsService) private readonly edits: MailboxEditsService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -46,5 +51,26 @@ export class MailboxesController {
   @ApiErrors(400, 404)
   async get(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<MailboxDto> {
     return MailboxDto.from(await this.mailboxes.get(accountId, id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change a mailbox: limits, spacing, time zone, sending window, name, servers and passwords, disabled',
+    description:
+      'Only the fields sent change; the address cannot (add another mailbox). New SMTP or IMAP settings or passwords ' +
+      'are verified by logging in first: when a server refuses, nothing changes and the answer is a 422 naming it. ' +
+      'Another IMAP host or user is another mailbox: its sync starts from new mail. Limits, spacing and zone apply from ' +
+      "the next send; a new zone keeps today's count (no fresh daily budget). `disabled: true` stops every send from " +
+      "the mailbox (campaigns rotate to their other mailboxes; a prospect's follow-ups on it wait) while replies are " +
+      'still read; `disabled: false` sends again and wakes the waiting follow-ups (a 503 then: retry the same request).',
+  })
+  @ApiOkResponse({ type: MailboxDto })
+  @ApiErrors(400, 404, 422, 503)
+  async update(
+    @AccountId() accountId: string,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdateMailboxDto,
+  ): Promise<MailboxDto> {
+    return MailboxDto.from(await this.edits.update(accountId, id, body));
   }
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { SmtpSender } from '../../../../libs/mail';
+import { MailboxCredentials } from '../../../../libs/mailboxes/mailbox-credentials.service';
 import { WorkflowsModule } from '../workflows/workflows.module';
+import { MailboxEditsService } from './mailbox-edits.service';
 import { MailboxVerifier } from './mailbox-verifier';
 import { MailboxesController } from './mailboxes.controller';
 import { MailboxesService } from './mailboxes.service';
@@ -11,8 +13,7 @@ import { MailboxesService } from './mailboxes.service';
   controllers: [MailboxesController],
   // verify() opens a throwaway connection: this sender never pools anything.
   providers: [
-    MailboxesService,
-    MailboxVerifier,
+    MailboxesService, MailboxEditsService, MailboxVerifier, MailboxCredentials,
     {
       provide: SmtpSender,
       inject: [APP_CONFIG],

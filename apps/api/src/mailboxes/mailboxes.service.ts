@@ -7,6 +7,7 @@ import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repo
 import { DomainError } from '../../../../libs/errors';
 import { MailboxCredentials } from '../../../../libs/mailboxes/mailbox-credentials.service';
 import { API_LOGGER } from '../common/logger.module';
+import { sendingWindowProblems } from '../common/sending-window-problems';
 import { WorkflowStarter } from '../workflows/workflow-starter.service';
 import { CreateMailboxDto } from './dto/create-mailbox.dto';
 import { MailboxVerifier } from './mailbox-verifier';
@@ -29,6 +30,8 @@ export class MailboxesService {
     if (await this.mailboxes.existsWithEmail(accountId, input.email)) {
       throw new DomainError('conflict', 'a mailbox with this email already exists', { field: 'email' });
     }
+    const windowProblems = input.sendingWindow ? sendingWindowProblems(input.sendingWindow, input.timeZone ?? 'UTC') : [];
+    if (windowProblems.length > 0) throw DomainError.validation(windowProblems);
     const smtp = { ...input.smtp, secure: input.smtp.secure ?? false };
     const imap = { ...input.imap, secure: input.imap.secure ?? false, password: input.imap.password ?? input.smtp.password };
     await this.verifier.verify(smtp, imap);
@@ -54,6 +57,7 @@ export class MailboxesService {
         minSpacingSeconds: input.minSpacingSeconds ?? 60,
         spacingJitterSeconds: input.spacingJitterSeconds ?? 0,
         timeZone: input.timeZone ?? 'UTC',
+        sendingWindow: input.sendingWindow ? { days: input.sendingWindow.days, hours: input.sendingWindow.hours } : null,
       },
       sealed,
     );

@@ -16,6 +16,7 @@ import {
   EnrollmentControlInput,
   EnrollmentSignal,
   MAILBOX_SYNC_WORKFLOW,
+  mailboxEnabledWorkflowId,
   mailboxSyncWorkflowId,
   MailboxSyncInput,
   TASK_QUEUES,
@@ -50,8 +51,12 @@ export class WorkflowStarter {
    * prospects added since); while one runs, another is refused rather than silently merged,
    * as its prospect list would otherwise be ignored.
    */
-  async startCampaignLaunch(campaignId: string, prospectIds?: string[]): Promise<string> {
-    const input: CampaignLaunchInput = { campaignId, ...(prospectIds ? { prospectIds } : {}) };
+  async startCampaignLaunch(campaignId: string, choice: { prospectIds?: string[]; filterId?: string } = {}): Promise<string> {
+    const input: CampaignLaunchInput = {
+      campaignId,
+      ...(choice.prospectIds ? { prospectIds: choice.prospectIds } : {}),
+      ...(choice.filterId ? { filterId: choice.filterId } : {}),
+    };
     try {
       return await this.start(CAMPAIGN_LAUNCH_WORKFLOW, {
         workflowId: campaignLaunchWorkflowId(campaignId),
@@ -86,6 +91,22 @@ export class WorkflowStarter {
     const input: EnrollmentControlInput = { enrollmentId, signal };
     return this.start(ENROLLMENT_CONTROL_WORKFLOW, {
       workflowId: enrollmentControlWorkflowId(enrollmentId),
+      taskQueue: TASK_QUEUES.sequences,
+      args: [input],
+      workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+  }
+
+  /**
+   * Wakes the campaign's enrollments once `mailboxId` is enabled again: those the claim held
+   * while it was disabled ask again. The campaign control workflow under an id of its own, so it
+   * neither replaces nor is replaced by the campaign's own pause, stop or plan change.
+   */
+  wakeAfterMailboxEnabled(mailboxId: string, campaignId: string): Promise<string> {
+    const input: CampaignControlInput = { campaignId, signal: 'resume' };
+    return this.start(CAMPAIGN_CONTROL_WORKFLOW, {
+      workflowId: mailboxEnabledWorkflowId(mailboxId, campaignId),
       taskQueue: TASK_QUEUES.sequences,
       args: [input],
       workflowIdConflictPolicy: 'TERMINATE_EXISTING',

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Campaign, CampaignStatus } from '../../../../../libs/db/entities/campaign.entity';
+import type { CampaignStatus } from '../../../../../libs/db/entities/campaign.entity';
 import type { ConditionKind, Step, StepKind, StepTarget } from '../../../../../libs/db/entities/step.entity';
+import type { CampaignWithMailboxes } from '../../../../../libs/db/repositories/campaign.repository';
 import { SendingWindowDto } from './sending-window.dto';
 import { CONDITION_KINDS, STEP_TYPES, WAIT_UNITS } from './step-input.dto';
 
@@ -52,7 +53,13 @@ export class CampaignDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['draft', 'launching', 'active', 'paused', 'stopped', 'completed'] }) status: CampaignStatus;
-  @ApiProperty({ format: 'uuid' }) mailboxId: string;
+  @ApiProperty({ format: 'uuid', description: 'The first mailbox of the rotation' }) mailboxId: string;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: "Every mailbox the campaign rotates across: mailboxId first, then the others in id order",
+  })
+  mailboxIds: string[];
   @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
   @ApiPropertyOptional({ type: SendingWindowDto, nullable: true }) sendingWindow: SendingWindowDto | null;
   @ApiProperty({ description: 'Open pixel and tracked links in an HTML part' }) trackingEnabled: boolean;
@@ -67,12 +74,13 @@ export class CampaignDto {
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
   @ApiPropertyOptional({ type: [StepDto], description: 'On single-campaign responses' }) steps?: StepDto[];
 
-  static from(campaign: Campaign, steps?: Step[]): CampaignDto {
+  static from(campaign: CampaignWithMailboxes, steps?: Step[]): CampaignDto {
     return {
       id: campaign.id,
       name: campaign.name,
       status: campaign.status,
       mailboxId: campaign.mailboxId,
+      mailboxIds: campaign.mailboxIds,
       timeZone: campaign.timeZone,
       sendingWindow: campaign.sendingWindow,
       bounceRateLimit: campaign.bounceRateLimit,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { customFieldsProblem } from './custom-fields';
+import { instantOf } from './instant';
 import { canonicalTimeZone, fixedOffsetProblem } from './time-zone';
 
 describe('canonicalTimeZone', () => {
@@ -51,5 +52,20 @@ describe('customFieldsProblem', () => {
     for (const value of [null, 'x', ['a'], 3]) assert.equal(customFieldsProblem(value), 'must be an object of strings');
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`f${i}`, 'x']));
     assert.equal(customFieldsProblem(many), 'must have at most 50 fields');
+  });
+});
+
+describe('instantOf', () => {
+  it('reads date-times with their offset, and dates as their 00:00 UTC', () => {
+    assert.equal(instantOf('2026-03-01T10:00:00+01:00')?.toISOString(), '2026-03-01T09:00:00.000Z');
+    assert.equal(instantOf('2026-03-01T09:00:00.250Z')?.toISOString(), '2026-03-01T09:00:00.250Z');
+    assert.equal(instantOf('2026-03-01T09:00-0500')?.toISOString(), '2026-03-01T14:00:00.000Z');
+    assert.equal(instantOf('2026-03-01')?.toISOString(), '2026-03-01T00:00:00.000Z');
+  });
+
+  it('refuses a date-time without its offset (whose clock?), and what is not a date', () => {
+    for (const value of ['2026-03-01T09:00:00', '2026-02-30', '2026-13-01T00:00:00Z', 'yesterday', '', 20260301, null]) {
+      assert.equal(instantOf(value), null, String(value));
+    }
   });
 });

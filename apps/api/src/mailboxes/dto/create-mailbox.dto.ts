@@ -6,6 +6,7 @@ import {
 import { CanonicalTimeZone, NormaliseEmail } from '../../common/transforms';
 import { IsSingleLine } from '../../common/validators/single-line';
 import { IsTimeZone } from '../../common/validators/time-zone';
+import { HourRangeDto, SendingWindowDto } from '../../campaigns/dto/sending-window.dto';
 
 class ServerSettingsDto {
   @ApiProperty({ example: 'smtp.example.com' })
@@ -37,6 +38,11 @@ export class ImapSettingsDto extends ServerSettingsDto {
   password?: string;
 }
 
+/** A campaign's window shape and rules, its hours read on the mailbox's clock. */
+export class MailboxSendingWindowDto extends SendingWindowDto {}
+// Documented apart: the campaign's hours are on the prospect's clock, these on the mailbox's.
+ApiProperty({ type: [HourRangeDto], description: "Hours on the mailbox's clock (its timeZone)" })(MailboxSendingWindowDto.prototype, 'hours');
+
 export class CreateMailboxDto {
   @ApiProperty({ example: 'rep@example.com', description: 'Sending address (stored lower-cased)' })
   @NormaliseEmail() @IsEmail() @MaxLength(254)
@@ -66,7 +72,19 @@ export class CreateMailboxDto {
   @IsOptional() @IsInt() @Min(0) @Max(3_600)
   spacingJitterSeconds?: number;
 
-  @ApiPropertyOptional({ default: 'UTC', example: 'Europe/Paris', description: 'IANA time zone in which the daily limit resets' })
+  @ApiPropertyOptional({
+    default: 'UTC',
+    example: 'Europe/Paris',
+    description: "IANA time zone in which the daily limit resets and the mailbox's sending window applies",
+  })
   @IsOptional() @CanonicalTimeZone() @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    type: MailboxSendingWindowDto,
+    nullable: true,
+    description: "When this mailbox may send, on its own clock, on top of each campaign's window; absent or null: any time",
+  })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MailboxSendingWindowDto)
+  sendingWindow?: MailboxSendingWindowDto | null;
 }

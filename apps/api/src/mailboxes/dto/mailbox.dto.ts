@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Mailbox } from '../../../../../libs/db/entities/mailbox.entity';
+import { MailboxSendingWindowDto } from './create-mailbox.dto';
 
 export class ServerViewDto {
   @ApiProperty() host: string;
@@ -19,6 +20,9 @@ export class MailboxDto {
   @ApiProperty() minSpacingSeconds: number;
   @ApiProperty() spacingJitterSeconds: number;
   @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
+  @ApiProperty({ type: MailboxSendingWindowDto, nullable: true, description: "On the mailbox's clock; null: any time" })
+  sendingWindow: MailboxSendingWindowDto | null;
+  @ApiProperty({ description: 'Sends nothing while true (replies are still read)' }) disabled: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSyncedAt: Date | null;
   @ApiProperty({ type: String, nullable: true, description: 'Last IMAP sync error, if the last sync failed' })
   syncError: string | null;
@@ -35,6 +39,8 @@ export class MailboxDto {
       minSpacingSeconds: mailbox.minSpacingSeconds,
       spacingJitterSeconds: mailbox.spacingJitterSeconds,
       timeZone: mailbox.timeZone,
+      sendingWindow: mailbox.sendingWindow,
+      disabled: mailbox.disabled,
       lastSyncedAt: mailbox.lastSyncedAt,
       syncError: mailbox.syncError,
       createdAt: mailbox.createdAt,
