@@ -150,11 +150,11 @@ describe('decidePace', () => {
       const m1 = mailbox('m1', paris('09:00', '12:00'));
       // Wednesday 2 December: Paris is UTC+1, so 09:00-12:00 there is 08:00-11:00 UTC.
       assert.deepEqual(decidePace(input({ now: at('2026-12-02T07:00:00Z'), mailboxes: [m1] })), {
-        kind: 'defer', until: at('2026-12-02T08:00:00Z'), queued: false,
+        kind: 'defer', reason: 'mailbox_window', until: at('2026-12-02T08:00:00Z'), queued: false,
       });
       assert.equal(decidePace(input({ now: at('2026-12-02T08:00:00Z'), mailboxes: [m1] })).kind, 'admit');
       assert.deepEqual(decidePace(input({ now: at('2026-12-02T11:00:00Z'), mailboxes: [m1] })), {
-        kind: 'defer', until: at('2026-12-03T08:00:00Z'), queued: false,
+        kind: 'defer', reason: 'mailbox_window', until: at('2026-12-03T08:00:00Z'), queued: false,
       });
     });
 
@@ -162,7 +162,7 @@ describe('decidePace', () => {
       const m1 = mailbox('m1', paris('09:00', '10:00', everyDay));
       // Saturday 28 March 10:30 in Paris (CET); Sunday 29 March 09:00 is CEST, 07:00 UTC.
       assert.deepEqual(decidePace(input({ now: at('2026-03-28T09:30:00Z'), mailboxes: [m1] })), {
-        kind: 'defer', until: at('2026-03-29T07:00:00Z'), queued: false,
+        kind: 'defer', reason: 'mailbox_window', until: at('2026-03-29T07:00:00Z'), queued: false,
       });
     });
 
@@ -182,23 +182,23 @@ describe('decidePace', () => {
       const decide = (now: string) => decidePace(input({ now: at(now), window: campaign, mailboxes: [m1] }));
       // Friday 6 March: Paris 13:00-14:00 UTC, New York from 14:00 UTC: they do not meet. On
       // Monday 9 March New York opens at 13:00 UTC (EDT) while Paris still says 13:00-14:00 UTC.
-      assert.deepEqual(decide('2026-03-06T12:00:00Z'), { kind: 'defer', until: at('2026-03-09T13:00:00Z'), queued: false });
+      assert.deepEqual(decide('2026-03-06T12:00:00Z'), { kind: 'defer', reason: 'sending_window', until: at('2026-03-09T13:00:00Z'), queued: false });
       assert.equal(decide('2026-03-09T13:30:00Z').kind, 'admit');
-      assert.deepEqual(decide('2026-03-09T14:00:00Z'), { kind: 'defer', until: at('2026-03-10T13:00:00Z'), queued: false });
+      assert.deepEqual(decide('2026-03-09T14:00:00Z'), { kind: 'defer', reason: 'mailbox_window', until: at('2026-03-10T13:00:00Z'), queued: false });
       // From 30 March (CEST) Paris's hour is 12:00-13:00 UTC: the windows no longer meet until
       // late October. The send looks again a day later, in case either window changed.
-      assert.deepEqual(decide('2026-03-30T10:00:00Z'), { kind: 'defer', until: at('2026-03-31T10:00:00Z'), queued: false });
+      assert.deepEqual(decide('2026-03-30T10:00:00Z'), { kind: 'defer', reason: 'sending_window', until: at('2026-03-31T10:00:00Z'), queued: false });
     });
 
     it('tries a mailbox at its limit at its first opening of the next day, and a closed one with budget sooner', () => {
       const spent = mailbox('m1', { ...paris('14:00', '18:00', everyDay), state: state('2026-12-02', 50, '2026-12-02T09:00:00Z') });
       assert.deepEqual(decidePace(input({ now: at('2026-12-02T10:00:00Z'), mailboxes: [spent] })), {
-        kind: 'defer', until: at('2026-12-03T13:00:00Z'), queued: false,
+        kind: 'defer', reason: 'daily_limit', until: at('2026-12-03T13:00:00Z'), queued: false,
       });
       const fullNow = mailbox('m2', { state: state('2026-12-02', 50, '2026-12-02T09:00:00Z') });
       const opensLater = mailbox('m3', paris('12:00', '18:00'));
       assert.deepEqual(decidePace(input({ now: at('2026-12-02T10:00:00Z'), mailboxes: [fullNow, opensLater] })), {
-        kind: 'defer', until: at('2026-12-02T11:00:00Z'), queued: false,
+        kind: 'defer', reason: 'mailbox_window', until: at('2026-12-02T11:00:00Z'), queued: false,
       });
     });
 
@@ -207,7 +207,7 @@ describe('decidePace', () => {
       const busy = mailbox('m1', { ...paris('09:00', '10:00'), state: state('2026-12-02', 1, '2026-12-02T09:00:30Z') });
       const decision = decidePace(input({ now: at('2026-12-02T08:59:00Z'), mailboxes: [busy] }));
       assert.deepEqual(decision, {
-        kind: 'defer', until: at('2026-12-03T08:00:00Z'), queued: true, mailboxId: 'm1',
+        kind: 'defer', reason: 'spacing', until: at('2026-12-03T08:00:00Z'), queued: true, mailboxId: 'm1',
         state: state('2026-12-02', 1, '2026-12-02T09:00:30Z', '2026-12-03T08:00:01Z'),
       });
     });

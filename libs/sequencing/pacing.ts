@@ -121,31 +121,33 @@ export function decidePace(input: PaceInput): PaceDecision {
     };
   }
   // None may send now (windows closed, today's budget used): the first moment one of them may.
-  const chances = enabled.flatMap((m) => nextChance(m, input.window, now) ?? []).map((at) => at.getTime());
+  const chances = enabled.flatMap((m) => nextChance(m, input.window, now) ?? []).sort((a, b) => a.at.getTime() - b.at.getTime());
   // Windows that never meet (a campaign sending on weekdays, a mailbox on weekends): look again
   // tomorrow, in case either has changed by then.
-  const until = chances.length > 0 ? Math.min(...chances) : now.getTime() + DAY_MS;
-  return { kind: 'defer', reason: closedBecause(enabled, input.window, now), until: spread(new Date(until), input.random), queued: false };
-}
-
-/** Why no enabled mailbox may send now: a mailbox open now has used today's budget, else a window is closed. */
-function closedBecause(enabled: MailboxPace[], campaignWindow: SendingWindow | null, now: Date): PaceWait {
-  const openNow = (windows: SendingWindow[]) => nextCommonSendTime(windows, now)?.getTime() === now.getTime();
-  if (enabled.some((m) => openNow(windowsOf(m, campaignWindow)))) return 'daily_limit';
-  return campaignWindow && !openNow([campaignWindow]) ? 'sending_window' : 'mailbox_window';
+  const first = chances[0] ?? { at: new Date(now.getTime() + DAY_MS), reason: closedWindow(input.window, now) };
+  return { kind: 'defer', reason: first.reason, until: spread(first.at, input.random), queued: false };
 }
 
 /**
- * The first moment `mailbox` may send as far as windows and its daily budget go: its next
- * opening, or when that falls on a day whose budget is used, the first opening of a later day.
+ * The first moment `mailbox` may send as far as windows and its daily budget go, and what it
+ * waits for: its next opening (a closed window), or when that falls on a day whose budget is
+ * used, the first opening of a later day (the daily limit).
  */
-function nextChance(mailbox: MailboxPace, campaignWindow: SendingWindow | null, now: Date): Date | null {
+function nextChance(mailbox: MailboxPace, campaignWindow: SendingWindow | null, now: Date): { at: Date; reason: PaceWait } | null {
   const windows = windowsOf(mailbox, campaignWindow);
   const opening = nextCommonSendTime(windows, now);
   if (!opening) return null;
   const state = mailbox.state;
   const spent = state !== null && state.day === localDay(mailbox.timeZone, opening) && state.dayCount >= mailbox.dailyLimit;
-  return spent ? nextCommonSendTime(windows, startOfNextDay(mailbox.timeZone, opening)) : opening;
+  if (!spent) return { at: opening, reason: closedWindow(campaignWindow, now) };
+  const nextDay = nextCommonSendTime(windows, startOfNextDay(mailbox.timeZone, opening));
+  return nextDay && { at: nextDay, reason: 'daily_limit' };
+}
+
+/** Which window keeps a send waiting now: the campaign's when it is closed, else the mailbox's. */
+function closedWindow(campaignWindow: SendingWindow | null, now: Date): PaceWait {
+  const campaignOpen = !campaignWindow || nextCommonSendTime([campaignWindow], now)?.getTime() === now.getTime();
+  return campaignOpen ? 'mailbox_window' : 'sending_window';
 }
 
 function windowsOf(mailbox: MailboxPace, campaignWindow: SendingWindow | null): SendingWindow[] {

@@ -76,7 +76,7 @@ describe('workflow histories: no personal data in clear, failures included', () 
     });
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
     const campaignId: string = campaign.body.id;
-    assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaignId}/launch`, { all: true })).status, 202);
 
     const enrollmentOf = async (person: { email: string }) => {
       const list = await api.get(`/v1/campaigns/${campaignId}/enrollments`);

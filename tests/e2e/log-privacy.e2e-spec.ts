@@ -70,7 +70,7 @@ describe('logs: failures are told with ids, never with secrets or people', () =>
       steps: [{ type: 'email', subject: 'Hello {{ firstName }}', body: 'Hi {{ firstName }} {{ lastName }} of {{ company }}.' }],
     });
     assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
-    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
     const enrollments = await eventually('both prospects enrolled', async () => {
       const list = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data as { workflowId: string }[];
       return list.length === people.length ? list : undefined;

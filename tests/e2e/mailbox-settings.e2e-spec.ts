@@ -52,7 +52,8 @@ describe('mailbox settings on the running stack', () => {
     // Its wait over, the follow-up finds its thread's mailbox disabled and waits to be woken.
     await eventually('the follow-up to be held', async () => ((await phaseOf(enrollment.workflowId))?.phase === 'paused' ? true : undefined));
     assert.equal(sentTo(held).length, 1, 'nothing left while disabled');
-    assert.equal((await api.get(`/v1/enrollments/${enrollment.id}`)).body.status, 'active', 'held, not stopped');
+    const heldView = (await api.get(`/v1/enrollments/${enrollment.id}`)).body;
+    assert.deepEqual([heldView.status, heldView.pauseReason], ['paused', 'mailbox_disabled'], 'held, not stopped, and why');
 
     const enabled = await patchMailbox(api, mailboxId, { disabled: false });
     assert.equal(enabled.status, 200, JSON.stringify(enabled.body));

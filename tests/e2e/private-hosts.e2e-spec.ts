@@ -28,7 +28,7 @@ describe('private mail hosts: refused at every connection, visible to operators'
     const campaign = await api.post('/v1/campaigns', {
       name: 'Private hosts', mailboxId, steps: [{ type: 'email', subject: 'Hello', body: 'Hi {{ firstName }}' }],
     });
-    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, {})).status, 202);
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
 
     const failed = await eventually('the enrollment to fail', async () => {
       const list = await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`);

@@ -105,7 +105,7 @@ describe('the send claim re-checks the sequence state', () => {
           return decidePace({ now: new Date(), window: null, assignedMailboxId: null, mailboxes: context.mailboxes, heldSlot: null, random: Math.random });
         },
       });
-      assert.deepEqual(claim, { kind: 'paused' });
+      assert.deepEqual(claim, { kind: 'paused', reason: 'mailbox_disabled' });
       assert.deepEqual(seen?.mailboxes.map((m) => [m.disabled, m.window]), [[true, { timeZone: 'Asia/Tokyo', days: [1], hours }]]);
       const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM messages WHERE enrollment_id = $1`, [ids.enrollmentId]);
       assert.equal(n, 0, 'nothing written');
