@@ -130,11 +130,9 @@ export async function enrollmentWorkflow({ enrollmentId, continued }: Enrollment
         // Held by the rep: a resume signal wakes it, and the claim is asked again at `until`
         // anyway, so a lost signal delays the sequence at most that long.
         view.phase = 'paused';
-        view.waitingUntil = result.until ?? null;
         const resumed = () => replied || stopped || resumes !== resumesBefore;
         if (result.until) await condition(resumed, Math.max(0, Date.parse(result.until) - Date.now()));
         else await condition(resumed);
-        view.waitingUntil = null;
         if (replied || stopped) return replied ? 'replied' : 'stopped';
         continue;
       }
