@@ -6,10 +6,18 @@ import { ApiClient, eventually } from '../support/api-client';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 import { TcpRelay } from '../support/tcp-relay';
 
-/** A campaign [email, 1 s wait, email] launched to `emails`; resolves once every first email arrived. */
+/**
+ * A campaign [email, 1 s wait, email] launched to `emails`; resolves once every first email
+ * arrived, with the enrollment ids in the order of `emails`.
+ */
 async function launchedTwoSteps(stack: RelanceStack, api: ApiClient, emails: string[]) {
   const mailboxId = await stack.connectMailbox(api, 1, { minSpacingSeconds: 0 });
-  for (const email of emails) assert.equal((await api.post('/v1/prospects', { email })).status, 201);
+  const prospectIds: string[] = [];
+  for (const email of emails) {
+    const prospect = await api.post('/v1/prospects', { email });
+    assert.equal(prospect.status, 201);
+    prospectIds.push(prospect.body.id);
+  }
   const campaign = await api.post('/v1/campaigns', {
     name: 'Liveness',
     mailboxId,
@@ -18,8 +26,10 @@ async function launchedTwoSteps(stack: RelanceStack, api: ApiClient, emails: str
   assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
   assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
   for (const email of emails) await stack.smtp.waitFor((m) => m.envelope.to.includes(email), 20_000);
-  const enrollments = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data as { id: string }[];
-  return { campaignId: campaign.body.id as string, enrollmentIds: enrollments.map((e) => e.id) };
+  const enrollments = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data as { id: string; prospectId: string }[];
+  // In the order of `emails`.
+  const enrollmentIds = prospectIds.map((prospectId) => enrollments.find((e) => e.prospectId === prospectId)!.id);
+  return { campaignId: campaign.body.id as string, enrollmentIds };
 }
 
 const followUps = (stack: RelanceStack, emails: string[]) =>
