@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
-import type { CampaignControl } from '../libs/sequencing/campaign-control.service';
-import type { ControlActivities } from '../libs/temporal/contracts';
+import type { CampaignControl } from '@relance/sequencing';
+import type { ControlActivities } from '@relance/temporal/contracts';
 
 export function createControlActivities(deps: { campaignControl: CampaignControl }): ControlActivities {
   return {

@@ -1,5 +1,5 @@
-import type { CampaignLauncher } from '../libs/sequencing/campaign-launcher.service';
-import type { LaunchActivities } from '../libs/temporal/contracts';
+import type { CampaignLauncher } from '@relance/sequencing';
+import type { LaunchActivities } from '@relance/temporal/contracts';
 
 export function createLaunchActivities(deps: { launcher: CampaignLauncher }): LaunchActivities {
   return {

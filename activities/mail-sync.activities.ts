@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
-import type { MailboxSync } from '../libs/mailboxes';
-import type { MailSyncActivities } from '../libs/temporal/contracts';
+import type { MailboxSync } from '@relance/mailboxes';
+import type { MailSyncActivities } from '@relance/temporal/contracts';
 
 export function createMailSyncActivities(deps: { mailboxSync: MailboxSync }): MailSyncActivities {
   return {

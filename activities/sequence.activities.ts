@@ -1,10 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { ConditionRepository, EnrollmentRepository, TaskRepository } from '../libs/db';
-import { StepSender, TransientSendError } from '../libs/sequencing/step-sender.service';
-import { calendarWaitEnd } from '../libs/sequencing/calendar-wait';
-import { conditionHolds } from '../libs/sequencing/conditions';
-import { toStepPlan } from '../libs/sequencing/step-plan';
-import type { SequenceActivities } from '../libs/temporal/contracts';
+import type { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
+import { StepSender, TransientSendError } from '@relance/sending';
+import { calendarWaitEnd } from '@relance/scheduling';
+import { conditionHolds, toStepPlan } from '@relance/sequencing';
+import type { SequenceActivities } from '@relance/temporal/contracts';
 
 /** Thin adapters from the enrollment workflow to the sequencing services. */
 export function createSequenceActivities(deps: {

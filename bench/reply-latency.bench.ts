@@ -1,6 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import type { DataSource } from 'typeorm';
-import type { MailUser } from '../libs/devservices';
+import type { MailUser } from '@relance/devservices';
 import { rawMail } from '../tests/support/raw-mail';
 import type { InProcessWorker } from './support/bench-stack';
 import type { Benchmark, BenchContext, BenchOptions } from './support/benchmark';

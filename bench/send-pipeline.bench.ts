@@ -4,11 +4,11 @@ import { ImapFlow } from 'imapflow';
 import { createTransport } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { EnrollmentRepository } from '../libs/db';
-import type { MailUser } from '../libs/devservices';
-import { NestPinoLogger } from '../libs/observability';
-import { CampaignLauncher } from '../libs/sequencing/campaign-launcher.service';
-import { StepSender } from '../libs/sequencing/step-sender.service';
+import { EnrollmentRepository } from '@relance/db';
+import type { MailUser } from '@relance/devservices';
+import { NestPinoLogger } from '@relance/observability';
+import { CampaignLauncher } from '@relance/sequencing';
+import { StepSender } from '@relance/sending';
 import type { Benchmark, BenchContext, BenchOptions } from './support/benchmark';
 import type { CpuUsage } from './support/cpu-usage';
 import {

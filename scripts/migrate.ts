@@ -1,5 +1,5 @@
-import { ConfigError, loadDatabaseUrl } from '../libs/config';
-import { runMigrations } from '../libs/db';
+import { ConfigError, loadDatabaseUrl } from '@relance/config';
+import { runMigrations } from '@relance/db';
 
 /** `npm run migrate`: applies pending migrations to DATABASE_URL. */
 async function main() {

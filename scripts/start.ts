@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readLauncherEnv } from '../libs/config';
-import { runMigrations } from '../libs/db';
+import { readLauncherEnv } from '@relance/config';
+import { runMigrations } from '@relance/db';
 import { startAppProcess, stopAppProcess, waitForHealthy } from './launcher/app-process';
 import { renderBanner } from './launcher/banner';
 import { ensureDemoAccount } from './launcher/demo-account';

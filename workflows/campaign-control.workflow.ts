@@ -1,5 +1,5 @@
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { CampaignControlInput, ControlActivities } from '../libs/temporal/contracts';
+import type { CampaignControlInput, ControlActivities } from '@relance/temporal/contracts';
 
 const { signalCampaignEnrollments } = proxyActivities<ControlActivities>({
   startToCloseTimeout: '5m',

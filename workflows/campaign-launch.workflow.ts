@@ -1,5 +1,5 @@
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { CampaignLaunchInput, CampaignLaunchResult, LaunchActivities } from '../libs/temporal/contracts';
+import type { CampaignLaunchInput, CampaignLaunchResult, LaunchActivities } from '@relance/temporal/contracts';
 
 const { enrollBatch, markCampaignLaunched } = proxyActivities<LaunchActivities>({
   startToCloseTimeout: '5m',

@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { ControlActivities, EnrollmentControlInput } from '../libs/temporal/contracts';
+import type { ControlActivities, EnrollmentControlInput } from '@relance/temporal/contracts';
 
 // Until Temporal and the database both answer: a control must not be dropped.
 const { signalEnrollment } = proxyActivities<ControlActivities>({

@@ -6,7 +6,7 @@ import {
   taskCompletedSignal,
   type EnrollmentInput, type EnrollmentOutcome, type EnrollmentResult, type EnrollmentStatusView,
   type EnrollmentStepPlan, type SendStepResult, type SequenceActivities,
-} from '../libs/temporal/contracts';
+} from '@relance/temporal/contracts';
 import { SEND_ACTIVITY_OPTIONS } from './send-activity-options';
 
 const BOOKKEEPING_RETRY = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' };

@@ -6,7 +6,7 @@ import {
 import {
   enrollmentWorkflowId, pausedUntilSignal, repliedSignal, softBounceResendWorkflowId, stopSignal, TASK_QUEUES,
   type MailboxSyncInput, type MailSyncActivities, type SoftBounceResendInput,
-} from '../libs/temporal/contracts';
+} from '@relance/temporal/contracts';
 import { softBounceResendWorkflow } from './soft-bounce-resend.workflow';
 
 // A pass waits in IMAP IDLE up to the sync interval (heartbeating), then reads. IMAP servers

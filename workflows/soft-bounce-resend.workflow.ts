@@ -1,5 +1,5 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
-import type { SendStepResult, SequenceActivities, SoftBounceResendInput } from '../libs/temporal/contracts';
+import type { SendStepResult, SequenceActivities, SoftBounceResendInput } from '@relance/temporal/contracts';
 import { SEND_ACTIVITY_OPTIONS } from './send-activity-options';
 
 const { resendStep } = proxyActivities<SequenceActivities>(SEND_ACTIVITY_OPTIONS);

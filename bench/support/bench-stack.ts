@@ -4,11 +4,11 @@ import { createApiApp } from '../../apps/api/src/app.factory';
 import { bootstrapAccount } from '../../apps/api/src/auth/bootstrap-account';
 import { createRelanceWorker, type RelanceWorker } from '../../apps/worker/src/relance-worker';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-runtime';
-import { type AppConfig, loadConfig } from '../../libs/config';
-import { createDataSource } from '../../libs/db';
-import type { MailUser } from '../../libs/devservices';
-import { createLogger, type Logger } from '../../libs/observability';
-import { connectTemporalClient, type TemporalClientHandle } from '../../libs/temporal';
+import { type AppConfig, loadConfig } from '@relance/config';
+import { createDataSource } from '@relance/db';
+import type { MailUser } from '@relance/devservices';
+import { createLogger, type Logger } from '@relance/observability';
+import { connectTemporalClient, type TemporalClientHandle } from '@relance/temporal';
 import { ApiClient } from '../../tests/support/api-client';
 
 /** What the benchmarks get from the services the runner started. */

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { MailUser } from '../../libs/devservices';
-import { mailboxSyncWorkflowId, type TemporalClientHandle } from '../../libs/temporal';
+import type { MailUser } from '@relance/devservices';
+import { mailboxSyncWorkflowId, type TemporalClientHandle } from '@relance/temporal';
 import type { ApiClient, ApiResponse } from '../../tests/support/api-client';
 import { pollUntil } from './measure';
 import type { SmtpSink } from './smtp-sink';

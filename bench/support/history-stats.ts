@@ -1,5 +1,5 @@
 import { temporal } from '@temporalio/proto';
-import type { TemporalClientHandle } from '../../libs/temporal';
+import type { TemporalClientHandle } from '@relance/temporal';
 
 const { EventType } = temporal.api.enums.v1;
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { getFreePort, locateTemporalCli, startTemporalDevServer, type TemporalDevServer } from '../../libs/devservices';
+import { getFreePort, locateTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@relance/devservices';
 
 /**
  * A Temporal dev server of the chaos benchmark's own, which it may stop and start again

@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
-import type { TemporalClientHandle } from '../../libs/temporal';
+import type { TemporalClientHandle } from '@relance/temporal';
 import type { TrivialActivities } from '../workloads/trivial.workflow';
 import { pollUntil, runPool } from './measure';
 

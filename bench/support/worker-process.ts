@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { stopChild, superviseChild } from '../../libs/devservices';
-import { TASK_QUEUES } from '../../libs/temporal';
+import { stopChild, superviseChild } from '@relance/devservices';
+import { TASK_QUEUES } from '@relance/temporal';
 import { relanceEnv, type BenchStack } from './bench-stack';
 import { pollUntil } from './measure';
 

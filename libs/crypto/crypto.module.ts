@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../config';
+import { APP_CONFIG, AppConfig } from '@relance/config';
 import { TokenSigner } from './signed-token';
 import { Vault } from './vault';
 

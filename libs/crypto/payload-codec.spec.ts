@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import type { KeyRing } from '../config';
+import type { KeyRing } from '@relance/config';
 import { ENCRYPTED_ENCODING, EncryptionCodec } from './payload-codec';
 
 function ring(currentId: string, keys: Record<string, Buffer>): KeyRing {

@@ -1,6 +1,6 @@
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import type { KeyRing } from '../config';
+import type { KeyRing } from '@relance/config';
 import { decrypt, encrypt } from './aes-gcm';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';

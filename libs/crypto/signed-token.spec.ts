@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import type { KeyRing } from '../config';
+import type { KeyRing } from '@relance/config';
 import { TokenError, TokenErrorCode, TokenPurpose, TokenSigner } from './signed-token';
 
 function ring(currentId: string, keys: Record<string, Buffer>): KeyRing {

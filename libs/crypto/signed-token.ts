@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { KeyRing } from '../config';
+import type { KeyRing } from '@relance/config';
 
 /**
  * What a token may be used for; a token signed for one purpose is refused for any other.

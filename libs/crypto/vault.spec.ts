@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import type { KeyRing } from '../config';
+import type { KeyRing } from '@relance/config';
 import { SealedSecret, Vault } from './vault';
 
 function ring(currentId: string, keys: Record<string, Buffer>): KeyRing {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { KeyRing } from '../config';
+import type { KeyRing } from '@relance/config';
 import { decrypt, encrypt } from './aes-gcm';
 
 export interface SealedSecret {

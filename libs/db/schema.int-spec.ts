@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createDatabase, dropDatabase } from '../devservices';
+import { createDatabase, dropDatabase } from '@relance/devservices';
 import { testEnv } from '../../tests/harness/env';
 import { createDataSource } from './data-source';
 import { runMigrations } from './migrate';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Socket } from 'node:net';
 import { describe, it } from 'node:test';
-import { getFreePort } from '../devservices';
+import { getFreePort } from '@relance/devservices';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../../tests/harness/env';
 import { readNewMessages, verifyImap } from './imap-reader';
 import type { ImapSettings } from './mail-settings';

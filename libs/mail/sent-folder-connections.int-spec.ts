@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, it } from 'node:test';
-import { getFreePort } from '../devservices';
+import { getFreePort } from '@relance/devservices';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../../tests/harness/env';
 import { countInSent, sentMessage } from '../../tests/support/sent-folder-count';
 import { TcpRelay } from '../../tests/support/tcp-relay';

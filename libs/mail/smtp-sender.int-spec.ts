@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import { getFreePort } from '../devservices';
+import { getFreePort } from '@relance/devservices';
 import { LOOPBACK_MAIL } from '../../tests/harness/env';
 import { startSmtpCapture, type SmtpCapture } from '../../tests/harness/smtp-capture';
 import { MailError } from './mail-error';

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { InboundMail } from '../mail/inbound-mail';
-import type { BounceRecipient, BounceReport } from '../mail/classification';
+import type { InboundMail } from '@relance/mail/inbound-mail';
+import type { BounceRecipient, BounceReport } from '@relance/mail/classification';
 import { decisiveRecipient, inboundOutcome, matchingMessageIds, separateQuoted } from './inbound-outcome';
 
 const NOW = new Date('2026-12-02T10:00:00Z');

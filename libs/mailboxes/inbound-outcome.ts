@@ -1,8 +1,8 @@
-import type { InboundOutcome } from '../db/repositories/inbound.repository';
-import type { InboundMail } from '../mail/inbound-mail';
-import { normalizeMessageId } from '../mail/message-id';
-import { candidateMessageIds } from '../mail/reply-matching';
-import { isHardBounceStatus, splitQuoted, type AutoReplyReason, type BounceRecipient, type BounceReport, type InboundClassification } from '../mail/classification';
+import type { InboundOutcome } from '@relance/db/repositories/inbound.repository';
+import type { InboundMail } from '@relance/mail/inbound-mail';
+import { normalizeMessageId } from '@relance/mail/message-id';
+import { candidateMessageIds } from '@relance/mail/reply-matching';
+import { isHardBounceStatus, splitQuoted, type AutoReplyReason, type BounceRecipient, type BounceReport, type InboundClassification } from '@relance/mail/classification';
 
 /** Machine messages that say nothing about anyone being away: stored, but they hold nothing. */
 const NOT_AN_ABSENCE: ReadonlySet<AutoReplyReason> = new Set(['read_receipt', 'delivery_notification', 'report']);

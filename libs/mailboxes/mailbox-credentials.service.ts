@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Vault } from '../crypto';
-import { Mailbox, MailboxRepository } from '../db';
-import type { ImapSettings, SmtpSettings } from '../mail';
+import { Vault } from '@relance/crypto';
+import { Mailbox, MailboxRepository } from '@relance/db';
+import type { ImapSettings, SmtpSettings } from '@relance/mail';
 
 /** What the vault holds for a mailbox, sealed with the mailbox id as context. */
 export interface MailboxPasswords {

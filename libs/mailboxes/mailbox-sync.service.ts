@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../config';
-import { InboundRepository, MailboxRepository } from '../db';
-import type { Mailbox } from '../db';
-import type { InboundEffect, RecordedInbound } from '../db/repositories/inbound.repository';
-import { MailError, readNewMessages, type InboundMail } from '../mail';
-import { classifyInbound, type InboundClassification } from '../mail/classification';
-import { hashEmail } from '../privacy/suppression-keys';
-import type { InboundSignals, MailboxSyncResult } from '../temporal/contracts';
+import { APP_CONFIG, AppConfig } from '@relance/config';
+import { InboundRepository, MailboxRepository } from '@relance/db';
+import type { Mailbox } from '@relance/db';
+import type { InboundEffect, RecordedInbound } from '@relance/db/repositories/inbound.repository';
+import { MailError, readNewMessages, type InboundMail } from '@relance/mail';
+import { classifyInbound, type InboundClassification } from '@relance/mail/classification';
+import { hashEmail } from '@relance/privacy/suppression-keys';
+import type { InboundSignals, MailboxSyncResult } from '@relance/temporal/contracts';
 import { inboundOutcome, matchingMessageIds, separateQuoted } from './inbound-outcome';
-import { BounceGuard } from '../sequencing/bounce-guard.service';
+import { BounceGuard } from '@relance/sequencing';
 import { MailboxCredentials } from './mailbox-credentials.service';
 
 /** Messages read per pass: a large backlog is read over several passes, checkpointed each time. */

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { SuppressionKeys } from '../db/repositories/suppression.repository';
-import { normaliseDomain, normaliseEmail } from '../mail/email-address';
+import type { SuppressionKeys } from '@relance/db/repositories/suppression.repository';
+import { normaliseDomain, normaliseEmail } from '@relance/mail/email-address';
 
 // Shared with prospects (one spelling of an address everywhere); exported here as before.
 export { normaliseDomain, normaliseEmail };

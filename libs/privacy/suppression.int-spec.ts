@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { testEnv } from '../../tests/harness/env';
-import type { AppConfig } from '../config';
-import { createDataSource } from '../db/data-source';
-import { SuppressionRepository } from '../db/repositories/suppression.repository';
+import type { AppConfig } from '@relance/config';
+import { createDataSource } from '@relance/db/data-source';
+import { SuppressionRepository } from '@relance/db/repositories/suppression.repository';
 import { SuppressionService } from './suppression';
 
 describe('SuppressionService on PostgreSQL', () => {

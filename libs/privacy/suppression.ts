@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../config';
-import type { Suppression, SuppressionReason } from '../db/entities/suppression.entity';
-import { SuppressionRepository, UnsubscribedRecipient } from '../db/repositories/suppression.repository';
+import { APP_CONFIG, AppConfig } from '@relance/config';
+import type { Suppression, SuppressionReason } from '@relance/db/entities/suppression.entity';
+import { SuppressionRepository, UnsubscribedRecipient } from '@relance/db/repositories/suppression.repository';
 import { hashEmail, normaliseDomain, normaliseEmail, suppressionKeysFor } from './suppression-keys';
 
 export interface SuppressionCheck {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../config';
-import { EnrollmentRepository, SequenceControlRepository } from '../db';
-import { APP_LOGGER, createLogger, type Logger } from '../observability';
+import { APP_CONFIG, AppConfig } from '@relance/config';
+import { EnrollmentRepository, SequenceControlRepository } from '@relance/db';
+import { APP_LOGGER, createLogger, type Logger } from '@relance/observability';
 
 /**
  * After hard bounces, pauses the campaigns whose bounce rate passed their limit: a sender

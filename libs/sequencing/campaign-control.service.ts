@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { SequenceControlRepository } from '../db';
+import { SequenceControlRepository } from '@relance/db';
 import {
   CampaignSignal, EnrollmentSignal, enrollmentWorkflowId, planChangedSignal, resumeSignal, stopSignal,
-} from '../temporal/contracts';
+} from '@relance/temporal/contracts';
 
 const PAGE = 200;
 const CONCURRENCY = 20;

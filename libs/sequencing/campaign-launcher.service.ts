@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { APP_CONFIG, AppConfig } from '../config';
-import { EnrollmentRepository, LaunchFilterRepository } from '../db';
+import { APP_CONFIG, AppConfig } from '@relance/config';
+import { EnrollmentRepository, LaunchFilterRepository } from '@relance/db';
 import {
   ENROLLMENT_WORKFLOW, enrollmentWorkflowId, EnrollmentInput, LaunchActivities, LaunchBatchResult, TASK_QUEUES,
-} from '../temporal/contracts';
+} from '@relance/temporal/contracts';
 
 /** Workflow starts in flight at once: enough to hide latency, few enough to spare the server. */
 const START_CONCURRENCY = 32;

@@ -1,4 +1,4 @@
-import type { ConditionKind } from '../db/entities/step.entity';
+import type { ConditionKind } from '@relance/db/entities/step.entity';
 
 /** What the prospect did with the emails of their enrollment from a condition's `sinceStep` on. */
 export interface ConditionFacts {

@@ -1,8 +1,5 @@
-export { templateDataFor } from './template-data';
-export { KNOWN_VARIABLES, renderTemplate, TemplateCheck, TemplateData, TemplateRenderError, validateTemplate } from './templates';
-export { MAX_WAIT_MS, WaitUnit, waitMilliseconds } from './wait-duration';
-export { addWait, AddWaitOptions, CalendarWaitUnit } from './sending-days';
-export {
-  assertSendingWindow, effectiveTimeZone, HourRange, isWithinWindow, nextSendTime, SendingWindow, SendingWindowCheck,
-  validateSendingWindow, Weekday, WindowProblem,
-} from './sending-window';
+export * from './bounce-guard.service';
+export * from './campaign-control.service';
+export * from './campaign-launcher.service';
+export * from './conditions';
+export * from './step-plan';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Step } from '../db/entities/step.entity';
+import type { Step } from '@relance/db/entities/step.entity';
 import { targetPosition, toStepPlan } from './step-plan';
 
 const step = (fields: Partial<Step>) => ({ id: 's', position: 2, waitAmount: null, waitUnit: null, ...fields }) as Step;

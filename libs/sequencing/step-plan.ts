@@ -1,6 +1,6 @@
-import type { Step, StepTarget } from '../db/entities/step.entity';
-import type { EnrollmentStepPlan } from '../temporal/contracts/activities.contract';
-import { waitMilliseconds } from './wait-duration';
+import type { Step, StepTarget } from '@relance/db/entities/step.entity';
+import type { EnrollmentStepPlan } from '@relance/temporal/contracts/activities.contract';
+import { waitMilliseconds } from '@relance/scheduling';
 
 /** A step as the enrollment workflow runs it: ids, durations and resolved jump targets only. */
 export function toStepPlan(step: Step): EnrollmentStepPlan {

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '@relance/config';
 import { createDataConverter } from './data-converter';
 
 export interface TemporalClientHandle {

@@ -1,6 +1,6 @@
 import type { DataConverter } from '@temporalio/common';
-import type { AppConfig } from '../config';
-import { EncryptionCodec } from '../crypto';
+import type { AppConfig } from '@relance/config';
+import { EncryptionCodec } from '@relance/crypto';
 
 /** The module that exports the failure converter, for workflow bundles (bundleWorkflowCode). */
 export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');

@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { APP_CONFIG, AppConfig } from '../config';
+import { APP_CONFIG, AppConfig } from '@relance/config';
 import { connectTemporalClient, TemporalClientHandle } from './client';
 
 const TEMPORAL_HANDLE = Symbol('TEMPORAL_HANDLE');

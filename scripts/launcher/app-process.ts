@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { stopChild, superviseChild } from '../../libs/devservices';
-import { maskEmailAddresses } from '../../libs/observability/redaction';
+import { stopChild, superviseChild } from '@relance/devservices';
+import { maskEmailAddresses } from '@relance/observability/redaction';
 
 /**
  * Runs one of Relance's processes, its output prefixed with its name. Its logs are redacted

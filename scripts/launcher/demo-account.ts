@@ -1,5 +1,5 @@
 import { bootstrapAccount } from '../../apps/api/src/auth/bootstrap-account';
-import { createDataSource } from '../../libs/db';
+import { createDataSource } from '@relance/db';
 import { DevSecrets } from './dev-secrets';
 
 /**

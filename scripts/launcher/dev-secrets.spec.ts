@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseKeyRing, parseSingleKey } from '../../libs/config/master-keys';
+import { parseKeyRing, parseSingleKey } from '@relance/config/master-keys';
 import { loadDevSecrets } from './dev-secrets';
 
 describe('loadDevSecrets', () => {

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import {
   createDatabase, databaseUrl, getFreePort, isPortFree, locateTemporalCli, resolvePostgres, startTemporalDevServer,
-} from '../../libs/devservices';
-import type { LauncherEnv } from '../../libs/config';
+} from '@relance/devservices';
+import type { LauncherEnv } from '@relance/config';
 
 export interface Service {
   stop(): Promise<void>;

@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { waitUntil } from '../../libs/devservices/wait-until';
-import { TASK_QUEUES } from '../../libs/temporal/contracts';
+import { waitUntil } from '@relance/devservices/wait-until';
+import { TASK_QUEUES } from '@relance/temporal/contracts';
 
 /**
  * Resolves once the worker process `worker` polls every task queue, so "ready" means a

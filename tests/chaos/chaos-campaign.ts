@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Client as PgClient } from 'pg';
 import { createApiApp } from '../../apps/api/src/app.factory';
-import { loadConfig } from '../../libs/config';
-import { connectTemporalClient, mailboxSyncWorkflowId, type TemporalClientHandle } from '../../libs/temporal';
+import { loadConfig } from '@relance/config';
+import { connectTemporalClient, mailboxSyncWorkflowId, type TemporalClientHandle } from '@relance/temporal';
 import { type SmtpCapture, startSmtpCapture } from '../harness/smtp-capture';
 import type { ApiClient } from '../support/api-client';
 import { type ChaosEnrollment, ChaosEvidence, type ChaosMessageRow } from './chaos-evidence';

@@ -1,5 +1,5 @@
 import type { Client as PgClient } from 'pg';
-import type { TemporalClientHandle } from '../../libs/temporal';
+import type { TemporalClientHandle } from '@relance/temporal';
 
 export interface ChaosEnrollment {
   readonly id: string;

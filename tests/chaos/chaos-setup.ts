@@ -1,5 +1,5 @@
 import { bootstrapAccount } from '../../apps/api/src/auth/bootstrap-account';
-import { createDataSource, MailboxRepository } from '../../libs/db';
+import { createDataSource, MailboxRepository } from '@relance/db';
 import { ApiClient, type ApiResponse } from '../support/api-client';
 
 const API_BATCH = 1_000;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { getFreePort, locateTemporalCli, startTemporalDevServer, type TemporalDevServer } from '../../libs/devservices';
+import { getFreePort, locateTemporalCli, startTemporalDevServer, type TemporalDevServer } from '@relance/devservices';
 import { imapUser, testEnv } from '../harness/env';
 import { ChaosCampaign, deliveryViolations, describeRun, restartTemporal } from './index';
 

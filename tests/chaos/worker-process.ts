@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { stopChild, superviseChild } from '../../libs/devservices';
+import { stopChild, superviseChild } from '@relance/devservices';
 
 /** dist/ of the compiled project, where apps/worker/src/main.js lives. */
 const distRoot = resolve(__dirname, '..', '..');

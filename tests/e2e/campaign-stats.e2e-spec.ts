@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { mailboxSyncWorkflowId } from '../../libs/temporal';
+import { mailboxSyncWorkflowId } from '@relance/temporal';
 import { ApiClient } from '../support/api-client';
 import { RepliedCampaign, runRepliedCampaign } from '../support/replied-campaign';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { imapUser } from '../harness/env';
-import { mailboxSyncWorkflowId } from '../../libs/temporal';
+import { mailboxSyncWorkflowId } from '@relance/temporal';
 import { ApiClient } from '../support/api-client';
 import { PEOPLE, RepliedCampaign, runRepliedCampaign } from '../support/replied-campaign';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { appendMessage, type ImapSettings } from '../../libs/mail';
-import type { EnrollmentResult } from '../../libs/temporal';
+import { appendMessage, type ImapSettings } from '@relance/mail';
+import type { EnrollmentResult } from '@relance/temporal';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { rawMail } from '../support/raw-mail';

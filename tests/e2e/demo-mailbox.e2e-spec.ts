@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createDatabase, dropDatabase, getFreePort } from '../../libs/devservices';
+import { createDatabase, dropDatabase, getFreePort } from '@relance/devservices';
 import { testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { startLauncher, type LauncherProcess } from '../support/launcher-process';

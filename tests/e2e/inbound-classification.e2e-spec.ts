@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appendMessage, type ImapSettings } from '../../libs/mail';
-import { enrollmentStatusQuery, enrollmentWorkflowId, mailboxSyncWorkflowId, type EnrollmentResult } from '../../libs/temporal';
+import { appendMessage, type ImapSettings } from '@relance/mail';
+import { enrollmentStatusQuery, enrollmentWorkflowId, mailboxSyncWorkflowId, type EnrollmentResult } from '@relance/temporal';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { createNamedProspects, eventually } from '../support/api-client';
 import { rawDeliveryReport } from '../support/raw-dsn';

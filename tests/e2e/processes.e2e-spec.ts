@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { createDatabase, dropDatabase, getFreePort } from '../../libs/devservices';
+import { createDatabase, dropDatabase, getFreePort } from '@relance/devservices';
 import { testEnv } from '../harness/env';
 
 const root = resolve(__dirname, '..', '..', '..');

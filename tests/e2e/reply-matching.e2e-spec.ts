@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appendMessage } from '../../libs/mail';
+import { appendMessage } from '@relance/mail';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { rawMail } from '../support/raw-mail';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { enrollmentStatusQuery } from '../../libs/temporal';
+import { enrollmentStatusQuery } from '@relance/temporal';
 import { ApiClient, eventually } from '../support/api-client';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 

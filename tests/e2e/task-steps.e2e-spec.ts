@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { appendMessage } from '../../libs/mail';
-import { enrollmentStatusQuery, enrollmentWorkflowId } from '../../libs/temporal';
+import { appendMessage } from '@relance/mail';
+import { enrollmentStatusQuery, enrollmentWorkflowId } from '@relance/temporal';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { LaunchedSequence, launchSequence } from '../support/launched-sequence';

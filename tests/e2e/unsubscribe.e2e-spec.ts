@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { mailboxSyncWorkflowId } from '../../libs/temporal';
+import { mailboxSyncWorkflowId } from '@relance/temporal';
 import { imapUser, testEnv } from '../harness/env';
 import type { CapturedMessage } from '../harness/smtp-capture';
 import { ApiClient, eventually } from '../support/api-client';

@@ -1,5 +1,5 @@
 import { readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
-import { withUserPassword } from '../../libs/devservices/dovecot-config';
+import { withUserPassword } from '@relance/devservices/dovecot-config';
 import { testEnv } from './env';
 
 /**

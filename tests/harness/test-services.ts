@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { runMigrations } from '../../libs/db/migrate';
+import { runMigrations } from '@relance/db/migrate';
 import {
   createDatabase,
   dropDatabase,
@@ -9,7 +9,7 @@ import {
   startDovecot,
   startTemporalDevServer,
   type MailUser,
-} from '../../libs/devservices';
+} from '@relance/devservices';
 import { logLine, timed } from './logger';
 
 export interface TestServices {

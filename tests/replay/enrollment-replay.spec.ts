@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Worker } from '@temporalio/worker';
-import { parseKeyRing } from '../../libs/config/master-keys';
-import { createDataConverter } from '../../libs/temporal/data-converter';
+import { parseKeyRing } from '@relance/config/master-keys';
+import { createDataConverter } from '@relance/temporal/data-converter';
 
 const root = join(__dirname, '..', '..', '..');
 

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../libs/config';
+import type { AppConfig } from '@relance/config';
 import {
   EnrollmentRepository, InboundRepository, MailboxRepository, OutboxRepository, SequenceControlRepository, SuppressionRepository,
-} from '../../libs/db';
-import { MailboxCredentials, MailboxSync } from '../../libs/mailboxes';
-import { BounceGuard } from '../../libs/sequencing/bounce-guard.service';
-import { LastLookBeforeSend } from '../../libs/sequencing/last-look.service';
-import type { SentCopyKeeper } from '../../libs/sequencing/sent-copy.service';
+} from '@relance/db';
+import { MailboxCredentials, MailboxSync } from '@relance/mailboxes';
+import { BounceGuard } from '@relance/sequencing';
+import { LastLookBeforeSend } from '@relance/sending';
+import type { SentCopyKeeper } from '@relance/sending';
 
 /** The worker's last look before a send, built by hand for tests that drive a StepSender themselves. */
 export function lastLookBeforeSend(

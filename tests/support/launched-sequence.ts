@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mailboxSyncWorkflowId } from '../../libs/temporal';
+import { mailboxSyncWorkflowId } from '@relance/temporal';
 import { imapUser, testEnv } from '../harness/env';
 import { ApiClient, eventually } from './api-client';
 import type { RelanceStack } from './relance-stack';

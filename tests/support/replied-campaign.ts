@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendMessage } from '../../libs/mail';
+import { appendMessage } from '@relance/mail';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { ApiClient, eventually } from './api-client';
 import { rawMail } from './raw-mail';

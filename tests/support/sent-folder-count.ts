@@ -1,5 +1,5 @@
-import { withImapSession } from '../../libs/mail/imap-session';
-import type { ImapSettings } from '../../libs/mail';
+import { withImapSession } from '@relance/mail/imap-session';
+import type { ImapSettings } from '@relance/mail';
 import { LOOPBACK_MAIL } from '../harness/env';
 
 /**

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppConfig, ConfigModule } from '../../../libs/config';
-import { CryptoModule } from '../../../libs/crypto/crypto.module';
-import { DbModule } from '../../../libs/db/db.module';
-import { TemporalModule } from '../../../libs/temporal/temporal.module';
+import { AppConfig, ConfigModule } from '@relance/config';
+import { CryptoModule } from '@relance/crypto/crypto.module';
+import { DbModule } from '@relance/db/db.module';
+import { TemporalModule } from '@relance/temporal/temporal.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { SequenceControlsModule } from './controls/sequence-controls.module';

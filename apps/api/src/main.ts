@@ -1,5 +1,5 @@
-import { AppConfig, ConfigError, loadConfig } from '../../../libs/config';
-import { createLogger } from '../../../libs/observability';
+import { AppConfig, ConfigError, loadConfig } from '@relance/config';
+import { createLogger } from '@relance/observability';
 import { createApiApp } from './app.factory';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../../../libs/config';
-import { createLogger } from '../../../libs/observability';
+import { ConfigError, loadConfig } from '@relance/config';
+import { createLogger } from '@relance/observability';
 import { createRelanceWorker } from './relance-worker';
 import { installTemporalRuntime } from './temporal-runtime';
 

@@ -4,14 +4,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import {
   createControlActivities, createLaunchActivities, createMailSyncActivities, createSequenceActivities,
 } from '../../../activities';
-import type { AppConfig } from '../../../libs/config';
-import { ConditionRepository, EnrollmentRepository, TaskRepository } from '../../../libs/db';
-import { MailboxSync } from '../../../libs/mailboxes';
-import { NestPinoLogger, type Logger } from '../../../libs/observability';
-import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
-import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
-import { StepSender } from '../../../libs/sequencing/step-sender.service';
-import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '../../../libs/temporal';
+import type { AppConfig } from '@relance/config';
+import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
+import { MailboxSync } from '@relance/mailboxes';
+import { NestPinoLogger, type Logger } from '@relance/observability';
+import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
+import { StepSender } from '@relance/sending';
+import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '@relance/temporal';
 import { heartbeatWhileRunning } from './heartbeat-while-running';
 import { WorkerModule } from './worker.module';
 

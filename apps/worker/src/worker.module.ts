@@ -1,17 +1,13 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, ConfigModule } from '../../../libs/config';
-import { CryptoModule } from '../../../libs/crypto';
-import { DbModule } from '../../../libs/db';
-import { SmtpSender } from '../../../libs/mail';
-import { MailboxCredentials, MailboxSync } from '../../../libs/mailboxes';
-import { createLogger, LoggerModule, type Logger } from '../../../libs/observability';
-import { BounceGuard } from '../../../libs/sequencing/bounce-guard.service';
-import { CampaignControl } from '../../../libs/sequencing/campaign-control.service';
-import { CampaignLauncher } from '../../../libs/sequencing/campaign-launcher.service';
-import { LastLookBeforeSend } from '../../../libs/sequencing/last-look.service';
-import { SentCopyKeeper } from '../../../libs/sequencing/sent-copy.service';
-import { StepSender } from '../../../libs/sequencing/step-sender.service';
-import { TemporalModule } from '../../../libs/temporal';
+import { AppConfig, APP_CONFIG, ConfigModule } from '@relance/config';
+import { CryptoModule } from '@relance/crypto';
+import { DbModule } from '@relance/db';
+import { SmtpSender } from '@relance/mail';
+import { MailboxCredentials, MailboxSync } from '@relance/mailboxes';
+import { createLogger, LoggerModule, type Logger } from '@relance/observability';
+import { BounceGuard, CampaignControl, CampaignLauncher } from '@relance/sequencing';
+import { LastLookBeforeSend, SentCopyKeeper, StepSender } from '@relance/sending';
+import { TemporalModule } from '@relance/temporal';
 
 /** The worker's dependency graph: the services its activities adapt. */
 @Module({})

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { normaliseEmail } from '../../mail/email-address';
-import { createLogger } from '../../observability';
+import { normaliseEmail } from '@relance/mail/email-address';
+import { createLogger } from '@relance/observability';
 
 /** A prospect left with its old spelling because another prospect of the account has the new one. */
 export interface SpellingCollision {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { bootstrapAccount } from '../../../apps/api/src/auth/bootstrap-account';
-import { loadConfig } from '../../config';
+import { loadConfig } from '@relance/config';
 import { createDataSource } from '../data-source';
 import { respellProspectEmails } from './1764300000000-prospect-email-spelling';
 

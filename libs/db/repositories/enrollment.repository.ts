@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { ENROLLMENT_WORKFLOW_ID_PREFIX } from '../../temporal/contracts/workflow-ids';
+import { ENROLLMENT_WORKFLOW_ID_PREFIX } from '@relance/temporal/contracts/workflow-ids';
 import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
 import { Enrollment, EnrollmentStatus, EnrollmentWaitReason } from '../entities/enrollment.entity';
 import type { ProspectFilter } from '../entities/launch-filter.entity';

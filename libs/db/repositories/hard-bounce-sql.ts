@@ -1,4 +1,4 @@
-import { SOFT_PERMANENT_STATUSES } from '../../mail/classification/bounce-status';
+import { SOFT_PERMANENT_STATUSES } from '@relance/mail/classification/bounce-status';
 
 /**
  * SQL for "inbound message `alias` is a hard bounce", the rule isHardBounceStatus applies in

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { normaliseEmail } from '../../mail/email-address';
+import { normaliseEmail } from '@relance/mail/email-address';
 
 /** How an inbound message was tied to one of our emails. */
 export type MatchKind = 'thread' | 'sender' | 'domain';

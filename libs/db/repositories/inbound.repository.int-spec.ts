@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { bootstrapAccount } from '../../../apps/api/src/auth/bootstrap-account';
-import { loadConfig } from '../../config';
+import { loadConfig } from '@relance/config';
 import { createDataSource } from '../data-source';
 import { InboundRepository, type InboundOutcome, type InboundRecord } from './inbound.repository';
 import { SuppressionRepository } from './suppression.repository';

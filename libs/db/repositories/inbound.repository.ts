@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isHardBounceStatus } from '../../mail/classification/bounce-status';
+import { isHardBounceStatus } from '@relance/mail/classification/bounce-status';
 import { matchInbound, MatchedMessage, PUBLIC_MAIL_DOMAINS } from './inbound-matching';
 import { hardBounceSql } from './hard-bounce-sql';
 import { currentSoftBounceEffect, recordSoftBounce, type ResendPlan, type SoftBounceEffect } from './soft-bounces';

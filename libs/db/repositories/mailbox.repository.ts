@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Mailbox, SentCopy } from '../entities/mailbox.entity';
 import { MailboxSecret } from '../entities/mailbox-secret.entity';
-import type { SealedSecret } from '../../crypto';
-import type { PaceState } from '../../sequencing/pacing';
+import type { SealedSecret } from '@relance/crypto';
+import type { PaceState } from '@relance/scheduling';
 
 /** A time-zone change's effect on the mailbox's day count, decided outside (see paceAfterZoneChange). */
 export interface PaceRebase {

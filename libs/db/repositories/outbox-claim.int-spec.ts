@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { bootstrapAccount } from '../../../apps/api/src/auth/bootstrap-account';
-import { loadConfig } from '../../config';
-import { composeMessage } from '../../sequencing/compose-message';
-import { decidePace } from '../../sequencing/pacing';
+import { loadConfig } from '@relance/config';
+import { composeMessage } from '@relance/sending';
+import { decidePace } from '@relance/scheduling';
 import { createDataSource } from '../data-source';
 import { ClaimRules, OutboxRepository, PaceContext } from './outbox.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { MailboxPace, PaceDecision, PaceState, PaceWait } from '../../sequencing/pacing';
+import type { MailboxPace, PaceDecision, PaceState, PaceWait } from '@relance/scheduling';
 import type { StoredSendingWindow } from '../entities/campaign.entity';
 import type { EnrollmentWaitReason } from '../entities/enrollment.entity';
 import type { StepVariant } from '../entities/step.entity';

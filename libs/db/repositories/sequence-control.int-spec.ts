@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { accountWithMailbox } from '../../../tests/support/account-with-mailbox';
-import { loadConfig } from '../../config';
+import { loadConfig } from '@relance/config';
 import { createDataSource } from '../data-source';
 import { SequenceControlRepository } from './sequence-control.repository';
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { getFreePort, isPortFree } from '../../../libs/devservices';
+import { getFreePort, isPortFree } from '@relance/devservices';
 
 /** The loopback ports of the demo mail servers and of the demo inbox page. */
 export interface DemoMailPorts {

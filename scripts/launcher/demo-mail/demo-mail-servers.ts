@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DOVECOT_INSTALL_COMMAND, locateDovecot, startDovecot, startMailCatcher, type DovecotServer, type MailCatcher,
-} from '../../../libs/devservices';
+} from '@relance/devservices';
 import { reserveDemoMailPorts, type DemoMailPorts } from './demo-mail-ports';
 
 /** The rep of the demo workspace: the demo mailbox's address and its Dovecot user. */

@@ -1,4 +1,4 @@
-import { createDataSource, MailboxRepository } from '../../../libs/db';
+import { createDataSource, MailboxRepository } from '@relance/db';
 import type { LauncherApi } from '../launcher-api';
 import { DEMO_REP, type DemoImap } from './demo-mail-servers';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CaughtEmail } from '../../../libs/devservices';
+import type { CaughtEmail } from '@relance/devservices';
 import { renderInboxPage, type InboxView } from './inbox-page';
 
 const email: CaughtEmail = {

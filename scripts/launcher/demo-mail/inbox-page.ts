@@ -1,5 +1,5 @@
 import escapeHtml from 'escape-html';
-import type { CaughtEmail } from '../../../libs/devservices';
+import type { CaughtEmail } from '@relance/devservices';
 import type { NoDemoMailbox } from './demo-mail-servers';
 import { DEFAULT_REPLY_TEXT } from './prospect-reply';
 import type { RelanceThread } from './relance-threads';

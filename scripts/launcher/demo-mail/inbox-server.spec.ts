@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DomainError } from '../../../libs/errors';
+import { DomainError } from '@relance/errors';
 import { parseReplyInput } from './inbox-server';
 
 const problem = (code: string, field?: string) => (error: unknown) =>

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { httpStatusOf } from '../../../apps/api/src/common/error-status';
-import type { CaughtEmail, MailCatcher } from '../../../libs/devservices';
-import { DomainError } from '../../../libs/errors';
+import type { CaughtEmail, MailCatcher } from '@relance/devservices';
+import { DomainError } from '@relance/errors';
 import { renderInboxPage, type InboxEntry, type InboxView } from './inbox-page';
 import { REPLY_KINDS, type ReplyKind } from './prospect-reply';
 import type { RelanceThread } from './relance-threads';

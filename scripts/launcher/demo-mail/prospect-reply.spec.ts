@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CaughtEmail } from '../../../libs/devservices';
-import { DomainError } from '../../../libs/errors';
-import { classifyInbound } from '../../../libs/mail/classification';
-import { parseInboundMail } from '../../../libs/mail/inbound-mail';
+import type { CaughtEmail } from '@relance/devservices';
+import { DomainError } from '@relance/errors';
+import { classifyInbound } from '@relance/mail/classification';
+import { parseInboundMail } from '@relance/mail/inbound-mail';
 import { composeProspectReply, DEFAULT_REPLY_TEXT, renderReply } from './prospect-reply';
 
 const DEMO = 'rep@demo.relance.test';

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import { createTransport } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
-import type { CaughtEmail } from '../../../libs/devservices';
-import { DomainError } from '../../../libs/errors';
+import type { CaughtEmail } from '@relance/devservices';
+import { DomainError } from '@relance/errors';
 
 export type ReplyKind = 'reply' | 'out_of_office';
 export const REPLY_KINDS: readonly ReplyKind[] = ['reply', 'out_of_office'];

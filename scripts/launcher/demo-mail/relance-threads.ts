@@ -1,5 +1,5 @@
-import type { CaughtEmail } from '../../../libs/devservices';
-import { normalizeMessageId } from '../../../libs/mail';
+import type { CaughtEmail } from '@relance/devservices';
+import { normalizeMessageId } from '@relance/mail';
 import type { LauncherApi } from '../launcher-api';
 import type { DemoProspect } from './demo-workspace';
 

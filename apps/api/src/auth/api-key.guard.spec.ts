@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { API_KEY_PATTERN, hashApiKey } from '../../../../libs/db/repositories/account.repository';
+import { API_KEY_PATTERN, hashApiKey } from '@relance/db/repositories/account.repository';
 import { bearerToken } from './api-key.guard';
 
 describe('bearerToken', () => {

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AccountRepository, API_KEY_PATTERN, hashApiKey } from '../../../../libs/db/repositories/account.repository';
-import { DomainError } from '../../../../libs/errors';
+import { AccountRepository, API_KEY_PATTERN, hashApiKey } from '@relance/db/repositories/account.repository';
+import { DomainError } from '@relance/errors';
 import type { ApiRequest } from '../common/api-request';
 import { IS_PUBLIC } from './public.decorator';
 

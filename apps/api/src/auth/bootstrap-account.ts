@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AccountRepository } from '../../../../libs/db/repositories/account.repository';
+import { AccountRepository } from '@relance/db/repositories/account.repository';
 
 export interface BootstrappedAccount {
   accountId: string;

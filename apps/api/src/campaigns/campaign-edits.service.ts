@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Step } from '../../../../libs/db/entities/step.entity';
-import { CampaignRepository, CampaignWithSteps, NewStep } from '../../../../libs/db/repositories/campaign.repository';
-import { DomainError } from '../../../../libs/errors';
+import type { Step } from '@relance/db/entities/step.entity';
+import { CampaignRepository, CampaignWithSteps, NewStep } from '@relance/db/repositories/campaign.repository';
+import { DomainError } from '@relance/errors';
 import { WorkflowStarter } from '../workflows/workflow-starter.service';
 import { toNewStep } from './campaigns.service';
 import type { AnyStepInput } from './dto/step-input.dto';

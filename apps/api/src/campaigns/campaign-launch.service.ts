@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { CampaignRepository } from '../../../../libs/db/repositories/campaign.repository';
-import { EnrollmentRepository } from '../../../../libs/db/repositories/enrollment.repository';
-import { LaunchFilterRepository } from '../../../../libs/db/repositories/launch-filter.repository';
-import { DomainError } from '../../../../libs/errors';
+import { CampaignRepository } from '@relance/db/repositories/campaign.repository';
+import { EnrollmentRepository } from '@relance/db/repositories/enrollment.repository';
+import { LaunchFilterRepository } from '@relance/db/repositories/launch-filter.repository';
+import { DomainError } from '@relance/errors';
 import { API_LOGGER } from '../common/logger.module';
 import { WorkflowStarter } from '../workflows/workflow-starter.service';
 import type { LaunchChoice } from './launch-choice';

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Step } from '../../../../libs/db/entities/step.entity';
-import { CampaignRepository } from '../../../../libs/db/repositories/campaign.repository';
-import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repository';
-import { ProspectRepository } from '../../../../libs/db/repositories/prospect.repository';
-import { DomainError } from '../../../../libs/errors';
-import { renderTemplate, templateDataFor, TemplateData, TemplateRenderError } from '../../../../libs/sequencing';
-import { blankRendering } from '../../../../libs/sequencing/compose-message';
+import type { Step } from '@relance/db/entities/step.entity';
+import { CampaignRepository } from '@relance/db/repositories/campaign.repository';
+import { MailboxRepository } from '@relance/db/repositories/mailbox.repository';
+import { ProspectRepository } from '@relance/db/repositories/prospect.repository';
+import { DomainError } from '@relance/errors';
+import { renderTemplate, templateDataFor, TemplateData, TemplateRenderError } from '@relance/templates';
+import { blankRendering } from '@relance/sending';
 
 export interface RenderedVariant {
   variant: string;

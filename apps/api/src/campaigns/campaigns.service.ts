@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CampaignRepository, CampaignWithMailboxes, CampaignWithSteps, NewStep,
-} from '../../../../libs/db/repositories/campaign.repository';
-import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repository';
-import { DomainError, FieldProblem } from '../../../../libs/errors';
-import { variantKey } from '../../../../libs/sequencing/variants';
+} from '@relance/db/repositories/campaign.repository';
+import { MailboxRepository } from '@relance/db/repositories/mailbox.repository';
+import { DomainError, FieldProblem } from '@relance/errors';
+import { variantKey } from '@relance/templates';
 import { invalidCursor, nextCursorOf } from '../common/pagination';
 import { sendingWindowProblems } from '../common/sending-window-problems';
 import { CreateCampaignDto } from './dto/create-campaign.dto';

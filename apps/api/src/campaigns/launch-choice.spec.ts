@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DomainError } from '../../../../libs/errors';
+import { DomainError } from '@relance/errors';
 import type { LaunchCampaignDto } from './dto/launch.dto';
 import { launchChoiceOf } from './launch-choice';
 

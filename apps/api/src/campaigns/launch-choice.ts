@@ -1,5 +1,5 @@
-import type { ProspectFilter } from '../../../../libs/db/entities/launch-filter.entity';
-import { DomainError } from '../../../../libs/errors';
+import type { ProspectFilter } from '@relance/db/entities/launch-filter.entity';
+import { DomainError } from '@relance/errors';
 import { instantOf } from '../common/validators/instant';
 import type { LaunchCampaignDto } from './dto/launch.dto';
 

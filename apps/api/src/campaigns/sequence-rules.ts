@@ -1,5 +1,6 @@
-import type { FieldProblem } from '../../../../libs/errors';
-import { MAX_WAIT_MS, validateTemplate, waitMilliseconds } from '../../../../libs/sequencing';
+import type { FieldProblem } from '@relance/errors';
+import { MAX_WAIT_MS, waitMilliseconds } from '@relance/scheduling';
+import { validateTemplate } from '@relance/templates';
 import type { AnyStepInput, ConditionStepInputDto, TaskStepInputDto, WaitStepInputDto } from './dto/step-input.dto';
 
 /**

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { DomainError } from '../../../../libs/errors';
+import { DomainError } from '@relance/errors';
 import type { ApiRequest } from './api-request';
 import type { ErrorDto } from './error-body.dto';
 import { codeOfHttpStatus, httpStatusOf } from './error-status';

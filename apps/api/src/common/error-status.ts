@@ -1,4 +1,4 @@
-import type { DomainErrorCode } from '../../../../libs/errors';
+import type { DomainErrorCode } from '@relance/errors';
 
 /** The one mapping from domain error codes to HTTP statuses. */
 const STATUS: Record<DomainErrorCode, number> = {

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../../libs/errors';
+import type { FieldProblem } from '@relance/errors';
 
 const OPEN_OBJECT = 0x7b; // {
 const OPEN_ARRAY = 0x5b; // [

@@ -1,2 +1,2 @@
 /** The API's services inject the process's logger (libs/observability) by this name. */
-export { APP_LOGGER as API_LOGGER, LoggerModule } from '../../../../libs/observability';
+export { APP_LOGGER as API_LOGGER, LoggerModule } from '@relance/observability';

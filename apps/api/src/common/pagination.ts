@@ -1,4 +1,4 @@
-import { DomainError } from '../../../../libs/errors';
+import { DomainError } from '@relance/errors';
 
 /** Cursor pagination: `after` is the id of the last item of the previous page (its `nextCursor`). */
 export function nextCursorOf(page: { items: { id: string }[]; hasMore: boolean }): string | null {

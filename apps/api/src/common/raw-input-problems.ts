@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../../libs/errors';
+import type { FieldProblem } from '@relance/errors';
 
 /** Enough to say what is wrong without echoing a whole hostile body back. */
 const MAX_PROBLEMS = 10;

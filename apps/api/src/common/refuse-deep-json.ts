@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError } from '../../../../libs/errors';
+import { DomainError } from '@relance/errors';
 import { depthProblem, jsonDepthExcess } from './json-depth';
 
 /**

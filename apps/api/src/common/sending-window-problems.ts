@@ -1,6 +1,6 @@
-import type { StoredSendingWindow } from '../../../../libs/db/entities/campaign.entity';
-import type { FieldProblem } from '../../../../libs/errors';
-import { validateSendingWindow } from '../../../../libs/sequencing';
+import type { StoredSendingWindow } from '@relance/db/entities/campaign.entity';
+import type { FieldProblem } from '@relance/errors';
+import { validateSendingWindow } from '@relance/scheduling';
 
 /**
  * The calendar rules of a sending window (days 1-7 without repeats, ranges in order and not

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { normaliseEmail } from '../../../../libs/mail/email-address';
+import { normaliseEmail } from '@relance/mail/email-address';
 import { canonicalTimeZone } from './validators/time-zone';
 
 /**

@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import type { FieldProblem } from '../../../../libs/errors';
+import type { FieldProblem } from '@relance/errors';
 
 /**
  * Flattens class-validator's error tree into one problem per bad field, each naming the

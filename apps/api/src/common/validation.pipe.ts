@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { DomainError } from '../../../../libs/errors';
+import { DomainError } from '@relance/errors';
 import { depthProblem, valueDepthExcess } from './json-depth';
 import { rawInputProblems } from './raw-input-problems';
 import { toFieldProblems } from './validation-problems';

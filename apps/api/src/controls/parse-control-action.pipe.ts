@@ -1,6 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import type { ControlAction } from '../../../../libs/db/repositories/sequence-control.repository';
-import { DomainError } from '../../../../libs/errors';
+import type { ControlAction } from '@relance/db/repositories/sequence-control.repository';
+import { DomainError } from '@relance/errors';
 
 const ACTIONS: readonly ControlAction[] = ['pause', 'resume', 'stop'];
 

@@ -8,7 +8,7 @@ import { CampaignDto } from '../campaigns/dto/campaign.dto';
 import { EnrollmentDto } from '../enrollments/dto/enrollment.dto';
 import { EnrollmentsService } from '../enrollments/enrollments.service';
 import { ParseControlActionPipe } from './parse-control-action.pipe';
-import type { ControlAction } from '../../../../libs/db/repositories/sequence-control.repository';
+import type { ControlAction } from '@relance/db/repositories/sequence-control.repository';
 import { SequenceControlsService } from './sequence-controls.service';
 
 @ApiTags('controls')

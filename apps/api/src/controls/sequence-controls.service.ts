@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ControlAction, SequenceControlRepository } from '../../../../libs/db/repositories/sequence-control.repository';
-import { DomainError } from '../../../../libs/errors';
+import { ControlAction, SequenceControlRepository } from '@relance/db/repositories/sequence-control.repository';
+import { DomainError } from '@relance/errors';
 import { WorkflowStarter } from '../workflows/workflow-starter.service';
 
 /**

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConversationEntry, ConversationRepository } from '../../../../libs/db/repositories/conversation.repository';
-import { ProspectRepository } from '../../../../libs/db/repositories/prospect.repository';
-import { DomainError } from '../../../../libs/errors';
+import { ConversationEntry, ConversationRepository } from '@relance/db/repositories/conversation.repository';
+import { ProspectRepository } from '@relance/db/repositories/prospect.repository';
+import { DomainError } from '@relance/errors';
 import { invalidCursor, nextCursorOf } from '../common/pagination';
 import { DEFAULT_CONVERSATION_PAGE } from './dto/list-conversation.query';
 

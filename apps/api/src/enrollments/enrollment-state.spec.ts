@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { EnrollmentSummary } from '../../../../libs/db/repositories/enrollment.repository';
+import type { EnrollmentSummary } from '@relance/db/repositories/enrollment.repository';
 import { enrollmentState } from './enrollment-state';
 
 const now = new Date('2026-12-07T10:00:00Z');

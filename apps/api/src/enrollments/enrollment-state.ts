@@ -1,5 +1,5 @@
-import type { EnrollmentStatus, EnrollmentWaitReason } from '../../../../libs/db/entities/enrollment.entity';
-import type { EnrollmentSummary } from '../../../../libs/db/repositories/enrollment.repository';
+import type { EnrollmentStatus, EnrollmentWaitReason } from '@relance/db/entities/enrollment.entity';
+import type { EnrollmentSummary } from '@relance/db/repositories/enrollment.repository';
 
 /** Why an enrollment sends nothing until something changes: the rep, its campaign, its mailbox or the prospect's absence. */
 export type PauseReason = Extract<EnrollmentWaitReason, 'paused_by_user' | 'campaign_paused' | 'mailbox_disabled' | 'out_of_office'>;

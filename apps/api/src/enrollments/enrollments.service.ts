@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CampaignRepository } from '../../../../libs/db/repositories/campaign.repository';
-import { EnrollmentRepository, EnrollmentSummary } from '../../../../libs/db/repositories/enrollment.repository';
-import { DomainError } from '../../../../libs/errors';
+import { CampaignRepository } from '@relance/db/repositories/campaign.repository';
+import { EnrollmentRepository, EnrollmentSummary } from '@relance/db/repositories/enrollment.repository';
+import { DomainError } from '@relance/errors';
 import { invalidCursor, nextCursorOf } from '../common/pagination';
 import { DEFAULT_ENROLLMENT_PAGE } from './dto/list-enrollments.query';
 

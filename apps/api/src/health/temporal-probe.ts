@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Connection } from '@temporalio/client';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config';
+import { APP_CONFIG, AppConfig } from '@relance/config';
 
 /**
  * Asks the Temporal frontend for its system info over a connection of its own, without the

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config';
-import { DomainError, DomainErrorCode, FieldProblem } from '../../../../libs/errors';
-import { ImapSettings, MailError, PrivateHostError, SmtpSender, SmtpSettings, verifyImap } from '../../../../libs/mail';
+import { APP_CONFIG, AppConfig } from '@relance/config';
+import { DomainError, DomainErrorCode, FieldProblem } from '@relance/errors';
+import { ImapSettings, MailError, PrivateHostError, SmtpSender, SmtpSettings, verifyImap } from '@relance/mail';
 
 const PASSED_THROUGH = new Set<string>([
   'smtp_unreachable', 'smtp_tls_failed', 'smtp_auth_failed', 'smtp_timeout',

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
-import { SmtpSender } from '../../../../libs/mail';
-import { MailboxCredentials } from '../../../../libs/mailboxes/mailbox-credentials.service';
+import { APP_CONFIG, type AppConfig } from '@relance/config';
+import { SmtpSender } from '@relance/mail';
+import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.service';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { MailboxEditsService } from './mailbox-edits.service';
 import { MailboxVerifier } from './mailbox-verifier';

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { Vault } from '../../../../libs/crypto';
-import type { Mailbox } from '../../../../libs/db/entities/mailbox.entity';
-import { MailboxRepository } from '../../../../libs/db/repositories/mailbox.repository';
-import { DomainError } from '../../../../libs/errors';
-import { MailboxCredentials } from '../../../../libs/mailboxes/mailbox-credentials.service';
+import { Vault } from '@relance/crypto';
+import type { Mailbox } from '@relance/db/entities/mailbox.entity';
+import { MailboxRepository } from '@relance/db/repositories/mailbox.repository';
+import { DomainError } from '@relance/errors';
+import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.service';
 import { API_LOGGER } from '../common/logger.module';
 import { sendingWindowProblems } from '../common/sending-window-problems';
 import { WorkflowStarter } from '../workflows/workflow-starter.service';

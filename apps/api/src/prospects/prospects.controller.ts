@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Prospect } from '../../../../libs/db/entities/prospect.entity';
-import { SuppressionService } from '../../../../libs/privacy/suppression';
+import type { Prospect } from '@relance/db/entities/prospect.entity';
+import { SuppressionService } from '@relance/privacy/suppression';
 import { AccountId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';

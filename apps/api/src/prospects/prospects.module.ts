@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SuppressionModule } from '../../../../libs/privacy/suppression.module';
+import { SuppressionModule } from '@relance/privacy/suppression.module';
 import { ProspectsController } from './prospects.controller';
 import { ProspectsService } from './prospects.service';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prospect } from '../../../../libs/db/entities/prospect.entity';
-import { NewProspect, ProspectRepository } from '../../../../libs/db/repositories/prospect.repository';
-import { DomainError } from '../../../../libs/errors';
+import type { Prospect } from '@relance/db/entities/prospect.entity';
+import { NewProspect, ProspectRepository } from '@relance/db/repositories/prospect.repository';
+import { DomainError } from '@relance/errors';
 import type { RowErrorDto } from './dto/create-prospects-batch.dto';
 import { CreateProspectDto } from './dto/create-prospect.dto';
 import { checkProspectRows } from './prospect-rows';

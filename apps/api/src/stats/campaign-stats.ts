@@ -1,5 +1,5 @@
-import { DEFAULT_VARIANT } from '../../../../libs/db/entities/message.entity';
-import type { OutcomeCounts, ProspectCounts, VariantCounts } from '../../../../libs/db/repositories/stats.repository';
+import { DEFAULT_VARIANT } from '@relance/db/entities/message.entity';
+import type { OutcomeCounts, ProspectCounts, VariantCounts } from '@relance/db/repositories/stats.repository';
 
 /** Each count divided by `sent` (0 to 1); null when nothing was sent, so "no data" never reads as 0 %. */
 export interface OutcomeRates {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CampaignRepository } from '../../../../libs/db/repositories/campaign.repository';
-import { StatsRepository } from '../../../../libs/db/repositories/stats.repository';
-import { DomainError } from '../../../../libs/errors';
+import { CampaignRepository } from '@relance/db/repositories/campaign.repository';
+import { StatsRepository } from '@relance/db/repositories/stats.repository';
+import { DomainError } from '@relance/errors';
 import { buildCampaignStats, CampaignStats } from './campaign-stats';
 
 @Injectable()

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SuppressionModule } from '../../../../libs/privacy/suppression.module';
+import { SuppressionModule } from '@relance/privacy/suppression.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { SuppressionsController } from './suppressions.controller';
 import { SuppressionsService } from './suppressions.service';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Suppression } from '../../../../libs/db/entities/suppression.entity';
-import { SuppressionRepository } from '../../../../libs/db/repositories/suppression.repository';
-import { DomainError } from '../../../../libs/errors';
-import { SuppressionCheck, SuppressionService } from '../../../../libs/privacy';
+import type { Suppression } from '@relance/db/entities/suppression.entity';
+import { SuppressionRepository } from '@relance/db/repositories/suppression.repository';
+import { DomainError } from '@relance/errors';
+import { SuppressionCheck, SuppressionService } from '@relance/privacy';
 import { EnrollmentSignals } from '../workflows/enrollment-signals.service';
 import type { CreateSuppressionDto } from './dto/create-suppression.dto';
 

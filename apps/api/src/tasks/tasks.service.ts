@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { TaskStatus } from '../../../../libs/db/entities/task.entity';
-import { TaskRepository, TaskSummary } from '../../../../libs/db/repositories/task.repository';
-import { DomainError } from '../../../../libs/errors';
-import { enrollmentWorkflowId } from '../../../../libs/temporal/contracts';
+import type { TaskStatus } from '@relance/db/entities/task.entity';
+import { TaskRepository, TaskSummary } from '@relance/db/repositories/task.repository';
+import { DomainError } from '@relance/errors';
+import { enrollmentWorkflowId } from '@relance/temporal/contracts';
 import { invalidCursor, nextCursorOf } from '../common/pagination';
 import { EnrollmentSignals } from '../workflows/enrollment-signals.service';
 import { cancelReasonInWords } from './cancel-reasons';

@@ -1,6 +1,6 @@
-import { anonymiseIp } from '../../../../libs/privacy/anonymise-ip';
-import { countryOfIp } from '../../../../libs/privacy/ip-country';
-import type { TrackingVisitor } from '../../../../libs/db/repositories/tracking.repository';
+import { anonymiseIp } from '@relance/privacy/anonymise-ip';
+import { countryOfIp } from '@relance/privacy/ip-country';
+import type { TrackingVisitor } from '@relance/db/repositories/tracking.repository';
 
 /** Enough of a user agent to tell mail clients, proxies and scanners apart. */
 export const MAX_USER_AGENT_LENGTH = 256;

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { TRACKING_ROUTE } from '../../../../libs/sequencing/tracking-links';
+import { TRACKING_ROUTE } from '@relance/tracking';
 import { Public } from '../auth/public.decorator';
 import { API_LOGGER } from '../common/logger.module';
 import { clickProblem, ClickProblem, TRANSPARENT_GIF } from './tracking-responses';

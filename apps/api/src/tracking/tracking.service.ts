@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { TokenError, TokenSigner } from '../../../../libs/crypto/signed-token';
-import { TrackingRepository } from '../../../../libs/db/repositories/tracking.repository';
-import { parseClickSubject } from '../../../../libs/sequencing/tracking-links';
+import { TokenError, TokenSigner } from '@relance/crypto/signed-token';
+import { TrackingRepository } from '@relance/db/repositories/tracking.repository';
+import { parseClickSubject } from '@relance/tracking';
 import { API_LOGGER } from '../common/logger.module';
 import type { ClickProblem } from './tracking-responses';
 import { trackingVisitor } from './tracking-visitor';

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TokenError } from '../../../../libs/crypto/signed-token';
-import { UNSUBSCRIBE_ROUTE } from '../../../../libs/sequencing/unsubscribe-headers';
+import { TokenError } from '@relance/crypto/signed-token';
+import { UNSUBSCRIBE_ROUTE } from '@relance/sending';
 import { Public } from '../auth/public.decorator';
 import { confirmPage, donePage, problemMessage, problemPage, UnsubscribeProblem } from './unsubscribe-page';
 import { UnsubscribeService } from './unsubscribe.service';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { TokenSigner } from '../../../../libs/crypto/signed-token';
-import { SuppressionService } from '../../../../libs/privacy';
+import { TokenSigner } from '@relance/crypto/signed-token';
+import { SuppressionService } from '@relance/privacy';
 import { API_LOGGER } from '../common/logger.module';
 import { EnrollmentSignals } from '../workflows/enrollment-signals.service';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { stopSignal, taskCompletedSignal, type TaskCompletedSignal } from '../../../../libs/temporal/contracts';
+import { stopSignal, taskCompletedSignal, type TaskCompletedSignal } from '@relance/temporal/contracts';
 import { API_LOGGER } from '../common/logger.module';
 
 /** Pauses between tries of a signal Temporal did not take: about 3 s in all, within one request. */

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowStartOptions } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config';
-import { DomainError } from '../../../../libs/errors';
+import { APP_CONFIG, AppConfig } from '@relance/config';
+import { DomainError } from '@relance/errors';
 import {
   CAMPAIGN_CONTROL_WORKFLOW,
   CAMPAIGN_LAUNCH_WORKFLOW,
@@ -20,7 +20,7 @@ import {
   mailboxSyncWorkflowId,
   MailboxSyncInput,
   TASK_QUEUES,
-} from '../../../../libs/temporal/contracts';
+} from '@relance/temporal/contracts';
 import { API_LOGGER } from '../common/logger.module';
 
 /**

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CampaignStatus } from '../../../../../libs/db/entities/campaign.entity';
-import type { ConditionKind, Step, StepKind, StepTarget } from '../../../../../libs/db/entities/step.entity';
-import type { CampaignWithMailboxes } from '../../../../../libs/db/repositories/campaign.repository';
+import type { CampaignStatus } from '@relance/db/entities/campaign.entity';
+import type { ConditionKind, Step, StepKind, StepTarget } from '@relance/db/entities/step.entity';
+import type { CampaignWithMailboxes } from '@relance/db/repositories/campaign.repository';
 import { SendingWindowDto } from './sending-window.dto';
 import { CONDITION_KINDS, STEP_TYPES, WAIT_UNITS } from './step-input.dto';
 

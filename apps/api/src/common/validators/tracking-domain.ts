@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { normaliseTrackingDomain } from '../../../../../libs/sequencing/tracking-links';
+import { normaliseTrackingDomain } from '@relance/tracking';
 
 /** "Track.Acme.com." is stored as "track.acme.com"; anything else is left for the validator to refuse. */
 export const NormaliseTrackingDomain = () =>

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { MessageStatus } from '../../../../../libs/db/entities/message.entity';
-import type { ConversationEntry } from '../../../../../libs/db/repositories/conversation.repository';
+import type { MessageStatus } from '@relance/db/entities/message.entity';
+import type { ConversationEntry } from '@relance/db/repositories/conversation.repository';
 
 const nullable = (description: string, extra: object = {}) =>
   ApiProperty({ type: String, nullable: true, description, ...extra });

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { EnrollmentStatus, EnrollmentWaitReason } from '../../../../../libs/db/entities/enrollment.entity';
-import type { EnrollmentSummary } from '../../../../../libs/db/repositories/enrollment.repository';
+import type { EnrollmentStatus, EnrollmentWaitReason } from '@relance/db/entities/enrollment.entity';
+import type { EnrollmentSummary } from '@relance/db/repositories/enrollment.repository';
 import { enrollmentState, type PauseReason } from '../enrollment-state';
 
 const WAIT_REASONS: EnrollmentWaitReason[] = [

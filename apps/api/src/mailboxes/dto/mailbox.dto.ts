@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Mailbox } from '../../../../../libs/db/entities/mailbox.entity';
+import type { Mailbox } from '@relance/db/entities/mailbox.entity';
 import { MailboxSendingWindowDto } from './create-mailbox.dto';
 
 export class ServerViewDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { WITHOUT_INVISIBLE_CHARACTERS } from '../../../../../libs/mail/email-address';
+import { WITHOUT_INVISIBLE_CHARACTERS } from '@relance/mail/email-address';
 import { CanonicalTimeZone, NormaliseEmail } from '../../common/transforms';
 import { IsCustomFields } from '../../common/validators/custom-fields';
 import { IsSingleLine } from '../../common/validators/single-line';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Prospect, ProspectStatus } from '../../../../../libs/db/entities/prospect.entity';
+import type { Prospect, ProspectStatus } from '@relance/db/entities/prospect.entity';
 
 export class ProspectDto {
   @ApiProperty({ format: 'uuid' }) id: string;

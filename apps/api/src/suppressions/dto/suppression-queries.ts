@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import type { SuppressionKind } from '../../../../../libs/db/entities/suppression.entity';
+import type { SuppressionKind } from '@relance/db/entities/suppression.entity';
 import { NormaliseEmail } from '../../common/transforms';
 
 export class CheckSuppressionQuery {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Suppression, SuppressionKind, SuppressionReason } from '../../../../../libs/db/entities/suppression.entity';
+import type { Suppression, SuppressionKind, SuppressionReason } from '@relance/db/entities/suppression.entity';
 
 const KINDS: SuppressionKind[] = ['email', 'domain'];
 const REASONS: SuppressionReason[] = ['unsubscribed', 'manual', 'hard_bounce', 'complaint'];

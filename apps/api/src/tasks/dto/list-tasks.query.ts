@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import type { TaskStatus } from '../../../../../libs/db/entities/task.entity';
+import type { TaskStatus } from '@relance/db/entities/task.entity';
 import { TASK_STATUSES } from './task.dto';
 
 export const DEFAULT_TASK_PAGE = 100;

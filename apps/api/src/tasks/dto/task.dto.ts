@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { TaskStatus } from '../../../../../libs/db/entities/task.entity';
-import type { TaskSummary } from '../../../../../libs/db/repositories/task.repository';
+import type { TaskStatus } from '@relance/db/entities/task.entity';
+import type { TaskSummary } from '@relance/db/repositories/task.repository';
 
 export const TASK_STATUSES = ['open', 'done', 'skipped', 'cancelled'] as const;
 

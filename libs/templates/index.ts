@@ -1,0 +1,3 @@
+export * from './template-data';
+export * from './templates';
+export * from './variants';

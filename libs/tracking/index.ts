@@ -1,0 +1,3 @@
+export * from './tracked-html';
+export * from './tracked-message';
+export * from './tracking-links';
