@@ -5,6 +5,7 @@ import type { StoredSendingWindow } from '../entities/campaign.entity';
 import type { EnrollmentWaitReason } from '../entities/enrollment.entity';
 import type { StepVariant } from '../entities/step.entity';
 import { Message } from '../entities/message.entity';
+import { endEnrollments } from './enrollment-ends';
 import type { SuppressionKeys } from './suppression.repository';
 
 /** Everything a send needs, read under lock in the transaction that claims the row. */
@@ -424,10 +425,6 @@ export class OutboxRepository {
 
   /** Ends an enrollment that a claim found stopped by its prospect's state. */
   async stopEnrollment(enrollmentId: string, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE enrollments SET status = 'stopped', stop_reason = $2, finished_at = now(), updated_at = now()
-       WHERE id = $1 AND status = 'active'`,
-      [enrollmentId, reason],
-    );
+    await endEnrollments(this.dataSource.manager, { ids: [enrollmentId] }, { status: 'stopped', reason, from: ['active'] });
   }
 }
