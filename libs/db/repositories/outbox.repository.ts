@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MailboxPace, PaceDecision, PaceState, PaceWait } from '@relance/scheduling';
+import type { TemplateProspect } from '@relance/templates';
 import type { StoredSendingWindow } from '../entities/campaign.entity';
 import type { EnrollmentWaitReason } from '../entities/enrollment.entity';
 import type { StepVariant } from '../entities/step.entity';
 import { Message } from '../entities/message.entity';
 import { endEnrollments } from './enrollment-ends';
 import type { SuppressionKeys } from './suppression.repository';
+import { TEMPLATE_PROSPECT_COLUMNS, templateProspectOf } from './template-prospect';
 
 /** Everything a send needs, read under lock in the transaction that claims the row. */
 export interface SendContext {
@@ -14,16 +16,7 @@ export interface SendContext {
   accountId: string;
   campaignId: string;
   mailbox: { id: string; email: string; displayName: string };
-  prospect: {
-    id: string;
-    email: string;
-    firstName: string | null;
-    lastName: string | null;
-    company: string | null;
-    position: string | null;
-    country: string | null;
-    customFields: Record<string, string>;
-  };
+  prospect: TemplateProspect;
   step: {
     id: string;
     position: number;
@@ -315,8 +308,7 @@ export class OutboxRepository {
     const [row] = await manager.query(
       `SELECT e.account_id, e.campaign_id,
               m.id AS mailbox_id, m.email AS mailbox_email, m.display_name,
-              p.id AS prospect_id, p.email, p.first_name, p.last_name, p.company, p.position, p.country,
-              p.custom_fields,
+              ${TEMPLATE_PROSPECT_COLUMNS},
               s.position AS step_position, s.subject, s.body, s.new_thread, s.variants
        FROM enrollments e
        JOIN campaigns c ON c.id = e.campaign_id
@@ -344,16 +336,7 @@ export class OutboxRepository {
       accountId: row.account_id,
       campaignId: row.campaign_id,
       mailbox: { id: row.mailbox_id, email: row.mailbox_email, displayName: row.display_name },
-      prospect: {
-        id: row.prospect_id,
-        email: row.email,
-        firstName: row.first_name,
-        lastName: row.last_name,
-        company: row.company,
-        position: row.position,
-        country: row.country,
-        customFields: row.custom_fields ?? {},
-      },
+      prospect: templateProspectOf(row),
       step: {
         id: stepId,
         position: row.step_position,

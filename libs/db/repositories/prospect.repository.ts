@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import type { TemplateProspect } from '@relance/templates';
 import { Prospect } from '../entities/prospect.entity';
 import { entityFromRow } from './entity-rows';
 import { keysetPage, type Page } from './keyset-page';
+import { TEMPLATE_PROSPECT_COLUMNS, templateProspectOf } from './template-prospect';
 
 /** The fields a caller may set on a new prospect; `email` must already be normalised. */
 export interface NewProspect {
@@ -68,6 +70,15 @@ export class ProspectRepository {
 
   findForAccount(accountId: string, id: string): Promise<Prospect | null> {
     return this.dataSource.getRepository(Prospect).findOneBy({ accountId, id });
+  }
+
+  /** The account's prospect as templates read it (a preview), or null. */
+  async findForTemplates(accountId: string, id: string): Promise<TemplateProspect | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${TEMPLATE_PROSPECT_COLUMNS} FROM prospects p WHERE p.account_id = $1 AND p.id = $2`,
+      [accountId, id],
+    );
+    return row ? templateProspectOf(row) : null;
   }
 
   findById(id: string): Promise<Prospect | null> {
