@@ -40,7 +40,12 @@ const SUMMARY = `
          t.due_at, t.completed_at, t.created_at, p.id AS prospect_id, p.email, p.first_name, p.last_name, p.company
   FROM tasks t JOIN enrollments e ON e.id = t.enrollment_id JOIN prospects p ON p.id = e.prospect_id`;
 
-/** Manual tasks of task steps: created by the enrollment workflow, listed and closed by the rep. */
+/**
+ * Manual tasks of task steps: created by the enrollment workflow, listed and closed by the rep.
+ * No method here cancels one: when its enrollment ends (endEnrollments, whatever the reason),
+ * the trigger trg_enrollments_cancel_tasks on the enrollment's status cancels its open task in
+ * the same statement, with the stop reason as `cancel_reason` (migration 1764299000000-cancelled-tasks).
+ */
 @Injectable()
 export class TaskRepository {
   constructor(private readonly dataSource: DataSource) {}
