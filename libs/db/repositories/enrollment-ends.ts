@@ -64,7 +64,11 @@ export async function endEnrollments(
   });
 }
 
-async function lockInIdOrder(manager: EntityManager, which: EnrollmentSelection, from: readonly EnrollmentStatus[]): Promise<{ id: string }[]> {
+async function lockInIdOrder(
+  manager: EntityManager,
+  which: EnrollmentSelection,
+  from: readonly EnrollmentStatus[],
+): Promise<{ id: string }[]> {
   const [where, params] = 'ids' in which ? [`e.id = ANY($1::uuid[])`, [which.ids]] : [which.where, which.params];
   return manager.query(
     `SELECT e.id FROM enrollments e JOIN prospects p ON p.id = e.prospect_id

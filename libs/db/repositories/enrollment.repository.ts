@@ -118,7 +118,11 @@ export class EnrollmentRepository {
    * enrollment `afterId` (index ix_enrollments_campaign_created). Returns null when `afterId` is
    * not an enrollment of the campaign (a stale or forged cursor).
    */
-  listPageForCampaign(accountId: string, campaignId: string, options: { limit: number; afterId?: string }): Promise<Page<EnrollmentSummary> | null> {
+  listPageForCampaign(
+    accountId: string,
+    campaignId: string,
+    options: { limit: number; afterId?: string },
+  ): Promise<Page<EnrollmentSummary> | null> {
     return keysetPage(this.dataSource, {
       rows: `${ENROLLMENT_SUMMARY} WHERE e.account_id = $1 AND e.campaign_id = $2`,
       params: [accountId, campaignId],

@@ -32,6 +32,8 @@ export interface KeysetList<T> {
   map(row: Record<string, any>): T;
 }
 
+type Queryable = DataSource | EntityManager;
+
 export interface PageRequest {
   limit: number;
   /** The previous page's `nextCursor`; absent for the first page. */
@@ -43,9 +45,9 @@ export interface PageRequest {
  * page. Null when `after` names no row of the list: a stale or forged cursor, or another list's.
  * One row more than the page is read, to tell whether another page follows.
  */
-export function keysetPage<T>(db: DataSource | EntityManager, list: KeysetList<T> & { key: readonly ['id'] }, page: PageRequest): Promise<Page<T>>;
-export function keysetPage<T>(db: DataSource | EntityManager, list: KeysetList<T>, page: PageRequest): Promise<Page<T> | null>;
-export async function keysetPage<T>(db: DataSource | EntityManager, list: KeysetList<T>, page: PageRequest): Promise<Page<T> | null> {
+export function keysetPage<T>(db: Queryable, list: KeysetList<T> & { key: readonly ['id'] }, page: PageRequest): Promise<Page<T>>;
+export function keysetPage<T>(db: Queryable, list: KeysetList<T>, page: PageRequest): Promise<Page<T> | null>;
+export async function keysetPage<T>(db: Queryable, list: KeysetList<T>, page: PageRequest): Promise<Page<T> | null> {
   const after = page.after ?? null;
   const byIdAlone = list.key.length === 1;
   const cursorAt = `$${list.params.length + 1}::uuid`;

@@ -100,7 +100,12 @@ export async function loadPaceContext(manager: EntityManager, enrollmentId: stri
 }
 
 /** What the step's email is written from, as it would leave from `mailboxId`. */
-export async function loadSendContext(manager: EntityManager, enrollmentId: string, stepId: string, mailboxId: string): Promise<SendContext> {
+export async function loadSendContext(
+  manager: EntityManager,
+  enrollmentId: string,
+  stepId: string,
+  mailboxId: string,
+): Promise<SendContext> {
   const [row] = await manager.query(
     `SELECT e.account_id, e.campaign_id,
             m.id AS mailbox_id, m.email AS mailbox_email, m.display_name,
