@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { bootstrapAccount } from '../../apps/api/src/auth/bootstrap-account';
 import { loadConfig } from '@relance/config';
 import { createDataSource, OutboxRepository } from '@relance/db';
-import { composeMessage } from '@relance/sending';
+import { composeMessage, decideClaim } from '@relance/sending';
 import { decidePace } from './pacing';
 
 const DUE = 500;
@@ -72,6 +72,7 @@ describe('pacing under concurrency (real PostgreSQL)', () => {
         claims++;
         const now = new Date(clock);
         const result = await outbox.claim(id, stepId, {
+          decide: decideClaim,
           compose: composeMessage,
           suppressionKeys: () => ({ emailHash: '', domains: [] }), // this account suppresses nobody
           pace: (context) => decidePace({

@@ -19,7 +19,6 @@ function context(overrides: Overrides = {}): SendContext {
     campaignId: 'cmp-1',
     mailbox: { id: 'mbx-1', email: 'sam@Relance.Test', displayName: 'Sam Rep', ...overrides.mailbox },
     prospect: {
-      id: 'prs-1',
       email: 'ada@analytical.engine',
       firstName: 'Ada',
       lastName: 'Lovelace',

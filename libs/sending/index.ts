@@ -1,3 +1,4 @@
+export * from './claim-decision';
 export * from './compose-message';
 export * from './last-look.service';
 export * from './sent-copy.service';

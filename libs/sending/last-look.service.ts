@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@relance/config';
 import { MailboxRepository, OutboxRepository } from '@relance/db';
 import type { Mailbox, Message } from '@relance/db';
 import { MailboxSync } from '@relance/mailboxes/mailbox-sync.service';
+import { suppressionKeysFor } from '@relance/privacy/suppression-keys';
+import { sequenceRefusal } from './claim-decision';
 import { SentCopyKeeper } from './sent-copy.service';
 
 /**
@@ -15,6 +18,7 @@ import { SentCopyKeeper } from './sent-copy.service';
 @Injectable()
 export class LastLookBeforeSend {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OutboxRepository) private readonly outbox: OutboxRepository,
     @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
     @Inject(SentCopyKeeper) private readonly connections: SentCopyKeeper,
@@ -23,7 +27,8 @@ export class LastLookBeforeSend {
 
   /**
    * False when mail that landed since the sync's last read ends or holds the sequence (a reply,
-   * an out-of-office reply, a bounce): the claimed email must not leave. First emails are not
+   * an out-of-office reply, a bounce): the claimed email must not leave. Once that mail is
+   * recorded, the sequence is judged as the claim judges it (sequenceRefusal). First emails are not
    * looked for (there is no thread yet), nor are mailboxes the sync has not read yet.
    * An IMAP failure propagates: the send is retried later, never made blind.
    */
@@ -40,6 +45,8 @@ export class LastLookBeforeSend {
     });
     if (landed.length === 0) return true;
     await this.inbound.recordAhead(mailbox, mailbox.imapUidValidity, landed);
-    return this.outbox.maySendNow(message.enrollmentId, resend);
+    const keys = (email: string) => suppressionKeysFor(this.config.suppression.hashKey, email);
+    const state = await this.outbox.claimState(message.enrollmentId, message.stepId, keys);
+    return state !== null && sequenceRefusal(state, new Date(), resend) === null;
   }
 }

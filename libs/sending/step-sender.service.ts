@@ -8,6 +8,7 @@ import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.servi
 import { suppressionKeysFor } from '@relance/privacy/suppression-keys';
 import type { SendStepResult } from '@relance/temporal/contracts';
 import type { PaceContext } from '@relance/db/repositories/outbox.repository';
+import { decideClaim } from './claim-decision';
 import { composeMessage } from './compose-message';
 import { decidePace, effectiveTimeZone, SendingWindow } from '@relance/scheduling';
 import { LastLookBeforeSend } from './last-look.service';
@@ -61,6 +62,7 @@ export class StepSender {
     let claim;
     try {
       claim = await this.outbox.claim(enrollmentId, stepId, {
+        decide: decideClaim,
         compose: (context) => withTracking(composeMessage(context), context, this.config.api.publicUrl),
         suppressionKeys: (email) => suppressionKeysFor(this.config.suppression.hashKey, email),
         pace: (context) => decidePace({

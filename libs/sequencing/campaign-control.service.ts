@@ -42,14 +42,14 @@ export class CampaignControl {
       const status = await this.controls.committedCampaignStatus(campaignId);
       if (status === null || !COMMITTED_AS[signal].includes(status)) return { signalled: 0 };
     }
-    const ids = await this.controls.runningEnrollmentIds(campaignId, afterEnrollmentId ?? null, PAGE);
+    const { items: ids, nextCursor } = await this.controls.runningEnrollmentIds(campaignId, afterEnrollmentId ?? null, PAGE);
     let signalled = 0;
     for (let i = 0; i < ids.length; i += CONCURRENCY) {
       const results = await Promise.all(ids.slice(i, i + CONCURRENCY).map((id) => this.signal(id, signal)));
       signalled += results.filter(Boolean).length;
       heartbeat();
     }
-    return { signalled, lastEnrollmentId: ids.length === PAGE ? ids[ids.length - 1] : undefined };
+    return { signalled, lastEnrollmentId: nextCursor ?? undefined };
   }
 
   /** One enrollment: resumed when it runs again, stopped (with the recorded reason) when it has ended. */

@@ -1,6 +1,11 @@
 import type { TemplateData } from './templates';
 
-interface ProspectFields {
+/**
+ * A prospect as templates see it: what `{{ firstName }}`, `{{ custom.plan }}`… are filled from.
+ * Sends and previews read it the same way (libs/db: templateProspectOf), so a preview shows what
+ * a send would write.
+ */
+export interface TemplateProspect {
   email: string;
   firstName: string | null;
   lastName: string | null;
@@ -11,7 +16,7 @@ interface ProspectFields {
 }
 
 /** Builds a template's variables; missing fields become "" so `default` filters apply. */
-export function templateDataFor(prospect: ProspectFields, sender: { name: string; email: string }): TemplateData {
+export function templateDataFor(prospect: TemplateProspect, sender: { name: string; email: string }): TemplateData {
   const firstName = prospect.firstName ?? '';
   const lastName = prospect.lastName ?? '';
   return {

@@ -4,9 +4,9 @@ import { TokenSigner, Vault } from '@relance/crypto';
 import { EnrollmentRepository, MailboxRepository, OutboxRepository } from '@relance/db';
 import { copyToSent, sentFolderHolds, SmtpSender } from '@relance/mail';
 import { MailboxCredentials } from '@relance/mailboxes';
-import type { PaceContext } from '@relance/db/repositories/outbox.repository';
+import type { ClaimRules, PaceContext } from '@relance/db/repositories/outbox.repository';
 import { suppressionKeysFor } from '@relance/privacy/suppression-keys';
-import { composeMessage, SentCopyKeeper, StepSender, TransientSendError } from '@relance/sending';
+import { composeMessage, decideClaim, SentCopyKeeper, StepSender, TransientSendError } from '@relance/sending';
 import type { PaceDecision } from '@relance/scheduling';
 import { mailboxSyncWorkflowId } from '@relance/temporal';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
@@ -74,7 +74,7 @@ describe('a send interrupted between SMTP and the database', () => {
 
   /** Claims the row and, like the crashed attempt, maybe sends it and maybe files it in Sent. */
   async function crashAfter(stepId: string, what: { sent: boolean; filed: boolean }) {
-    const claim = await outbox.claim(enrollmentId, stepId, { compose: composeMessage, pace: admitNow, suppressionKeys });
+    const claim = await outbox.claim(enrollmentId, stepId, rules);
     assert.equal(claim.kind, 'claimed');
     const message = (claim as { message: { id: string; messageIdHeader: string; subject: string } }).message;
     if (what.sent) {
@@ -96,6 +96,7 @@ describe('a send interrupted between SMTP and the database', () => {
   });
 
   const suppressionKeys = (email: string) => suppressionKeysFor(stack.config.suppression.hashKey, email);
+  const rules: ClaimRules = { decide: decideClaim, compose: composeMessage, pace: admitNow, suppressionKeys };
 
   const received = (messageId: string) => stack.smtp.messages.filter((m) => m.messageId === messageId).length;
   const statusOf = async (id: string) => (await stack.dataSource.query('SELECT status, smtp_response FROM messages WHERE id = $1', [id]))[0];
@@ -130,7 +131,7 @@ describe('a send interrupted between SMTP and the database', () => {
   });
 
   it('an attempt that may still be in flight is left to finish', async () => {
-    const claim = await outbox.claim(enrollmentId, stepIds[4], { compose: composeMessage, pace: admitNow, suppressionKeys });
+    const claim = await outbox.claim(enrollmentId, stepIds[4], rules);
     assert.equal(claim.kind, 'claimed');
     await assert.rejects(sender.send(enrollmentId, stepIds[4]), TransientSendError);
   });

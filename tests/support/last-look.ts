@@ -17,5 +17,5 @@ export function lastLookBeforeSend(
   const inbound = new InboundRepository(dataSource, new SuppressionRepository(dataSource));
   const bounceGuard = new BounceGuard(config, new EnrollmentRepository(dataSource), new SequenceControlRepository(dataSource));
   const sync = new MailboxSync(config, parts.mailboxes, inbound, parts.credentials, bounceGuard);
-  return new LastLookBeforeSend(parts.outbox, parts.mailboxes, parts.sentCopies, sync);
+  return new LastLookBeforeSend(config, parts.outbox, parts.mailboxes, parts.sentCopies, sync);
 }

@@ -3,6 +3,8 @@ import { DataSource, IsNull, Repository } from 'typeorm';
 import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
 import { CampaignMailbox } from '../entities/campaign-mailbox.entity';
 import { ConditionKind, Step, StepKind, StepTarget, StepVariant, WaitUnit } from '../entities/step.entity';
+import { entityFromRow } from './entity-rows';
+import { keysetPage, type Page } from './keyset-page';
 
 /** One step as the API describes it; positions come from the order of the list. */
 export interface NewStep {
@@ -123,26 +125,14 @@ export class CampaignRepository {
    * The account's campaigns, oldest first, `limit` at a time after the campaign `afterId`.
    * Returns null when `afterId` is not a campaign of the account (a stale or forged cursor).
    */
-  async listPage(
-    accountId: string,
-    options: { limit: number; afterId?: string },
-  ): Promise<{ items: CampaignWithMailboxes[]; hasMore: boolean } | null> {
-    const campaigns = this.dataSource.getRepository(Campaign);
-    const query = campaigns
-      .createQueryBuilder('c')
-      .where('c.account_id = :accountId', { accountId })
-      .orderBy('c.createdAt', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(options.limit + 1);
-    if (options.afterId) {
-      if (!(await campaigns.existsBy({ id: options.afterId, accountId }))) return null;
-      // Compared in SQL: timestamptz keeps microseconds that a JS Date would drop.
-      query.andWhere('(c.created_at, c.id) > (SELECT a.created_at, a.id FROM campaigns a WHERE a.id = :afterId)', {
-        afterId: options.afterId,
-      });
-    }
-    const rows = await query.getMany();
-    return { items: await this.withMailboxes(rows.slice(0, options.limit)), hasMore: rows.length > options.limit };
+  async listPage(accountId: string, options: { limit: number; afterId?: string }): Promise<Page<CampaignWithMailboxes> | null> {
+    const page = await keysetPage(this.dataSource, {
+      rows: `SELECT c.* FROM campaigns c WHERE c.account_id = $1`,
+      params: [accountId],
+      key: ['created_at', 'id'],
+      map: entityFromRow(this.dataSource, Campaign),
+    }, { limit: options.limit, after: options.afterId });
+    return page && { items: await this.withMailboxes(page.items), nextCursor: page.nextCursor };
   }
 
   /** The campaigns still sending (launching or active) that rotate across this mailbox. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MessageStatus } from '../entities/message.entity';
+import { keysetPage, type Page } from './keyset-page';
 
 /** One email of a prospect's conversation: sent by Relance (outbound) or found by IMAP (inbound). */
 export interface ConversationEntry {
@@ -29,11 +30,6 @@ export interface ConversationEntry {
   toAddress: string | null;
   subject: string;
   bodyText: string;
-}
-
-export interface ConversationPage {
-  items: ConversationEntry[];
-  hasMore: boolean;
 }
 
 /**
@@ -67,28 +63,13 @@ export class ConversationRepository {
    * The prospect's emails, oldest first, `limit` at a time, after the entry `afterId`.
    * Returns null when `afterId` is not an entry of this conversation (a stale or forged cursor).
    */
-  async listPage(
-    accountId: string,
-    prospectId: string,
-    options: { limit: number; afterId?: string },
-  ): Promise<ConversationPage | null> {
-    const afterId = options.afterId ?? null;
-    if (afterId) {
-      const [found] = await this.dataSource.query(`${ENTRIES} SELECT 1 FROM entries WHERE id = $3`, [
-        accountId, prospectId, afterId,
-      ]);
-      if (!found) return null;
-    }
-    // Compared in SQL: timestamptz keeps microseconds that a JS Date would drop.
-    const rows: Record<string, any>[] = await this.dataSource.query(
-      `${ENTRIES}
-       SELECT * FROM entries
-       WHERE $3::uuid IS NULL OR (occurred_at, recorded_at, id) >
-         (SELECT c.occurred_at, c.recorded_at, c.id FROM entries c WHERE c.id = $3)
-       ORDER BY occurred_at, recorded_at, id LIMIT $4`,
-      [accountId, prospectId, afterId, options.limit + 1],
-    );
-    return { items: rows.slice(0, options.limit).map(toEntry), hasMore: rows.length > options.limit };
+  listPage(accountId: string, prospectId: string, options: { limit: number; afterId?: string }): Promise<Page<ConversationEntry> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `${ENTRIES} SELECT * FROM entries`,
+      params: [accountId, prospectId],
+      key: ['occurred_at', 'recorded_at', 'id'],
+      map: toEntry,
+    }, { limit: options.limit, after: options.afterId });
   }
 }
 

@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { CampaignStatus } from '../entities/campaign.entity';
 import type { EnrollmentStatus, EnrollmentWaitReason } from '../entities/enrollment.entity';
 
@@ -20,24 +19,15 @@ export interface EnrollmentSummary {
   campaignStatus: CampaignStatus;
 }
 
-/**
- * Enrollments as the API shows them, in list order (created_at, id), with the number of emails
- * sent. `where` is SQL on `e` (enrollments) with placeholders for `params`; `tail` may add a LIMIT.
- */
-export async function selectEnrollmentSummaries(
-  dataSource: DataSource,
-  where: string,
-  params: unknown[],
-  tail = '',
-): Promise<EnrollmentSummary[]> {
-  const rows = await dataSource.query(
-    `SELECT e.id, e.prospect_id, e.status, e.current_step, e.stop_reason, e.workflow_id, e.created_at,
-            e.finished_at, e.paused_until, e.waiting_reason, e.waiting_until, c.status AS campaign_status,
-            (SELECT count(*)::int FROM messages m WHERE m.enrollment_id = e.id AND m.status = 'sent') AS steps_sent
-     FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id WHERE ${where} ORDER BY e.created_at, e.id ${tail}`,
-    params,
-  );
-  return rows.map((r: Record<string, any>) => ({
+/** Enrollments as the API shows them, with the number of emails sent: add a WHERE on `e` (enrollments). */
+export const ENROLLMENT_SUMMARY = `
+  SELECT e.id, e.prospect_id, e.status, e.current_step, e.stop_reason, e.workflow_id, e.created_at,
+         e.finished_at, e.paused_until, e.waiting_reason, e.waiting_until, c.status AS campaign_status,
+         (SELECT count(*)::int FROM messages m WHERE m.enrollment_id = e.id AND m.status = 'sent') AS steps_sent
+  FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id`;
+
+export function toEnrollmentSummary(r: Record<string, any>): EnrollmentSummary {
+  return {
     id: r.id,
     prospectId: r.prospect_id,
     status: r.status,
@@ -51,5 +41,5 @@ export async function selectEnrollmentSummaries(
     waitingReason: r.waiting_reason,
     waitingUntil: r.waiting_until,
     campaignStatus: r.campaign_status,
-  }));
+  };
 }

@@ -5,7 +5,9 @@ import { Campaign, StoredSendingWindow } from '../entities/campaign.entity';
 import { Enrollment, EnrollmentStatus, EnrollmentWaitReason } from '../entities/enrollment.entity';
 import type { ProspectFilter } from '../entities/launch-filter.entity';
 import { Step, WaitUnit } from '../entities/step.entity';
-import { EnrollmentSummary, selectEnrollmentSummaries } from './enrollment-summaries';
+import { endEnrollments } from './enrollment-ends';
+import { ENROLLMENT_SUMMARY, EnrollmentSummary, toEnrollmentSummary } from './enrollment-summaries';
+import { keysetPage, type Page } from './keyset-page';
 import { prospectMatches } from './launch-filter.repository';
 
 export type { EnrollmentSummary } from './enrollment-summaries';
@@ -64,15 +66,15 @@ export class EnrollmentRepository {
       // enrolls nobody, or waits for it and then ends the enrollments it made.
       const [campaign] = await manager.query(`SELECT status FROM campaigns WHERE id = $1 FOR SHARE`, [input.campaignId]);
       if (!campaign || campaign.status === 'stopped' || campaign.status === 'completed') return { enrolled: 0, batch: [] };
-      const candidates: { id: string }[] = await manager.query(
-        `SELECT p.id FROM prospects p
-         WHERE p.account_id = $1 AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[])) AND ${prospectMatches('$5')}
-           AND ($3::uuid IS NULL OR p.id > $3::uuid)
-         ORDER BY p.id LIMIT $4`,
-        [input.accountId, input.prospectIds ?? null, input.afterProspectId ?? null, input.limit, input.filter ?? null],
-      );
-      if (candidates.length === 0) return { enrolled: 0, batch: [] };
-      const ids = candidates.map((c) => c.id);
+      const candidates = await keysetPage(manager, {
+        rows: `SELECT p.id FROM prospects p
+               WHERE p.account_id = $1 AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[])) AND ${prospectMatches('$3')}`,
+        params: [input.accountId, input.prospectIds ?? null, input.filter ?? null],
+        key: ['id'],
+        map: (row): string => row.id,
+      }, { limit: input.limit, after: input.afterProspectId });
+      const ids = candidates.items;
+      if (ids.length === 0) return { enrolled: 0, batch: [] };
       const enrolled = await this.insertEligible(manager, input.accountId, input.campaignId, ids, input.filter);
       const batch: { enrollment_id: string; prospect_id: string }[] = await manager.query(
         `SELECT e.id AS enrollment_id, e.prospect_id FROM enrollments e
@@ -107,36 +109,26 @@ export class EnrollmentRepository {
   }
 
   async findSummary(accountId: string, id: string): Promise<EnrollmentSummary | null> {
-    const [row] = await selectEnrollmentSummaries(this.dataSource, 'e.account_id = $1 AND e.id = $2', [accountId, id]);
-    return row ?? null;
-  }
-
-  listForCampaign(accountId: string, campaignId: string): Promise<EnrollmentSummary[]> {
-    return selectEnrollmentSummaries(this.dataSource, 'e.account_id = $1 AND e.campaign_id = $2', [accountId, campaignId]);
+    const [row] = await this.dataSource.query(`${ENROLLMENT_SUMMARY} WHERE e.account_id = $1 AND e.id = $2`, [accountId, id]);
+    return row ? toEnrollmentSummary(row) : null;
   }
 
   /**
-   * The same list, `limit` at a time, after the enrollment `afterId` (index ix_enrollments_campaign_created).
-   * Returns null when `afterId` is not an enrollment of the campaign (a stale or forged cursor).
+   * The campaign's enrollments in the order they were made, `limit` at a time after the
+   * enrollment `afterId` (index ix_enrollments_campaign_created). Returns null when `afterId` is
+   * not an enrollment of the campaign (a stale or forged cursor).
    */
-  async listPageForCampaign(
+  listPageForCampaign(
     accountId: string,
     campaignId: string,
     options: { limit: number; afterId?: string },
-  ): Promise<{ items: EnrollmentSummary[]; hasMore: boolean } | null> {
-    const afterId = options.afterId ?? null;
-    if (afterId && !(await this.dataSource.getRepository(Enrollment).existsBy({ id: afterId, accountId, campaignId }))) {
-      return null;
-    }
-    // Compared in SQL: timestamptz keeps microseconds that a JS Date would drop.
-    const rows = await selectEnrollmentSummaries(
-      this.dataSource,
-      `e.account_id = $1 AND e.campaign_id = $2
-       AND ($3::uuid IS NULL OR (e.created_at, e.id) > (SELECT a.created_at, a.id FROM enrollments a WHERE a.id = $3))`,
-      [accountId, campaignId, afterId, options.limit + 1],
-      'LIMIT $4',
-    );
-    return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+  ): Promise<Page<EnrollmentSummary> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `${ENROLLMENT_SUMMARY} WHERE e.account_id = $1 AND e.campaign_id = $2`,
+      params: [accountId, campaignId],
+      key: ['created_at', 'id'],
+      map: toEnrollmentSummary,
+    }, { limit: options.limit, after: options.afterId });
   }
 
   /** The enrollment's state and its campaign's steps, in order. */
@@ -201,12 +193,7 @@ export class EnrollmentRepository {
   }
 
   /** Ends an enrollment unless something (a reply, a stop) already ended it. */
-  async finish(id: string, status: Extract<EnrollmentStatus, 'completed' | 'failed'>, reason: string | null) {
-    await this.dataSource.query(
-      `UPDATE enrollments SET status = $2, stop_reason = $3, finished_at = now(), updated_at = now(),
-         waiting_reason = NULL, waiting_until = NULL
-       WHERE id = $1 AND status = 'active'`,
-      [id, status, reason],
-    );
+  async finish(id: string, status: Extract<EnrollmentStatus, 'completed' | 'failed'>, reason: string | null): Promise<void> {
+    await endEnrollments(this.dataSource.manager, { ids: [id] }, { status, reason, from: ['active'] });
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isHardBounceStatus } from '@relance/mail/classification/bounce-status';
 import { matchInbound, MatchedMessage, PUBLIC_MAIL_DOMAINS } from './inbound-matching';
+import { endEnrollments, RUNNING, type EnrollmentSelection } from './enrollment-ends';
 import { hardBounceSql } from './hard-bounce-sql';
 import { currentSoftBounceEffect, recordSoftBounce, type ResendPlan, type SoftBounceEffect } from './soft-bounces';
 import { SuppressionRepository } from './suppression.repository';
@@ -61,10 +62,6 @@ export interface RecordedInbound {
   isNew: boolean;
   effect: InboundEffect;
 }
-
-
-/** Statuses of an enrollment whose sequence may still send ('paused': held by the rep). */
-const RUNNING = `('active', 'paused')`;
 
 @Injectable()
 export class InboundRepository {
@@ -174,11 +171,9 @@ export class InboundRepository {
         // A colleague answering for the prospect ends the sequence; the prospect did not reply.
         const secondary = matched.how === 'domain';
         // A reply after the last step still answers the sequence: it reads replied, as stats count it.
-        await manager.query(
-          `UPDATE enrollments SET status = 'replied', stop_reason = $2, finished_at = COALESCE(finished_at, now()), updated_at = now()
-           WHERE id = $1 AND status IN ('active', 'paused', 'completed')`,
-          [matched.enrollment_id, secondary ? 'secondary_reply' : 'replied'],
-        );
+        await endEnrollments(manager, { ids: [matched.enrollment_id] }, {
+          status: 'replied', reason: secondary ? 'secondary_reply' : 'replied', from: [...RUNNING, 'completed'],
+        });
         const prospectStopped = secondary ? [] : await stopOtherCampaigns(manager, matched.prospect_id);
         if (!secondary) {
           await manager.query(`UPDATE prospects SET status = 'replied', updated_at = now() WHERE id = $1 AND status = 'active'`, [
@@ -198,8 +193,8 @@ export class InboundRepository {
         if (!outcome.pauseUntil) return { kind: 'none' };
         // The latest auto-reply says best when they are back: it replaces an earlier pause.
         const [held]: [{ id: string }[], number] = await manager.query(
-          `UPDATE enrollments SET paused_until = $2, updated_at = now() WHERE id = $1 AND status IN ${RUNNING} RETURNING id`,
-          [matched.enrollment_id, outcome.pauseUntil],
+          `UPDATE enrollments SET paused_until = $2, updated_at = now() WHERE id = $1 AND status = ANY($3::text[]) RETURNING id`,
+          [matched.enrollment_id, outcome.pauseUntil, RUNNING],
         );
         return held.length > 0 ? { kind: 'paused', enrollmentId: matched.enrollment_id, until: outcome.pauseUntil } : { kind: 'none' };
       }
@@ -207,15 +202,7 @@ export class InboundRepository {
         if (outcome.severity === 'soft') return recordSoftBounce(manager, matched, outcome.resend ?? null);
         // The address does not exist: every sequence to it ends, not only the one that bounced.
         // Enrollments are locked before the prospect, the order the send claim takes them in.
-        const running: { id: string }[] = await manager.query(
-          `SELECT id FROM enrollments WHERE prospect_id = $1 AND status IN ${RUNNING} ORDER BY id FOR UPDATE`,
-          [matched.prospect_id],
-        );
-        const [ended]: [{ id: string }[], number] = running.length === 0 ? [[], 0] : await manager.query(
-          `UPDATE enrollments SET status = 'bounced', stop_reason = 'hard_bounce', finished_at = now(), updated_at = now()
-           WHERE id = ANY($1::uuid[]) AND status IN ${RUNNING} RETURNING id`,
-          [running.map((row) => row.id)],
-        );
+        const ended = await endEnrollments(manager, ofProspect(matched.prospect_id), { status: 'bounced', reason: 'hard_bounce' });
         // A reply earlier does not make the address deliverable; an unsubscribe or a block says more.
         await manager.query(
           `UPDATE prospects SET status = 'bounced', updated_at = now() WHERE id = $1 AND status IN ('active', 'replied')`,
@@ -248,8 +235,8 @@ export class InboundRepository {
     }
     if (kind === 'auto_reply') {
       const [row] = await manager.query(
-        `SELECT paused_until FROM enrollments WHERE id = $1 AND status IN ${RUNNING} AND paused_until > now()`,
-        [matched.enrollment_id],
+        `SELECT paused_until FROM enrollments WHERE id = $1 AND status = ANY($2::text[]) AND paused_until > now()`,
+        [matched.enrollment_id, RUNNING],
       );
       if (row) return { kind: 'paused', enrollmentId: matched.enrollment_id, until: row.paused_until };
       // A left-company notice stopped this enrollment and every other one to the address.
@@ -270,56 +257,46 @@ export class InboundRepository {
   }
 }
 
+/** Every enrollment of the prospect, whatever the campaign. */
+function ofProspect(prospectId: string): EnrollmentSelection {
+  return { where: `e.prospect_id = $1`, params: [prospectId] };
+}
+
 /**
  * The prospect replied: their sequences in every other campaign end too ('stopped',
  * prospect_replied), locked in the order the send claim takes them (enrollments, then the prospect).
  */
 async function stopOtherCampaigns(manager: EntityManager, prospectId: string): Promise<string[]> {
-  const running: { id: string }[] = await manager.query(
-    `SELECT id FROM enrollments WHERE prospect_id = $1 AND status IN ${RUNNING} ORDER BY id FOR UPDATE`,
-    [prospectId],
-  );
-  if (running.length === 0) return [];
-  const [ended]: [{ id: string }[], number] = await manager.query(
-    `UPDATE enrollments SET status = 'stopped', stop_reason = 'prospect_replied', finished_at = now(), updated_at = now()
-     WHERE id = ANY($1::uuid[]) AND status IN ${RUNNING} RETURNING id`,
-    [running.map((row) => row.id)],
-  );
+  const ended = await endEnrollments(manager, ofProspect(prospectId), { status: 'stopped', reason: 'prospect_replied' });
   return ended.map((row) => row.id);
 }
 
 /** The person left: their running sequences end, locked in the order the send claim takes them. */
 async function stopLeftCompany(manager: EntityManager, prospectId: string): Promise<InboundEffect> {
-  const running: { id: string }[] = await manager.query(
-    `SELECT id FROM enrollments WHERE prospect_id = $1 AND status IN ${RUNNING} ORDER BY id FOR UPDATE`,
-    [prospectId],
-  );
-  if (running.length === 0) return { kind: 'none' };
-  const [ended]: [{ id: string }[], number] = await manager.query(
-    `UPDATE enrollments SET status = 'stopped', stop_reason = 'left_company', finished_at = now(), updated_at = now()
-     WHERE id = ANY($1::uuid[]) AND status IN ${RUNNING} RETURNING id`,
-    [running.map((row) => row.id)],
-  );
+  const ended = await endEnrollments(manager, ofProspect(prospectId), { status: 'stopped', reason: 'left_company' });
+  if (ended.length === 0) return { kind: 'none' };
   return { kind: 'stopped', enrollmentIds: ended.map((row) => row.id), reason: 'left_company' };
 }
 
 /**
  * When the campaign asks for it, a reply ends the sequences of everyone at the same company in
- * that campaign: same company name, else the same (non-public) email domain.
+ * that campaign: same company name, else the same email domain, unless anyone may have an
+ * address there (a public mail provider).
  */
 async function stopSameCompany(manager: EntityManager, enrollmentId: string): Promise<string[]> {
-  const [ended]: [{ id: string }[], number] = await manager.query(
-    `WITH replier AS (
-       SELECT e.campaign_id, lower(nullif(trim(p.company), '')) AS company, lower(split_part(p.email, '@', 2)) AS domain
-       FROM enrollments e JOIN prospects p ON p.id = e.prospect_id JOIN campaigns c ON c.id = e.campaign_id
-       WHERE e.id = $1 AND c.stop_on_company_reply)
-     UPDATE enrollments e SET status = 'stopped', stop_reason = 'company_replied', finished_at = now(), updated_at = now()
-     FROM replier r, prospects p
-     WHERE e.campaign_id = r.campaign_id AND e.id <> $1 AND e.status IN ${RUNNING} AND p.id = e.prospect_id
-       AND ((r.company IS NOT NULL AND lower(trim(p.company)) = r.company)
-         OR (r.company IS NULL AND lower(split_part(p.email, '@', 2)) = r.domain AND NOT r.domain = ANY($2::text[])))
-     RETURNING e.id`,
-    [enrollmentId, [...PUBLIC_MAIL_DOMAINS]],
+  const [replier]: { campaign_id: string; company: string | null; domain: string }[] = await manager.query(
+    `SELECT e.campaign_id, lower(nullif(trim(p.company), '')) AS company, lower(split_part(p.email, '@', 2)) AS domain
+     FROM enrollments e JOIN prospects p ON p.id = e.prospect_id JOIN campaigns c ON c.id = e.campaign_id
+     WHERE e.id = $1 AND c.stop_on_company_reply`,
+    [enrollmentId],
   );
+  if (!replier || (replier.company === null && PUBLIC_MAIL_DOMAINS.has(replier.domain))) return [];
+  const colleagues = replier.company !== null
+    ? { sql: `lower(trim(p.company)) = $3`, value: replier.company }
+    : { sql: `lower(split_part(p.email, '@', 2)) = $3`, value: replier.domain };
+  const ended = await endEnrollments(manager, {
+    where: `e.campaign_id = $1 AND e.id <> $2 AND ${colleagues.sql}`,
+    params: [replier.campaign_id, enrollmentId, colleagues.value],
+  }, { status: 'stopped', reason: 'company_replied' });
   return ended.map((row) => row.id);
 }

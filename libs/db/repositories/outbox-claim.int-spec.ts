@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { bootstrapAccount } from '../../../apps/api/src/auth/bootstrap-account';
 import { loadConfig } from '@relance/config';
-import { composeMessage } from '@relance/sending';
+import { composeMessage, decideClaim } from '@relance/sending';
 import { decidePace } from '@relance/scheduling';
 import { createDataSource } from '../data-source';
 import { ClaimRules, OutboxRepository, PaceContext } from './outbox.repository';
@@ -13,9 +13,10 @@ import { ClaimRules, OutboxRepository, PaceContext } from './outbox.repository';
 describe('the send claim re-checks the sequence state', () => {
   let dataSource: DataSource;
   let outbox: OutboxRepository;
-  let ids: { campaignId: string; stepId: string; enrollmentId: string };
+  let ids: { accountId: string; campaignId: string; stepId: string; enrollmentId: string };
 
   const rules: ClaimRules = {
+    decide: decideClaim,
     compose: composeMessage,
     suppressionKeys: () => ({ emailHash: 'none', domains: [] }),
     pace: (context) => ({
@@ -49,7 +50,7 @@ describe('the send claim re-checks the sequence state', () => {
       `INSERT INTO enrollments (account_id, campaign_id, prospect_id, workflow_id) VALUES ($1, $2, $3, 'enrollment:x') RETURNING id`,
       [accountId, campaign.id, prospect.id],
     );
-    ids = { campaignId: campaign.id, stepId: step.id, enrollmentId: enrollment.id };
+    ids = { accountId, campaignId: campaign.id, stepId: step.id, enrollmentId: enrollment.id };
   });
 
   after(async () => {
@@ -112,6 +113,33 @@ describe('the send claim re-checks the sequence state', () => {
     } finally {
       await dataSource.query(`UPDATE mailboxes SET disabled = false, time_zone = 'UTC', sending_window = NULL WHERE id = $1`, [mailboxId]);
     }
+  });
+
+  it("stops for an address whose domain is on the account's suppression list, and writes nothing", async () => {
+    const [entry] = await dataSource.query(
+      `INSERT INTO suppressions (account_id, kind, domain, reason) VALUES ($1, 'domain', 'claims.test', 'manual') RETURNING id`,
+      [ids.accountId],
+    );
+    try {
+      const lookedUp: string[] = [];
+      const claim = await outbox.claim(ids.enrollmentId, ids.stepId, {
+        ...rules,
+        suppressionKeys: (email) => {
+          lookedUp.push(email);
+          return { emailHash: 'none', domains: ['claims.test', 'test'] };
+        },
+      });
+      assert.deepEqual(claim, { kind: 'stopped', reason: 'prospect_suppressed' });
+      assert.deepEqual(lookedUp, ['p@claims.test'], "the prospect's address, read under lock");
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM messages WHERE enrollment_id = $1`, [ids.enrollmentId]);
+      assert.equal(n, 0);
+    } finally {
+      await dataSource.query(`DELETE FROM suppressions WHERE id = $1`, [entry.id]);
+    }
+  });
+
+  it('answers stopped for an enrollment that is gone', async () => {
+    assert.deepEqual(await outbox.claim(randomUUID(), ids.stepId, rules), { kind: 'stopped', reason: 'enrollment_deleted' });
   });
 
   it('claims once the way is clear, and only once', async () => {

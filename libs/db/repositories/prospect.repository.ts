@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import type { TemplateProspect } from '@relance/templates';
 import { Prospect } from '../entities/prospect.entity';
+import { entityFromRow } from './entity-rows';
+import { keysetPage, type Page } from './keyset-page';
+import { TEMPLATE_PROSPECT_COLUMNS, templateProspectOf } from './template-prospect';
 
 /** The fields a caller may set on a new prospect; `email` must already be normalised. */
 export interface NewProspect {
@@ -12,11 +16,6 @@ export interface NewProspect {
   country?: string | null;
   timeZone?: string | null;
   customFields?: Record<string, string>;
-}
-
-export interface ProspectPage {
-  items: Prospect[];
-  hasMore: boolean;
 }
 
 @Injectable()
@@ -73,6 +72,15 @@ export class ProspectRepository {
     return this.dataSource.getRepository(Prospect).findOneBy({ accountId, id });
   }
 
+  /** The account's prospect as templates read it (a preview), or null. */
+  async findForTemplates(accountId: string, id: string): Promise<TemplateProspect | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${TEMPLATE_PROSPECT_COLUMNS} FROM prospects p WHERE p.account_id = $1 AND p.id = $2`,
+      [accountId, id],
+    );
+    return row ? templateProspectOf(row) : null;
+  }
+
   findById(id: string): Promise<Prospect | null> {
     return this.dataSource.getRepository(Prospect).findOneBy({ id });
   }
@@ -81,23 +89,12 @@ export class ProspectRepository {
    * Prospects in creation order, `limit` at a time, after the prospect `afterId`.
    * Returns null when `afterId` is not a prospect of the account (a stale or forged cursor).
    */
-  async listPage(accountId: string, options: { limit: number; afterId?: string }): Promise<ProspectPage | null> {
-    const query = this.dataSource
-      .getRepository(Prospect)
-      .createQueryBuilder('p')
-      .where('p.account_id = :accountId', { accountId })
-      .orderBy('p.createdAt', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(options.limit + 1);
-    if (options.afterId) {
-      if (!(await this.findForAccount(accountId, options.afterId))) return null;
-      // Compared in SQL: timestamptz keeps microseconds that a JS Date would drop.
-      query.andWhere(
-        '(p.created_at, p.id) > (SELECT a.created_at, a.id FROM prospects a WHERE a.id = :afterId)',
-        { afterId: options.afterId },
-      );
-    }
-    const rows = await query.getMany();
-    return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+  listPage(accountId: string, options: { limit: number; afterId?: string }): Promise<Page<Prospect> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `SELECT p.* FROM prospects p WHERE p.account_id = $1`,
+      params: [accountId],
+      key: ['created_at', 'id'],
+      map: entityFromRow(this.dataSource, Prospect),
+    }, { limit: options.limit, after: options.afterId });
   }
 }

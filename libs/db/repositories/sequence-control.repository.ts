@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { endEnrollments, RUNNING } from './enrollment-ends';
 import { hardBounceSql } from './hard-bounce-sql';
+import { keysetPage, type Page } from './keyset-page';
 
 export type ControlAction = 'pause' | 'resume' | 'stop';
 
 /** The states each action moves from and to: anything else is refused, nothing changes. */
-const ENROLLMENT_MOVES: Record<ControlAction, { from: string[]; to: string }> = {
+const ENROLLMENT_MOVES: Record<ControlAction, { from: readonly string[]; to: string }> = {
   pause: { from: ['active'], to: 'paused' },
   resume: { from: ['paused'], to: 'active' },
-  stop: { from: ['active', 'paused'], to: 'stopped' },
+  stop: { from: RUNNING, to: 'stopped' },
 };
 const CAMPAIGN_MOVES: Record<ControlAction, { from: string[]; to: string }> = {
   pause: { from: ['launching', 'active'], to: 'paused' },
@@ -39,13 +41,11 @@ export class SequenceControlRepository {
       );
       if (!current) return 'not_found';
       if (!move.from.includes(current.status)) return { refused: current.status };
-      await manager.query(
-        `UPDATE enrollments SET status = $2, updated_at = now(),
-           stop_reason = CASE WHEN $2 = 'stopped' THEN 'stopped_by_user' ELSE stop_reason END,
-           finished_at = CASE WHEN $2 = 'stopped' THEN now() ELSE finished_at END
-         WHERE id = $1`,
-        [id, move.to],
-      );
+      if (action === 'stop') {
+        await endEnrollments(manager, { ids: [id] }, { status: 'stopped', reason: 'stopped_by_user' });
+      } else {
+        await manager.query(`UPDATE enrollments SET status = $2, updated_at = now() WHERE id = $1`, [id, move.to]);
+      }
       await beforeCommit?.();
       return 'changed';
     });
@@ -66,11 +66,7 @@ export class SequenceControlRepository {
       // A rep's resume or stop replaces any reason the campaign gave for pausing itself.
       await manager.query(`UPDATE campaigns SET status = $2, pause_reason = NULL, updated_at = now() WHERE id = $1`, [id, move.to]);
       if (action === 'stop') {
-        await manager.query(
-          `UPDATE enrollments SET status = 'stopped', stop_reason = 'campaign_stopped', finished_at = now(), updated_at = now()
-           WHERE campaign_id = $1 AND status IN ('active', 'paused')`,
-          [id],
-        );
+        await endEnrollments(manager, { where: `e.campaign_id = $1`, params: [id] }, { status: 'stopped', reason: 'campaign_stopped' });
       }
       await beforeCommit?.();
       return 'changed';
@@ -121,14 +117,17 @@ export class SequenceControlRepository {
     return rows[0]?.pause_reason ?? null;
   }
 
-  /** Enrollments of a campaign whose workflows may be waiting, a page at a time (id order). */
-  async runningEnrollmentIds(campaignId: string, afterId: string | null, limit: number): Promise<string[]> {
-    const rows = await this.dataSource.query(
-      `SELECT id FROM enrollments WHERE campaign_id = $1 AND ($2::uuid IS NULL OR id > $2::uuid)
-         AND (status IN ('active', 'paused') OR (status = 'stopped' AND stop_reason = 'campaign_stopped'))
-       ORDER BY id LIMIT $3`,
-      [campaignId, afterId, limit],
-    );
-    return rows.map((row: { id: string }) => row.id);
+  /**
+   * Enrollments of a campaign whose workflows may be waiting, `limit` at a time after the
+   * enrollment `afterId` (id order).
+   */
+  runningEnrollmentIds(campaignId: string, afterId: string | null, limit: number): Promise<Page<string>> {
+    return keysetPage(this.dataSource, {
+      rows: `SELECT id FROM enrollments WHERE campaign_id = $1
+               AND (status = ANY($2::text[]) OR (status = 'stopped' AND stop_reason = 'campaign_stopped'))`,
+      params: [campaignId, RUNNING],
+      key: ['id'],
+      map: (row): string => row.id,
+    }, { limit, after: afterId });
   }
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { EnrollmentStatus } from '../entities/enrollment.entity';
+import { endEnrollments, RUNNING } from './enrollment-ends';
 import type { MatchedMessage } from './inbound-matching';
 
 /** When a soft-bounced email goes again, decided with the outcome (see inboundOutcome). */
@@ -14,7 +16,7 @@ export type SoftBounceEffect =
   | { kind: 'none' };
 
 /** An enrollment whose step may still be resent: running, or past its last step. */
-const RESENDABLE = `('active', 'paused', 'completed')`;
+const RESENDABLE: readonly EnrollmentStatus[] = [...RUNNING, 'completed'];
 
 /**
  * A soft bounce the remote server gave up on (`plan` non-null; a mere delay has none): the
@@ -33,18 +35,16 @@ export async function recordSoftBounce(
     `UPDATE messages m SET soft_bounces = soft_bounces + 1,
        resend_at = CASE WHEN soft_bounces < $2 THEN $3::timestamptz ELSE NULL END
      WHERE m.id = $1 AND m.status = 'sent' AND m.resend_at IS NULL
-       AND EXISTS (SELECT 1 FROM enrollments e WHERE e.id = m.enrollment_id AND e.status IN ${RESENDABLE})
+       AND EXISTS (SELECT 1 FROM enrollments e WHERE e.id = m.enrollment_id AND e.status = ANY($4::text[]))
      RETURNING soft_bounces, resend_at, step_id`,
-    [matched.id, plan.maxResends, plan.at],
+    [matched.id, plan.maxResends, plan.at, RESENDABLE],
   );
   if (counted.length === 0) return { kind: 'none' };
   const [{ soft_bounces: attempt, resend_at: at, step_id: stepId }] = counted;
   if (at) return { kind: 'resend', enrollmentId: matched.enrollment_id, stepId, messageId: matched.id, attempt, at };
-  const [ended]: [{ id: string }[], number] = await manager.query(
-    `UPDATE enrollments SET status = 'bounced', stop_reason = 'soft_bounce', finished_at = now(), updated_at = now()
-     WHERE id = $1 AND status IN ${RESENDABLE} RETURNING id`,
-    [matched.enrollment_id],
-  );
+  const ended = await endEnrollments(manager, { ids: [matched.enrollment_id] }, {
+    status: 'bounced', reason: 'soft_bounce', from: RESENDABLE,
+  });
   return ended.length > 0 ? { kind: 'bounced', enrollmentIds: [matched.enrollment_id], reason: 'soft_bounce' } : { kind: 'none' };
 }
 

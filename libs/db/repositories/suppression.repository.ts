@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Suppression, SuppressionKind, SuppressionReason } from '../entities/suppression.entity';
+import { endEnrollments } from './enrollment-ends';
+import { entityFromRow } from './entity-rows';
+import { keysetPage, type Page } from './keyset-page';
 
 /** What identifies an address on the list: its keyed hash, and its domain with the parent domains. */
 export interface SuppressionKeys {
@@ -52,27 +55,15 @@ export class SuppressionRepository {
   }
 
   /** Newest first, `limit` at a time after the entry `afterId`; null when that cursor is not the account's. */
-  async listPage(
-    accountId: string,
-    options: { limit: number; afterId?: string; kind?: SuppressionKind },
-  ): Promise<{ items: Suppression[]; hasMore: boolean } | null> {
-    const query = this.dataSource
-      .getRepository(Suppression)
-      .createQueryBuilder('s')
-      .where('s.account_id = :accountId', { accountId })
-      .orderBy('s.createdAt', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(options.limit + 1);
-    if (options.kind) query.andWhere('s.kind = :kind', { kind: options.kind });
-    if (options.afterId) {
-      if (!(await this.findForAccount(accountId, options.afterId))) return null;
-      query.andWhere(
-        '(s.created_at, s.id) < (SELECT a.created_at, a.id FROM suppressions a WHERE a.id = :afterId)',
-        { afterId: options.afterId },
-      );
-    }
-    const rows = await query.getMany();
-    return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+  listPage(accountId: string, options: { limit: number; afterId?: string; kind?: SuppressionKind }): Promise<Page<Suppression> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `SELECT s.* FROM suppressions s WHERE s.account_id = $1`,
+      params: [accountId],
+      filter: options.kind ? { sql: `kind = $2`, params: [options.kind] } : undefined,
+      key: ['created_at', 'id'],
+      descending: true,
+      map: entityFromRow(this.dataSource, Suppression),
+    }, { limit: options.limit, after: options.afterId });
   }
 
   /**
@@ -91,19 +82,12 @@ export class SuppressionRepository {
       const matches = 'email' in target
         ? { sql: `p.email = $2`, value: target.email }
         : { sql: `(split_part(p.email, '@', 2) = $2 OR right(split_part(p.email, '@', 2), length($2) + 1) = '.' || $2)`, value: target.domain };
-      // Locked before anything else, in the order the send claim takes them.
-      const running: { id: string }[] = await manager.query(
-        `SELECT e.id FROM enrollments e JOIN prospects p ON p.id = e.prospect_id
-         WHERE e.account_id = $1 AND e.status IN ('active', 'paused') AND ${matches.sql} ORDER BY e.id FOR UPDATE OF e`,
-        [accountId, matches.value],
-      );
-      const [stopped]: [{ workflow_id: string }[], number] = running.length === 0 ? [[], 0] : await manager.query(
-        `UPDATE enrollments SET status = 'stopped', stop_reason = 'prospect_suppressed', finished_at = now(), updated_at = now()
-         WHERE id = ANY($1::uuid[]) AND status IN ('active', 'paused') RETURNING workflow_id`,
-        [running.map((row) => row.id)],
-      );
+      // Ended before anything else is written, locked in the order the send claim takes them.
+      const stopped = await endEnrollments(manager, { where: `e.account_id = $1 AND ${matches.sql}`, params: [accountId, matches.value] }, {
+        status: 'stopped', reason: 'prospect_suppressed',
+      });
       const added = await this.addIn(manager, accountId, entry);
-      return { ...added, stoppedWorkflowIds: stopped.map((row) => row.workflow_id) };
+      return { ...added, stoppedWorkflowIds: stopped.map((row) => row.workflowId) };
     });
   }
 
@@ -128,16 +112,9 @@ export class SuppressionRepository {
         [messageId],
       );
       if (!message) return null;
-      const active: { id: string }[] = await manager.query(
-        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status IN ('active', 'paused') ORDER BY id FOR UPDATE`,
-        [message.prospect_id],
-      );
-      // TypeORM answers an UPDATE with [returned rows, row count].
-      const [stopped]: [{ id: string; workflow_id: string }[], number] = active.length === 0 ? [[], 0] : await manager.query(
-        `UPDATE enrollments SET status = 'stopped', stop_reason = 'unsubscribed', finished_at = now(), updated_at = now()
-         WHERE id = ANY($1::uuid[]) AND status IN ('active', 'paused') RETURNING id, workflow_id`,
-        [active.map((row) => row.id)],
-      );
+      const stopped = await endEnrollments(manager, { where: `e.prospect_id = $1`, params: [message.prospect_id] }, {
+        status: 'stopped', reason: 'unsubscribed',
+      });
       // A reply is no reason to keep writing; a bounce or a blacklisting already stops everything.
       await manager.query(
         `UPDATE prospects SET status = 'unsubscribed', updated_at = now() WHERE id = $1 AND status IN ('active', 'replied')`,
@@ -158,7 +135,7 @@ export class SuppressionRepository {
         accountId: message.account_id,
         prospectId: message.prospect_id,
         suppressionId: suppression.id,
-        stoppedEnrollments: stopped.map((row) => ({ id: row.id, workflowId: row.workflow_id })),
+        stoppedEnrollments: stopped,
       };
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TaskStatus } from '../entities/task.entity';
+import { keysetPage, type Page } from './keyset-page';
 
 /** Where a task step stands for one enrollment, as its workflow needs to know. */
 export type TaskProgress =
@@ -39,7 +40,12 @@ const SUMMARY = `
          t.due_at, t.completed_at, t.created_at, p.id AS prospect_id, p.email, p.first_name, p.last_name, p.company
   FROM tasks t JOIN enrollments e ON e.id = t.enrollment_id JOIN prospects p ON p.id = e.prospect_id`;
 
-/** Manual tasks of task steps: created by the enrollment workflow, listed and closed by the rep. */
+/**
+ * Manual tasks of task steps: created by the enrollment workflow, listed and closed by the rep.
+ * No method here cancels one: when its enrollment ends (endEnrollments, whatever the reason),
+ * the trigger trg_enrollments_cancel_tasks on the enrollment's status cancels its open task in
+ * the same statement, with the stop reason as `cancel_reason` (migration 1764299000000-cancelled-tasks).
+ */
 @Injectable()
 export class TaskRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -95,21 +101,14 @@ export class TaskRepository {
    * The account's tasks, oldest first, `limit` at a time after the task `afterId`
    * (index ix_tasks_account_status_created). Null when `afterId` is not a task of the account.
    */
-  async listPage(
-    accountId: string,
-    options: { status?: TaskStatus; limit: number; afterId?: string },
-  ): Promise<{ items: TaskSummary[]; hasMore: boolean } | null> {
-    const afterId = options.afterId ?? null;
-    if (afterId && !(await this.findSummary(accountId, afterId))) return null;
-    // Compared in SQL: timestamptz keeps microseconds that a JS Date would drop.
-    const rows = await this.dataSource.query(
-      `${SUMMARY}
-       WHERE t.account_id = $1 AND ($2::text IS NULL OR t.status = $2)
-         AND ($3::uuid IS NULL OR (t.created_at, t.id) > (SELECT a.created_at, a.id FROM tasks a WHERE a.id = $3))
-       ORDER BY t.created_at, t.id LIMIT $4`,
-      [accountId, options.status ?? null, afterId, options.limit + 1],
-    );
-    return { items: rows.slice(0, options.limit).map(toSummary), hasMore: rows.length > options.limit };
+  listPage(accountId: string, options: { status?: TaskStatus; limit: number; afterId?: string }): Promise<Page<TaskSummary> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `${SUMMARY} WHERE t.account_id = $1`,
+      params: [accountId],
+      filter: options.status ? { sql: `status = $2`, params: [options.status] } : undefined,
+      key: ['created_at', 'id'],
+      map: toSummary,
+    }, { limit: options.limit, after: options.afterId });
   }
 
   /** Closes an open task of the account as done or skipped; a closed one (also a cancelled one) stays as it is. */

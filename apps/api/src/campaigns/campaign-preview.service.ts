@@ -28,7 +28,7 @@ export class CampaignPreviewService {
     const step = campaign.steps.find((candidate) => candidate.id === stepId);
     if (!step) throw DomainError.notFound('step', stepId, 'stepId');
     if (step.kind !== 'email') throw DomainError.validation([{ field: 'stepId', message: 'stepId is not an email step' }]);
-    const prospect = await this.prospects.findForAccount(accountId, prospectId);
+    const prospect = await this.prospects.findForTemplates(accountId, prospectId);
     if (!prospect) throw DomainError.notFound('prospect', prospectId, 'prospectId');
     const mailbox = await this.mailboxes.findById(campaign.mailboxId);
     const data = templateDataFor(prospect, { name: mailbox?.displayName ?? '', email: mailbox?.email ?? '' });

@@ -5,7 +5,7 @@ import {
 import { MailboxRepository } from '@relance/db/repositories/mailbox.repository';
 import { DomainError, FieldProblem } from '@relance/errors';
 import { variantKey } from '@relance/templates';
-import { invalidCursor, nextCursorOf } from '../common/pagination';
+import { invalidCursor } from '../common/pagination';
 import { sendingWindowProblems } from '../common/sending-window-problems';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 import { DEFAULT_CAMPAIGN_PAGE } from './dto/list-campaigns.query';
@@ -51,7 +51,7 @@ export class CampaignsService {
   ): Promise<{ items: CampaignWithMailboxes[]; nextCursor: string | null }> {
     const page = await this.campaigns.listPage(accountId, { limit: query.limit ?? DEFAULT_CAMPAIGN_PAGE, afterId: query.after });
     if (!page) throw invalidCursor('a campaign of this account');
-    return { items: page.items, nextCursor: nextCursorOf(page) };
+    return page;
   }
 
   /** A mailbox of the account that may send: 404 when it is not the account's, 409 when it is disabled. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConversationEntry, ConversationRepository } from '@relance/db/repositories/conversation.repository';
 import { ProspectRepository } from '@relance/db/repositories/prospect.repository';
 import { DomainError } from '@relance/errors';
-import { invalidCursor, nextCursorOf } from '../common/pagination';
+import { invalidCursor } from '../common/pagination';
 import { DEFAULT_CONVERSATION_PAGE } from './dto/list-conversation.query';
 
 /** The team's shared view of everything exchanged with a prospect, across campaigns and mailboxes. */
@@ -24,6 +24,6 @@ export class ConversationsService {
       afterId: query.after,
     });
     if (!page) throw invalidCursor("a message of this prospect's conversation");
-    return { items: page.items, nextCursor: nextCursorOf(page) };
+    return page;
   }
 }

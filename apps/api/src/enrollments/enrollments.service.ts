@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CampaignRepository } from '@relance/db/repositories/campaign.repository';
 import { EnrollmentRepository, EnrollmentSummary } from '@relance/db/repositories/enrollment.repository';
 import { DomainError } from '@relance/errors';
-import { invalidCursor, nextCursorOf } from '../common/pagination';
+import { invalidCursor } from '../common/pagination';
 import { DEFAULT_ENROLLMENT_PAGE } from './dto/list-enrollments.query';
 
 @Injectable()
@@ -23,7 +23,7 @@ export class EnrollmentsService {
       afterId: query.after,
     });
     if (!page) throw invalidCursor('an enrollment of this campaign');
-    return { items: page.items, nextCursor: nextCursorOf(page) };
+    return page;
   }
 
   async get(accountId: string, id: string): Promise<EnrollmentSummary> {

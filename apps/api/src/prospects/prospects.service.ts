@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Prospect } from '@relance/db/entities/prospect.entity';
 import { NewProspect, ProspectRepository } from '@relance/db/repositories/prospect.repository';
 import { DomainError } from '@relance/errors';
+import { invalidCursor } from '../common/pagination';
 import type { RowErrorDto } from './dto/create-prospects-batch.dto';
 import { CreateProspectDto } from './dto/create-prospect.dto';
 import { checkProspectRows } from './prospect-rows';
@@ -43,12 +44,8 @@ export class ProspectsService {
 
   async list(accountId: string, query: { limit?: number; after?: string }) {
     const page = await this.prospects.listPage(accountId, { limit: query.limit ?? DEFAULT_PAGE, afterId: query.after });
-    if (!page) {
-      const message = 'after must be the id of a prospect of this account (use nextCursor)';
-      throw new DomainError('validation_failed', message, { field: 'after', details: [{ field: 'after', message }] });
-    }
-    const last = page.items[page.items.length - 1];
-    return { items: page.items, nextCursor: page.hasMore && last ? last.id : null };
+    if (!page) throw invalidCursor('a prospect of this account');
+    return page;
   }
 }
 

@@ -3,6 +3,7 @@ import type { Suppression } from '@relance/db/entities/suppression.entity';
 import { SuppressionRepository } from '@relance/db/repositories/suppression.repository';
 import { DomainError } from '@relance/errors';
 import { SuppressionCheck, SuppressionService } from '@relance/privacy';
+import { invalidCursor } from '../common/pagination';
 import { EnrollmentSignals } from '../workflows/enrollment-signals.service';
 import type { CreateSuppressionDto } from './dto/create-suppression.dto';
 
@@ -42,12 +43,8 @@ export class SuppressionsService {
     const page = await this.suppressions.listPage(accountId, {
       kind: query.kind, limit: query.limit ?? DEFAULT_PAGE, afterId: query.after,
     });
-    if (!page) {
-      const message = 'after must be the id of a suppression of this account (use nextCursor)';
-      throw new DomainError('validation_failed', message, { field: 'after', details: [{ field: 'after', message }] });
-    }
-    const last = page.items[page.items.length - 1];
-    return { items: page.items, nextCursor: page.hasMore && last ? last.id : null };
+    if (!page) throw invalidCursor('a suppression of this account');
+    return page;
   }
 
   async remove(accountId: string, id: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { TaskStatus } from '@relance/db/entities/task.entity';
 import { TaskRepository, TaskSummary } from '@relance/db/repositories/task.repository';
 import { DomainError } from '@relance/errors';
 import { enrollmentWorkflowId } from '@relance/temporal/contracts';
-import { invalidCursor, nextCursorOf } from '../common/pagination';
+import { invalidCursor } from '../common/pagination';
 import { EnrollmentSignals } from '../workflows/enrollment-signals.service';
 import { cancelReasonInWords } from './cancel-reasons';
 import { DEFAULT_TASK_PAGE } from './dto/list-tasks.query';
@@ -29,7 +29,7 @@ export class TasksService {
       afterId: query.after,
     });
     if (!page) throw invalidCursor('a task of this account');
-    return { items: page.items, nextCursor: nextCursorOf(page) };
+    return page;
   }
 
   async complete(accountId: string, id: string, outcome: 'done' | 'skipped'): Promise<TaskSummary> {
