@@ -1,4 +1,5 @@
 import { Account } from './account.entity';
+import { AuditEvent } from './audit-event.entity';
 import { ApiKey } from './api-key.entity';
 import { Campaign } from './campaign.entity';
 import { CampaignMailbox } from './campaign-mailbox.entity';
@@ -17,6 +18,7 @@ import { TrackingEvent } from './tracking-event.entity';
 import { User } from './user.entity';
 
 export * from './account.entity';
+export * from './audit-event.entity';
 export * from './api-key.entity';
 export * from './campaign.entity';
 export * from './campaign-mailbox.entity';
@@ -37,5 +39,5 @@ export * from './user.entity';
 export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
-  Suppression, TrackingEvent, Task, LaunchFilter,
+  Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
 ];

@@ -15,6 +15,7 @@ import { SoftBounceResends1764298000000 } from './1764298000000-soft-bounce-rese
 import { CancelledTasks1764299000000 } from './1764299000000-cancelled-tasks';
 import { ProspectEmailSpelling1764300000000 } from './1764300000000-prospect-email-spelling';
 import { EnrollmentWaits1764300500000 } from './1764300500000-enrollment-waits';
+import { AuditEvents1764300600000 } from './1764300600000-audit-events';
 import { LaunchFilters1764301000000 } from './1764301000000-launch-filters';
 import { MailboxEdits1764301100000 } from './1764301100000-mailbox-edits';
 
@@ -24,6 +25,6 @@ export const MIGRATIONS = [
   TrackingEvents1764282600000, CampaignStats1764282660000, InboundClassification1764290000000,
   TrackingSettings1764291600000, StepVariants1764292000000, BounceGuard1764293000000, CompanyReplyStop1764294600000,
   ConditionAndTaskSteps1764295200000, StepRevisions1764296400000, SoftBounceResends1764298000000,
-  CancelledTasks1764299000000, ProspectEmailSpelling1764300000000, EnrollmentWaits1764300500000,
+  CancelledTasks1764299000000, ProspectEmailSpelling1764300000000, EnrollmentWaits1764300500000, AuditEvents1764300600000,
   LaunchFilters1764301000000, MailboxEdits1764301100000,
 ];

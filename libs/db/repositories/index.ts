@@ -1,4 +1,5 @@
 import { AccountRepository } from './account.repository';
+import { AuditRepository } from './audit.repository';
 import { CampaignRepository } from './campaign.repository';
 import { ConditionRepository } from './condition.repository';
 import { ConversationRepository } from './conversation.repository';
@@ -15,14 +16,14 @@ import { TaskRepository } from './task.repository';
 import { TrackingRepository } from './tracking.repository';
 
 export {
-  AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
+  AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
   TaskRepository, LaunchFilterRepository,
 };
 
 export const REPOSITORIES = [
-  AccountRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
+  AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
   TaskRepository, LaunchFilterRepository,
