@@ -1,3 +1,4 @@
+import { parse as parseContentType } from 'content-type';
 import type { InboundMail } from '../inbound-mail';
 import { autoReplyHeaderReason, isOutOfOfficeSubject, ownSubjectPart, type AutoReplyReason } from './auto-reply';
 import { bounceFromText, FAILURE_SUBJECT, inlineOriginalMessageId } from './bounce-text';
@@ -35,8 +36,8 @@ const DSN_REPORT_TYPES = new Set(['delivery-status', 'global-delivery-status']);
  * subject test reads only what precedes "Re:", our own subject following it.
  */
 export function classifyInbound(mail: InboundMail, options: ClassifyOptions = {}): InboundClassification {
-  const contentType = parseContentType(mail.headers['content-type']);
-  const reportType = contentType.type === 'multipart/report' ? (contentType.params.get('report-type') ?? '') : null;
+  const contentType = parseContentType(mail.headers['content-type'] ?? '');
+  const reportType = contentType.type === 'multipart/report' ? (contentType.parameters['report-type'] ?? '').toLowerCase() : null;
   const failedRecipients = listHeader(mail.headers['x-failed-recipients']);
   const nullSender = /^<\s*>$/.test(mail.headers['return-path']?.trim() ?? '');
   const fromDaemon = isDaemon(mail.from);
@@ -97,18 +98,6 @@ function isDaemon(from: InboundMail['from']): boolean {
   const at = from.address.lastIndexOf('@');
   const localPart = at < 0 ? from.address : from.address.slice(0, at);
   return DAEMON_LOCAL_PART.test(localPart) || DAEMON_NAME.test(from.name.trim());
-}
-
-function parseContentType(value: string | undefined): { type: string; params: Map<string, string> } {
-  const [type = '', ...rest] = (value ?? '').split(';');
-  const params = new Map<string, string>();
-  for (const param of rest) {
-    const equals = param.indexOf('=');
-    if (equals < 0) continue;
-    const name = param.slice(0, equals).trim().toLowerCase();
-    params.set(name, param.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1').toLowerCase());
-  }
-  return { type: type.trim().toLowerCase(), params };
 }
 
 function listHeader(value: string | undefined): string[] {
