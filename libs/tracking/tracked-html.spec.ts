@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { TokenSigner } from '@relance/crypto/signed-token';
-import { escapeHtml, renderTrackedHtml, trackedHtmlFor } from './tracked-html';
+import { renderTrackedHtml, trackedHtmlFor } from './tracked-html';
 import { parseClickSubject } from './tracking-links';
 
 const urls = { pixel: 'https://t.test/t/o/OPEN.gif', click: (i: number) => `https://t.test/t/c/CLICK${i}` };
@@ -45,7 +45,8 @@ describe('renderTrackedHtml', () => {
   });
 
   it('escapes attribute values', () => {
-    assert.equal(escapeHtml('"><img src=x onerror=alert(1)>'), '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    const html = renderTrackedHtml('Hello', [], { ...urls, pixel: '"><img src=x onerror=alert(1)>' });
+    assert.ok(html.includes('<img src="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" width="1"'), html);
   });
 });
 

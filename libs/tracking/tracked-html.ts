@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import type { AppConfig } from '@relance/config';
 import type { TokenSigner } from '@relance/crypto/signed-token';
 import { clickSubject, clickUrl, openPixelUrl, splitLinks } from './tracking-links';
@@ -44,16 +45,6 @@ function inlineHtml(paragraph: string, trackedLinks: readonly string[], urls: Tr
       return `<a href="${escapeHtml(href)}">${escapeHtml(segment.text)}</a>`;
     })
     .join('');
-}
-
-/** Text as HTML text or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /**
