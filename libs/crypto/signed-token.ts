@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import type { KeyRing } from '@relance/config';
+import { readLegacyToken } from './legacy-token';
 
 /**
  * What a token may be used for; a token signed for one purpose is refused for any other.
@@ -27,23 +28,18 @@ export interface VerifiedToken {
   expiresAt: Date;
 }
 
-/** Compact JSON: the token rides in URLs and mail headers. */
-interface Payload {
-  p: string;
-  s: string;
-  /** Expiry, in seconds since the epoch. */
-  e: number;
-}
-
 // Well above any token we sign; refuses absurd inputs before any work is done on them.
 const MAX_TOKEN_LENGTH = 512;
+const ALGORITHM = 'HS256';
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 /**
- * URL-safe signed tokens: `base64url(payload JSON).keyId.base64url(HMAC-SHA256)`. The first
- * key of the ring signs and every key verifies, so keys rotate without breaking links already
- * sent. The MAC covers the payload and the key id as written; the purpose and the expiry are
- * checked only once the MAC holds, so a forged token never learns more than "invalid".
+ * URL-safe signed tokens: compact JWS (RFC 7515, HMAC-SHA256) whose header names the key (`kid`)
+ * and whose claims are the subject (`sub`), the purpose (`aud`) and the expiry (`exp`), signed and
+ * verified by jose. The current key of the ring signs and every key verifies, so keys rotate
+ * without breaking links already sent; tokens of the format used before JWS still verify (see
+ * legacy-token.ts). The purpose and the expiry are checked only once the signature holds, so a
+ * forged token never learns more than "invalid".
  */
 export class TokenSigner {
   constructor(
@@ -51,36 +47,51 @@ export class TokenSigner {
     private readonly now: () => number = Date.now,
   ) {}
 
-  sign(purpose: TokenPurpose, subject: string, ttlMs: number): string {
-    const payload: Payload = { p: purpose, s: subject, e: Math.floor((this.now() + ttlMs) / 1000) };
-    const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+  async sign(purpose: TokenPurpose, subject: string, ttlMs: number): Promise<string> {
     const keyId = this.ring.currentId;
-    return `${body}.${keyId}.${this.mac(keyId, body)}`;
-  }
-
-  /** Returns the token's claims, or throws a TokenError (token_invalid, token_expired). */
-  verify(token: string, purpose: TokenPurpose): VerifiedToken {
-    const parts = typeof token === 'string' && token.length <= MAX_TOKEN_LENGTH ? split(token) : null;
-    if (!parts) throw invalid('the token is malformed');
-    const { body, keyId, signature } = parts;
-    if (!this.ring.keys.has(keyId)) throw invalid('the token is signed with an unknown key');
-    // Compared as the canonical base64url text: other spellings of the same bytes are refused too.
-    const expected = Buffer.from(this.mac(keyId, body), 'utf8');
-    const given = Buffer.from(signature, 'utf8');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw invalid('the token signature does not match');
-    }
-    const payload = parsePayload(body);
-    if (!payload) throw invalid('the token payload is malformed');
-    if (payload.p !== purpose) throw invalid(`the token is not valid for ${purpose}`);
-    if (payload.e * 1000 <= this.now()) throw new TokenError('token_expired', 'the token has expired');
-    return { purpose, subject: payload.s, expiresAt: new Date(payload.e * 1000) };
-  }
-
-  private mac(keyId: string, body: string): string {
     const key = this.ring.keys.get(keyId);
     if (!key) throw new Error(`token signing key "${keyId}" is not configured (TOKEN_SIGNING_KEYS)`);
-    return createHmac('sha256', key).update(`${body}.${keyId}`).digest('base64url');
+    return new SignJWT()
+      .setProtectedHeader({ alg: ALGORITHM, kid: keyId })
+      .setSubject(subject)
+      .setAudience(purpose)
+      .setExpirationTime(Math.floor((this.now() + ttlMs) / 1000))
+      .sign(key);
+  }
+
+  /** Resolves to the token's claims, or rejects with a TokenError (token_invalid, token_expired). */
+  async verify(token: string, purpose: TokenPurpose): Promise<VerifiedToken> {
+    if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) throw invalid('the token is malformed');
+    const segments = token.split('.');
+    const header = segments.length === 3 ? protectedHeader(token) : null;
+    // Anything else is read as a token of the format before JWS, whose key id may hold dots.
+    if (!header || !('alg' in header)) return this.verifyLegacy(token, purpose);
+    // jose decodes base64url leniently (the last character's spare bits): other spellings of a token are refused.
+    if (!segments.every(isCanonicalBase64Url)) throw invalid('the token is malformed');
+    const key = typeof header.kid === 'string' ? this.ring.keys.get(header.kid) : undefined;
+    if (!key) throw invalid('the token is signed with an unknown key');
+    let claims: JWTPayload;
+    try {
+      ({ payload: claims } = await jwtVerify(token, key, {
+        algorithms: [ALGORITHM],
+        audience: purpose,
+        requiredClaims: ['sub', 'exp'],
+        currentDate: new Date(this.now()),
+      }));
+    } catch (error) {
+      throw tokenError(error, purpose);
+    }
+    if (!claims.sub || claims.exp === undefined) throw invalid('the token payload is malformed');
+    return { purpose, subject: claims.sub, expiresAt: new Date(claims.exp * 1000) };
+  }
+
+  private verifyLegacy(token: string, purpose: TokenPurpose): VerifiedToken {
+    const read = readLegacyToken(token, this.ring);
+    if (!read.ok) throw invalid(read.reason);
+    const { claims } = read;
+    if (claims.purpose !== purpose) throw invalid(`the token is not valid for ${purpose}`);
+    if (claims.expiresAt.getTime() <= this.now()) throw new TokenError('token_expired', 'the token has expired');
+    return { purpose, subject: claims.subject, expiresAt: claims.expiresAt };
   }
 }
 
@@ -88,24 +99,23 @@ function invalid(message: string): TokenError {
   return new TokenError('token_invalid', message);
 }
 
-/** Key ids may contain dots; base64url never does: the id is what lies between the first and last dot. */
-function split(token: string): { body: string; keyId: string; signature: string } | null {
-  const first = token.indexOf('.');
-  const last = token.lastIndexOf('.');
-  if (first <= 0 || last <= first + 1 || last === token.length - 1) return null;
-  const body = token.slice(0, first);
-  const signature = token.slice(last + 1);
-  if (!BASE64URL.test(body) || !BASE64URL.test(signature)) return null;
-  return { body, keyId: token.slice(first + 1, last), signature };
-}
-
-function parsePayload(body: string): Payload | null {
+/** The first segment as a JSON object: a JWS header, or the payload of a legacy token; null when neither. */
+function protectedHeader(token: string): ProtectedHeaderParameters | null {
   try {
-    const value = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<Payload> | null;
-    if (typeof value?.p !== 'string' || typeof value.s !== 'string' || value.s === '') return null;
-    if (typeof value.e !== 'number' || !Number.isSafeInteger(value.e)) return null;
-    return value as Payload;
+    return decodeProtectedHeader(token);
   } catch {
     return null;
   }
+}
+
+function isCanonicalBase64Url(segment: string): boolean {
+  return BASE64URL.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment;
+}
+
+function tokenError(error: unknown, purpose: TokenPurpose): unknown {
+  if (error instanceof errors.JWTExpired) return new TokenError('token_expired', 'the token has expired');
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') return invalid(`the token is not valid for ${purpose}`);
+  if (error instanceof errors.JWSSignatureVerificationFailed) return invalid('the token signature does not match');
+  if (error instanceof errors.JOSEError) return invalid('the token payload is malformed');
+  return error;
 }

@@ -103,6 +103,43 @@ describe('parseInboundMail', () => {
     assert.equal((await parseInboundMail(5, REPLY)).deliveryStatus, null);
   });
 
+  it('decodes the delivery-status part: base64 global DSN, quoted-printable, a report on its own', async () => {
+    const fields = crlf(['Reporting-MTA: dns; mail.seller.example', '', 'Final-Recipient: rfc822; josé@prospect.example', 'Status: 5.1.1']);
+    const global = crlf([
+      'Content-Type: multipart/report; report-type=global-delivery-status; boundary=b1',
+      '',
+      '--b1',
+      'Content-Type: message/global-delivery-status',
+      'Content-Transfer-Encoding: base64',
+      '',
+      ...(Buffer.from(fields).toString('base64').match(/.{1,76}/g) ?? []),
+      '--b1--',
+      '',
+    ]);
+    assert.equal((await parseInboundMail(1, global)).deliveryStatus, fields);
+    const quotedPrintable = crlf([
+      'Content-Type: multipart/report; report-type=delivery-status; boundary=b',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'Final-Recipient: rfc822; jos=C3=A9@prospect.example',
+      'Status: 5.1.=',
+      '1',
+      '--b--',
+      '',
+    ]);
+    assert.equal((await parseInboundMail(2, quotedPrintable)).deliveryStatus, 'Final-Recipient: rfc822; josé@prospect.example\r\nStatus: 5.1.1');
+    const alone = crlf(['Content-Type: message/delivery-status', '', 'Final-Recipient: rfc822; gone@prospect.example', 'Status: 5.1.1', '']);
+    assert.match((await parseInboundMail(3, alone)).deliveryStatus ?? '', /^Final-Recipient: rfc822; gone@prospect\.example\r\nStatus: 5\.1\.1/);
+  });
+
+  it('does not take a body that quotes a report header for a delivery-status part', async () => {
+    const body = crlf(['Subject: hello', '', 'A line of the body:', 'Content-Type: message/delivery-status', '', 'Status: 5.1.1', 'is what a report looks like.']);
+    assert.equal((await parseInboundMail(1, body)).deliveryStatus, null);
+  });
+
   it('keeps List-Id, which tells a list distribution from a bulk auto-sender', async () => {
     const mail = await parseInboundMail(6, crlf(['From: a@prospect.example', 'Precedence: list', 'List-Id: Sales <sales.prospect.example>', '', 'Hi', '']));
     assert.equal(mail.headers['list-id'], 'Sales <sales.prospect.example>');

@@ -20,10 +20,9 @@ export interface InboundMail {
   attachedMessageIds: string[];
   /**
    * Text of the RFC 3464 `message/delivery-status` (or RFC 6533 `message/global-delivery-status`)
-   * part of a bounce, kept out of `text`; null when there is none. Optional so that mails built
-   * by hand (tests, replays) need not carry it.
+   * part of a bounce, decoded by mailparser and kept out of `text`; null when there is none.
    */
-  deliveryStatus?: string | null;
+  deliveryStatus: string | null;
 }
 
 /** Headers that tell auto-replies, mailing lists and delivery reports from people. */

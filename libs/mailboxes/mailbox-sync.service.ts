@@ -138,11 +138,11 @@ export class MailboxSync {
    */
   private async classify(mailboxId: string, mail: InboundMail, mailboxZone: string): Promise<InboundClassification> {
     const receivedAt = mail.date ?? new Date();
-    const first = classifyInbound(mail, undefined, { timeZone: mailboxZone, receivedAt });
+    const first = classifyInbound(mail, { timeZone: mailboxZone, receivedAt });
     if (first.kind !== 'auto_reply' || !first.returnDate) return first;
     const prospectZone = await this.inbound.prospectTimeZone(mailboxId, matchingMessageIds(mail, first), mail.from?.address ?? null);
     if (!prospectZone || prospectZone === mailboxZone) return first;
-    return classifyInbound(mail, undefined, { timeZone: prospectZone, receivedAt });
+    return classifyInbound(mail, { timeZone: prospectZone, receivedAt });
   }
 }
 

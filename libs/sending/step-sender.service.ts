@@ -178,12 +178,12 @@ export class StepSender {
       subject: message.subject,
       text: message.bodyText,
       // Tracked emails get an HTML alternative with the pixel and tracked links, tokens signed now.
-      html: trackedHtmlFor(message, this.tokens, this.config),
+      html: await trackedHtmlFor(message, this.tokens, this.config),
       messageId: message.messageIdHeader,
       inReplyTo: message.inReplyTo ?? undefined,
       references: message.references.length > 0 ? message.references : undefined,
       // Signed at send time for this outbox row: the link unsubscribes this email's recipient.
-      headers: unsubscribeHeadersFor(message.id, this.tokens, this.config),
+      headers: await unsubscribeHeadersFor(message.id, this.tokens, this.config),
     };
     return { mailbox, mail, settings };
   }

@@ -17,14 +17,14 @@ describe('unsubscribe headers', () => {
     assert.equal(unsubscribeUrl('https://example.com/relance/', 't'), 'https://example.com/relance/u/t');
   });
 
-  it('carry a token for the message that verifies for unsubscribe, valid for the configured time', () => {
+  it('carry a token for the message that verifies for unsubscribe, valid for the configured time', async () => {
     const ring = { currentId: 'k1', keys: new Map([['k1', randomBytes(32)]]) };
     const now = Date.parse('2026-03-01T00:00:00Z');
     const signer = new TokenSigner(ring, () => now);
     const config = { api: { publicUrl: 'https://r.example' }, tokens: { unsubscribeTtlMs: 86_400_000 } } as AppConfig;
-    const headers = unsubscribeHeadersFor('msg-1', signer, config);
+    const headers = await unsubscribeHeadersFor('msg-1', signer, config);
     const token = /\/u\/([^>]+)>$/.exec(headers['List-Unsubscribe'])![1];
-    assert.deepEqual(signer.verify(token, 'unsubscribe'), {
+    assert.deepEqual(await signer.verify(token, 'unsubscribe'), {
       purpose: 'unsubscribe', subject: 'msg-1', expiresAt: new Date(now + 86_400_000),
     });
   });

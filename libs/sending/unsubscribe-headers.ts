@@ -22,10 +22,10 @@ export function unsubscribeHeaders(publicUrl: string, token: string): Record<str
 }
 
 /** The headers for outbox message `messageId`, with a fresh token signed for it. */
-export function unsubscribeHeadersFor(
+export async function unsubscribeHeadersFor(
   messageId: string,
   tokens: TokenSigner,
   config: Pick<AppConfig, 'api' | 'tokens'>,
-): Record<string, string> {
-  return unsubscribeHeaders(config.api.publicUrl, tokens.sign('unsubscribe', messageId, config.tokens.unsubscribeTtlMs));
+): Promise<Record<string, string>> {
+  return unsubscribeHeaders(config.api.publicUrl, await tokens.sign('unsubscribe', messageId, config.tokens.unsubscribeTtlMs));
 }

@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import type { AppConfig } from '@relance/config';
 import type { TokenSigner } from '@relance/crypto/signed-token';
 import { clickSubject, clickUrl, openPixelUrl, splitLinks } from './tracking-links';
@@ -46,30 +47,22 @@ function inlineHtml(paragraph: string, trackedLinks: readonly string[], urls: Tr
     .join('');
 }
 
-/** Text as HTML text or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /**
  * The HTML part of outbox message `message`, with tokens signed now for its pixel and links;
  * undefined when the message is not tracked (its email is then plain text only).
  */
-export function trackedHtmlFor(
+export async function trackedHtmlFor(
   message: { id: string; bodyText: string; trackingBaseUrl: string | null; trackedLinks: string[] },
   tokens: TokenSigner,
   config: Pick<AppConfig, 'tokens'>,
-): string | undefined {
+): Promise<string | undefined> {
   const base = message.trackingBaseUrl;
   if (!base) return undefined;
   const ttl = config.tokens.trackingTtlMs;
+  const open = await tokens.sign('open', message.id, ttl);
+  const clicks = await Promise.all(message.trackedLinks.map((_, index) => tokens.sign('click', clickSubject(message.id, index), ttl)));
   return renderTrackedHtml(message.bodyText, message.trackedLinks, {
-    pixel: openPixelUrl(base, tokens.sign('open', message.id, ttl)),
-    click: (index) => clickUrl(base, tokens.sign('click', clickSubject(message.id, index), ttl)),
+    pixel: openPixelUrl(base, open),
+    click: (index) => clickUrl(base, clicks[index]),
   });
 }

@@ -32,6 +32,14 @@ describe('splitLinks', () => {
     ]);
   });
 
+  it('leaves Unicode punctuation out of a link: guillemets, curly quotes, an ellipsis, a dash', () => {
+    assert.deepEqual(linksIn('Voir «https://acme.test/a», “https://acme.test/b”… et https://acme.test/c—merci'), [
+      ['https://acme.test/a', 'https://acme.test/a'],
+      ['https://acme.test/b', 'https://acme.test/b'],
+      ['https://acme.test/c', 'https://acme.test/c'],
+    ]);
+  });
+
   it('serialises URLs safely (punycode host, encoded path) and ignores other schemes', () => {
     assert.deepEqual(linksIn('https://café.test/menü'), [['https://café.test/menü', 'https://xn--caf-dma.test/men%C3%BC']]);
     assert.deepEqual(linksIn('mailto:ada@acme.test ftp://acme.test javascript:alert(1) httpx://acme.test https://'), []);

@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url';
+import { LinkifyIt } from 'linkify-it';
 
 /** Where the API serves the open pixel (<base>/t/o/<token>.gif) and tracked links (<base>/t/c/<token>). */
 export const TRACKING_ROUTE = 't';
@@ -9,28 +10,28 @@ export const MAX_TRACKED_LINKS = 100;
 /** A piece of a text body: plain text, or an http(s) link as written and the URL it stands for. */
 export type TextSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; url: string };
 
-// Stops at whitespace and at characters that cannot be in a URL written in running text.
-const CANDIDATE = /\bhttps?:\/\/[^\s<>"'`{}|\\^]+/gi;
-// Punctuation that ends a sentence rather than the URL ("see https://x.test/a." or "(https://x.test)").
-const TRAILING = /[.,;:!?'"*_~]$/;
-const CLOSERS: Record<string, string> = { ')': '(', ']': '[' };
+/**
+ * http(s) links only, as written: no schemaless "acme.com", no e-mail addresses, no ftp, mailto or
+ * protocol-relative links. Credentials stay part of the link ("https://user:pw@host/"), as before.
+ */
+const LINKS = new LinkifyIt({ fuzzyLink: false, fuzzyEmail: false, urlAuth: true }).add('ftp:', null).add('mailto:', null).add('//', null);
 
 /**
- * Splits a text body into text and http(s) links, the way mail clients linkify plain text:
- * trailing sentence punctuation and unbalanced closing brackets are not part of the link.
- * A link's `url` is its WHATWG-serialised form (host in punycode, path percent-encoded), safe
- * to put in an HTML attribute or a Location header; `text` is what the body shows.
+ * Splits a text body into text and http(s) links, the way mail clients linkify plain text
+ * (linkify-it): trailing sentence punctuation, quotes and unbalanced closing brackets, ASCII or
+ * not, are not part of the link. A link's `url` is its WHATWG-serialised form (host in punycode,
+ * path percent-encoded), safe to put in an HTML attribute or a Location header; `text` is what
+ * the body shows.
  */
 export function splitLinks(text: string): TextSegment[] {
   const segments: TextSegment[] = [];
   let last = 0;
-  for (const match of text.matchAll(CANDIDATE)) {
-    const raw = trimLink(match[0]);
-    const url = webUrl(raw);
+  for (const match of LINKS.match(text) ?? []) {
+    const url = webUrl(match.raw);
     if (!url) continue;
     if (match.index > last) segments.push({ kind: 'text', text: text.slice(last, match.index) });
-    segments.push({ kind: 'link', text: raw, url });
-    last = match.index + raw.length;
+    segments.push({ kind: 'link', text: match.raw, url });
+    last = match.lastIndex;
   }
   if (last < text.length) segments.push({ kind: 'text', text: text.slice(last) });
   return segments;
@@ -46,27 +47,6 @@ export function trackedLinksOf(text: string): string[] {
     if (segment.kind === 'link' && urls.size < MAX_TRACKED_LINKS) urls.add(segment.url);
   }
   return [...urls];
-}
-
-function trimLink(candidate: string): string {
-  let link = candidate;
-  for (;;) {
-    if (TRAILING.test(link)) {
-      link = link.slice(0, -1);
-      continue;
-    }
-    const closer = link.at(-1)!;
-    const opener = CLOSERS[closer];
-    if (opener && count(link, closer) > count(link, opener)) {
-      link = link.slice(0, -1);
-      continue;
-    }
-    return link;
-  }
-}
-
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
 }
 
 function webUrl(text: string): string | null {

@@ -149,7 +149,7 @@ describe('open and click tracking', () => {
     const { html, messageId } = emails.tracked as SentEmail & { html: string };
     const pixel = pixelOf(html);
     const forged = pixel.replace(/(.)\.gif$/, (_, c: string) => `${c === 'A' ? 'B' : 'A'}.gif`);
-    const clickToken = signer.sign('click', `${messageId}:0`, DAY);
+    const clickToken = await signer.sign('click', `${messageId}:0`, DAY);
     for (const url of [forged, `${PUBLIC_URL}/t/o/nonsense.gif`, `${PUBLIC_URL}/t/o/${clickToken}.gif`, pixel.replace(/\.gif$/, '')]) {
       const res = await fetch(local(url));
       assert.equal(res.status, 200, url);
@@ -186,10 +186,10 @@ describe('open and click tracking', () => {
     const cases: [string, string, string][] = [
       ['an altered signature', flipped, 'token_invalid'],
       ['garbage', `${PUBLIC_URL}/t/c/nonsense`, 'token_invalid'],
-      ['an open token', `${PUBLIC_URL}/t/c/${signer.sign('open', messageId, DAY)}`, 'token_invalid'],
-      ['an unsubscribe token', `${PUBLIC_URL}/t/c/${signer.sign('unsubscribe', messageId, DAY)}`, 'token_invalid'],
-      ['an expired token', `${PUBLIC_URL}/t/c/${past.sign('click', `${messageId}:0`, DAY)}`, 'token_expired'],
-      ['an index past the email\'s links', `${PUBLIC_URL}/t/c/${signer.sign('click', `${messageId}:2`, DAY)}`, 'no_such_link'],
+      ['an open token', `${PUBLIC_URL}/t/c/${await signer.sign('open', messageId, DAY)}`, 'token_invalid'],
+      ['an unsubscribe token', `${PUBLIC_URL}/t/c/${await signer.sign('unsubscribe', messageId, DAY)}`, 'token_invalid'],
+      ['an expired token', `${PUBLIC_URL}/t/c/${await past.sign('click', `${messageId}:0`, DAY)}`, 'token_expired'],
+      ['an index past the email\'s links', `${PUBLIC_URL}/t/c/${await signer.sign('click', `${messageId}:2`, DAY)}`, 'no_such_link'],
     ];
     for (const [label, url, code] of cases) {
       const json = await fetch(local(url), { redirect: 'manual', headers: { accept: 'application/json' } });
@@ -214,7 +214,7 @@ describe('open and click tracking', () => {
     const [row] = await stack.dataSource.query(`SELECT tracking_base_url, tracked_links FROM messages WHERE id = $1`, [messageId]);
     assert.deepEqual([row.tracking_base_url, row.tracked_links], [null, []]);
     // Even a well-signed token cannot make an untracked email redirect anywhere.
-    const res = await fetch(local(`${PUBLIC_URL}/t/c/${signer.sign('click', `${messageId}:0`, DAY)}`), { redirect: 'manual' });
+    const res = await fetch(local(`${PUBLIC_URL}/t/c/${await signer.sign('click', `${messageId}:0`, DAY)}`), { redirect: 'manual' });
     assert.equal(res.status, 400);
   });
 
@@ -255,7 +255,7 @@ describe('open and click tracking', () => {
 
     it('takes the client address from X-Forwarded-For, stores its network and its country, never the address', async () => {
       const { messageId } = emails.ownDomain;
-      const pixel = `${proxiedUrl}/t/o/${signer.sign('open', messageId, DAY)}.gif`;
+      const pixel = `${proxiedUrl}/t/o/${await signer.sign('open', messageId, DAY)}.gif`;
       for (const client of ['81.2.69.160', '2a01:e0a:1:2::1', '::ffff:81.2.69.161']) {
         assert.equal((await fetch(pixel, { headers: { 'x-forwarded-for': `${client}, 127.0.0.1` } })).status, 200);
       }

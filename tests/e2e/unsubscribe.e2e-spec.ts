@@ -4,6 +4,7 @@ import { mailboxSyncWorkflowId } from '@relance/temporal';
 import { imapUser, testEnv } from '../harness/env';
 import type { CapturedMessage } from '../harness/smtp-capture';
 import { ApiClient, eventually } from '../support/api-client';
+import { legacyToken } from '../support/legacy-token';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 
 /** Where links in emails point; the requests go to the stack's own port with the same path. */
@@ -130,6 +131,19 @@ describe('unsubscribe and suppression', () => {
     assert.equal(forged.status, 400);
     assert.match(await forged.text(), /token_invalid/);
     assert.deepEqual((await api.get(`/v1/suppressions/check?email=${stayer}`)).body, { suppressed: false });
+  });
+
+  it('still unsubscribes through a link of the format before JWS, as in an email sent last month', async () => {
+    const { api } = await stack.newAccount('Before JWS');
+    const reader = 'reader@before-jws.test';
+    const { prospectIds } = await setUp(api, 3, [reader], [{ type: 'email', subject: 'Hi', body: 'Hello' }]);
+    const sent = await stack.smtp.waitFor((m) => m.envelope.to.includes(reader), 20_000);
+    const [row] = await stack.dataSource.query(`SELECT id FROM messages WHERE message_id_header = $1`, [sent.messageId]);
+    const token = legacyToken(stack.config.tokens.signingKeys, 'unsubscribe', row.id, new Date(Date.now() + 300 * 86_400_000));
+    const click = await oneClick(`${PUBLIC_URL}/u/${token}`);
+    assert.equal(click.status, 200, await click.text());
+    assert.equal((await api.get(`/v1/prospects/${prospectIds[0]}`)).body.status, 'unsubscribed');
+    assert.equal((await api.get(`/v1/suppressions/check?email=${reader}`)).body.suppressed, true);
   });
 
   it('sends nothing to a domain suppressed before launch, subdomains included, and everything to the others', async () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
+import { parse as parseContentType } from 'content-type';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@relance/config';
@@ -22,7 +23,7 @@ const JSON_BODY_LIMIT = '5mb';
  */
 function readsAsJson(request: IncomingMessage): boolean {
   if (request.url?.startsWith('/v1/')) return true;
-  return (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+  return parseContentType(request.headers['content-type'] ?? '', { parameters: false }).type === 'application/json';
 }
 
 /**

@@ -6,7 +6,7 @@ import { OUTBOUND_ID } from './fixture-parts';
 import * as fixtures from './provider.fixtures';
 
 async function classify(raw: string): Promise<InboundClassification> {
-  return classifyInbound(await parseInboundMail(1, raw), Buffer.from(raw));
+  return classifyInbound(await parseInboundMail(1, raw));
 }
 
 describe('classifyInbound — the address is gone', () => {

@@ -1,7 +1,7 @@
+import { parse as parseContentType } from 'content-type';
 import type { InboundMail } from '../inbound-mail';
 import { autoReplyHeaderReason, isOutOfOfficeSubject, ownSubjectPart, type AutoReplyReason } from './auto-reply';
 import { bounceFromText, FAILURE_SUBJECT, inlineOriginalMessageId } from './bounce-text';
-import { findDeliveryStatusPart } from './delivery-status-part';
 import { bounceSeverity, parseDeliveryStatus, type BounceReport } from './dsn';
 import { splitQuoted } from './quoted-text';
 import { isLeftCompanyNotice } from './left-company';
@@ -34,17 +34,15 @@ const DSN_REPORT_TYPES = new Set(['delivery-status', 'global-delivery-status']);
  * ("no longer with the company") is an auto-reply (`left_company`), not the prospect answering; read receipts and success-only delivery reports are
  * `auto_reply` (a program wrote them, nobody answered) with no return date; the out-of-office
  * subject test reads only what precedes "Re:", our own subject following it.
- *
- * `raw` is only read when `mail.deliveryStatus` is absent (a mail not built by parseInboundMail).
  */
-export function classifyInbound(mail: InboundMail, raw?: Buffer, options: ClassifyOptions = {}): InboundClassification {
-  const contentType = parseContentType(mail.headers['content-type']);
-  const reportType = contentType.type === 'multipart/report' ? (contentType.params.get('report-type') ?? '') : null;
+export function classifyInbound(mail: InboundMail, options: ClassifyOptions = {}): InboundClassification {
+  const contentType = parseContentType(mail.headers['content-type'] ?? '');
+  const reportType = contentType.type === 'multipart/report' ? (contentType.parameters['report-type'] ?? '').toLowerCase() : null;
   const failedRecipients = listHeader(mail.headers['x-failed-recipients']);
   const nullSender = /^<\s*>$/.test(mail.headers['return-path']?.trim() ?? '');
   const fromDaemon = isDaemon(mail.from);
 
-  const deliveryStatus = mail.deliveryStatus ?? (raw && mail.deliveryStatus === undefined ? findDeliveryStatusPart(raw) : null);
+  const { deliveryStatus } = mail;
   const isDsnReport = reportType !== null && DSN_REPORT_TYPES.has(reportType);
   if (deliveryStatus && (isDsnReport || fromDaemon || nullSender || failedRecipients.length > 0)) {
     const report = parseDeliveryStatus(deliveryStatus);
@@ -100,18 +98,6 @@ function isDaemon(from: InboundMail['from']): boolean {
   const at = from.address.lastIndexOf('@');
   const localPart = at < 0 ? from.address : from.address.slice(0, at);
   return DAEMON_LOCAL_PART.test(localPart) || DAEMON_NAME.test(from.name.trim());
-}
-
-function parseContentType(value: string | undefined): { type: string; params: Map<string, string> } {
-  const [type = '', ...rest] = (value ?? '').split(';');
-  const params = new Map<string, string>();
-  for (const param of rest) {
-    const equals = param.indexOf('=');
-    if (equals < 0) continue;
-    const name = param.slice(0, equals).trim().toLowerCase();
-    params.set(name, param.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1').toLowerCase());
-  }
-  return { type: type.trim().toLowerCase(), params };
 }
 
 function listHeader(value: string | undefined): string[] {

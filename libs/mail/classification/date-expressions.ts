@@ -1,7 +1,10 @@
+import { en, fr, type ParsedComponents, type ParsedResult } from 'chrono-node';
+
 /**
- * Finds calendar dates written in English or French prose ("Monday 14 December", "12/14/2026",
- * "le 1er janvier", "the 3rd", "vendredi"). Works on text from `normalizeProse`: lower case, no
- * accents, one line. Resolving the year and the day/month order is left to the caller.
+ * Finds calendar dates written in English or French prose with chrono-node's parsers, and says
+ * what each literally names (DateSpec): choosing the year, the order of ambiguous digits and the
+ * day a person is back is left to the caller. A few rules sit on top where chrono falls short.
+ * Works on text from `normalizeProse`: lower case, no accents, one line.
  */
 export type DateSpec =
   /** Month named or ISO: the order is known; `year` null when omitted. */
@@ -12,123 +15,72 @@ export type DateSpec =
   | { kind: 'day'; day: number }
   /** "Monday", "lundi": ISO weekday, 1 = Monday. */
   | { kind: 'weekday'; weekday: number }
-  /** "tomorrow", "demain". */
+  /** "tomorrow", "demain", "in 3 days": days after the day received. */
   | { kind: 'relative'; days: number };
 
 export interface DateExpression {
   start: number;
   end: number;
-  spec: DateSpec;
-  /** "7-18 December": the expression is the end of a range written in one piece. */
-  rangeEnd: boolean;
+  /** The date, or the first of a range; null for a range from "today" or "now". */
+  spec: DateSpec | null;
+  /**
+   * The last day of "7-18 December", "du 7 au 18 décembre", and the language of the parser that
+   * read the range (its joint tells how the writer orders digits); null for a single date.
+   */
+  rangeEnd: { spec: DateSpec; language: 'en' | 'fr' } | null;
 }
 
-const MONTHS: ReadonlyArray<readonly [string, number]> = [
-  ['january', 1], ['janvier', 1], ['janv', 1], ['jan', 1],
-  ['february', 2], ['fevrier', 2], ['fevr', 2], ['feb', 2], ['fev', 2],
-  ['march', 3], ['mars', 3], ['mar', 3],
-  ['april', 4], ['avril', 4], ['apr', 4], ['avr', 4],
-  ['may', 5], ['mai', 5],
-  ['june', 6], ['juin', 6], ['jun', 6],
-  ['july', 7], ['juillet', 7], ['juil', 7], ['jul', 7],
-  ['august', 8], ['aout', 8], ['aug', 8],
-  ['september', 9], ['septembre', 9], ['sept', 9], ['sep', 9],
-  ['october', 10], ['octobre', 10], ['oct', 10],
-  ['november', 11], ['novembre', 11], ['nov', 11],
-  ['december', 12], ['decembre', 12], ['dec', 12],
+const PARSERS = [
+  { language: 'en', parser: en },
+  { language: 'fr', parser: fr },
+] as const;
+type Reference = { instant: Date; timezone: number };
+const DAY_MS = 86_400_000;
+
+/** chrono reads digits in its own locale's order; they are re-read so the caller can weigh both. */
+const DIGITS = /(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[/.-]\d)/g;
+/** chrono takes "mon" (French "my"), "mer" (sea) or "sun" alone for weekdays: only full names stand alone. */
+const BARE_ABBREVIATION = /^(?:on |le )?(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)[.,]?$/;
+/** "mar. 14 dec", "monday the 14th of december": chrono finds the weekday and the date apart. */
+const WEEKDAY_TO_DATE = /^[\s,.]*(?:(?:the|le)\s+)?$/;
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
+
+/** What chrono does not read; on a tie with chrono's reading of the same words, these win. */
+const RULES: ReadonlyArray<{ pattern: RegExp; spec: (m: RegExpExecArray) => DateSpec | null }> = [
+  {
+    // "the 3rd", "le 1er", "mardi 8" (chrono: 8 o'clock), "Tuesday the 5th": a day of a month left unnamed.
+    pattern: new RegExp(String.raw`\b(?:(?:${WEEKDAYS}),?\s+(?:(?:the|le)\s+)?|(?:the|le)\s+)(\d{1,2})(?:st|nd|rd|th|er|eme|e)?\b(?![/.:h-]?\d)`, 'g'),
+    spec: (m) => (Number(m[1]) >= 1 && Number(m[1]) <= 31 ? { kind: 'day', day: Number(m[1]) } : null),
+  },
+  {
+    // chrono checks a yearless day against the reference year, so 29 February is lost 3 years in 4.
+    pattern: /\b(?:(?:the\s+)?29(?:th|e)?\s+(?:of\s+)?(?:february|feb|fevrier|fevr|fev)|(?:february|feb)\.?\s+(?:the\s+)?29(?:th)?)\b\.?(?:,?\s+(\d{4}))?(?!\d)/g,
+    spec: (m) => ({ kind: 'calendar', year: m[1] ? Number(m[1]) : null, month: 2, day: 29 }),
+  },
+  {
+    // chrono.fr reads only "demain" in it.
+    pattern: /\bapres[- ]demain\b/g,
+    spec: () => ({ kind: 'relative', days: 2 }),
+  },
 ];
-const WEEKDAYS: ReadonlyArray<readonly [string, number]> = [
-  ['monday', 1], ['lundi', 1], ['tuesday', 2], ['mardi', 2], ['wednesday', 3], ['mercredi', 3],
-  ['thursday', 4], ['jeudi', 4], ['friday', 5], ['vendredi', 5], ['saturday', 6], ['samedi', 6],
-  ['sunday', 7], ['dimanche', 7],
-];
+
 /**
- * Abbreviations accepted only in front of a full date: alone, "mon" is French for "my", and
- * "mar" is March in English ("mar. 14 dec" still reads as a Tuesday, the longer match winning).
+ * Every date expression in `text`, in order, the longest winning where two overlap. `reference`:
+ * when the text was received and the writer's UTC offset then, in minutes.
  */
-const WEEKDAY_ABBREVIATIONS = [
-  'mon', 'tues', 'tue', 'wed', 'thurs', 'thur', 'thu', 'fri', 'sat', 'sun',
-  'lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim',
-];
-
-const byLength = (names: readonly string[]) => [...names].sort((a, b) => b.length - a.length).join('|');
-const MONTH = `(?:${byLength(MONTHS.map(([name]) => name))})\\b\\.?`;
-const WEEKDAY = `(?:${byLength(WEEKDAYS.map(([name]) => name))})\\b`;
-const ANY_WEEKDAY = `(?:${byLength([...WEEKDAYS.map(([name]) => name), ...WEEKDAY_ABBREVIATIONS])})\\b\\.?`;
-const ORDINAL = '(?:st|nd|rd|th|er|eme|e)?';
-const LEADING_WEEKDAY = `(?:${ANY_WEEKDAY},?\\s+)?`;
-/** The rest of a time after its first digit: "9am", "14:00", "9h", "14h30", "5.30pm". */
-const TIME_REST = String.raw`\d?(?:[:h]\d|\.\d\d(?![.\d])|\s*(?:am|pm|h)\b)`;
-const YEAR_AFTER = '(?:,?\\s+(\\d{4}))?(?!\\d)';
-
-const PATTERNS: ReadonlyArray<{ pattern: RegExp; read: (m: RegExpExecArray) => Omit<DateExpression, 'start' | 'end'> | null }> = [
-  {
-    // 2026-12-14
-    pattern: /(?<![\d./-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d]|[./-]\d)/g,
-    read: (m) => calendar(Number(m[1]), Number(m[2]), Number(m[3])),
-  },
-  {
-    // 14/12, 14/12/2026, 12/14/26; dots and dashes only with a year (9.30 is a time, 5.1.1 a status).
-    pattern: /(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[/.-]\d)/g,
-    read: (m) => {
-      if (m[2] !== '/' && m[4] === undefined) return null;
-      const first = Number(m[1]);
-      const second = Number(m[3]);
-      if (first < 1 || second < 1 || (first > 12 && second > 12)) return null;
-      return { spec: { kind: 'numeric', first, second, year: year(m[4]) }, rangeEnd: false };
-    },
-  },
-  {
-    // Monday 14 December 2026, the 14th of December, 7-18 decembre, 1er janvier
-    pattern: new RegExp(
-      `\\b${LEADING_WEEKDAY}(?:(?:the|le)\\s+)?(?:(\\d{1,2})${ORDINAL}\\s*-\\s*)?(\\d{1,2})${ORDINAL}(?:\\s+of)?\\s+(${MONTH})${YEAR_AFTER}`,
-      'g',
-    ),
-    read: (m) => {
-      const found = calendar(year(m[4]), monthNumber(m[3]), Number(m[2]));
-      return found && { ...found, rangeEnd: m[1] !== undefined };
-    },
-  },
-  {
-    // Monday, December 14th, 2026; January 5, 2027; December 7-18
-    pattern: new RegExp(
-      `\\b${LEADING_WEEKDAY}(${MONTH})\\s+(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s*-\\s*)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?![:/.]\\d)${YEAR_AFTER}`,
-      'g',
-    ),
-    read: (m) => {
-      const found = calendar(year(m[4]), monthNumber(m[1]), Number(m[3]));
-      return found && { ...found, rangeEnd: m[2] !== undefined };
-    },
-  },
-  {
-    // the 3rd, le 3, le 1er, mardi 5, Tuesday the 5th (not followed by a month: that is the pattern above)
-    pattern: new RegExp(`\\b(?:${WEEKDAY},?\\s+(?:(?:the|le)\\s+)?|(?:the|le)\\s+)(\\d{1,2})${ORDINAL}\\b(?!\\s*(?:of\\s+)?${MONTH})(?![/.:h-]?\\d)`, 'g'),
-    read: (m) => {
-      const day = Number(m[1]);
-      return day >= 1 && day <= 31 ? { spec: { kind: 'day', day }, rangeEnd: false } : null;
-    },
-  },
-  {
-    // Monday, lundi (full names only); "Monday 14" is the pattern above, "Monday 9am" is a weekday.
-    pattern: new RegExp(`\\b(${WEEKDAY})(?!,?\\s+(?:the\\s+|le\\s+)?\\d(?!${TIME_REST}))`, 'g'),
-    read: (m) => ({ spec: { kind: 'weekday', weekday: weekdayNumber(m[1]) }, rangeEnd: false }),
-  },
-  {
-    pattern: /\b(the day after tomorrow|apres-demain|apres demain|tomorrow|demain)\b/g,
-    read: (m) => {
-      const days = m[1].includes('apres') || m[1].includes('after') ? 2 : 1;
-      return { spec: { kind: 'relative', days }, rangeEnd: false };
-    },
-  },
-];
-
-/** Every date expression in `text`, in order, the longest winning where two overlap. */
-export function findDateExpressions(text: string): DateExpression[] {
+export function findDateExpressions(text: string, reference: Reference): DateExpression[] {
   const found: DateExpression[] = [];
-  for (const { pattern, read } of PATTERNS) {
+  for (const { pattern, spec } of RULES) {
     for (const match of text.matchAll(pattern)) {
-      const result = read(match as RegExpExecArray);
-      if (result) found.push({ start: match.index, end: match.index + match[0].length, ...result });
+      const read = spec(match as RegExpExecArray);
+      if (read) found.push({ start: match.index, end: match.index + match[0].length, spec: read, rangeEnd: null });
+    }
+  }
+  for (const { language, parser } of PARSERS) {
+    for (const result of joinWeekdays(text, parser.parse(text, reference))) {
+      if (BARE_ABBREVIATION.test(result.text)) continue;
+      const expression = readResult(result, language, reference);
+      if (expression) found.push(expression);
     }
   }
   const kept: DateExpression[] = [];
@@ -141,6 +93,68 @@ export function findDateExpressions(text: string): DateExpression[] {
   return kept;
 }
 
+type Reading = Pick<ParsedResult, 'index' | 'text' | 'start' | 'end'>;
+
+/** A weekday alone followed by a date is one expression: the date's, starting at the weekday. */
+function joinWeekdays(text: string, results: readonly ParsedResult[]): Reading[] {
+  const joined: Reading[] = [];
+  for (const result of results) {
+    const previous = joined[joined.length - 1];
+    const between = previous ? text.slice(previous.index + previous.text.length, result.index) : '';
+    const joins = previous && isWeekdayOnly(previous.start) && !previous.end && result.start.isCertain('day');
+    if (joins && WEEKDAY_TO_DATE.test(between)) {
+      joined[joined.length - 1] = { ...result, index: previous.index, text: text.slice(previous.index, result.index + result.text.length) };
+    } else {
+      joined.push(result);
+    }
+  }
+  return joined;
+}
+
+function isWeekdayOnly(components: ParsedComponents): boolean {
+  return components.isCertain('weekday') && !components.isCertain('day');
+}
+
+function readResult(result: Reading, language: 'en' | 'fr', reference: Reference): DateExpression | null {
+  const [first, second] = result.text.matchAll(DIGITS);
+  const spec = specOf(result.start, first, reference);
+  const endSpec = result.end && specOf(result.end, second, reference);
+  const rangeEnd = endSpec ? { spec: endSpec, language } : null;
+  if (!spec && !rangeEnd) return null;
+  return { start: result.index, end: result.index + result.text.length, spec, rangeEnd };
+}
+
+/** What the words say: null for a month alone, a time of day, or today. */
+function specOf(components: ParsedComponents, digits: RegExpMatchArray | undefined, reference: Reference): DateSpec | null {
+  const numeric = digits && numericSpec(digits);
+  if (numeric) return numeric;
+  if ([...components.tags()].some((tag) => tag === 'result/relativeDate' || tag.startsWith('casualReference/'))) {
+    // The components chrono fills for these depend on the process's time zone; the instant does not.
+    const days = localDay(components.date(), reference.timezone) - localDay(reference.instant, reference.timezone);
+    return days > 0 ? { kind: 'relative', days } : null;
+  }
+  if (components.isCertain('day') && components.isCertain('month')) {
+    const year = components.isCertain('year') ? components.get('year') : null;
+    return { kind: 'calendar', year, month: components.get('month')!, day: components.get('day')! };
+  }
+  if (components.isCertain('weekday')) return { kind: 'weekday', weekday: components.get('weekday') || 7 };
+  return null;
+}
+
+function localDay(instant: Date, offsetMinutes: number): number {
+  return Math.floor((instant.getTime() + offsetMinutes * 60_000) / DAY_MS);
+}
+
+/** 14/12, 14/12/2026, 12/14/26; dots and dashes only with a year (9.30 is a time, 7-18 a range of days). */
+function numericSpec(match: RegExpMatchArray): DateSpec | null {
+  if (match[2] !== '/' && match[4] === undefined) return null;
+  const first = Number(match[1]);
+  const second = Number(match[3]);
+  if (first < 1 || second < 1 || (first > 12 && second > 12)) return null;
+  const year = match[4] === undefined ? null : Number(match[4]) + (match[4].length === 2 ? 2000 : 0);
+  return { kind: 'numeric', first, second, year };
+}
+
 /** Lower case, accents and typographic punctuation folded, wrapped lines joined, paragraphs marked with ¶. */
 export function normalizeProse(text: string): string {
   return text
@@ -150,26 +164,6 @@ export function normalizeProse(text: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\r\n?/g, '\n')
-    .replace(/\n[ \t>]*\n[\s>]*/g, ' ¶ ')
+    .replace(/\n[ \t]*\n[\s>]*/g, ' ¶ ')
     .replace(/\s+/g, ' ');
-}
-
-function calendar(y: number | null, month: number, day: number): Omit<DateExpression, 'start' | 'end'> | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return { spec: { kind: 'calendar', year: y, month, day }, rangeEnd: false };
-}
-
-function year(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  const value = Number(text);
-  return text.length === 2 ? 2000 + value : value;
-}
-
-function monthNumber(name: string): number {
-  const bare = name.replace(/\.$/, '');
-  return MONTHS.find(([candidate]) => candidate === bare)?.[1] ?? 0;
-}
-
-function weekdayNumber(name: string): number {
-  return WEEKDAYS.find(([candidate]) => candidate === name)?.[1] ?? 0;
 }

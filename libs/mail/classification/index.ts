@@ -10,7 +10,6 @@ export {
   type DeliveryStatus,
 } from './dsn';
 export { bounceFromText, type TextBounceInput } from './bounce-text';
-export { findDeliveryStatusPart } from './delivery-status-part';
 export { findReturnDate } from './return-date';
 export { isHardBounceStatus, SOFT_PERMANENT_STATUSES } from './bounce-status';
 export { splitQuoted, type SplitText } from './quoted-text';

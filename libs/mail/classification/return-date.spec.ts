@@ -161,6 +161,49 @@ describe('findReturnDate — years, order of digits and time zones', () => {
   });
 });
 
+describe('findReturnDate — our rules on top of chrono', () => {
+  it('reads a French weekday abbreviated before its date ("mar." is not March there)', () => {
+    assert.equal(at('De retour mar. 14 déc.'), '2026-12-14T09:00:00.000Z');
+  });
+
+  it('reads "après-demain" as two days on', () => {
+    assert.equal(at('De retour après-demain.'), '2026-12-04T09:00:00.000Z');
+  });
+
+  it('ends a range written "between … and" or "entre … et"', () => {
+    assert.equal(at('I am away between 7 and 18 December.'), '2026-12-19T09:00:00.000Z');
+    assert.equal(at('Absente entre le 7 et le 18 décembre.'), '2026-12-19T09:00:00.000Z');
+  });
+
+  it('ends a range that starts today', () => {
+    assert.equal(at('Out from now until 18 December.'), '2026-12-19T09:00:00.000Z');
+  });
+
+  it('does not take a bare abbreviation for a weekday ("mon" is "my", "mer" the sea)', () => {
+    assert.equal(at('Je serai de retour sur mon poste.'), null);
+    assert.equal(at('De retour de la mer, je vous réponds.'), null);
+    assert.equal(at('Back from the sun, wed.'), null);
+  });
+});
+
+describe('findReturnDate — phrasings chrono adds', () => {
+  it('reads a count of days or weeks from the day received', () => {
+    assert.equal(at('Back in 3 days.'), '2026-12-05T09:00:00.000Z');
+    assert.equal(at('De retour dans 2 semaines.'), '2026-12-16T09:00:00.000Z');
+  });
+
+  it('counts those days in the zone of the person, across a DST change', () => {
+    // 00:30 on Saturday 28 March in Paris; the clocks go forward on the 29th.
+    assert.equal(at('Back in 3 days.', new Date('2026-03-27T23:30:00Z'), 'Europe/Paris'), '2026-03-31T07:00:00.000Z');
+    // 23:30 on 2 December in New York is already the 3rd in UTC.
+    assert.equal(at('Back in 2 days.', new Date('2026-12-03T04:30:00Z'), 'America/New_York'), '2026-12-04T14:00:00.000Z');
+  });
+
+  it('reads "until the end of the month"', () => {
+    assert.equal(at('I will be out of the office until the end of the month.'), '2027-01-01T09:00:00.000Z');
+  });
+});
+
 describe('findReturnDate — nothing credible', () => {
   const cases: ReadonlyArray<readonly [string, string]> = [
     ['no date at all', 'I am out of the office with limited access to email.'],

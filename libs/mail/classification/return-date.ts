@@ -42,13 +42,14 @@ const KEYWORDS: ReadonlyArray<{ pattern: RegExp; meaning: Meaning; language: Lan
   { pattern: /\b(?:until|till|til|through|thru|up to and including)\b/g, meaning: 'until', language: 'en' },
   { pattern: /\bjusqu' ?(?:au|aux|a)\b/g, meaning: 'until', language: 'fr' },
 ];
-/** The second date of "du 7 au 18 décembre", "from 7 December to 18 December". */
+/**
+ * The second date of "between 7 and 18 December" or "entre le 7 et le 18 décembre", which chrono
+ * reads as one date; "from … to …", "du … au …" and "21 Dec - 3 Jan" come as chrono's ranges.
+ */
 const RANGE_ENDS: ReadonlyArray<{ pattern: RegExp; language: Language }> = [
-  { pattern: /\b(?:du|entre)\s[^¶!?;]{1,40}?\b(?:au|et)\s*$/, language: 'fr' },
-  { pattern: /\b(?:from|between)\s[^¶!?;]{1,40}?(?:\b(?:to|and)|-)\s*$/, language: 'en' },
+  { pattern: /\b(?:du|entre)\s[^¶!?;]{1,40}?\b(?:au|et)(?:\sle)?\s*$/, language: 'fr' },
+  { pattern: /\b(?:from|between)\s[^¶!?;]{1,40}?(?:\b(?:to|and)|-)(?:\sthe)?\s*$/, language: 'en' },
 ];
-/** What stands between the two dates of a range written without "from" or "du". */
-const RANGE_JOINT = /^\s*(-|to|au)\s*$/;
 /** How far a keyword may stand before its date, and what it may not reach across. */
 const KEYWORD_REACH = 50;
 const SENTENCE_BREAK = /[¶!?;]|\.(?:\s|$)/;
@@ -77,9 +78,11 @@ const MONTH_FIRST_ZONES = /^(?:America\/|US\/|Canada\/|Pacific\/Honolulu$|UTC$|E
  */
 export function findReturnDate(text: string, received: Date, timeZone = 'UTC'): Date | null {
   const zone = IANAZone.isValidZone(timeZone) ? timeZone : 'UTC';
-  const receivedDay = DateTime.fromJSDate(received, { zone }).startOf('day');
-  if (!receivedDay.isValid) return null;
-  const candidates = findCandidates(normalizeProse(text.slice(0, MAX_TEXT_CHARS)));
+  const receivedAt = DateTime.fromJSDate(received, { zone });
+  if (!receivedAt.isValid) return null;
+  const receivedDay = receivedAt.startOf('day');
+  const reference = { instant: received, timezone: receivedAt.offset };
+  const candidates = findCandidates(normalizeProse(text.slice(0, MAX_TEXT_CHARS)), reference);
   const context: Context = { zone, receivedDay, monthFirst: MONTH_FIRST_ZONES.test(zone) };
 
   const explicit = (c: Candidate) => c.spec.kind === 'calendar' || c.spec.kind === 'numeric';
@@ -106,52 +109,39 @@ interface Context {
   monthFirst: boolean;
 }
 
-function findCandidates(text: string): Candidate[] {
-  const expressions = findDateExpressions(text);
-  const bound = new Map<DateExpression, Candidate & { keywordEnd: number }>();
+function findCandidates(text: string, reference: { instant: Date; timezone: number }): Candidate[] {
+  const expressions = findDateExpressions(text, reference);
+  const bound = new Map<DateExpression, Omit<Candidate, 'spec'> & { keywordEnd: number }>();
   for (const keyword of KEYWORDS) {
     for (const match of text.matchAll(keyword.pattern)) {
       const keywordEnd = match.index + match[0].length;
       // A keyword speaks for the first date after it, in the same sentence.
-      const target = firstStartingAt(expressions, keywordEnd);
+      const target = expressions.find((expression) => expression.start >= keywordEnd);
       if (!target || target.start - keywordEnd > KEYWORD_REACH) continue;
       if (SENTENCE_BREAK.test(text.slice(keywordEnd, target.start))) continue;
       // The keyword nearest the date wins: "until I am back on Monday" means back on Monday.
       const previous = bound.get(target);
       if (previous && previous.keywordEnd > keywordEnd) continue;
-      bound.set(target, { meaning: keyword.meaning, language: keyword.language, spec: target.spec, keywordEnd });
+      bound.set(target, { meaning: keyword.meaning, language: keyword.language, keywordEnd });
     }
   }
-  for (const [index, expression] of expressions.entries()) {
-    const language = bound.has(expression) ? null : rangeEnd(text, expression, expressions[index - 1]);
-    if (language) bound.set(expression, { meaning: 'until', language, spec: expression.spec, keywordEnd: expression.start });
-  }
   return expressions.flatMap((expression) => {
-    const candidate = bound.get(expression);
-    return candidate ? [{ meaning: candidate.meaning, language: candidate.language, spec: candidate.spec }] : [];
+    const keyword = bound.get(expression);
+    const rangeLanguage = keyword ? null : rangeEnd(text, expression);
+    const { spec } = expression;
+    const candidates: Candidate[] = [];
+    if (keyword && spec) candidates.push({ meaning: keyword.meaning, language: keyword.language, spec });
+    else if (rangeLanguage && spec) candidates.push({ meaning: 'until', language: rangeLanguage, spec });
+    // "du 7 au 18 décembre": the 18th is the last day away, whatever the 7th is bound to.
+    if (expression.rangeEnd) candidates.push({ meaning: 'until', ...expression.rangeEnd });
+    return candidates;
   });
 }
 
-/** The first expression (sorted by start) that starts at or after `position`. */
-function firstStartingAt(expressions: readonly DateExpression[], position: number): DateExpression | undefined {
-  let low = 0;
-  let high = expressions.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (expressions[middle].start < position) low = middle + 1;
-    else high = middle;
-  }
-  return expressions[low];
-}
-
-function rangeEnd(text: string, expression: DateExpression, previous: DateExpression | undefined): Language | null {
+/** The language of "between … and" / "entre … et" just before `expression`, which makes it a range's end. */
+function rangeEnd(text: string, expression: DateExpression): Language | null {
   const before = text.slice(Math.max(0, expression.start - RANGE_REACH), expression.start);
-  for (const { pattern, language } of RANGE_ENDS) if (pattern.test(before)) return language;
-  // "21 Dec - 3 Jan", "December 21 to January 3": a date joined to the one before it ends a range.
-  const joint = previous ? RANGE_JOINT.exec(text.slice(previous.end, expression.start)) : null;
-  if (joint) return joint[1] === 'au' ? 'fr' : 'en';
-  // "7-18 December" names its month, so the language (only used to order digits) does not matter.
-  return expression.rangeEnd ? 'en' : null;
+  return RANGE_ENDS.find(({ pattern }) => pattern.test(before))?.language ?? null;
 }
 
 /** The return day of the first candidate that gives a credible one, searching from `anchor`. */

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { parse as parseContentType } from 'content-type';
 import { httpStatusOf } from '../../../apps/api/src/common/error-status';
 import type { CaughtEmail, MailCatcher } from '@relance/devservices';
 import { DomainError } from '@relance/errors';
@@ -167,7 +168,7 @@ async function readBody(request: IncomingMessage): Promise<{ type: string; text:
     if (size > MAX_BODY) throw DomainError.validation([{ field: 'body', message: `the body must be at most ${MAX_BODY} bytes` }]);
     chunks.push(chunk);
   }
-  const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const { type } = parseContentType(request.headers['content-type'] ?? '', { parameters: false });
   return { type, text: Buffer.concat(chunks).toString('utf8') };
 }
 

@@ -21,7 +21,7 @@ const caught: CaughtEmail = {
 };
 
 async function classified(raw: Buffer) {
-  return classifyInbound(await parseInboundMail(1, raw), raw);
+  return classifyInbound(await parseInboundMail(1, raw));
 }
 
 describe('composeProspectReply', () => {

@@ -34,7 +34,7 @@ export class TrackingService {
   async open(token: string, request: TrackingRequest): Promise<void> {
     let messageId: string;
     try {
-      messageId = this.tokens.verify(token, 'open').subject;
+      messageId = (await this.tokens.verify(token, 'open')).subject;
     } catch (error) {
       if (error instanceof TokenError) return;
       throw error;
@@ -48,7 +48,7 @@ export class TrackingService {
   async click(token: string, request: TrackingRequest, record = true): Promise<ClickOutcome> {
     let subject: string;
     try {
-      subject = this.tokens.verify(token, 'click').subject;
+      subject = (await this.tokens.verify(token, 'click')).subject;
     } catch (error) {
       if (error instanceof TokenError) return { kind: 'problem', problem: error.code };
       throw error;

@@ -37,9 +37,9 @@ export class UnsubscribeController {
   @ApiOperation({ summary: 'Unsubscribe page with a confirmation button (changes nothing)' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The confirmation page; 400 when the link is forged, altered or expired' })
-  confirm(@Param('token') token: string, @Req() request: Request, @Res() response: Response): void {
+  async confirm(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     try {
-      this.unsubscribes.checkToken(token);
+      await this.unsubscribes.checkToken(token);
     } catch (error) {
       return this.problem(error, request, response);
     }

@@ -20,13 +20,13 @@ export class UnsubscribeService {
     @Inject(API_LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Throws a TokenError when the token is forged, altered or expired. */
-  checkToken(token: string): string {
-    return this.tokens.verify(token, 'unsubscribe').subject;
+  /** Rejects with a TokenError when the token is forged, altered or expired. */
+  async checkToken(token: string): Promise<string> {
+    return (await this.tokens.verify(token, 'unsubscribe')).subject;
   }
 
   async unsubscribe(token: string): Promise<UnsubscribeOutcome> {
-    const messageId = this.checkToken(token);
+    const messageId = await this.checkToken(token);
     const done = await this.suppression.unsubscribeRecipient(messageId);
     if (!done) return { kind: 'message_gone' };
     const workflowIds = done.stoppedEnrollments.map((e) => e.workflowId);
