@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isKnownTimeZone } from '../../time-zones/time-zone-names';
 import { findDateExpressions, normalizeProse, type DateExpression, type DateSpec } from './date-expressions';
 
 type Meaning = 'return' | 'until';
@@ -76,7 +77,7 @@ const MONTH_FIRST_ZONES = /^(?:America\/|US\/|Canada\/|Pacific\/Honolulu$|UTC$|E
  * than a year ahead.
  */
 export function findReturnDate(text: string, received: Date, timeZone = 'UTC'): Date | null {
-  const zone = IANAZone.isValidZone(timeZone) ? timeZone : 'UTC';
+  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
   const receivedDay = DateTime.fromJSDate(received, { zone }).startOf('day');
   if (!receivedDay.isValid) return null;
   const candidates = findCandidates(normalizeProse(text.slice(0, MAX_TEXT_CHARS)));
