@@ -1,6 +1,7 @@
 # One image for the API and the worker; docker-compose.yml picks the command.
+# Node 24 LTS: the newest line package.json's engines declares and .ci/run tests on.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -8,7 +9,7 @@ COPY . .
 # Compile, then keep only what runs: production dependencies and dist/.
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./

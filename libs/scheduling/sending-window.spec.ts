@@ -43,6 +43,8 @@ describe('validateSendingWindow', () => {
     ['a numeric time zone', { ...valid, timeZone: 1 }, 'timeZone', /IANA time zone name/],
     ['an unknown time zone', { ...valid, timeZone: 'Europe/Atlantis' }, 'timeZone', /^unknown time zone "Europe\/Atlantis"$/],
     ['an offset instead of a zone', { ...valid, timeZone: '+05:30' }, 'timeZone', /^unknown time zone "\+05:30"$/],
+    ['an offset written without a colon', { ...valid, timeZone: '+0530' }, 'timeZone', /^unknown time zone "\+0530"$/],
+    ['an offset after UTC', { ...valid, timeZone: 'UTC+2' }, 'timeZone', /^unknown time zone "UTC\+2"$/],
     ['days that are not a list', { ...valid, days: 'weekdays' }, 'days', /list of ISO weekdays/],
     ['no days', { ...valid, days: [] }, 'days', /at least one sending day/],
     ['day 0', { ...valid, days: [1, 0] }, 'days[1]', /from 1 \(Monday\) to 7 \(Sunday\), got 0$/],

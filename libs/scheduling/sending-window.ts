@@ -1,6 +1,7 @@
 import type { IANAZone } from 'luxon';
+import { isKnownTimeZone } from '@relance/time-zones';
 import {
-  addDays, DAY_MS, instantAt, instantMs, isKnownTimeZone, isoWeekday, LocalDate, localDateTimeOf, MINUTE_MS, zoneNamed,
+  addDays, DAY_MS, instantAt, instantMs, isoWeekday, LocalDate, localDateTimeOf, MINUTE_MS, zoneNamed,
 } from './wall-clock';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { isKnownTimeZone } from '@relance/time-zones';
 
 /** A calendar date with no time zone attached. */
 export interface LocalDate {
@@ -16,17 +17,6 @@ export interface LocalDateTime {
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-
-// Checking a name builds an Intl formatter (~80 µs); the set of valid names is small and fixed.
-const knownZones = new Set<string>();
-
-export function isKnownTimeZone(name: unknown): name is string {
-  if (typeof name !== 'string') return false;
-  if (knownZones.has(name)) return true;
-  if (!IANAZone.isValidZone(name)) return false;
-  knownZones.add(name);
-  return true;
-}
 
 export function zoneNamed(timeZone: string): IANAZone {
   if (!isKnownTimeZone(timeZone)) {

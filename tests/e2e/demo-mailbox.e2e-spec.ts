@@ -141,9 +141,9 @@ describe('npm start: the demo mailbox, from launch to reply to a stopped sequenc
 
       // Ctrl-C: every process npm start started ends, and its own servers close.
       const children = descendantsOf(launcher.child.pid!);
-      const names = children.map((child) => child.name);
-      assert.ok(names.includes('dovecot'), `Dovecot runs under the launcher: ${names.join(', ')}`);
-      assert.ok(names.filter((name) => name === 'node').length >= 2, `API and worker run under the launcher: ${names.join(', ')}`);
+      const programs = children.map((child) => child.program);
+      assert.ok(programs.includes('dovecot'), `Dovecot runs under the launcher: ${programs.join(', ')}`);
+      assert.ok(programs.filter((program) => program === 'node').length >= 2, `API and worker run under the launcher: ${programs.join(', ')}`);
       const catcherPort = Number(/SMTP on 127\.0\.0\.1:(\d+)/.exec(launcher.output())![1]);
       stopped = true;
       assert.equal(await launcher.interrupt(), 0, launcher.output());

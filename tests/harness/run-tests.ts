@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     logLine(`no compiled test files${filters.length ? ` match ${filters.join(', ')}` : ''} (run npm run build?)`);
     return 1;
   }
-  logLine(`${files.length} test file(s)`);
+  logLine(`${files.length} test file(s) on Node ${process.version}`);
 
   const workDir = await mkdtemp(join(tmpdir(), 'relance-test-'));
   await chmod(workDir, 0o755); // the embedded PostgreSQL runs as another user and must enter it

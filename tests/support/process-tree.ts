@@ -1,10 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { basename } from 'node:path';
 
 /** A running process as /proc tells it: enough to know later whether this very process still runs. */
 export interface ProcessInfo {
   readonly pid: number;
   readonly ppid: number;
+  /** The name the process gives itself, which may change: Node 24 names its main thread "MainThread". */
   readonly name: string;
+  /** The file it runs ("node", "dovecot"), or its name when /proc does not say. */
+  readonly program: string;
   /** Clock ticks after boot: a reused pid has another. */
   readonly startTime: string;
 }
@@ -22,7 +26,15 @@ function readStat(pid: number): ProcessInfo | undefined {
   const fields = stat.slice(close + 2).split(' ');
   // fields[0] is the state; a zombie has exited already.
   if (fields[0] === 'Z') return undefined;
-  return { pid, ppid: Number(fields[1]), name, startTime: fields[19] };
+  return { pid, ppid: Number(fields[1]), name, program: programOf(pid) ?? name, startTime: fields[19] };
+}
+
+function programOf(pid: number): string | undefined {
+  try {
+    return basename(readlinkSync(`/proc/${pid}/exe`)).replace(/ \(deleted\)$/, '');
+  } catch {
+    return undefined; // another user's process, or one that just ended
+  }
 }
 
 /** Every live descendant of `root` (children, their children…), Linux only. */

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isKnownTimeZone } from '@relance/time-zones';
 import { findDateExpressions, normalizeProse, type DateExpression, type DateSpec } from './date-expressions';
 
 type Meaning = 'return' | 'until';
@@ -77,7 +78,7 @@ const MONTH_FIRST_ZONES = /^(?:America\/|US\/|Canada\/|Pacific\/Honolulu$|UTC$|E
  * than a year ahead.
  */
 export function findReturnDate(text: string, received: Date, timeZone = 'UTC'): Date | null {
-  const zone = IANAZone.isValidZone(timeZone) ? timeZone : 'UTC';
+  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
   const receivedAt = DateTime.fromJSDate(received, { zone });
   if (!receivedAt.isValid) return null;
   const receivedDay = receivedAt.startOf('day');

@@ -181,6 +181,13 @@ describe('campaigns', () => {
       assert.match(res.body.error.message, /timeZone "EST" is a fixed UTC−05:00 offset .* America\/New_York/);
     });
 
+    it('400 for an offset, which newer runtimes would take for a zone, naming a zone to use', async () => {
+      const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId, timeZone: '+02:00', steps: SEQUENCE });
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.body.error.details[0].field, 'timeZone');
+      assert.match(res.body.error.message, /timeZone "\+02:00" is a fixed offset from UTC, not a time zone: .* Europe\/Paris/);
+    });
+
     it('400 for a blank, multi-line or NUL-carrying name', async () => {
       for (const [name, message] of [
         ['   ', 'name must not be blank'],

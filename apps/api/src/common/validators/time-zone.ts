@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { isKnownTimeZone, isUtcOffset } from '@relance/time-zones';
 
 /**
  * Legacy names that are fixed offsets, without daylight saving: someone writing "EST" means
@@ -21,26 +22,30 @@ const TODAYS_NAMES: Readonly<Record<string, string>> = {
   'America/Catamarca': 'America/Argentina/Catamarca', 'America/Cordoba': 'America/Argentina/Cordoba',
   'America/Jujuy': 'America/Argentina/Jujuy', 'America/Mendoza': 'America/Argentina/Mendoza',
   'America/Indianapolis': 'America/Indiana/Indianapolis', 'America/Louisville': 'America/Kentucky/Louisville',
+  // Links to their cities since tzdata 2024b; ICU 78.3 (Node 24) spells them as given, 78.2 (Node 20) as the city.
+  EST5EDT: 'America/New_York', CST6CDT: 'America/Chicago', MST7MDT: 'America/Denver', PST8PDT: 'America/Los_Angeles',
 };
 
-/** The canonical spelling of an IANA time zone ("europe/paris" → "Europe/Paris", "US/Eastern" → "America/New_York"), or null. */
+/** Offsets are refused by their form: newer runtimes' Intl accepts "+02:00" as a zone, older ones do not. */
+const UTC_OFFSET_PROBLEM =
+  'a fixed offset from UTC, not a time zone: its clock ignores daylight saving; use a city zone such as Europe/Paris';
+
+/**
+ * The canonical spelling of an IANA time zone ("europe/paris" → "Europe/Paris", "US/Eastern" →
+ * "America/New_York"), or null. The same on every supported runtime for the names its tz data knows.
+ */
 export function canonicalTimeZone(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return null;
-  if (fixedOffsetProblem(value)) return null;
-  try {
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-    return TODAYS_NAMES[resolved] ?? resolved;
-  } catch {
-    return null;
-  }
+  if (typeof value !== 'string' || fixedOffsetProblem(value) || !isKnownTimeZone(value)) return null;
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+  return TODAYS_NAMES[resolved] ?? resolved;
 }
 
-/** Why a name that ICU accepts is still refused, or null. */
+/** Why a fixed offset is refused where a time zone is expected ("EST", "+02:00", "UTC+2"), or null. */
 export function fixedOffsetProblem(value: string): string | null {
-  return FIXED_OFFSET_NAMES[value.trim().toUpperCase()] ?? null;
+  return FIXED_OFFSET_NAMES[value.trim().toUpperCase()] ?? (isUtcOffset(value) ? UTC_OFFSET_PROBLEM : null);
 }
 
-/** An IANA time zone name that this runtime (ICU) knows, such as "Europe/Paris" or "UTC". */
+/** An IANA time zone name that this runtime's tz data knows, such as "Europe/Paris" or "UTC"; never an offset. */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({

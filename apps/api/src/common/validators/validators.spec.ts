@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { validate } from 'class-validator';
 import { customFieldsProblem } from './custom-fields';
 import { instantOf } from './instant';
-import { canonicalTimeZone, fixedOffsetProblem } from './time-zone';
+import { canonicalTimeZone, fixedOffsetProblem, IsTimeZone } from './time-zone';
 
 describe('canonicalTimeZone', () => {
   it('accepts IANA names in any case and spells them canonically', () => {
@@ -31,6 +32,45 @@ describe('canonicalTimeZone', () => {
     // Names with the region's rules stay accepted.
     assert.equal(canonicalTimeZone('US/Eastern'), 'America/New_York');
     assert.notEqual(canonicalTimeZone('EST5EDT'), null);
+  });
+
+  it('refuses offsets, which newer runtimes accept as zones, saying to name a city zone', () => {
+    for (const value of ['+02:00', '+0200', '-08:00', '\u221205:00', 'UTC+2', 'GMT+02:00']) {
+      assert.equal(canonicalTimeZone(value), null, value);
+      assert.match(fixedOffsetProblem(value) ?? '', /^a fixed offset from UTC, not a time zone: .* such as Europe\/Paris$/, value);
+    }
+    // IANA's legacy names for UTC that carry a sign are names, not offsets.
+    assert.equal(fixedOffsetProblem('GMT+0'), null);
+    assert.equal(canonicalTimeZone('Etc/GMT+5'), 'Etc/GMT+5');
+  });
+
+  it('gives the same spelling on every runtime for the POSIX-style US names', () => {
+    assert.equal(canonicalTimeZone('EST5EDT'), 'America/New_York');
+    assert.equal(canonicalTimeZone('cst6cdt'), 'America/Chicago');
+    assert.equal(canonicalTimeZone('MST7MDT'), 'America/Denver');
+    assert.equal(canonicalTimeZone('PST8PDT'), 'America/Los_Angeles');
+  });
+});
+
+describe('IsTimeZone', () => {
+  class Place {
+    @IsTimeZone() timeZone: unknown;
+  }
+  const problemWith = async (timeZone: unknown) => {
+    const place = Object.assign(new Place(), { timeZone });
+    const errors = await validate(place);
+    return errors.length === 0 ? null : Object.values(errors[0].constraints ?? {}).join('; ');
+  };
+
+  it('accepts an IANA name', async () => {
+    assert.equal(await problemWith('Europe/Paris'), null);
+  });
+
+  it('names the property and says why an offset or EST is not a zone', async () => {
+    assert.equal(await problemWith('+02:00'),
+      'timeZone "+02:00" is a fixed offset from UTC, not a time zone: its clock ignores daylight saving; use a city zone such as Europe/Paris');
+    assert.match(await problemWith('EST') ?? '', /^timeZone "EST" is a fixed UTC−05:00 offset without daylight saving/);
+    assert.equal(await problemWith('Mars/Olympus'), 'timeZone must be an IANA time zone such as Europe/Paris');
   });
 });
 
