@@ -6,24 +6,14 @@ import { TcpRelay } from '../../tests/support/tcp-relay';
 import { connectionTarget, type HostLookup, type MailNetworkPolicy } from './connection-target';
 import { readNewMessages } from './imap-reader';
 import type { ImapSettings, SmtpSettings } from './mail-settings';
-import { MailError } from './mail-error';
 import { buildMessageId } from './message-id';
 import { SentFolderConnections } from './sent-folder-connections';
 import { SmtpSender } from './smtp-sender';
+import { mailRejection } from '../../tests/support/mail-rejection';
 
 const HOST = 'mail.rep-company.test';
 const SMTP_PASSWORD = 'smtp-Secret-of-the-rep';
 const PROSPECT = 'ada@prospect.test';
-
-async function rejection(promise: Promise<unknown>): Promise<MailError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MailError, `expected a MailError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 /**
  * A mailbox host whose DNS answer turns private after the mailbox was saved (DNS rebinding, a
@@ -78,17 +68,17 @@ describe('mail connections judge the address they connect to', () => {
 
     for (const privateAnswer of [['127.0.0.1'], ['198.51.100.7', '127.0.0.1'], ['::ffff:127.0.0.1']]) {
       answer = privateAnswer;
-      const send = await rejection(denyingSender.send('mailbox-1', smtpSettings, mail(1), { timeoutMs: 5_000 }));
+      const send = await mailRejection(denyingSender.send('mailbox-1', smtpSettings, mail(1), { timeoutMs: 5_000 }));
       assert.equal(send.code, 'smtp_host_private');
       assert.equal(send.permanent, true, 'a failed send, not a retry');
       assert.equal(send.maybeDelivered, false);
       assert.match(send.message, new RegExp(`^SMTP server ${HOST.replace(/\./g, '\\.')}:${smtp.port} resolves to [:.\\w]+, on this machine or a private network`));
 
-      const read = await rejection(readNewMessages(imapSettings, { uidValidity: null, lastUid: 0 }, { network: deny, timeoutMs: 5_000 }));
+      const read = await mailRejection(readNewMessages(imapSettings, { uidValidity: null, lastUid: 0 }, { network: deny, timeoutMs: 5_000 }));
       assert.equal(read.code, 'imap_host_private');
       assert.match(read.message, new RegExp(`^IMAP server ${HOST.replace(/\./g, '\\.')}:${imapRelay.port} resolves to`));
 
-      const copy = await rejection(deniedCopies.append('mailbox-1', imapSettings, Buffer.from('Subject: x\r\n\r\nx\r\n')));
+      const copy = await mailRejection(deniedCopies.append('mailbox-1', imapSettings, Buffer.from('Subject: x\r\n\r\nx\r\n')));
       assert.equal(copy.code, 'imap_host_private');
 
       for (const error of [send, read, copy]) {

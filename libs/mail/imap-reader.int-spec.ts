@@ -4,9 +4,9 @@ import { ImapFlow } from 'imapflow';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../../tests/harness/env';
 import { appendMessage, readNewMessages } from './imap-reader';
 import type { ImapSettings } from './mail-settings';
-import { MailError } from './mail-error';
 import { buildMessageId } from './message-id';
 import { candidateMessageIds } from './reply-matching';
+import { mailRejection } from '../../tests/support/mail-rejection';
 
 // Each run works in its own folder, so other suites using the same Dovecot user do not interfere.
 const FOLDER = `relance-reader-${process.pid}-${Date.now()}`;
@@ -42,16 +42,6 @@ async function withClient<T>(work: (client: ImapFlow) => Promise<T>): Promise<T>
   } finally {
     await client.logout();
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<MailError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MailError, `expected a MailError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
 }
 
 describe('readNewMessages against Dovecot', () => {
@@ -161,7 +151,7 @@ describe('readNewMessages against Dovecot', () => {
 
   it('reports a missing folder as imap_mailbox_missing', async () => {
     const absent = { mailbox: `${FOLDER}-absent`, ...TIMEOUT };
-    const error = await rejection(readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { ...absent, network: LOOPBACK_MAIL }));
+    const error = await mailRejection(readNewMessages(settings(), { uidValidity: null, lastUid: 0 }, { ...absent, network: LOOPBACK_MAIL }));
     assert.equal(error.code, 'imap_mailbox_missing');
   });
 });

@@ -5,7 +5,7 @@ import { getFreePort } from '@relance/devservices';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../../tests/harness/env';
 import { readNewMessages, verifyImap } from './imap-reader';
 import type { ImapSettings } from './mail-settings';
-import { MailError } from './mail-error';
+import { mailRejection } from '../../tests/support/mail-rejection';
 
 const TIMEOUT = { timeoutMs: 10_000 } as const;
 
@@ -15,23 +15,13 @@ function settings(overrides: Partial<ImapSettings> = {}): ImapSettings {
   return { host, port, secure: false, username: user.user, password: user.password, ...overrides };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<MailError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MailError, `expected a MailError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
-
 describe('IMAP failures', () => {
   it('verifyImap() logs in and out', async () => {
     await verifyImap(settings(), { timeoutMs: 10_000, network: LOOPBACK_MAIL });
   });
 
   it('maps a wrong password to imap_auth_failed without credentials in the message', async () => {
-    const error = await rejection(verifyImap(settings({ password: 'wrong-Password-77' }), { timeoutMs: 10_000, network: LOOPBACK_MAIL }));
+    const error = await mailRejection(verifyImap(settings({ password: 'wrong-Password-77' }), { timeoutMs: 10_000, network: LOOPBACK_MAIL }));
     assert.equal(error.code, 'imap_auth_failed');
     assert.ok(!error.message.includes('wrong-Password-77'));
     assert.ok(!error.message.includes(imapUser(2).user));
@@ -47,7 +37,7 @@ describe('IMAP failures', () => {
     const { port } = mute.address() as { port: number };
     try {
       const started = Date.now();
-      const error = await rejection(readNewMessages(settings({ port }), { uidValidity: null, lastUid: 0 }, { network: LOOPBACK_MAIL, timeoutMs: 300 }));
+      const error = await mailRejection(readNewMessages(settings({ port }), { uidValidity: null, lastUid: 0 }, { network: LOOPBACK_MAIL, timeoutMs: 300 }));
       assert.equal(error.code, 'imap_timeout');
       assert.ok(Date.now() - started < 3_000);
     } finally {
@@ -58,7 +48,7 @@ describe('IMAP failures', () => {
 
   it('maps a closed port to imap_unreachable naming host:port', async () => {
     const port = await getFreePort();
-    const error = await rejection(readNewMessages(settings({ port }), { uidValidity: null, lastUid: 0 }, { ...TIMEOUT, network: LOOPBACK_MAIL }));
+    const error = await mailRejection(readNewMessages(settings({ port }), { uidValidity: null, lastUid: 0 }, { ...TIMEOUT, network: LOOPBACK_MAIL }));
     assert.equal(error.code, 'imap_unreachable');
     assert.ok(error.message.includes(`127.0.0.1:${port}`), error.message);
   });

@@ -9,6 +9,7 @@ import { MailError } from './mail-error';
 import { buildMessageId } from './message-id';
 import type { SmtpSettings } from './mail-settings';
 import { SmtpSender, type OutgoingMail } from './smtp-sender';
+import { mailRejection } from '../../tests/support/mail-rejection';
 
 const PASSWORD = 'smtp-secret-Zx81';
 
@@ -25,16 +26,6 @@ function mail(outboxId: string, overrides: Partial<OutgoingMail> = {}): Outgoing
     messageId: buildMessageId(outboxId, 'rep1@relance.test'),
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<MailError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MailError, `expected a MailError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
 }
 
 describe('SmtpSender against smtp-server', () => {
@@ -124,7 +115,7 @@ describe('SmtpSender against smtp-server', () => {
   });
 
   it('maps a 5xx reply to a permanent smtp_rejected without the address', async () => {
-    const error = await rejection(
+    const error = await mailRejection(
       sender.send('mailbox-refused', settingsFor(refusing.port), mail('hard-1', { to: { address: 'hard@prospect.test' } }), {
         timeoutMs: 5_000,
       }),
@@ -138,7 +129,7 @@ describe('SmtpSender against smtp-server', () => {
   });
 
   it('maps a 4xx reply to a transient smtp_rejected, and the pool keeps working', async () => {
-    const error = await rejection(
+    const error = await mailRejection(
       sender.send('mailbox-refused', settingsFor(refusing.port), mail('soft-1', { to: { address: 'soft@prospect.test' } }), {
         timeoutMs: 5_000,
       }),
@@ -146,7 +137,7 @@ describe('SmtpSender against smtp-server', () => {
     assert.equal(error.code, 'smtp_rejected');
     assert.equal(error.permanent, false);
     assert.equal(error.responseCode, 451);
-    const again = await rejection(
+    const again = await mailRejection(
       sender.send('mailbox-refused', settingsFor(refusing.port), mail('soft-2', { to: { address: 'soft@prospect.test' } }), {
         timeoutMs: 5_000,
       }),
@@ -160,7 +151,7 @@ describe('SmtpSender against smtp-server', () => {
 
   it('verify() on a closed port fails with smtp_unreachable naming host:port, never the password', async () => {
     const port = await getFreePort();
-    const error = await rejection(sender.verify(settingsFor(port), 5_000));
+    const error = await mailRejection(sender.verify(settingsFor(port), 5_000));
     assert.equal(error.code, 'smtp_unreachable');
     assert.ok(error.message.includes(`127.0.0.1:${port}`), error.message);
     assert.ok(!error.message.includes(PASSWORD));
@@ -169,7 +160,7 @@ describe('SmtpSender against smtp-server', () => {
 
   it('send() on a closed port fails with smtp_unreachable and nothing delivered', async () => {
     const port = await getFreePort();
-    const error = await rejection(sender.send('mailbox-closed', settingsFor(port), mail('closed-1'), { timeoutMs: 5_000 }));
+    const error = await mailRejection(sender.send('mailbox-closed', settingsFor(port), mail('closed-1'), { timeoutMs: 5_000 }));
     assert.equal(error.code, 'smtp_unreachable');
     assert.equal(error.maybeDelivered, false);
   });
@@ -178,7 +169,7 @@ describe('SmtpSender against smtp-server', () => {
     const dropper = await startDroppingServer();
     try {
       const settings = { ...settingsFor(dropper.port), username: '' };
-      const error = await rejection(sender.send('mailbox-dropped', settings, mail('dropped-1'), { timeoutMs: 5_000 }));
+      const error = await mailRejection(sender.send('mailbox-dropped', settings, mail('dropped-1'), { timeoutMs: 5_000 }));
       assert.equal(error.code, 'smtp_interrupted');
       assert.equal(error.maybeDelivered, true);
       await new Promise((resolve) => setTimeout(resolve, 500)); // room for a requeued attempt to show up
@@ -220,7 +211,7 @@ describe('SmtpSender against smtp-server', () => {
     const { port } = silent.address() as { port: number };
     try {
       const started = Date.now();
-      const error = await rejection(sender.send('mailbox-silent', settingsFor(port), mail('silent-1'), { timeoutMs: 300 }));
+      const error = await mailRejection(sender.send('mailbox-silent', settingsFor(port), mail('silent-1'), { timeoutMs: 300 }));
       assert.equal(error.code, 'smtp_timeout');
       assert.equal(error.maybeDelivered, true);
       assert.ok(Date.now() - started < 2_000);
