@@ -11,6 +11,7 @@ import { Mailbox } from './mailbox.entity';
 import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
 import { Prospect } from './prospect.entity';
+import { ProspectSuggestion } from './prospect-suggestion.entity';
 import { Step } from './step.entity';
 import { Suppression } from './suppression.entity';
 import { Task } from './task.entity';
@@ -30,6 +31,7 @@ export * from './mailbox.entity';
 export * from './mailbox-secret.entity';
 export * from './message.entity';
 export * from './prospect.entity';
+export * from './prospect-suggestion.entity';
 export * from './step.entity';
 export * from './suppression.entity';
 export * from './task.entity';
@@ -40,4 +42,5 @@ export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
+  ProspectSuggestion,
 ];

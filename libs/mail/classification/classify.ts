@@ -5,18 +5,23 @@ import { bounceFromText, FAILURE_SUBJECT, inlineOriginalMessageId } from './boun
 import { bounceSeverity, parseDeliveryStatus, type BounceReport } from './dsn';
 import { splitQuoted } from './quoted-text';
 import { isLeftCompanyNotice } from './left-company';
+import { findReferral, type ReferralColleague } from './referral';
 import { findReturnDate } from './return-date';
 
 export type InboundClassification =
   | { kind: 'reply' }
   | { kind: 'auto_reply'; returnDate: Date | null; reason: AutoReplyReason }
-  | { kind: 'bounce'; bounce: BounceReport };
+  | { kind: 'bounce'; bounce: BounceReport }
+  /** A colleague answering, in their own words, that the prospect left, and offering someone instead. */
+  | { kind: 'referral'; colleague: ReferralColleague };
 
 export interface ClassifyOptions {
   /** Zone of the person who wrote, for the return date (09:00 local). Default UTC. */
   timeZone?: string;
   /** When the mail arrived (IMAP internal date); defaults to its Date header. */
   receivedAt?: Date;
+  /** Addresses a referral cannot offer as the colleague: the mailbox's own, the departed prospect's. */
+  notColleagues?: readonly string[];
 }
 
 /** Local parts and display names of the programs that send bounces. */
@@ -72,6 +77,11 @@ export function classifyInbound(mail: InboundMail, options: ClassifyOptions = {}
 
   const reason = autoReplyHeaderReason(mail.headers) ?? (isOutOfOfficeSubject(mail.subject) ? 'subject' : null);
   const own = splitQuoted(mail.text);
+  if (!reason) {
+    // A person's own words that the prospect left, offering someone to talk to: a referral.
+    const colleague = findReferral({ ownText: own.reply, from: mail.from, notColleagues: options.notColleagues });
+    if (colleague) return { kind: 'referral', colleague };
+  }
   // Without a header or subject saying so, only an unquoting message is a notice: a colleague
   // who hits Reply to say "Jane is no longer with us, I took over" quotes us and is a reply.
   if (isLeftCompanyNotice(own.reply) && (reason || own.quoted === '')) {
