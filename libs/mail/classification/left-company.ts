@@ -16,7 +16,7 @@ const PERSON_GONE = [
   String.raw`\b(?:have|has|i've) left (?:[a-z0-9&.-]+ ){1,3}(?:as of|effective|since)\b`,
   String.raw`\b(?:has|have) left us\b`,
   // "Jane has left Acme." at the end of a sentence.
-  String.raw`\bhas left (?!(?:a|an|you|me|for|early|work|home|the office|her|his|their)\b)[a-z0-9&-]+(?: [a-z0-9&-]+)?(?= ?[.;!]| ¶|$)`,
+  String.raw`\bhas left (?!(?:a|an|the|this|that|it|them|you|me|for|early|work|home|her|his|their|some|no|nothing|everything)\b)[a-z0-9&-]+(?: [a-z0-9&-]+)?(?= ?[.;!]| ¶|$)`,
   // "Jane has left Acme last month" (not "has left a message", "has left for the day").
   String.raw`\bhas left (?!(?:a|an|you|me|for|early|work|home|the office|her|his|their)\b)(?:[a-z0-9&.-]+ ){1,3}(?:last|earlier|recently|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b`,
   String.raw`\bhas (?:moved on|retired)\b`,

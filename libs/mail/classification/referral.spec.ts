@@ -112,6 +112,8 @@ describe('findReferral — not a referral', () => {
     'Jane is out this week. Please contact Paul Martin at paul.martin@acme.example.',
     'Jane left the company.',
     'Jeanne est partie déjeuner, elle vous rappelle.',
+    'Your parcel has left the depot. Happy to help if it does not arrive.',
+    'She has left it with reception; feel free to reach out to me.',
     'Thanks, we already use a tool we like.',
   ];
   for (const text of negatives) {
