@@ -23,6 +23,11 @@ export interface InboundMail {
    * part of a bounce, decoded by mailparser and kept out of `text`; null when there is none.
    */
   deliveryStatus: string | null;
+  /**
+   * Text of the RFC 5965 `message/feedback-report` part of an abuse or opt-out report (ARF),
+   * kept out of `text` like the DSN; null when there is none.
+   */
+  feedbackReport: string | null;
 }
 
 /** Headers that tell auto-replies, mailing lists and delivery reports from people. */
@@ -69,7 +74,8 @@ export async function parseInboundMail(uid: number, source: Buffer | string): Pr
     text: mail.text ?? '',
     headers: classificationHeaders(mail.headerLines),
     attachedMessageIds: attachedMessageIds(mail),
-    deliveryStatus: deliveryStatus(mail),
+    deliveryStatus: partText(mail, DELIVERY_STATUS_TYPES),
+    feedbackReport: partText(mail, FEEDBACK_REPORT_TYPES),
   };
 }
 
@@ -87,6 +93,7 @@ function emptyMail(uid: number): InboundMail {
     headers: {},
     attachedMessageIds: [],
     deliveryStatus: null,
+    feedbackReport: null,
   };
 }
 
@@ -126,10 +133,11 @@ function attachedMessageIds(mail: ParsedMail): string[] {
   return [...ids];
 }
 
-function deliveryStatus(mail: ParsedMail): string | null {
-  const part = mail.attachments.find((attachment) => {
-    const type = attachment.contentType.toLowerCase();
-    return type === 'message/delivery-status' || type === 'message/global-delivery-status';
-  });
+const DELIVERY_STATUS_TYPES: ReadonlySet<string> = new Set(['message/delivery-status', 'message/global-delivery-status']);
+const FEEDBACK_REPORT_TYPES: ReadonlySet<string> = new Set(['message/feedback-report']);
+
+/** The decoded text of the first machine-readable report part of one of `types`. */
+function partText(mail: ParsedMail, types: ReadonlySet<string>): string | null {
+  const part = mail.attachments.find((attachment) => types.has(attachment.contentType.toLowerCase()));
   return part ? part.content.toString('utf8') : null;
 }

@@ -105,6 +105,8 @@ describe('classifyInbound — auto-replies', () => {
 
 describe('classifyInbound — bounces with a DSN', () => {
   it('reads a Postfix hard bounce (5.1.1) and the message it returns', async () => {
+    const diagnostic = '550 5.1.1 <gone@prospect.example>: Recipient address rejected: User unknown (in reply to RCPT TO command)';
+    const verdict = { reason: 'user_unknown', effect: 'suppress', rawStatus: '5.1.1', status: '5.1.1', smtpCode: 550, diagnostic, action: 'failed' };
     assert.deepEqual(bounce(await classify(fixtures.POSTFIX_HARD_DSN)), {
       recipients: [
         {
@@ -112,11 +114,13 @@ describe('classifyInbound — bounces with a DSN', () => {
           originalRecipient: 'gone@prospect.example',
           action: 'failed',
           status: '5.1.1',
-          diagnostic: '550 5.1.1 <gone@prospect.example>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+          diagnostic,
           remoteMta: 'mx1.prospect.example',
+          verdict,
         },
       ],
       originalMessageId: fixtures.OUTBOUND_ID,
+      verdict,
       severity: 'hard',
       source: 'dsn',
     });
@@ -175,10 +179,11 @@ describe('classifyInbound — bounces without a DSN', () => {
     const report = bounce(await classify(fixtures.EXIM_BOUNCE_WITHOUT_DSN));
     assert.equal(report.source, 'text');
     assert.equal(report.severity, 'hard');
+    assert.equal(report.verdict.reason, 'user_unknown', 'by its wording: Exim says "Unrouteable address" for an unknown local part');
     assert.equal(report.originalMessageId, '<relance.out-46@seller.example>');
     assert.deepEqual(
       report.recipients.map((entry) => [entry.finalRecipient, entry.status, entry.diagnostic]),
-      [['nobody@prospect.example', '5.0.0', '550 Unrouteable address']],
+      [['nobody@prospect.example', null, '550 Unrouteable address']],
     );
   });
 
