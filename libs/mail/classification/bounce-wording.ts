@@ -27,7 +27,7 @@ const RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
   ],
   [
     'blocked_blacklist',
-    /\bspamhaus\b|\bspamcop\b|\bbarracudacentral\b|\bbarracuda reputation\b|\bsorbs\b|\bsurbl\b|\buribl\b|\bdnsbl\b|\brbl\b|\bblack ?list(?:ed)?\b|\bblock ?list(?:ed)?\b|\bblocked using\b|\blisted (?:at|on|in|by)\b|\bbanned sending ip\b|\bipcheck\.proofpoint\b|\bcbl\.abuseat\b|\bmailspike\b|\binvaluement\b|\bpsbl\b|\bliste noire\b|\bschwarze liste\b|\blista negra\b|\blista nera\b|\bzwarte lijst\b/,
+    /\bspamhaus\b|\bspamcop\b|\bbarracudacentral\b|\bbarracuda reputation\b|\bsorbs\b|\bsurbl\b|\buribl\b|\bdnsbl\b|\brbl\b|\bblack ?list(?:ed)?\b|\bblock ?list(?:ed)?\b|\bblocked using\b|\blisted (?:at|on|in|by)\b|\bbanned sending ip\b|\bipcheck\.proofpoint\b|\bcbl\.abuseat\b|\bmailspike\b|\binvaluement\b|\bpsbl\b|\bliste noire\b|\bschwarzen? liste\b|\blista negra\b|\blista nera\b|\bzwarte lijst\b/,
   ],
   [
     'blocked_reputation',
@@ -68,7 +68,7 @@ const RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
   ],
   [
     'user_unknown',
-    /\buser unknown\b|\bunknown user\b|\bno such (?:user|mailbox|recipient|address|account|person)\b|\b(?:user|mailbox|recipient|address|account) (?:does not|doesn't|does ?n't) exist\b|\b(?:mailbox|recipient|address|user|account) (?:not found|unknown|is unknown)\b|\binvalid (?:recipient|mailbox|user)\b|\bunknown (?:recipient|mailbox|address|local[- ]part|alias)\b|\bnot a (?:valid|known) (?:user|recipient|mailbox)\b|\brecip(?:ient)?notfound\b|\bdoes ?n[o']t have an? [a-z0-9.-]+ account\b|\bno mailbox here\b|\baddressee unknown\b|\bunrouteable address\b|\bemail account that you tried to reach does not exist\b|\b(?:utilisateur|destinataire|adresse|boite aux lettres) (?:est )?(?:inconnue?|inexistante?|invalide)\b|\b(?:utilisateur|destinataire|adresse|boite aux lettres)\b[^.;]{0,30}\bn'existe pas\b|\b(?:benutzer|empfanger|postfach|adresse|mailbox|nutzer)\b[^.;]{0,20}\b(?:unbekannt|existiert nicht|nicht gefunden)\b|\bunbekannte[rs]? (?:benutzer|empfanger|adresse)\b|\b(?:usuario|destinatario|direccion|buzon)\b[^.;]{0,25}\b(?:desconocido|inexistente|no existe|no valida)\b|\b(?:utente|destinatario|indirizzo|casella)\b[^.;]{0,25}\b(?:sconosciut[oa]|inesistente|non esiste|non valido)\b|\bonbekende (?:gebruiker|ontvanger)\b|\b(?:gebruiker|ontvanger|adres|postvak)\b[^.;]{0,20}\b(?:bestaat niet|onbekend)\b|\b(?:usuario|destinatario|endereco)\b[^.;]{0,25}\b(?:desconhecido|inexistente|nao existe|invalido)\b/,
+    /\buser unknown\b|\bunknown user\b|\bno such (?:user|mailbox|recipient|address|account|person)\b|\b(?:user|mailbox|recipient|address|account) (?:does not|doesn't|does ?n't) exist\b|\b(?:mailbox|recipient|address|user|account) (?:not found|unknown|is unknown)\b|\binvalid (?:recipient|mailbox|user)\b|\bunknown (?:recipient|mailbox|address|local[- ]part|alias)\b|\bnot a (?:valid|known) (?:user|recipient|mailbox)\b|\brecip(?:ient)?notfound\b|\bdoes ?n[o']t have an? [a-z0-9.-]+ account\b|\bno mailbox here\b|\baddressee unknown\b|\bunrouteable address\b|\bemail account that you tried to reach does not exist\b|\b(?:utilisateur|destinataire|adresse|boite aux lettres) (?:est )?(?:inconnue?|inexistante?|invalide)\b|\b(?:utilisateur|destinataire|adresse|boite aux lettres)\b[^.;]{0,30}\bn'existe pas\b|\b\w*(?:benutzer|empfanger|postfach|adresse|mailbox|nutzer)\b[^.;]{0,20}\b(?:unbekannt|existiert nicht|nicht gefunden)\b|\bunbekannte[rs]? (?:benutzer|empfanger|adresse)\b|\b(?:usuario|destinatario|direccion|buzon)\b[^.;]{0,25}\b(?:desconocido|inexistente|no existe|no valida)\b|\b(?:utente|destinatario|indirizzo|casella)\b[^.;]{0,25}\b(?:sconosciut[oa]|inesistente|non esiste|non valido)\b|\bonbekende (?:gebruiker|ontvanger)\b|\b(?:gebruiker|ontvanger|adres|postvak)\b[^.;]{0,20}\b(?:bestaat niet|onbekend)\b|\b(?:usuario|destinatario|endereco)\b[^.;]{0,25}\b(?:desconhecido|inexistente|nao existe|invalido)\b/,
   ],
   [
     'rate_limited',
@@ -84,7 +84,7 @@ const RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
   ],
   [
     'content_rejected',
-    /\bcontent (?:rejected|filter|policy|not accepted)\b|\bmessage content\b|\bprohibited (?:content|attachment)\b|\battachment (?:type )?(?:is )?(?:not allowed|blocked|rejected|prohibited)\b|\bbad content\b|\bforbidden (?:content|attachment|words?)\b|\burl (?:is )?(?:blocked|blacklisted)\b|\bexecutable (?:attachment|file)s? (?:are )?(?:not allowed|blocked|rejected)\b|\bcontent-filter\b|\bcontenu (?:refuse|interdit)\b|\binhalt (?:abgelehnt|nicht erlaubt)\b/,
+    /\bcontent (?:rejected|filter|policy|not accepted)\b|\bmessage content\b|\bprohibited (?:content|attachment)\b|\battachment (?:type )?(?:is )?(?:not allowed|blocked|rejected|prohibited)\b|\bbad content\b|\bforbidden (?:content|attachment|words?)\b|\burl (?:is )?(?:blocked|blacklisted)\b|\bexecutable (?:attachment|file)s? (?:are )?(?:not allowed|blocked|rejected)\b|\bcontent-filter\b|\bits content\b|\bcontenu (?:refuse|interdit)\b|\binhalt (?:abgelehnt|nicht erlaubt)\b/,
   ],
   [
     'network_error',
@@ -101,7 +101,7 @@ const RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
   ['protocol_error', /\bprotocol error\b|\bbad sequence of commands\b|\bbare lf\b|\bout of sequence\b|\bimproper use of smtp\b/],
   [
     'policy_rejected',
-    /\bpolicy\b|\badministrative prohibition\b|\bprohibited\b|\bnot authori[sz]ed\b|\bunauthori[sz]ed\b|\baccess denied\b|\benvelope blocked\b|\b(?:rejected|blocked) by (?:the )?(?:recipient|policy|rule|transport rule|administrator|organization)\b|\bnot allowed to send\b|\bpolitique\b|\brichtlinie\b|\bpolitica\b|\bbeleid\b/,
+    /\bpolicy\b|\badministrative prohibition\b|\bprohibited\b|\bnot authori[sz]ed\b|\bunauthori[sz]ed\b|\baccess denied\b|\benvelope blocked\b|\b(?:rejected|blocked) by (?:the )?(?:recipient|policy|rule|transport rule|administrator|organization)\b|\bnot allowed to send\b|\bpolitique\b|\brichtlinien?\b|\bpolitica\b|\bbeleid\b/,
   ],
 ];
 
@@ -115,6 +115,8 @@ export function reasonFromWording(text: string | null): BounceReason | null {
 
 export function foldWording(text: string): string {
   return text
+    // Continuation prefixes of a multi-line reply ("550-5.7.1 ") cut phrases apart: only the first stays.
+    .replace(/(?<=\s)[245]\d\d[- ](?:[245]\.\d{1,3}\.\d{1,3}\s)?(?=\S)/g, '')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ß/g, 'ss')
