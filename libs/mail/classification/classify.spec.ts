@@ -187,6 +187,48 @@ describe('classifyInbound — bounces without a DSN', () => {
     );
   });
 
+  it('never reads a mailer daemon as a reply: with nothing readable it is a bounce of unknown reason', async () => {
+    const raw = [
+      'From: Mail Delivery System <MAILER-DAEMON@prospect.example>',
+      'To: paul@seller.example',
+      'Subject: Re: Quick question about your onboarding',
+      'In-Reply-To: <relance.out-42@seller.example>',
+      '',
+      'Sounds good, talk on Tuesday.',
+      '',
+    ].join('\r\n');
+    const report = bounce(await classify(raw));
+    assert.deepEqual([report.verdict.reason, report.verdict.effect, report.severity], ['unknown', 'none', 'soft']);
+    assert.equal(report.originalMessageId, '<relance.out-42@seller.example>');
+  });
+
+  it('reads an abuse feedback report (ARF) as a complaint about the message it returns', async () => {
+    const raw = [
+      'From: feedback@isp.example',
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="f"',
+      '',
+      '--f',
+      'Content-Type: text/plain',
+      '',
+      'Abuse report: delivery failed? No: the user marked this as spam.',
+      '--f',
+      'Content-Type: message/feedback-report',
+      '',
+      'Feedback-Type: abuse',
+      'Original-Rcpt-To: <jane@isp.example>',
+      '--f',
+      'Content-Type: text/rfc822-headers',
+      '',
+      'Message-ID: <relance.out-42@seller.example>',
+      '--f--',
+      '',
+    ].join('\r\n');
+    assert.deepEqual(await classify(raw), {
+      kind: 'complaint',
+      complaint: { feedbackType: 'abuse', originalMessageId: '<relance.out-42@seller.example>', originalRecipient: 'jane@isp.example', reportingMta: null },
+    });
+  });
+
   it('does not call a mailer-daemon message a bounce when nothing in it failed', async () => {
     const raw = [
       'From: MAILER-DAEMON@seller.example',
