@@ -43,6 +43,9 @@ export function inboundOutcome(mail: InboundMail, classification: InboundClassif
       if (pauseUntil && pauseUntil.getTime() <= context.now.getTime()) pauseUntil = null;
       return { kind: 'auto_reply', returnDate, pauseUntil };
     }
+    // Until complaints have effects of their own, they hold nothing, as when they were read as reports.
+    case 'complaint':
+      return { kind: 'auto_reply', returnDate: null, pauseUntil: null };
     case 'bounce': {
       const recipient = decisiveRecipient(classification.bounce);
       const severity = classification.bounce.severity;
