@@ -62,7 +62,9 @@ describe('referral: a colleague says the prospect left and offers someone else',
       text: [
         'Hi,',
         '',
-        `Jane left the company last month. Please contact Paul Martin at ${COLLEAGUE}, who took over her accounts.`,
+        // Her own address comes first: only the sync, knowing whom we wrote to, can tell it is not the colleague.
+        `Jane left the company last month, so ${PEOPLE.jane} is no longer read: please contact Paul Martin at ${COLLEAGUE},`,
+        'who took over her accounts.',
         '',
         'Bob',
         '',
