@@ -2,7 +2,8 @@ import { normalizeProse } from './date-expressions';
 
 /**
  * Someone left the company: "Jane is no longer with Acme", "I have left Acme as of 30 November",
- * "Jane no longer works here", "a quitté la société", "ist nicht mehr bei uns", "ya no trabaja en".
+ * "Jane no longer works here", "a quitté la société", "ist nicht mehr bei uns", "ya no trabaja en",
+ * "non lavora più qui", "werkt hier niet meer".
  * Phrases about where a person is today ("left for lunch", "no longer at the office today", "I
  * left a voicemail") are absences or chatter, not departures, and are kept out.
  */
@@ -32,6 +33,9 @@ const PERSON_GONE = [
   String.raw`\b(?:ist|sind) (?:aus dem unternehmen )?ausgeschieden\b`,
   String.raw`\bya no (?:trabaja|esta|forma parte) (?:en|con|aqui|para|de)\b`,
   String.raw`\b(?:dejo|ha dejado|abandono|ha abandonado) (?:la|nuestra) (?:empresa|compania|organizacion)\b`,
+  // Italian and Dutch.
+  String.raw`\bnon (?:lavora|collabora) piu (?:qui|presso|con noi|per|in)\b|\bnon fa piu parte\b|\bha lasciato (?:l'azienda|la societa|il gruppo|il team)\b`,
+  String.raw`\bwerkt (?:hier niet meer|niet meer (?:hier|bij|voor))\b|\bis niet meer (?:werkzaam|in dienst|actief) bij\b|\bheeft (?:het bedrijf|ons) verlaten\b`,
 ];
 
 /** The address itself is closed or unread, whoever had it: "cette adresse n'est plus utilisée". */

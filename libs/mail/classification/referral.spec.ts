@@ -53,6 +53,10 @@ describe('findReferral — the sender offers themself', () => {
     'Frau Stein hat das Unternehmen verlassen, ich bin jetzt Ihr Ansprechpartner.',
     'Juana ya no trabaja en la empresa. Me encargo de sus clientes, quedo a su disposición.',
     'Juana dejó la empresa el mes pasado; no dude en contactarme.',
+    'Giulia non lavora più presso di noi, ho preso in carico i suoi clienti.',
+    "Giulia ha lasciato l'azienda. Non esiti a contattarmi, resto a sua disposizione.",
+    'Anouk werkt hier niet meer. Ik heb haar klanten overgenomen.',
+    'Anouk heeft het bedrijf verlaten; neem gerust contact met mij op.',
   ];
   for (const text of phrasings) {
     it(`offers the sender: "${text}"`, () => assert.deepEqual(offered(text), bob));
@@ -79,6 +83,8 @@ describe('findReferral — a named colleague', () => {
     ["Jeanne n'est plus en poste ; Marc Petit (marc.petit@acme.example) a repris ses dossiers.", { address: 'marc.petit@acme.example', name: 'Marc Petit' }],
     ['Frau Stein ist nicht mehr bei uns. Bitte wenden Sie sich an Lena Vogt, lena.vogt@acme.example.', { address: 'lena.vogt@acme.example', name: 'Lena Vogt' }],
     ['Juana ya no trabaja aquí. Por favor contacte con Luis Gil en luis.gil@acme.example.', { address: 'luis.gil@acme.example', name: 'Luis Gil' }],
+    ['Giulia non fa più parte del team. Può contattare Marco Neri (marco.neri@acme.example).', { address: 'marco.neri@acme.example', name: 'Marco Neri' }],
+    ['Anouk is niet meer werkzaam bij ons. Neem contact op met Daan de Vries, daan@acme.example.', { address: 'daan@acme.example', name: 'Daan de Vries' }],
   ];
   for (const [text, colleague] of cases) {
     it(`names ${colleague.address}: "${text.replace(/\n/g, ' ')}"`, () => assert.deepEqual(offered(text), colleague));
@@ -112,6 +118,8 @@ describe('findReferral — not a referral', () => {
     'Jane is out this week. Please contact Paul Martin at paul.martin@acme.example.',
     'Jane left the company.',
     'Jeanne est partie déjeuner, elle vous rappelle.',
+    'Giulia è in ferie fino al 4 gennaio, ho preso in carico le sue email.',
+    'Anouk is met verlof; neem gerust contact met mij op.',
     'Your parcel has left the depot. Happy to help if it does not arrive.',
     'She has left it with reception; feel free to reach out to me.',
     'Thanks, we already use a tool we like.',

@@ -20,7 +20,7 @@ export interface ReferralInput {
 /**
  * The sender offers themself: "I took over her accounts", "happy to talk", "feel free to reach out
  * to me", "j'ai repris ses dossiers", "n'hésitez pas à me contacter", "ich habe ihre Kunden
- * übernommen", "quedo a su disposición".
+ * übernommen", "quedo a su disposición", "ho preso in carico i suoi clienti", "neem gerust contact met mij op".
  */
 const SELF_OFFER = new RegExp(
   [
@@ -43,6 +43,8 @@ const SELF_OFFER = new RegExp(
     String.raw`\b(?:melden sie sich|kontaktieren sie mich|schreiben sie mir) gerne\b|\bstehe (?:ich )?ihnen gerne zur verfugung\b`,
     String.raw`\b(?:me encargo|me ocupo|he asumido|asumo) (?:de |sus |su |los |las |el |la )|\bsoy (?:su|tu) (?:nuevo |nueva )?(?:contacto|interlocutor|sustitut[oa]|reemplazo)\b`,
     String.raw`\bno dudes? en (?:contactarme|escribirme|llamarme)\b|\bquedo a (?:su|tu) (?:entera )?disposicion\b|\bestare encantad[oa] de\b`,
+    String.raw`\bho preso in carico\b|\bsono (?:il suo|la sua) (?:sostitut[oa]|successore)\b|\bnon esiti a contattarmi\b|\bresto a (?:sua|tua|vostra) disposizione\b`,
+    String.raw`\bik heb (?:haar|zijn|hun) [^.¶]{0,30}overgenomen\b|\bneem gerust contact met mij op\b|\bik ben (?:uw|je) (?:nieuwe )?contactpersoon\b`,
   ].join('|'),
 );
 
@@ -59,6 +61,8 @@ const HANDOVER = new RegExp(
     String.raw`\bcontact(?:er|ez)\b|\becri(?:re|vez) a\b|\bjoindre\b|\badress(?:er|ez)(?:-vous)? a\b|\brepris\b|\breprend\b|\bremplace\b|\ben charge\b|\bsuccesseur\b|\binterlocut`,
     String.raw`\bwenden sie sich\b|\bkontaktieren\b|\bschreiben sie\b|\berreichen\b|\bubernommen\b|\bzustandig\b|\bansprechpartner`,
     String.raw`\bcontact(?:ar|e|a) (?:a|con)\b|\bescrib(?:ir|a) a\b|\bse encarga\b|\bha asumido\b|\breemplaza\b|\bsustituye\b|\bresponsable\b`,
+    String.raw`\bcontatt(?:are|i|ate)\b|\bscriv(?:ere|a) a\b|\b(?:si )?rivolg(?:ersi|a|ete)\b|\bha preso in carico\b|\bsostitu`,
+    String.raw`\bcontact op(?:nemen)? met\b|\bmailen naar\b|\bheeft [^.¶]{0,30}overgenomen\b|\bcontactpersoon\b`,
   ].join('|'),
 );
 
@@ -69,8 +73,8 @@ const ROLE_LOCAL_PART = new RegExp(
     'webmaster|marketing|hr|rh|jobs|careers|recrutement|billing|press|presse|postmaster|mailer-daemon)$',
 );
 const ADDRESS = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
-/** A few capitalised words (a name) just before the address, then "at", "(", "<", ":"… */
-const NAME_BEFORE = /((?:\p{Lu}[\p{L}'’-]*\.?\s+){0,2}\p{Lu}[\p{L}'’-]+)\s*(?:,|:|-|–|\(|<|\[|\bat\b|\bon\b|\bvia\b|à l'adresse|\bunter\b|\ben\b)?\s*$/u;
+/** A few capitalised words (a name, particles like "de" or "van" allowed) just before the address, then "at", "(", "<", ":"… */
+const NAME_BEFORE = /((?:\p{Lu}[\p{L}'’-]*\.?\s+(?:(?:de|van|der|den|von|di|da|du|del|della|le|la|ter|ten)\s+){0,2}){0,2}\p{Lu}[\p{L}'’-]+)\s*(?:,|:|-|–|\(|<|\[|\bat\b|\bon\b|\bvia\b|à l'adresse|\bunter\b|\ben\b)?\s*$/u;
 const NAME_AFTER = /^\s*[(<[]\s*((?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}'’-]+)\s*[)>\]]/u;
 /** Capitalised words that open a sentence or a request, not a name. */
 const NOT_NAMES = new Set([
