@@ -43,10 +43,16 @@ export const FAILURE_SUBJECT = new RegExp(
     'non delivre',
     'impossible de remettre',
     'unzustellbar',
+    'nicht zugestellt',
+    'no (?:se ha podido )?entregad',
+    'non (?:e stato )?recapitat',
+    'onbestelbaar',
+    'niet (?:worden )?bezorgd',
+    'nao (?:foi )?entregue',
   ].join('|'),
   'i',
 );
-export const DELAY_SUBJECT = /delay|delayed|retard|not yet been delivered|pas encore ete remis|verzogert/i;
+export const DELAY_SUBJECT = /delay|delayed|retard|not yet been delivered|pas encore ete remis|verzogert|retrasad|ritardat|vertraagd|atrasad/i;
 /** Words of a bounce saying the server keeps trying: a temporary failure is a delay, not a failure. */
 const STILL_TRYING = /will (?:continue|keep) trying|will retry|still trying|nouvelle tentative|continuera d'essayer/i;
 
@@ -86,7 +92,7 @@ const RETURNED_COPY =
   /^[ \t-]*(?:-{2,}.*(?:original message|returned message|copy of the message|message d'origine|urspr[uü]ngliche nachricht|mensaje original|messaggio originale|oorspronkelijk bericht).*|below this line is a copy of the message.*|-+ ?this is a copy of the message.*|-{3,} ?(?:original|returned) message ?-{3,}|content-type: message\/rfc822)$/im;
 
 /** What the bounce's author wrote, without the copy of our message it returns. */
-function explanation(text: string): string {
+export function explanation(text: string): string {
   const copy = RETURNED_COPY.exec(text);
   return copy ? text.slice(0, copy.index) : text;
 }
