@@ -57,7 +57,7 @@ const KEYWORDS: ReadonlyArray<{ pattern: RegExp; meaning: Meaning; language: Lan
   },
   { pattern: /\bhasta\b/g, meaning: 'until', language: 'es' },
   {
-    pattern: /\b(?:rientro|rientrero|rientrero in ufficio|ritorno|tornero|di ritorno|di nuovo (?:in ufficio|disponibile|raggiungibile)|nuovamente (?:in ufficio|disponibile|raggiungibile)|(?:disponibile|raggiungibile) (?:dal|a partire dal))\b/g,
+    pattern: /\b(?:rientro|rientrero|ritorno|ritornero|torno|tornero|di ritorno|di nuovo (?:in ufficio|disponibile|raggiungibile)|nuovamente (?:in ufficio|disponibile|raggiungibile)|(?:disponibile|raggiungibile) (?:dal|a partire dal))\b/g,
     meaning: 'return',
     language: 'it',
   },
@@ -78,12 +78,14 @@ const TRAILING_KEYWORDS: ReadonlyArray<{ pattern: RegExp; meaning: Meaning; lang
   { pattern: /^[^.¶!?;]{0,25}?\bweer\b/, meaning: 'return', language: 'nl' },
 ];
 /**
- * The second date of "between 7 and 18 December" or "entre le 7 et le 18 décembre", which chrono
- * reads as one date; "from … to …", "du … au …" and "21 Dec - 3 Jan" come as chrono's ranges.
+ * The second date of "between 7 and 18 December", "entre le 7 et le 18 décembre", "del 21 de
+ * diciembre al 4 de enero" or "dal 21 dicembre al 4 gennaio" when chrono reads them apart; "from … to …", "du … au …" and "21 Dec - 3 Jan" come as chrono's ranges.
  */
 const RANGE_ENDS: ReadonlyArray<{ pattern: RegExp; language: Language }> = [
   { pattern: /\b(?:du|entre)\s[^¶!?;]{1,40}?\b(?:au|et)(?:\sle)?\s*$/, language: 'fr' },
   { pattern: /\b(?:from|between)\s[^¶!?;]{1,40}?(?:\b(?:to|and)|-)(?:\sthe)?\s*$/, language: 'en' },
+  { pattern: /\b(?:del|desde el|entre el)\s[^¶!?;]{1,40}?\b(?:al|y el)\s*$/, language: 'es' },
+  { pattern: /\b(?:dal|dall'|tra il)\s?[^¶!?;]{1,40}?\b(?:al|all'|e il)\s?$/, language: 'it' },
 ];
 /** How far a keyword may stand before its date, and what it may not reach across. */
 const KEYWORD_REACH = 50;
