@@ -89,7 +89,7 @@ export function bounceFromText(input: TextBounceInput): BounceReport | null {
  * "spam" or "quota" without any server meaning it.
  */
 const RETURNED_COPY =
-  /^[ \t-]*(?:-{2,}.*(?:original message|returned message|copy of the message|message d'origine|urspr[uü]ngliche nachricht|mensaje original|messaggio originale|oorspronkelijk bericht).*|below this line is a copy of the message.*|-+ ?this is a copy of the message.*|-{3,} ?(?:original|returned) message ?-{3,}|content-type: message\/rfc822)$/im;
+  /^[ \t-]*(?:-{2,}.*(?:original message|returned message|copy of the message|message d'origine|urspr[uü]ngliche nachricht|mensaje original|mensagem original|messaggio originale|oorspronkelijk bericht).*|below this line is a copy of the message.*|-+ ?this is a copy of the message.*|-{3,} ?(?:original|returned) message ?-{3,}|content-type: message\/rfc822)$/im;
 
 /** What the bounce's author wrote, without the copy of our message it returns. */
 export function explanation(text: string): string {
