@@ -2,7 +2,7 @@ import { parse as parseContentType } from 'content-type';
 import type { InboundMail } from '../inbound-mail';
 import { autoReplyHeaderReason, isOutOfOfficeSubject, ownSubjectPart, type AutoReplyReason } from './auto-reply';
 import { bounceReport, reportsFailure } from './bounce-report';
-import { bounceFromText, FAILURE_SUBJECT, inlineOriginalMessageId } from './bounce-text';
+import { bounceFromText, explanation, FAILURE_SUBJECT, inlineOriginalMessageId } from './bounce-text';
 import { parseDeliveryStatus, type BounceReport } from './dsn';
 import { parseFeedbackReport, type FeedbackReport } from './feedback-report';
 import { splitQuoted } from './quoted-text';
@@ -65,7 +65,7 @@ export function classifyInbound(mail: InboundMail, options: ClassifyOptions = {}
     const { recipients, originalMessageId: reported } = parseDeliveryStatus(deliveryStatus);
     if (reportsFailure(recipients)) {
       const original = mail.attachedMessageIds[0] ?? reported ?? originalMessageId(mail);
-      return { kind: 'bounce', bounce: bounceReport(recipients, original, 'dsn', mail.text) };
+      return { kind: 'bounce', bounce: bounceReport(recipients, original, 'dsn', explanation(mail.text)) };
     }
     if (recipients.length > 0) return { kind: 'auto_reply', returnDate: null, reason: 'delivery_notification' };
   }
