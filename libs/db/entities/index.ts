@@ -11,6 +11,8 @@ import { Mailbox } from './mailbox.entity';
 import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
 import { Prospect } from './prospect.entity';
+import { StaffToken } from './staff-token.entity';
+import { StaffUser } from './staff-user.entity';
 import { Step } from './step.entity';
 import { Suppression } from './suppression.entity';
 import { Task } from './task.entity';
@@ -30,6 +32,8 @@ export * from './mailbox.entity';
 export * from './mailbox-secret.entity';
 export * from './message.entity';
 export * from './prospect.entity';
+export * from './staff-token.entity';
+export * from './staff-user.entity';
 export * from './step.entity';
 export * from './suppression.entity';
 export * from './task.entity';
@@ -40,4 +44,5 @@ export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
+  StaffUser, StaffToken,
 ];

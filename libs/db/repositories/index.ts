@@ -10,6 +10,7 @@ import { MailboxRepository } from './mailbox.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ProspectRepository } from './prospect.repository';
 import { SequenceControlRepository } from './sequence-control.repository';
+import { StaffRepository } from './staff.repository';
 import { StatsRepository } from './stats.repository';
 import { SuppressionRepository } from './suppression.repository';
 import { TaskRepository } from './task.repository';
@@ -19,12 +20,12 @@ export {
   AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
-  TaskRepository, LaunchFilterRepository,
+  TaskRepository, LaunchFilterRepository, StaffRepository,
 };
 
 export const REPOSITORIES = [
   AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
-  TaskRepository, LaunchFilterRepository,
+  TaskRepository, LaunchFilterRepository, StaffRepository,
 ];
