@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@relance/config';
 import { CryptoModule } from '@relance/crypto/crypto.module';
 import { DbModule } from '@relance/db/db.module';
 import { TemporalModule } from '@relance/temporal/temporal.module';
+import { AuditEventsModule } from './audit/audit-events.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { SequenceControlsModule } from './controls/sequence-controls.module';
@@ -13,6 +14,7 @@ import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { ProspectsModule } from './prospects/prospects.module';
+import { StaffModule } from './staff/staff.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -43,6 +45,8 @@ export class AppModule {
         TrackingModule,
         SequenceControlsModule,
         TasksModule,
+        StaffModule,
+        AuditEventsModule,
       ],
     };
   }

@@ -47,6 +47,10 @@ export class StaffRepository {
     return this.dataSource.getRepository(StaffUser).find({ order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  findById(id: string): Promise<StaffUser | null> {
+    return this.dataSource.getRepository(StaffUser).findOneBy({ id });
+  }
+
   findByEmail(email: string): Promise<StaffUser | null> {
     return this.dataSource.getRepository(StaffUser).findOneBy({ email });
   }
