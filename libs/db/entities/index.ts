@@ -41,8 +41,11 @@ export * from './tracking-event.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
-  Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
+  Account, User, ApiKey, Mailbox, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
   StaffUser, StaffToken,
 ];
+
+/** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */
+export const VAULT_ENTITIES = [MailboxSecret];

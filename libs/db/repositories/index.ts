@@ -7,6 +7,7 @@ import { EnrollmentRepository } from './enrollment.repository';
 import { InboundRepository } from './inbound.repository';
 import { LaunchFilterRepository } from './launch-filter.repository';
 import { MailboxRepository } from './mailbox.repository';
+import { MailboxSecretRepository, VAULT_DATA_SOURCE } from './mailbox-secret.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ProspectRepository } from './prospect.repository';
 import { SequenceControlRepository } from './sequence-control.repository';
@@ -20,9 +21,10 @@ export {
   AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
-  TaskRepository, LaunchFilterRepository, StaffRepository,
+  TaskRepository, LaunchFilterRepository, StaffRepository, MailboxSecretRepository, VAULT_DATA_SOURCE,
 };
 
+/** The main database's repositories (MailboxSecretRepository, on the vault's, is provided apart). */
 export const REPOSITORIES = [
   AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
