@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createDatabase, dropDatabase } from '@relance/devservices';
 import { imapUser, testEnv } from '../../harness/env';
 import { startSmtpCapture, type SmtpCapture } from '../../harness/smtp-capture';
 import { mailboxBody } from '../../support/api-fixtures';
@@ -51,5 +52,26 @@ describe('the vault has its own database: a dump of the main one holds no creden
     assert.ok(!main.text.includes(asDumped(secret.wrapped_key)), 'no wrapped key in the main dump');
     assert.ok(!main.text.includes('mailbox_secrets'), 'no credential table in the main dump');
     assert.ok(!main.text.includes(password) && !vault.text.includes(password), 'the password is in clear in neither');
+  });
+
+  it('/health reports the vault database, and answers 503 when it is gone', async () => {
+    const health = await api.request('GET', '/health');
+    assert.equal(health.body.checks.vault.status, 'up');
+
+    const { adminDatabaseUrl } = testEnv();
+    const name = `relance_vault_down_${process.pid}`;
+    const vaultUrl = await createDatabase(adminDatabaseUrl, name);
+    const other = await TestApi.start((config) => ({ ...config, vault: { ...config.vault, databaseUrl: vaultUrl } }));
+    try {
+      assert.equal((await other.request('GET', '/health')).status, 200);
+      await dropDatabase(adminDatabaseUrl, name);
+      const res = await other.request('GET', '/health');
+      assert.equal(res.status, 503, res.text);
+      assert.equal(res.body.checks.vault.status, 'down');
+      assert.equal(res.body.checks.postgres.status, 'up');
+    } finally {
+      await other.close();
+      await dropDatabase(adminDatabaseUrl, name);
+    }
   });
 });
