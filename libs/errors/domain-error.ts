@@ -9,6 +9,8 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  /** The address is on the account's suppression list (a 409). */
+  | 'suppressed'
   | 'no_prospects'
   | 'smtp_unreachable'
   | 'smtp_tls_failed'

@@ -14,6 +14,7 @@ import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { ProspectsModule } from './prospects/prospects.module';
+import { ProspectSuggestionsModule } from './prospect-suggestions/prospect-suggestions.module';
 import { StaffModule } from './staff/staff.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
@@ -45,6 +46,7 @@ export class AppModule {
         TrackingModule,
         SequenceControlsModule,
         TasksModule,
+        ProspectSuggestionsModule,
         StaffModule,
         AuditEventsModule,
       ],

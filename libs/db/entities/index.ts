@@ -11,6 +11,7 @@ import { Mailbox } from './mailbox.entity';
 import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
 import { Prospect } from './prospect.entity';
+import { ProspectSuggestion } from './prospect-suggestion.entity';
 import { StaffToken } from './staff-token.entity';
 import { StaffUser } from './staff-user.entity';
 import { Step } from './step.entity';
@@ -32,6 +33,7 @@ export * from './mailbox.entity';
 export * from './mailbox-secret.entity';
 export * from './message.entity';
 export * from './prospect.entity';
+export * from './prospect-suggestion.entity';
 export * from './staff-token.entity';
 export * from './staff-user.entity';
 export * from './step.entity';
@@ -44,6 +46,7 @@ export const ENTITIES = [
   Account, User, ApiKey, Mailbox, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
+  ProspectSuggestion,
   StaffUser, StaffToken,
 ];
 

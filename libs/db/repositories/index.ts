@@ -10,6 +10,7 @@ import { MailboxRepository } from './mailbox.repository';
 import { MailboxSecretRepository, VAULT_DATA_SOURCE } from './mailbox-secret.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ProspectRepository } from './prospect.repository';
+import { ProspectSuggestionRepository } from './prospect-suggestion.repository';
 import { SequenceControlRepository } from './sequence-control.repository';
 import { StaffRepository } from './staff.repository';
 import { StatsRepository } from './stats.repository';
@@ -21,7 +22,7 @@ export {
   AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
-  TaskRepository, LaunchFilterRepository, StaffRepository, MailboxSecretRepository, VAULT_DATA_SOURCE,
+  TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository, StaffRepository, MailboxSecretRepository, VAULT_DATA_SOURCE,
 };
 
 /** The main database's repositories (MailboxSecretRepository, on the vault's, is provided apart). */
@@ -29,5 +30,5 @@ export const REPOSITORIES = [
   AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
-  TaskRepository, LaunchFilterRepository, StaffRepository,
+  TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository, StaffRepository,
 ];

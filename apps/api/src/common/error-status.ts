@@ -8,6 +8,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  suppressed: 409,
   no_prospects: 422,
   smtp_unreachable: 422,
   smtp_tls_failed: 422,
