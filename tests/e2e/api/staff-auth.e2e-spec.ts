@@ -70,6 +70,8 @@ describe('staff routes: only a staff token opens them', () => {
     assert.equal(me.status, 200, me.text);
     assert.deepEqual([me.body.id, me.body.role, me.body.email], [support.user.id, 'support', support.user.email]);
     assert.ok(!me.text.includes(support.token), 'the token is never echoed');
+    const [used] = await api.dataSource.query('SELECT last_used_at FROM staff_tokens WHERE id = $1', [support.tokenId]);
+    assert.ok(used.last_used_at instanceof Date, 'the token records that it was used');
 
     const users = await api.request('GET', '/v1/staff/users', { key: admin.token });
     assert.equal(users.status, 200, users.text);
