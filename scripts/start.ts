@@ -46,7 +46,8 @@ async function main() {
     if (postgres.service) services.push(postgres.service);
     const temporal = await provideTemporal(env, root, dataDir, log);
     if (temporal.service) services.push(temporal.service);
-    const applied = await runMigrations(postgres.url);
+    // The vault's database too (VAULT_DATABASE_URL, else `<database>_vault` beside it), created when missing.
+    const applied = await runMigrations(postgres.url, env.passThrough.VAULT_DATABASE_URL || undefined);
     log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
 
     let secrets = loadDevSecrets(join(dataDir, 'secrets.json'));

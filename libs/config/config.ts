@@ -35,7 +35,11 @@ export interface AppConfig {
     /** Longest wait for one call the API makes to Temporal (starting a workflow) before it answers 503. */
     readonly rpcTimeoutMs: number;
   };
-  readonly vault: { readonly masterKeys: KeyRing };
+  /**
+   * The vault's own database (mailbox credentials, sealed): kept apart so a dump of the main
+   * database holds no credential, even encrypted. Default: `<main database>_vault` on the same server.
+   */
+  readonly vault: { readonly masterKeys: KeyRing; readonly databaseUrl: string };
   /** Signed links (unsubscribe, open pixel, tracked links): the ring signs with its first key and verifies with all. */
   readonly tokens: { readonly signingKeys: KeyRing; readonly unsubscribeTtlMs: number; readonly trackingTtlMs: number };
   /** Key of the hashes that keep suppressed addresses without storing them. */
@@ -163,6 +167,10 @@ const schema = z.object({
     (value) => /^postgres(ql)?:\/\//.test(value),
     'must start with postgres://',
   ),
+  VAULT_DATABASE_URL: z.string().url({ message: 'must be a URL' }).refine(
+    (value) => /^postgres(ql)?:\/\//.test(value),
+    'must start with postgres://',
+  ).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TEMPORAL_ADDRESS: z
     .string({ error: 'is required (host:port of the Temporal frontend, e.g. 127.0.0.1:7233)' })
@@ -213,7 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       payloadKeys: v.TEMPORAL_PAYLOAD_KEYS,
       rpcTimeoutMs: v.TEMPORAL_RPC_TIMEOUT,
     },
-    vault: { masterKeys: v.VAULT_MASTER_KEYS },
+    vault: { masterKeys: v.VAULT_MASTER_KEYS, databaseUrl: v.VAULT_DATABASE_URL ?? vaultDatabaseUrlFor(v.DATABASE_URL) },
     tokens: {
       signingKeys: v.TOKEN_SIGNING_KEYS,
       unsubscribeTtlMs: v.UNSUBSCRIBE_TOKEN_TTL,
@@ -239,11 +247,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** For tools that need only the database (migrations): the other variables may be unset. */
 export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const parsed = schema.pick({ DATABASE_URL: true }).safeParse(env);
+  return loadDatabaseUrls(env).main;
+}
+
+/** The main database and the vault's, for tools (migrations): the other variables may be unset. */
+export function loadDatabaseUrls(env: NodeJS.ProcessEnv = process.env): { main: string; vault: string } {
+  const parsed = schema.pick({ DATABASE_URL: true, VAULT_DATABASE_URL: true }).safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
-  return parsed.data.DATABASE_URL;
+  const main = parsed.data.DATABASE_URL;
+  return { main, vault: parsed.data.VAULT_DATABASE_URL ?? vaultDatabaseUrlFor(main) };
+}
+
+/** The default vault database: the main one's name + `_vault`, on the same server with the same login. */
+export function vaultDatabaseUrlFor(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
+  url.pathname = `/${encodeURIComponent(`${name}_vault`)}`;
+  return url.toString();
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,7 +1,8 @@
 import { Client, type ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
+import { ENTITIES, VAULT_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { VAULT_MIGRATIONS } from './vault-migrations';
 
 /**
  * A pg client that always listens for its 'error' event. pg's pool listens only while a
@@ -33,6 +34,26 @@ export function createDataSource(databaseUrl: string, options: { poolSize?: numb
     logging: false,
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'relance',
+    extra: { Client: ListeningClient },
+  });
+}
+
+/**
+ * The vault's own database (VAULT_DATABASE_URL): sealed mailbox credentials and nothing else,
+ * with its own migrations. Only MailboxSecretRepository queries it.
+ */
+export function createVaultDataSource(vaultUrl: string, options: { poolSize?: number; applicationName?: string } = {}) {
+  return new DataSource({
+    type: 'postgres',
+    url: vaultUrl,
+    entities: VAULT_ENTITIES,
+    migrations: VAULT_MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    poolSize: options.poolSize ?? 4,
+    applicationName: options.applicationName ?? 'relance-vault',
     extra: { Client: ListeningClient },
   });
 }

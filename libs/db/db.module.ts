@@ -1,10 +1,14 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@relance/config';
-import { createDataSource } from './data-source';
+import { createDataSource, createVaultDataSource } from './data-source';
 import { REPOSITORIES } from './repositories';
+import { MailboxSecretRepository, VAULT_DATA_SOURCE } from './repositories/mailbox-secret.repository';
 
-/** One pooled DataSource per process, and the repositories that own every query. */
+/**
+ * One pooled DataSource per process, and the repositories that own every query; and the vault's
+ * own DataSource (VAULT_DATABASE_URL), which only MailboxSecretRepository uses.
+ */
 @Global()
 @Module({
   providers: [
@@ -14,14 +18,24 @@ import { REPOSITORIES } from './repositories';
       useFactory: async (config: AppConfig) =>
         createDataSource(config.database.url, { poolSize: config.database.poolSize }).initialize(),
     },
+    {
+      provide: VAULT_DATA_SOURCE,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) => createVaultDataSource(config.vault.databaseUrl).initialize(),
+    },
+    MailboxSecretRepository,
     ...REPOSITORIES,
   ],
-  exports: [DataSource, ...REPOSITORIES],
+  exports: [DataSource, VAULT_DATA_SOURCE, MailboxSecretRepository, ...REPOSITORIES],
 })
 export class DbModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(VAULT_DATA_SOURCE) private readonly vault: DataSource,
+  ) {}
 
   async onApplicationShutdown() {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    if (this.vault.isInitialized) await this.vault.destroy();
   }
 }

@@ -1,5 +1,5 @@
 export * from './entities';
 export * from './repositories';
-export { createDataSource } from './data-source';
+export { createDataSource, createVaultDataSource } from './data-source';
 export { DbModule } from './db.module';
 export { runMigrations } from './migrate';

@@ -6,6 +6,7 @@ export type DomainErrorCode =
   | 'validation_failed'
   | 'invalid_json'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'conflict'
   /** The address is on the account's suppression list (a 409). */

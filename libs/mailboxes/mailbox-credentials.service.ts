@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Vault } from '@relance/crypto';
-import { Mailbox, MailboxRepository } from '@relance/db';
+import { Mailbox, MailboxSecretRepository } from '@relance/db';
 import type { ImapSettings, SmtpSettings } from '@relance/mail';
 
 /** What the vault holds for a mailbox, sealed with the mailbox id as context. */
@@ -13,7 +13,7 @@ export interface MailboxPasswords {
 @Injectable()
 export class MailboxCredentials {
   constructor(
-    @Inject(MailboxRepository) private readonly mailboxes: MailboxRepository,
+    @Inject(MailboxSecretRepository) private readonly secrets: MailboxSecretRepository,
     @Inject(Vault) private readonly vault: Vault,
   ) {}
 
@@ -38,7 +38,7 @@ export class MailboxCredentials {
   }
 
   private async passwords(mailboxId: string): Promise<MailboxPasswords> {
-    const secret = await this.mailboxes.findSecret(mailboxId);
+    const secret = await this.secrets.find(mailboxId);
     if (!secret) throw new Error(`mailbox ${mailboxId} has no credentials in the vault`);
     return JSON.parse(this.vault.open(secret, mailboxId)) as MailboxPasswords;
   }

@@ -10,7 +10,7 @@ import { countInSent, sentMessage } from '../../tests/support/sent-folder-count'
 import { TcpRelay } from '../../tests/support/tcp-relay';
 import { AppConfig, loadConfig } from '@relance/config';
 import { Vault } from '@relance/crypto';
-import { createDataSource, Mailbox, MailboxRepository } from '@relance/db';
+import { createDataSource, createVaultDataSource, Mailbox, MailboxRepository, MailboxSecretRepository } from '@relance/db';
 import type { ImapSettings } from '@relance/mail';
 import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.service';
 import { SentCopyKeeper } from './sent-copy.service';
@@ -24,6 +24,7 @@ const BURST = 40;
 describe('SentCopyKeeper against Dovecot', () => {
   let config: AppConfig;
   let dataSource: DataSource;
+  let vaultDataSource: DataSource;
   let mailboxes: MailboxRepository;
   let keeper: SentCopyKeeper;
   const rep = imapUser(1);
@@ -34,13 +35,16 @@ describe('SentCopyKeeper against Dovecot', () => {
   before(async () => {
     config = loadConfig();
     dataSource = await createDataSource(config.database.url, { poolSize: 2 }).initialize();
-    mailboxes = new MailboxRepository(dataSource);
-    keeper = new SentCopyKeeper(config, mailboxes, new MailboxCredentials(mailboxes, new Vault(config.vault.masterKeys)));
+    vaultDataSource = await createVaultDataSource(config.vault.databaseUrl, { poolSize: 1 }).initialize();
+    const secrets = new MailboxSecretRepository(vaultDataSource);
+    mailboxes = new MailboxRepository(dataSource, secrets);
+    keeper = new SentCopyKeeper(config, mailboxes, new MailboxCredentials(secrets, new Vault(config.vault.masterKeys)));
   });
 
   after(async () => {
     await keeper?.onApplicationShutdown();
     await dataSource?.destroy();
+    await vaultDataSource?.destroy();
   });
 
   /** A mailbox row of rep1, its IMAP server reached at `server` (Dovecot, or a relay in front of it). */

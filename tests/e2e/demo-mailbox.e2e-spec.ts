@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createDatabase, dropDatabase, getFreePort } from '@relance/devservices';
+import { Client } from 'pg';
+import { createDatabase, databaseUrl, dropDatabase, getFreePort } from '@relance/devservices';
 import { testEnv } from '../harness/env';
 import { ApiClient, eventually } from '../support/api-client';
 import { startLauncher, type LauncherProcess } from '../support/launcher-process';
@@ -71,6 +72,8 @@ describe('npm start: the demo mailbox, from launch to reply to a stopped sequenc
     chmodSync(dataDir, 0o755); // as .data is: Dovecot's mail processes must enter it
     env = {
       DATABASE_URL: await createDatabase(adminDatabaseUrl, database),
+      // The launcher's default: the vault's database beside it (<database>_vault), created by its migration.
+      VAULT_DATABASE_URL: undefined,
       TEMPORAL_ADDRESS: temporalAddress,
       API_PORT: String(await getFreePort()),
       RELANCE_DATA_DIR: dataDir,
@@ -84,6 +87,7 @@ describe('npm start: the demo mailbox, from launch to reply to a stopped sequenc
   after(async () => {
     rmSync(dataDir, { recursive: true, force: true });
     await dropDatabase(adminDatabaseUrl, database);
+    await dropDatabase(adminDatabaseUrl, `${database}_vault`);
   });
 
   it('sends to the demo inbox, takes the prospect\'s reply, ends that sequence, and Ctrl-C stops every child', async () => {
@@ -94,6 +98,16 @@ describe('npm start: the demo mailbox, from launch to reply to a stopped sequenc
       const apiUrl = `http://127.0.0.1:${env.API_PORT}`;
       const api = new ApiClient(apiUrl, printed.key);
       assert.deepEqual(Object.keys(printed.prospects).sort(), ['ada', 'alan', 'grace']);
+
+      // The demo mailbox's credentials went into the vault's own database, which the launch created.
+      const vault = new Client({ connectionString: databaseUrl(adminDatabaseUrl, `${database}_vault`) });
+      await vault.connect();
+      try {
+        const { rows } = await vault.query('SELECT mailbox_id FROM mailbox_secrets');
+        assert.deepEqual(rows.map((row) => row.mailbox_id), [printed.mailboxId]);
+      } finally {
+        await vault.end();
+      }
 
       // The walkthrough as printed: its campaign on the demo mailbox, launched for the demo prospects.
       assert.equal(printed.campaignBody.mailboxId, printed.mailboxId);
@@ -208,6 +222,7 @@ describe('npm start: the demo mailbox, from launch to reply to a stopped sequenc
       assert.equal(await launcher.interrupt(), 0, launcher.output());
       rmSync(bareDir, { recursive: true, force: true });
       await dropDatabase(adminDatabaseUrl, bare);
+      await dropDatabase(adminDatabaseUrl, `${bare}_vault`);
     }
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TokenSigner, Vault } from '@relance/crypto';
-import { EnrollmentRepository, MailboxRepository, OutboxRepository } from '@relance/db';
+import { EnrollmentRepository, MailboxRepository, OutboxRepository, MailboxSecretRepository } from '@relance/db';
 import { copyToSent, sentFolderHolds, SmtpSender } from '@relance/mail';
 import { MailboxCredentials } from '@relance/mailboxes';
 import type { ClaimRules, PaceContext } from '@relance/db/repositories/outbox.repository';
@@ -56,7 +56,7 @@ describe('a send interrupted between SMTP and the database', () => {
     enrollmentId = batch[0].enrollmentId;
     outbox = new OutboxRepository(stack.dataSource);
     mailboxes = new MailboxRepository(stack.dataSource);
-    credentials = new MailboxCredentials(mailboxes, new Vault(stack.config.vault.masterKeys));
+    credentials = new MailboxCredentials(new MailboxSecretRepository(stack.vaultDataSource), new Vault(stack.config.vault.masterKeys));
     sentCopies = new SentCopyKeeper(stack.config, mailboxes, credentials);
     const lastLook = lastLookBeforeSend(stack.config, stack.dataSource, { outbox, mailboxes, credentials, sentCopies });
     sender = new StepSender(

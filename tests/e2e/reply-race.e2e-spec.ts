@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { ImapFlow } from 'imapflow';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { In, Not, IsNull } from 'typeorm';
-import { MailboxRepository, Message, OutboxRepository } from '@relance/db';
+import { MailboxRepository, Message, OutboxRepository, MailboxSecretRepository } from '@relance/db';
 import { MailboxCredentials } from '@relance/mailboxes';
 import { Vault } from '@relance/crypto';
 import { SentCopyKeeper } from '@relance/sending';
@@ -150,7 +150,7 @@ describe('a reply that lands just before a follow-up is due stops it', () => {
     await eventually('every follow-up', async () => (followUpsTo(races) === races.length ? true : undefined), 30_000);
     const outbox = new OutboxRepository(stack.dataSource);
     const mailboxes = new MailboxRepository(stack.dataSource);
-    const credentials = new MailboxCredentials(mailboxes, new Vault(stack.config.vault.masterKeys));
+    const credentials = new MailboxCredentials(new MailboxSecretRepository(stack.vaultDataSource), new Vault(stack.config.vault.masterKeys));
     const sentCopies = new SentCopyKeeper(stack.config, mailboxes, credentials);
     const look = lastLookBeforeSend(stack.config, stack.dataSource, { outbox, mailboxes, credentials, sentCopies });
     try {

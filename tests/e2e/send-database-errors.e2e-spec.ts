@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TokenSigner, Vault } from '@relance/crypto';
-import { EnrollmentRepository, MailboxRepository, OutboxRepository } from '@relance/db';
+import { EnrollmentRepository, MailboxRepository, OutboxRepository, MailboxSecretRepository } from '@relance/db';
 import type { Mailbox } from '@relance/db';
 import { sentFolderHolds, SmtpSender, type SmtpSettings } from '@relance/mail';
 import { MailboxCredentials } from '@relance/mailboxes';
@@ -79,8 +79,8 @@ describe('database errors around a send', () => {
     enrollmentId = batch[0].enrollmentId;
     outbox = new FlakyOutbox(stack.dataSource);
     const mailboxes = new MailboxRepository(stack.dataSource);
-    credentials = new FlakyCredentials(mailboxes, new Vault(stack.config.vault.masterKeys));
-    sentCopies = new SentCopyKeeper(stack.config, mailboxes, new MailboxCredentials(mailboxes, new Vault(stack.config.vault.masterKeys)));
+    credentials = new FlakyCredentials(new MailboxSecretRepository(stack.vaultDataSource), new Vault(stack.config.vault.masterKeys));
+    sentCopies = new SentCopyKeeper(stack.config, mailboxes, new MailboxCredentials(new MailboxSecretRepository(stack.vaultDataSource), new Vault(stack.config.vault.masterKeys)));
     const lastLook = lastLookBeforeSend(stack.config, stack.dataSource, { outbox, mailboxes, credentials, sentCopies });
     sender = new StepSender(
       stack.config, outbox, mailboxes, credentials, smtp, sentCopies, new TokenSigner(stack.config.tokens.signingKeys), lastLook,

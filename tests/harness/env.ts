@@ -10,6 +10,8 @@ export interface TestMailUser {
 
 export interface TestEnv {
   readonly databaseUrl: string;
+  /** The vault's own database (mailbox credentials). */
+  readonly vaultDatabaseUrl: string;
   readonly adminDatabaseUrl: string;
   readonly temporalAddress: string;
   readonly temporalNamespace: string;
@@ -25,6 +27,7 @@ let cached: TestEnv | undefined;
 export function testEnv(): TestEnv {
   cached ??= Object.freeze({
     databaseUrl: required('DATABASE_URL'),
+    vaultDatabaseUrl: required('VAULT_DATABASE_URL'),
     adminDatabaseUrl: required('TEST_ADMIN_DATABASE_URL'),
     temporalAddress: required('TEMPORAL_ADDRESS'),
     temporalNamespace: process.env.TEMPORAL_NAMESPACE ?? 'default',

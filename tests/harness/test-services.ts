@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { runMigrations } from '@relance/db/migrate';
 import {
   createDatabase,
+  databaseUrl,
   dropDatabase,
   locateTemporalCli,
   resolvePostgres,
@@ -63,8 +64,12 @@ export async function startTestServices(options: {
     const name = `${options.databasePrefix ?? 'relance_test'}_${Date.now()}_${process.pid}`;
     const url = await timed(`database ${name} created`, () => createDatabase(server.adminUrl, name));
     undo.postgres.push({ name: `database ${name}`, run: () => dropDatabase(server.adminUrl, name) });
-    await timed('migrations', () => runMigrations(url), (names) => `${names.length} applied`);
-    return { adminUrl: server.adminUrl, url };
+    // The vault's database is created by the migrations, as in production (its default name).
+    const vaultName = `${name}_vault`;
+    undo.postgres.push({ name: `database ${vaultName}`, run: () => dropDatabase(server.adminUrl, vaultName) });
+    const vaultUrl = databaseUrl(server.adminUrl, vaultName);
+    await timed('migrations', () => runMigrations(url, vaultUrl), (names) => `${names.length} applied`);
+    return { adminUrl: server.adminUrl, url, vaultUrl };
   };
   const temporal = async () => {
     const cliPath = process.env.TEMPORAL_CLI_PATH || undefined;
@@ -93,6 +98,7 @@ export async function startTestServices(options: {
   }
   const env = {
     DATABASE_URL: db.value.url,
+    VAULT_DATABASE_URL: db.value.vaultUrl,
     TEST_ADMIN_DATABASE_URL: db.value.adminUrl,
     TEMPORAL_ADDRESS: tmp.value.address,
     TEMPORAL_NAMESPACE: 'default',

@@ -6,7 +6,7 @@ import { bootstrapAccount } from '../../apps/api/src/auth/bootstrap-account';
 import { createRelanceWorker, RelanceWorker } from '../../apps/worker/src/relance-worker';
 import { installTemporalRuntime } from '../../apps/worker/src/temporal-runtime';
 import { AppConfig, loadConfig } from '@relance/config';
-import { createDataSource } from '@relance/db';
+import { createDataSource, createVaultDataSource } from '@relance/db';
 import { createLogger } from '@relance/observability';
 import { connectTemporalClient, mailboxSyncWorkflowId, TemporalClientHandle } from '@relance/temporal';
 import { imapUser, testEnv } from '../harness/env';
@@ -23,6 +23,8 @@ export interface RelanceStack {
   apiUrl: string;
   smtp: SmtpCapture;
   dataSource: DataSource;
+  /** The vault's own database (mailbox credentials). */
+  vaultDataSource: DataSource;
   temporal: TemporalClientHandle;
   /** A fresh account and its API client. */
   newAccount(name: string): Promise<{ accountId: string; api: ApiClient }>;
@@ -62,6 +64,7 @@ export async function startRelanceStack(
   await app.listen(0, '127.0.0.1');
   const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const dataSource = await createDataSource(config.database.url, { poolSize: 2 }).initialize();
+  const vaultDataSource = await createVaultDataSource(config.vault.databaseUrl, { poolSize: 1 }).initialize();
   const temporal = await connectTemporalClient(config);
 
   const newAccount = async (name: string) => {
@@ -93,6 +96,7 @@ export async function startRelanceStack(
     apiUrl,
     smtp,
     dataSource,
+    vaultDataSource,
     temporal,
     newAccount,
     connectMailbox,
@@ -107,6 +111,7 @@ export async function startRelanceStack(
       await smtp.stop();
       await temporal.close();
       await dataSource.destroy();
+      await vaultDataSource.destroy();
     },
   };
 }

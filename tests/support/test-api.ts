@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@relance/config';
+import { VAULT_DATA_SOURCE } from '@relance/db/repositories/mailbox-secret.repository';
 import { mailboxSyncWorkflowId } from '@relance/temporal/contracts';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { bootstrapAccount, BootstrappedAccount } from '../../apps/api/src/auth/bootstrap-account';
@@ -51,6 +52,11 @@ export class TestApi {
 
   get dataSource(): DataSource {
     return this.app.get(DataSource);
+  }
+
+  /** The vault's own database (VAULT_DATABASE_URL): mailbox credentials, sealed. */
+  get vaultDataSource(): DataSource {
+    return this.app.get(VAULT_DATA_SOURCE);
   }
 
   get temporal(): Client {

@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@relance/config';
 import { CryptoModule } from '@relance/crypto/crypto.module';
 import { DbModule } from '@relance/db/db.module';
 import { TemporalModule } from '@relance/temporal/temporal.module';
+import { AuditEventsModule } from './audit/audit-events.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { SequenceControlsModule } from './controls/sequence-controls.module';
@@ -14,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { ProspectsModule } from './prospects/prospects.module';
 import { ProspectSuggestionsModule } from './prospect-suggestions/prospect-suggestions.module';
+import { StaffModule } from './staff/staff.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -45,6 +47,8 @@ export class AppModule {
         SequenceControlsModule,
         TasksModule,
         ProspectSuggestionsModule,
+        StaffModule,
+        AuditEventsModule,
       ],
     };
   }

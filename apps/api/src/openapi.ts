@@ -16,13 +16,19 @@ export function setupOpenApi(app: INestApplication, publicUrl: string): void {
     .setDescription(
       'Email sequencing: mailboxes, prospects, campaigns and their enrollments.\n\n' +
         'Every /v1 route needs `Authorization: Bearer <API key>`. Errors are ' +
-        '`{ "error": { "code", "message", "field"?, "details"? } }` with a stable `code`.',
+        '`{ "error": { "code", "message", "field"?, "details"? } }` with a stable `code`.\n\n' +
+        'Routes under /v1/staff are for Relance\'s own staff: they take a staff token (`npm run staff`), ' +
+        'never an API key.',
     )
     .setVersion('1')
     .addServer(publicUrl)
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', bearerFormat: 'rl_live_<32 characters>', description: 'An API key of your account' },
       'api-key',
+    )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'rl_staff_<32 characters>', description: 'A staff token (npm run staff)' },
+      'staff-token',
     )
     .build();
   const document = SwaggerModule.createDocument(app, config);

@@ -4,6 +4,7 @@ import { CryptoModule } from '@relance/crypto';
 import { DbModule } from '@relance/db';
 import { SmtpSender } from '@relance/mail';
 import { MailboxCredentials, MailboxSync } from '@relance/mailboxes';
+import { AuditModule } from '@relance/privacy/audit.module';
 import { createLogger, LoggerModule, type Logger } from '@relance/observability';
 import { BounceGuard, CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { LastLookBeforeSend, SentCopyKeeper, StepSender } from '@relance/sending';
@@ -18,7 +19,7 @@ export class WorkerModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig, logger: Logger = createLogger({ level: config.logLevel, service: 'worker' })): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule],
       providers: [
         {
           provide: SmtpSender,

@@ -12,6 +12,8 @@ import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
 import { Prospect } from './prospect.entity';
 import { ProspectSuggestion } from './prospect-suggestion.entity';
+import { StaffToken } from './staff-token.entity';
+import { StaffUser } from './staff-user.entity';
 import { Step } from './step.entity';
 import { Suppression } from './suppression.entity';
 import { Task } from './task.entity';
@@ -32,6 +34,8 @@ export * from './mailbox-secret.entity';
 export * from './message.entity';
 export * from './prospect.entity';
 export * from './prospect-suggestion.entity';
+export * from './staff-token.entity';
+export * from './staff-user.entity';
 export * from './step.entity';
 export * from './suppression.entity';
 export * from './task.entity';
@@ -39,8 +43,12 @@ export * from './tracking-event.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
-  Account, User, ApiKey, Mailbox, MailboxSecret, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
+  Account, User, ApiKey, Mailbox, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
   ProspectSuggestion,
+  StaffUser, StaffToken,
 ];
+
+/** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */
+export const VAULT_ENTITIES = [MailboxSecret];

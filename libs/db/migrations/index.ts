@@ -19,6 +19,8 @@ import { AuditEvents1764300600000 } from './1764300600000-audit-events';
 import { LaunchFilters1764301000000 } from './1764301000000-launch-filters';
 import { MailboxEdits1764301100000 } from './1764301100000-mailbox-edits';
 import { ProspectSuggestions1764305000000 } from './1764305000000-prospect-suggestions';
+import { StaffIdentities1764307100000 } from './1764307100000-staff-identities';
+import { MailboxSecretsToVault1764307300000 } from './1764307300000-mailbox-secrets-to-vault';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
@@ -29,4 +31,5 @@ export const MIGRATIONS = [
   CancelledTasks1764299000000, ProspectEmailSpelling1764300000000, EnrollmentWaits1764300500000, AuditEvents1764300600000,
   LaunchFilters1764301000000, MailboxEdits1764301100000,
   ProspectSuggestions1764305000000,
+  StaffIdentities1764307100000, MailboxSecretsToVault1764307300000,
 ];

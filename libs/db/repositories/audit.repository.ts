@@ -12,6 +12,19 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+export interface AuditFilter {
+  targetType?: string;
+  targetId?: string;
+  accountId?: string;
+  actorKind?: AuditActorKind;
+  actorId?: string;
+  action?: string;
+  /** Inclusive lower bound of occurred_at. */
+  from?: Date;
+  /** Exclusive upper bound of occurred_at. */
+  to?: Date;
+}
+
 /** The audit trail's rows: appended, read, never changed (the table refuses UPDATE and DELETE). */
 @Injectable()
 export class AuditRepository {
@@ -28,17 +41,18 @@ export class AuditRepository {
     return toEvent(row);
   }
 
-  /** Newest first, optionally about one target or one account. */
-  list(
-    filter: { targetType?: string; targetId?: string; accountId?: string },
-    page: PageRequest,
-  ): Promise<Page<AuditEvent> | null> {
+  /** Newest first, narrowed by whichever filters are given (all of them must hold). */
+  list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEvent> | null> {
     return keysetPage(this.dataSource, {
       rows: `SELECT * FROM audit_events`,
       params: [],
       filter: {
-        sql: `($1::text IS NULL OR target_type = $1) AND ($2::text IS NULL OR target_id = $2) AND ($3::uuid IS NULL OR account_id = $3)`,
-        params: [filter.targetType ?? null, filter.targetId ?? null, filter.accountId ?? null],
+        sql: `($1::text IS NULL OR target_type = $1) AND ($2::text IS NULL OR target_id = $2)
+          AND ($3::uuid IS NULL OR account_id = $3) AND ($4::text IS NULL OR actor_kind = $4)
+          AND ($5::uuid IS NULL OR actor_id = $5) AND ($6::text IS NULL OR action = $6)
+          AND ($7::timestamptz IS NULL OR occurred_at >= $7) AND ($8::timestamptz IS NULL OR occurred_at < $8)`,
+        params: [filter.targetType ?? null, filter.targetId ?? null, filter.accountId ?? null, filter.actorKind ?? null,
+          filter.actorId ?? null, filter.action ?? null, filter.from ?? null, filter.to ?? null],
       },
       key: ['occurred_at', 'id'],
       descending: true,

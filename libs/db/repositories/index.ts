@@ -7,10 +7,12 @@ import { EnrollmentRepository } from './enrollment.repository';
 import { InboundRepository } from './inbound.repository';
 import { LaunchFilterRepository } from './launch-filter.repository';
 import { MailboxRepository } from './mailbox.repository';
+import { MailboxSecretRepository, VAULT_DATA_SOURCE } from './mailbox-secret.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ProspectRepository } from './prospect.repository';
 import { ProspectSuggestionRepository } from './prospect-suggestion.repository';
 import { SequenceControlRepository } from './sequence-control.repository';
+import { StaffRepository } from './staff.repository';
 import { StatsRepository } from './stats.repository';
 import { SuppressionRepository } from './suppression.repository';
 import { TaskRepository } from './task.repository';
@@ -20,12 +22,13 @@ export {
   AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
-  TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository,
+  TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository, StaffRepository, MailboxSecretRepository, VAULT_DATA_SOURCE,
 };
 
+/** The main database's repositories (MailboxSecretRepository, on the vault's, is provided apart). */
 export const REPOSITORIES = [
   AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
-  TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository,
+  TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository, StaffRepository,
 ];

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Mailbox, SentCopy } from '../entities/mailbox.entity';
-import { MailboxSecret } from '../entities/mailbox-secret.entity';
+import { MailboxSecretRepository } from './mailbox-secret.repository';
 import type { SealedSecret } from '@relance/crypto';
 import type { PaceState } from '@relance/scheduling';
 
@@ -14,15 +14,29 @@ export interface PaceRebase {
 
 @Injectable()
 export class MailboxRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * `secrets`: the vault's repository, for the methods that write credentials along with the
+   * mailbox; scripts and tests that only read or move mailboxes construct this without it.
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(MailboxSecretRepository) private readonly secrets?: MailboxSecretRepository,
+  ) {}
 
-  /** Inserts the mailbox and its sealed credentials together: never one without the other. */
+  /**
+   * Inserts the mailbox and its sealed credentials, never one without the other, across two
+   * databases: the credentials first, then the mailbox; when the mailbox cannot be inserted, its
+   * credentials are removed again. (A crash in between leaves sealed bytes that no mailbox names.)
+   */
   async createWithSecret(mailbox: Partial<Mailbox> & { id: string }, secret: SealedSecret): Promise<Mailbox> {
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.getRepository(Mailbox).save(manager.getRepository(Mailbox).create(mailbox));
-      await manager.getRepository(MailboxSecret).insert({ mailboxId: saved.id, ...secret });
-      return saved;
-    });
+    const secrets = this.vault();
+    await secrets.insert(mailbox.id, secret);
+    try {
+      return await this.dataSource.getRepository(Mailbox).save(this.dataSource.getRepository(Mailbox).create(mailbox));
+    } catch (error) {
+      await secrets.remove(mailbox.id).catch(() => undefined);
+      throw error;
+    }
   }
 
   findForAccount(accountId: string, id: string): Promise<Mailbox | null> {
@@ -40,10 +54,6 @@ export class MailboxRepository {
 
   findById(id: string): Promise<Mailbox | null> {
     return this.dataSource.getRepository(Mailbox).findOneBy({ id });
-  }
-
-  findSecret(mailboxId: string): Promise<MailboxSecret | null> {
-    return this.dataSource.getRepository(MailboxSecret).findOneBy({ mailboxId });
   }
 
   async listIds(): Promise<string[]> {
@@ -80,7 +90,9 @@ export class MailboxRepository {
   /**
    * An edit in one transaction: the mailbox's columns, its re-sealed credentials when they
    * changed, and on a time-zone change its pace state moved to the new zone's day under the lock
-   * every claim takes, so no send is counted on the wrong day meanwhile.
+   * every claim takes, so no send is counted on the wrong day meanwhile. The credentials are in
+   * the vault's database: they are written last, inside the main transaction, so a vault failure
+   * rolls the columns back too.
    */
   async applyEdit(
     mailboxId: string,
@@ -89,9 +101,15 @@ export class MailboxRepository {
     return this.dataSource.transaction(async (manager) => {
       if (edit.rebasePace) await this.rebasePace(manager, mailboxId, edit.rebasePace);
       if (Object.keys(edit.fields).length > 0) await manager.getRepository(Mailbox).update({ id: mailboxId }, edit.fields);
-      if (edit.secret) await manager.getRepository(MailboxSecret).update({ mailboxId }, { ...edit.secret });
-      return manager.getRepository(Mailbox).findOneByOrFail({ id: mailboxId });
+      const updated = await manager.getRepository(Mailbox).findOneByOrFail({ id: mailboxId });
+      if (edit.secret) await this.vault().replace(mailboxId, edit.secret);
+      return updated;
     });
+  }
+
+  private vault(): MailboxSecretRepository {
+    if (!this.secrets) throw new Error('MailboxRepository was built without the vault: credentials cannot be written');
+    return this.secrets;
   }
 
   private async rebasePace(manager: EntityManager, mailboxId: string, rebase: PaceRebase): Promise<void> {

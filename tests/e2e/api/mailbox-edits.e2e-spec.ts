@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '@relance/config';
 import { Vault } from '@relance/crypto';
 import { MailboxRepository } from '@relance/db/repositories/mailbox.repository';
+import { MailboxSecretRepository } from '@relance/db/repositories/mailbox-secret.repository';
 import { getFreePort } from '@relance/devservices/free-port';
 import { verifyImap } from '@relance/mail';
 import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.service';
@@ -59,8 +60,8 @@ describe('mailbox edits', () => {
 
   const patch = (id: string, body: unknown) => account.call('PATCH', `/v1/mailboxes/${id}`, body);
   const secretOf = async (id: string) =>
-    (await api.dataSource.query('SELECT key_id, wrapped_key, ciphertext FROM mailbox_secrets WHERE mailbox_id = $1', [id]))[0];
-  const credentials = () => new MailboxCredentials(new MailboxRepository(api.dataSource), new Vault(loadConfig().vault.masterKeys));
+    (await api.vaultDataSource.query('SELECT key_id, wrapped_key, ciphertext FROM mailbox_secrets WHERE mailbox_id = $1', [id]))[0];
+  const credentials = () => new MailboxCredentials(new MailboxSecretRepository(api.vaultDataSource), new Vault(loadConfig().vault.masterKeys));
 
   describe('who may, and what is refused', () => {
     let mailbox: any;

@@ -54,7 +54,7 @@ describe('mailboxes', () => {
     });
 
     it('keeps the passwords only sealed in the vault', async () => {
-      const rows = await api.dataSource.query('SELECT key_id, wrapped_key, ciphertext FROM mailbox_secrets WHERE mailbox_id = $1', [
+      const rows = await api.vaultDataSource.query('SELECT key_id, wrapped_key, ciphertext FROM mailbox_secrets WHERE mailbox_id = $1', [
         created.id,
       ]);
       assert.equal(rows.length, 1);

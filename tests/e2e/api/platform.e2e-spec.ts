@@ -102,11 +102,11 @@ describe('API platform', () => {
   });
 
   describe('/health', () => {
-    it('is public and reports PostgreSQL and Temporal up', async () => {
+    it('is public and reports PostgreSQL, the vault database and Temporal up', async () => {
       const res = await api.request('GET', '/health');
       assert.equal(res.status, 200);
       assert.equal(res.body.status, 'ok');
-      for (const name of ['postgres', 'temporal']) {
+      for (const name of ['postgres', 'temporal', 'vault']) {
         assert.equal(res.body.checks[name].status, 'up', name);
         assert.equal(typeof res.body.checks[name].latencyMs, 'number');
       }

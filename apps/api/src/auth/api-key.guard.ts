@@ -4,6 +4,7 @@ import { AccountRepository, API_KEY_PATTERN, hashApiKey } from '@relance/db/repo
 import { DomainError } from '@relance/errors';
 import type { ApiRequest } from '../common/api-request';
 import { IS_PUBLIC } from './public.decorator';
+import { IS_STAFF_ROUTE } from './staff-route-metadata';
 
 /** last_used_at is a hint for people auditing keys: once a minute is precise enough. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -20,8 +21,10 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    // Staff routes take a staff token, never an API key: their own guard (StaffTokenGuard) checks it.
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_STAFF_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<ApiRequest>();
     const key = bearerToken(request.headers.authorization);
     if (key === undefined) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { StaffRole } from '@relance/db/entities/staff-user.entity';
 
 /** Who is calling: set by the API key guard on every /v1 request. */
 export interface AuthContext {
@@ -8,9 +9,17 @@ export interface AuthContext {
   readonly userId: string | null;
 }
 
+/** Which staff member is calling: set by the staff token guard on /v1/staff routes. */
+export interface StaffContext {
+  readonly staffUserId: string;
+  readonly role: StaffRole;
+  readonly tokenId: string;
+}
+
 /** The parts of Express's request the API reads (Express types are not a dependency). */
 export interface ApiRequest extends IncomingMessage {
   auth?: AuthContext;
+  staff?: StaffContext;
   originalUrl?: string;
   route?: { path?: string };
 }

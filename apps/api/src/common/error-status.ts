@@ -5,6 +5,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   validation_failed: 400,
   invalid_json: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   suppressed: 409,

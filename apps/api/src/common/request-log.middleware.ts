@@ -17,6 +17,7 @@ export function requestLog(logger: Logger) {
           status: response.statusCode,
           ms: Math.round(performance.now() - started),
           accountId: request.auth?.accountId,
+          staffUserId: request.staff?.staffUserId,
         },
         'request',
       );

@@ -9,6 +9,7 @@ export class DependencyCheckDto {
 export class HealthChecksDto {
   @ApiProperty({ type: DependencyCheckDto }) postgres: DependencyCheckDto;
   @ApiProperty({ type: DependencyCheckDto }) temporal: DependencyCheckDto;
+  @ApiProperty({ type: DependencyCheckDto, description: "The vault's own database (mailbox credentials)" }) vault: DependencyCheckDto;
 }
 
 export class HealthDto {

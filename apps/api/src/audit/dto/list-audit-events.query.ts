@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { AuditActorKind } from '@relance/db/entities/audit-event.entity';
+import { IsInstant } from '../../common/validators/instant';
+
+export const ACTOR_KINDS: AuditActorKind[] = ['staff', 'system', 'api_key', 'user', 'data_subject'];
+
+/** Names in the trail are dotted snake_case (`prospect.erased`, `privacy_request`). */
+const DOTTED_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+const DOTTED_NAME_MESSAGE = '$property must be a dotted lower-case name such as prospect.erased';
+
+export class ListAuditEventsQuery {
+  @ApiPropertyOptional({ example: 'prospect', description: 'What kind of thing was acted on' })
+  @IsOptional() @MaxLength(100) @Matches(DOTTED_NAME, { message: DOTTED_NAME_MESSAGE })
+  targetType?: string;
+
+  @ApiPropertyOptional({ description: 'The id of what was acted on' })
+  @IsOptional() @MaxLength(200)
+  targetId?: string;
+
+  @ApiPropertyOptional({ enum: ACTOR_KINDS })
+  @IsOptional() @IsIn(ACTOR_KINDS)
+  actorKind?: AuditActorKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The staff member, API key or user who acted' })
+  @IsOptional() @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'staff_user.disabled' })
+  @IsOptional() @MaxLength(100) @Matches(DOTTED_NAME, { message: DOTTED_NAME_MESSAGE })
+  action?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events at or after this instant' })
+  @IsOptional() @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events before this instant' })
+  @IsOptional() @IsInstant()
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Events of one customer account' })
+  @IsOptional() @IsUUID()
+  accountId?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page' })
+  @IsOptional() @IsUUID()
+  after?: string;
+}

@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { STAFF_ROLES, type StaffRole, type StaffUser } from '@relance/db/entities/staff-user.entity';
+
+/** A staff member as staff routes show them (never a token or its hash). */
+export class StaffUserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'ada@relance.example' }) email: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) displayName: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role: StaffRole;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) disabledAt: Date | null;
+
+  static from(user: StaffUser): StaffUserDto {
+    return {
+      id: user.id, email: user.email, displayName: user.displayName, role: user.role,
+      createdAt: user.createdAt, disabledAt: user.disabledAt,
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { StaffToken } from '../entities/staff-token.entity';
+import { StaffRole, StaffUser } from '../entities/staff-user.entity';
+
+/**
+ * Staff tokens read `rl_staff_` + 32 base64url characters (24 random bytes): a prefix no
+ * customer API key (`rl_live_`) has, so neither kind can be mistaken for the other.
+ */
+export const STAFF_TOKEN_PREFIX = 'rl_staff_';
+export const STAFF_TOKEN_PATTERN = /^rl_staff_[A-Za-z0-9_-]{32}$/;
+
+/** Random enough that a slow hash adds nothing: looked up by SHA-256, as API keys are. */
+export function hashStaffToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export interface IssuedStaffToken {
+  /** The plaintext token: returned here once, never stored. */
+  token: string;
+  staffToken: StaffToken;
+}
+
+/** A live token and the enabled staff member it belongs to. */
+export interface StaffSession {
+  tokenId: string;
+  tokenLastUsedAt: Date | null;
+  staffUser: StaffUser;
+}
+
+@Injectable()
+export class StaffRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Null when a staff member already has this (normalised) address. */
+  async create(input: { email: string; displayName: string; role: StaffRole }): Promise<StaffUser | null> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO staff_users (email, display_name, role) VALUES ($1, $2, $3)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [input.email, input.displayName, input.role],
+    );
+    return row ? this.dataSource.getRepository(StaffUser).findOneByOrFail({ id: row.id }) : null;
+  }
+
+  list(): Promise<StaffUser[]> {
+    return this.dataSource.getRepository(StaffUser).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findById(id: string): Promise<StaffUser | null> {
+    return this.dataSource.getRepository(StaffUser).findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<StaffUser | null> {
+    return this.dataSource.getRepository(StaffUser).findOneBy({ email });
+  }
+
+  /** Disables the member and revokes every token they hold; false when already disabled. */
+  async disable(id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.getRepository(StaffUser).update({ id, disabledAt: IsNull() }, { disabledAt: new Date() });
+      if ((result.affected ?? 0) === 0) return false;
+      await manager.getRepository(StaffToken).update({ staffUserId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      return true;
+    });
+  }
+
+  async issueToken(staffUserId: string): Promise<IssuedStaffToken> {
+    const token = STAFF_TOKEN_PREFIX + randomBytes(24).toString('base64url');
+    const staffToken = await this.dataSource.getRepository(StaffToken).save({
+      staffUserId,
+      tokenHash: hashStaffToken(token),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    return { token, staffToken };
+  }
+
+  /** Returns false when the token does not exist or was already revoked. */
+  async revokeToken(id: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(StaffToken).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The session of a token that is neither revoked nor held by a disabled member. */
+  async findSession(tokenHash: string): Promise<StaffSession | null> {
+    const token = await this.dataSource.getRepository(StaffToken).findOne({
+      where: { tokenHash, revokedAt: IsNull(), staffUser: { disabledAt: IsNull() } },
+      relations: { staffUser: true },
+    });
+    if (!token?.staffUser) return null;
+    return { tokenId: token.id, tokenLastUsedAt: token.lastUsedAt, staffUser: token.staffUser };
+  }
+
+  /** Records a use, at most once per `minIntervalMs`, so each request does not write. */
+  async touchToken(id: string, minIntervalMs: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE staff_tokens SET last_used_at = now()
+       WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - $2 * interval '1 millisecond')`,
+      [id, minIntervalMs],
+    );
+  }
+}

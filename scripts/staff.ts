@@ -1,0 +1,46 @@
+import { ConfigError, loadDatabaseUrl } from '@relance/config';
+import { createDataSource } from '@relance/db/data-source';
+import { AuditRepository } from '@relance/db/repositories/audit.repository';
+import { StaffRepository } from '@relance/db/repositories/staff.repository';
+import { AuditTrail } from '@relance/privacy/audit-trail';
+import { runStaffCommand, StaffCommandError } from './staff/run-staff-command';
+import { parseStaffCommand, STAFF_USAGE, StaffUsageError } from './staff/staff-command';
+
+/** `npm run staff -- <command>`: Relance's own staff members and their tokens, on DATABASE_URL. */
+async function main(): Promise<number> {
+  let command;
+  try {
+    command = parseStaffCommand(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof StaffUsageError)) throw error;
+    process.stderr.write(`error: ${error.message}\n\n${STAFF_USAGE}`);
+    return 2;
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(STAFF_USAGE);
+    return 0;
+  }
+  const dataSource = await createDataSource(loadDatabaseUrl(), { poolSize: 1, applicationName: 'relance-staff' }).initialize();
+  try {
+    const output = await runStaffCommand(command, {
+      staff: new StaffRepository(dataSource),
+      audit: new AuditTrail(new AuditRepository(dataSource)),
+    });
+    process.stdout.write(output);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof StaffCommandError)) throw error;
+    process.stderr.write(`error: ${error.message}\n`);
+    return 1;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);
