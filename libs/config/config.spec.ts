@@ -52,6 +52,14 @@ function fullEnv(): NodeJS.ProcessEnv {
     MAIL_PRIVATE_HOSTS: 'allow',
     WORKER_SHUTDOWN_GRACE: '1h',
     WORKER_MAX_CACHED_WORKFLOWS: '2000',
+    REQUEST_LOG_RETENTION: '7d',
+    REQUEST_LOG_ARCHIVE_RETENTION: '180d',
+    REQUEST_LOG_ARCHIVE_DIR: '/var/lib/relance/archives',
+    SUPPORT_CONVERSATION_RETENTION: '60d',
+    REVOKED_TOKEN_RETENTION: '10d',
+    RETENTION_INTERVAL: '12h',
+    REQUEST_LOG_FLUSH_INTERVAL: '250ms',
+    REQUEST_LOG_BATCH_SIZE: '50',
   };
 }
 
@@ -95,6 +103,15 @@ describe('loadConfig', () => {
       },
       mail: { syncIntervalMs: 300_000, smtpTimeoutMs: 2_000, imapTimeoutMs: 500, allowPrivateHosts: true },
       worker: { shutdownGraceMs: 3_600_000, maxCachedWorkflows: 2_000 },
+      retention: {
+        requestLogMaxAgeMs: 7 * 86_400_000,
+        archiveMaxAgeMs: 180 * 86_400_000,
+        archiveDir: '/var/lib/relance/archives',
+        supportConversationMaxAgeMs: 60 * 86_400_000,
+        revokedTokenMaxAgeMs: 10 * 86_400_000,
+        intervalMs: 12 * 3_600_000,
+      },
+      requestLog: { flushIntervalMs: 250, batchSize: 50 },
     });
     assert.equal(temporal.address, 'temporal.internal:7233');
     assert.equal(temporal.namespace, 'relance');
@@ -152,6 +169,21 @@ describe('loadConfig', () => {
     assert.deepEqual(config.worker, { shutdownGraceMs: 30_000, maxCachedWorkflows: 500 });
     assert.equal(config.tokens.unsubscribeTtlMs, 365 * 86_400_000);
     assert.equal(config.tokens.trackingTtlMs, 365 * 86_400_000);
+    // The privacy policy's durations: logs a month, their archives a year, support 90 days after closure.
+    assert.deepEqual(config.retention, {
+      requestLogMaxAgeMs: 30 * 86_400_000,
+      archiveMaxAgeMs: 365 * 86_400_000,
+      archiveDir: '.data/request-log-archives',
+      supportConversationMaxAgeMs: 90 * 86_400_000,
+      revokedTokenMaxAgeMs: 30 * 86_400_000,
+      intervalMs: 86_400_000,
+    });
+    assert.deepEqual(config.requestLog, { flushIntervalMs: 1_000, batchSize: 200 });
+  });
+
+  it('fails naming a retention duration that is not one', () => {
+    assert.throws(() => loadConfig({ ...requiredEnv(), REQUEST_LOG_RETENTION: 'a month' }), /REQUEST_LOG_RETENTION/);
+    assert.throws(() => loadConfig({ ...requiredEnv(), RETENTION_INTERVAL: '10ms' }), /RETENTION_INTERVAL/);
   });
 
   it('denies private mail hosts in every environment unless MAIL_PRIVATE_HOSTS=allow', () => {

@@ -71,6 +71,23 @@ export interface AppConfig {
     readonly allowPrivateHosts: boolean;
   };
   readonly worker: { readonly shutdownGraceMs: number; readonly maxCachedWorkflows: number };
+  /** What the retention schedules keep, for how long, and how often they run (the privacy policy's durations). */
+  readonly retention: {
+    /** Request logs older than this move into compressed archives. */
+    readonly requestLogMaxAgeMs: number;
+    /** Archives whose day is older than this are destroyed. */
+    readonly archiveMaxAgeMs: number;
+    /** Where the gzip JSON-lines archives of request logs are written. */
+    readonly archiveDir: string;
+    /** Support conversations of a deleted account are deleted this long after its deletion. */
+    readonly supportConversationMaxAgeMs: number;
+    /** Revoked staff tokens are removed this long after their revocation. */
+    readonly revokedTokenMaxAgeMs: number;
+    /** How often each retention schedule runs. */
+    readonly intervalMs: number;
+  };
+  /** The API's request log table is written in batches: at most this often, or when this many rows wait. */
+  readonly requestLog: { readonly flushIntervalMs: number; readonly batchSize: number };
 }
 
 export type TrustProxy = boolean | number | readonly string[];
@@ -195,6 +212,14 @@ const schema = z.object({
   MAIL_PRIVATE_HOSTS: z.enum(['allow', 'deny']).default('deny'),
   WORKER_SHUTDOWN_GRACE: duration('30s', 0),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
+  REQUEST_LOG_RETENTION: duration('30d', 1_000),
+  REQUEST_LOG_ARCHIVE_RETENTION: duration('365d', 1_000),
+  REQUEST_LOG_ARCHIVE_DIR: z.string().min(1).default('.data/request-log-archives'),
+  SUPPORT_CONVERSATION_RETENTION: duration('90d', 1_000),
+  REVOKED_TOKEN_RETENTION: duration('30d', 1_000),
+  RETENTION_INTERVAL: duration('1d', 1_000),
+  REQUEST_LOG_FLUSH_INTERVAL: duration('1s', 10),
+  REQUEST_LOG_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -242,6 +267,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowPrivateHosts: v.MAIL_PRIVATE_HOSTS === 'allow',
     },
     worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE, maxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS },
+    retention: {
+      requestLogMaxAgeMs: v.REQUEST_LOG_RETENTION,
+      archiveMaxAgeMs: v.REQUEST_LOG_ARCHIVE_RETENTION,
+      archiveDir: v.REQUEST_LOG_ARCHIVE_DIR,
+      supportConversationMaxAgeMs: v.SUPPORT_CONVERSATION_RETENTION,
+      revokedTokenMaxAgeMs: v.REVOKED_TOKEN_RETENTION,
+      intervalMs: v.RETENTION_INTERVAL,
+    },
+    requestLog: { flushIntervalMs: v.REQUEST_LOG_FLUSH_INTERVAL, batchSize: v.REQUEST_LOG_BATCH_SIZE },
   });
 }
 
