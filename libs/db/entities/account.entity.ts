@@ -9,4 +9,6 @@ export class Account {
   /** Host serving the pixel and tracked links of its campaigns (track.acme.com); null: API_PUBLIC_URL. */
   @Column({ name: 'tracking_domain', type: 'text', nullable: true }) trackingDomain: string | null;
   @CreatedAt() createdAt: Date;
+  /** When the account was deleted (closed); retention counts from it. Null while it lives. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt: Date | null;
 }

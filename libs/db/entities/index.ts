@@ -12,6 +12,9 @@ import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
 import { Prospect } from './prospect.entity';
 import { ProspectSuggestion } from './prospect-suggestion.entity';
+import { RequestLog } from './request-log.entity';
+import { RetentionRun } from './retention-run.entity';
+import { SupportConversation } from './support-conversation.entity';
 import { StaffToken } from './staff-token.entity';
 import { StaffUser } from './staff-user.entity';
 import { Step } from './step.entity';
@@ -34,6 +37,9 @@ export * from './mailbox-secret.entity';
 export * from './message.entity';
 export * from './prospect.entity';
 export * from './prospect-suggestion.entity';
+export * from './request-log.entity';
+export * from './retention-run.entity';
+export * from './support-conversation.entity';
 export * from './staff-token.entity';
 export * from './staff-user.entity';
 export * from './step.entity';
@@ -48,6 +54,7 @@ export const ENTITIES = [
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
   ProspectSuggestion,
   StaffUser, StaffToken,
+  RequestLog, RetentionRun, SupportConversation,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

@@ -21,6 +21,8 @@ import { MailboxEdits1764301100000 } from './1764301100000-mailbox-edits';
 import { ProspectSuggestions1764305000000 } from './1764305000000-prospect-suggestions';
 import { StaffIdentities1764307100000 } from './1764307100000-staff-identities';
 import { MailboxSecretsToVault1764307300000 } from './1764307300000-mailbox-secrets-to-vault';
+import { RequestLogs1764309000000 } from './1764309000000-request-logs';
+import { Retention1764309100000 } from './1764309100000-retention';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
@@ -32,4 +34,5 @@ export const MIGRATIONS = [
   LaunchFilters1764301000000, MailboxEdits1764301100000,
   ProspectSuggestions1764305000000,
   StaffIdentities1764307100000, MailboxSecretsToVault1764307300000,
+  RequestLogs1764309000000, Retention1764309100000,
 ];
