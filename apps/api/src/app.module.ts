@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AppConfig, ConfigModule } from '@relance/config';
 import { CryptoModule } from '@relance/crypto/crypto.module';
 import { DbModule } from '@relance/db/db.module';
+import { RequestLogModule } from '@relance/privacy/retention/request-log.module';
 import { TemporalModule } from '@relance/temporal/temporal.module';
 import { AuditEventsModule } from './audit/audit-events.module';
 import { AuthModule } from './auth/auth.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ProspectSuggestionsModule,
         StaffModule,
         AuditEventsModule,
+        RequestLogModule,
       ],
     };
   }
