@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { ProspectsModule } from './prospects/prospects.module';
 import { ProspectSuggestionsModule } from './prospect-suggestions/prospect-suggestions.module';
+import { RetentionRunsModule } from './retention-runs/retention-runs.module';
 import { StaffModule } from './staff/staff.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
@@ -51,6 +52,7 @@ export class AppModule {
         StaffModule,
         AuditEventsModule,
         RequestLogModule,
+        RetentionRunsModule,
       ],
     };
   }
