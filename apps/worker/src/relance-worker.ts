@@ -1,13 +1,16 @@
 import { NestFactory } from '@nestjs/core';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import type { INestApplicationContext } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import {
-  createControlActivities, createLaunchActivities, createMailSyncActivities, createSequenceActivities,
+  createControlActivities, createLaunchActivities, createMailSyncActivities, createRetentionActivities,
+  createSequenceActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
 import { MailboxSync } from '@relance/mailboxes';
 import { NestPinoLogger, type Logger } from '@relance/observability';
+import { ensureRetentionSchedules, RetentionJobs } from '@relance/privacy/retention';
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
 import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '@relance/temporal';
@@ -69,7 +72,21 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
       taskQueue: TASK_QUEUES.mailSync,
       activities: createMailSyncActivities({ mailboxSync: app.get(MailboxSync) }),
     }),
+    Worker.create({
+      ...common,
+      taskQueue: TASK_QUEUES.retention,
+      activities: createRetentionActivities({ jobs: app.get(RetentionJobs) }),
+      interceptors: { activity: [heartbeatWhileRunning] },
+    }),
   ]);
+  // Every worker start makes sure the schedules exist (fixed ids: never a second one) with its interval.
+  try {
+    await ensureRetentionSchedules(app.get(Client), config.retention.intervalMs);
+  } catch (error) {
+    await connection.close();
+    await app.close();
+    throw error;
+  }
   return {
     async run() {
       try {
