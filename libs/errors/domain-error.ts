@@ -8,6 +8,8 @@ export type DomainErrorCode =
   | 'unauthorized'
   | 'not_found'
   | 'conflict'
+  /** The address is on the suppression list because its person was erased: it may not be added again. */
+  | 'suppressed'
   | 'no_prospects'
   | 'smtp_unreachable'
   | 'smtp_tls_failed'

@@ -73,6 +73,16 @@ export class ErasureRepository {
     });
   }
 
+  /** Of these keyed hashes, those the account's suppression list holds because their person was erased. */
+  async erasedHashes(accountId: string, emailHashes: readonly string[]): Promise<Set<string>> {
+    if (emailHashes.length === 0) return new Set();
+    const rows: { email_hash: string }[] = await this.dataSource.query(
+      `SELECT email_hash FROM suppressions WHERE account_id = $1 AND reason = 'erasure' AND email_hash = ANY($2::text[])`,
+      [accountId, emailHashes],
+    );
+    return new Set(rows.map((row) => row.email_hash));
+  }
+
   /** Every workflow that ran for the prospect: their sequences, the controls sent to them, resends of soft bounces. */
   private async workflowsOf(manager: EntityManager, prospectId: string): Promise<string[]> {
     const enrollments: { id: string; workflow_id: string }[] = await manager.query(

@@ -55,6 +55,13 @@ export class ErasureService {
     });
     return { requestId, found: erased.found, counts: countsOf(erased.rowIds), workflowIds: erased.workflowIds };
   }
+
+  /** Which of `emails` belong to people erased from the account: they may not be added again. */
+  async erasedAmong(accountId: string, emails: readonly string[]): Promise<Set<string>> {
+    const hashes = emails.map((email) => hashEmail(this.config.suppression.hashKey, email));
+    const erased = await this.erasures.erasedHashes(accountId, hashes);
+    return new Set(emails.filter((_, i) => erased.has(hashes[i])));
+  }
 }
 
 /** Row counts for every table a prospect's erasure visits, zeros included, in the registry's order. */
