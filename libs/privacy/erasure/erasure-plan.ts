@@ -21,14 +21,20 @@ export function erasureSteps(registry: readonly PersonalTable[], kind: ErasableS
     const lookups = table.lookups.filter((lookup) => lookup.subject === kind);
     if (lookups.length === 0) return [];
     const where = lookups.map((lookup) => ('sql' in lookup ? `(${lookup.sql})` : `t."${lookup.column}" = $1`)).join(' OR ');
-    const rowKey = table.rowKey ?? 'id';
-    if (table.erasure === 'delete_row') return [{ table: table.table, rowKey, where, action: { kind: 'delete' } }];
-    const columns = table.columns.flatMap((c) => {
-      const erasure = c.erasure ?? 'null';
-      return erasure === 'keep' ? [] : [{ column: c.column, erasure }];
-    });
-    return columns.length === 0 ? [] : [{ table: table.table, rowKey, where, action: { kind: 'erase', columns } }];
+    const step = tableStep(table, where);
+    return step ? [step] : [];
   });
+}
+
+/** What erasure does to the rows of `table` that `where` selects; null when there is nothing to do (only `keep` columns). */
+export function tableStep(table: PersonalTable, where: string): ErasureStep | null {
+  const rowKey = table.rowKey ?? 'id';
+  if (table.erasure === 'delete_row') return { table: table.table, rowKey, where, action: { kind: 'delete' } };
+  const columns = table.columns.flatMap((c) => {
+    const erasure = c.erasure ?? 'null';
+    return erasure === 'keep' ? [] : [{ column: c.column, erasure }];
+  });
+  return columns.length === 0 ? null : { table: table.table, rowKey, where, action: { kind: 'erase', columns } };
 }
 
 /**
