@@ -13,17 +13,17 @@ export interface ErasureStep {
 
 /**
  * The statements that erase one subject, in the registry's order (children before parents):
- * every table with a lookup for the subject's kind, its rows deleted or its personal columns
- * erased. A table whose kept columns are all `keep` (the suppression list) needs no statement.
+ * for every lookup of the subject's kind, its rows deleted or its personal columns erased. One
+ * statement per lookup, never lookups OR-ed together: each then uses its own index, where an OR
+ * of subqueries would scan the whole table. A table whose kept columns are all `keep` (the
+ * suppression list) needs no statement.
  */
 export function erasureSteps(registry: readonly PersonalTable[], kind: ErasableSubjectKind): ErasureStep[] {
-  return registry.flatMap((table): ErasureStep[] => {
-    const lookups = table.lookups.filter((lookup) => lookup.subject === kind);
-    if (lookups.length === 0) return [];
-    const where = lookups.map((lookup) => ('sql' in lookup ? `(${lookup.sql})` : `t."${lookup.column}" = $1`)).join(' OR ');
-    const step = tableStep(table, where);
+  return registry.flatMap((table) => table.lookups.flatMap((lookup): ErasureStep[] => {
+    if (lookup.subject !== kind) return [];
+    const step = tableStep(table, 'sql' in lookup ? lookup.sql : `t."${lookup.column}" = $1`);
     return step ? [step] : [];
-  });
+  }));
 }
 
 /** What erasure does to the rows of `table` that `where` selects; null when there is nothing to do (only `keep` columns). */

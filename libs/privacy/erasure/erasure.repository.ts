@@ -62,7 +62,7 @@ export class ErasureRepository {
         const rows: { key: string }[] = unwrap(await manager.query(stepSql(step), step.action.kind === 'delete'
           ? [input.prospectId]
           : [input.prospectId, erased.emailHash]));
-        if (rows.length > 0) erased.rowIds[step.table] = rows.map((row) => row.key);
+        if (rows.length > 0) erased.rowIds[step.table] = [...(erased.rowIds[step.table] ?? []), ...rows.map((row) => row.key)];
       }
       await manager.query(
         `INSERT INTO erasure_ledger (request_id, account_id, email_hash, row_ids, workflow_ids) VALUES ($1, $2, $3, $4, $5)`,

@@ -50,14 +50,11 @@ export const PROSPECT_TABLES: PersonalTable[] = [
       { column: 'bounce_diagnostic', kind: 'free_text', note: 'the remote server\'s words, often naming the address' },
       { column: 'message_id_header', kind: 'free_text', note: 'made by the prospect\'s mail client: may name their host' },
     ],
+    // Matched to the prospect's sequence, a bounce of an email sent to them, or simply from their address.
     lookups: [
-      {
-        subject: 'prospect',
-        // Matched to the prospect's sequence, a bounce of an email sent to them, or simply from their address.
-        sql: `${OF_ENROLLMENTS}
-          OR t.in_reply_to_message_id IN (${MESSAGES})
-          OR (t.account_id, t.from_address) IN (SELECT account_id, email FROM prospects WHERE id = $1)`,
-      },
+      { subject: 'prospect', sql: OF_ENROLLMENTS },
+      { subject: 'prospect', sql: `t.in_reply_to_message_id IN (${MESSAGES})` },
+      { subject: 'prospect', sql: `(t.account_id, t.from_address) IN (SELECT account_id, email FROM prospects WHERE id = $1)` },
       { subject: 'account', column: 'account_id' },
     ],
     erasure: 'delete_row',
