@@ -75,8 +75,9 @@ describe('personal-data registry', () => {
   });
 
   it('names only tables and columns that exist', () => {
+    // Tables of the vault's own database (VAULT_DATABASE_URL) are not in this one.
     const named = [
-      ...PERSONAL_DATA.flatMap((t) => [
+      ...PERSONAL_DATA.filter((t) => (t.database ?? 'main') === 'main').flatMap((t) => [
         ...t.columns.map((c) => key(t.table, c.column)),
         key(t.table, t.rowKey ?? 'id'),
         ...t.lookups.flatMap((l) => ('column' in l ? [key(t.table, l.column)] : [])),
@@ -88,7 +89,7 @@ describe('personal-data registry', () => {
   });
 
   it('every SQL lookup is valid on the schema', async () => {
-    for (const table of PERSONAL_DATA) {
+    for (const table of PERSONAL_DATA.filter((t) => (t.database ?? 'main') === 'main')) {
       for (const lookup of table.lookups) {
         if (!('sql' in lookup)) continue;
         await assert.doesNotReject(
