@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { simpleParser } from 'mailparser';
 import { appendMessage } from '@relance/mail';
 import { anonymiseIp } from '@relance/privacy/anonymise-ip';
@@ -30,6 +31,8 @@ describe('erasure after a real campaign: nothing of the person is left in any co
 
   const ada = { email: 'wilhelmina.erasable@scan-erasure.test', firstName: 'Wilhelmina', lastName: 'Erasmusdottir', ip: '198.18.77.23' };
   const bob = { email: 'bartholomew.kept@scan-erasure.test', firstName: 'Bartholomew', lastName: 'Keepington', ip: '198.18.78.41' };
+  /** Forgotten while his sequence waits for its next step. */
+  const carl = { email: 'carl.waiting@scan-erasure.test', firstName: 'Carlitos', lastName: 'Waitsalot', ip: '198.18.79.5' };
 
   it('forgets one prospect completely and leaves the colleague alone', async () => {
     const { api, smtp } = stack;
@@ -37,7 +40,7 @@ describe('erasure after a real campaign: nothing of the person is left in any co
     const { imap } = testEnv();
     const mailboxId = await stack.connectMailbox(api, 2, { displayName: 'Rita Rep', minSpacingSeconds: 0 });
     const ids: Record<string, string> = {};
-    for (const person of [ada, bob]) {
+    for (const person of [ada, bob, carl]) {
       const created = await api.post('/v1/prospects', {
         email: person.email, firstName: person.firstName, lastName: person.lastName, company: 'Shared Optics',
         customFields: { nickname: `${person.firstName}-the-great` },
@@ -58,7 +61,7 @@ describe('erasure after a real campaign: nothing of the person is left in any co
     assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
 
     const sent: Record<string, { messageId: string; pixel: string; subject: string }> = {};
-    for (const person of [ada, bob]) {
+    for (const person of [ada, bob, carl]) {
       const captured = await smtp.waitFor((m) => m.envelope.to.includes(person.email), 20_000);
       const html = (await simpleParser(captured.raw)).html || '';
       const pixel = /<img src="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -105,8 +108,25 @@ describe('erasure after a real campaign: nothing of the person is left in any co
       'tracking_events.ip_anonymised']) {
       assert.ok(bobHits.has(column), `the colleague keeps ${column}`);
     }
-    const enrollments = await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`);
-    assert.deepEqual(enrollments.body.data.map((e: { prospectId: string; status: string }) => [e.prospectId, e.status]), [[ids[bob.email], 'active']]);
+    const enrollmentOf = async (email: string) => {
+      const list = await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`);
+      return list.body.data.find((e: { prospectId: string }) => e.prospectId === ids[email]);
+    };
+    const bobEnrollment = await enrollmentOf(bob.email);
+    assert.equal(bobEnrollment.status, 'active');
+
+    // A sequence still running (waiting an hour for its next step) is terminated and its history deleted.
+    const carlEnrollment = await enrollmentOf(carl.email);
+    const carlWorkflow = stack.temporal.client.workflow.getHandle(`enrollment:${carlEnrollment.id}`);
+    assert.equal((await carlWorkflow.describe()).status.name, 'RUNNING');
+    const carlForgotten = await api.post(`/v1/prospects/${ids[carl.email]}/forget`);
+    assert.equal(carlForgotten.status, 200, JSON.stringify(carlForgotten.body));
+    assert.equal(carlForgotten.body.workflows.terminated, 1);
+    await eventually('his workflow to be gone', async () =>
+      carlWorkflow.describe().then(() => undefined, (error) => (error instanceof WorkflowNotFoundError ? true : undefined)), 10_000);
+    const bobWorkflow = await stack.temporal.client.workflow.getHandle(`enrollment:${bobEnrollment.id}`).describe();
+    assert.equal(bobWorkflow.status.name, 'RUNNING', 'the colleague\'s sequence runs on');
+    assert.deepEqual(await findText(stack.dataSource, needles(carl)), []);
 
     // Never again: the address is refused, and nothing more was sent to it.
     const again = await api.post('/v1/prospects', { email: ada.email.toUpperCase() });
