@@ -8,7 +8,7 @@ export type DomainErrorCode =
   | 'unauthorized'
   | 'not_found'
   | 'conflict'
-  /** The address is on the suppression list because its person was erased: it may not be added again. */
+  /** The address is on the account's suppression list (a 409); erased people's addresses among them. */
   | 'suppressed'
   | 'no_prospects'
   | 'smtp_unreachable'

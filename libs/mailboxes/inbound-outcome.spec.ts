@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InboundMail } from '@relance/mail/inbound-mail';
-import type { BounceRecipient, BounceReport } from '@relance/mail/classification';
+import { bounceVerdict, type BounceRecipient, type BounceReport } from '@relance/mail/classification';
 import { decisiveRecipient, inboundOutcome, matchingMessageIds, separateQuoted } from './inbound-outcome';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
@@ -11,16 +11,18 @@ const context = { now: NOW, defaultPauseMs: 7 * DAY, softBounceResend: { afterMs
 function mail(overrides: Partial<InboundMail> = {}): InboundMail {
   return {
     uid: 1, messageId: '<in@prospect.example>', inReplyTo: [], references: [], from: null, to: [], subject: '',
-    date: NOW, text: '', headers: {}, attachedMessageIds: [], deliveryStatus: null, ...overrides,
+    date: NOW, text: '', headers: {}, attachedMessageIds: [], deliveryStatus: null, feedbackReport: null, ...overrides,
   };
 }
 
 function recipient(action: string, status: string, diagnostic: string | null = null): BounceRecipient {
-  return { finalRecipient: 'jane@prospect.example', originalRecipient: null, action, status, diagnostic, remoteMta: null };
+  const verdict = bounceVerdict('unknown', { rawStatus: status, status, smtpCode: null, diagnostic, action: null });
+  return { finalRecipient: 'jane@prospect.example', originalRecipient: null, action, status, diagnostic, remoteMta: null, verdict };
 }
 
 function report(recipients: BounceRecipient[], overrides: Partial<BounceReport> = {}): BounceReport {
-  return { recipients, originalMessageId: null, severity: 'hard', source: 'dsn', ...overrides };
+  const verdict = recipients[0]?.verdict ?? bounceVerdict('unknown', { rawStatus: null, status: null, smtpCode: null, diagnostic: null, action: null });
+  return { recipients, originalMessageId: null, verdict, severity: 'hard', source: 'dsn', ...overrides };
 }
 
 describe('inboundOutcome', () => {

@@ -25,6 +25,9 @@ export function inboundOutcome(mail: InboundMail, classification: InboundClassif
   switch (classification.kind) {
     case 'reply':
       return { kind: 'reply' };
+    case 'referral':
+      // Stored as a reply (it is one, in the stats) that ends the departed prospect's sequences.
+      return { kind: 'referral', colleague: classification.colleague };
     case 'auto_reply': {
       const { returnDate, reason } = classification;
       // Nobody is coming back to this address: the sequences to it end instead of pausing.
@@ -40,6 +43,9 @@ export function inboundOutcome(mail: InboundMail, classification: InboundClassif
       if (pauseUntil && pauseUntil.getTime() <= context.now.getTime()) pauseUntil = null;
       return { kind: 'auto_reply', returnDate, pauseUntil };
     }
+    // Until complaints have effects of their own, they hold nothing, as when they were read as reports.
+    case 'complaint':
+      return { kind: 'auto_reply', returnDate: null, pauseUntil: null };
     case 'bounce': {
       const recipient = decisiveRecipient(classification.bounce);
       const severity = classification.bounce.severity;

@@ -55,6 +55,8 @@ export class InboundMessage {
   @Column({ name: 'bounce_status', type: 'text', nullable: true }) bounceStatus: string | null;
   /** bounce: what the remote server answered, e.g. "550 5.1.1 User unknown". */
   @Column({ name: 'bounce_diagnostic', type: 'text', nullable: true }) bounceDiagnostic: string | null;
+  /** reply: a colleague's answer that the prospect left, offering someone instead (see prospect_suggestions). */
+  @Column({ type: 'boolean', default: false }) referral: boolean;
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt: Date | null;
   @CreatedAt() createdAt: Date;
 }

@@ -6,11 +6,17 @@ import { endEnrollments, RUNNING, type EnrollmentSelection } from './enrollment-
 import { hardBounceSql } from './hard-bounce-sql';
 import { currentSoftBounceEffect, recordSoftBounce, type ResendPlan, type SoftBounceEffect } from './soft-bounces';
 import { SuppressionRepository } from './suppression.repository';
+import { currentReferralEffect, recordReferral } from './referrals';
 
 /** What an inbound message means for the sequence it answers, decided before it is recorded. */
 export type InboundOutcome =
   /** A person answered: the sequence ends. */
   | { kind: 'reply' }
+  /**
+   * A colleague answered that the prospect left, offering `colleague` instead: stored as a reply
+   * (marked `referral`), it ends the departed prospect's sequences as left_company and suggests the colleague.
+   */
+  | { kind: 'referral'; colleague: { address: string; name: string | null } }
   /**
    * A program answered for them. `returnDate` is the return it announced (kept on the row);
    * `pauseUntil` holds the enrollment's next email, null when nothing is held (a read receipt).
@@ -99,21 +105,24 @@ export class InboundRepository {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO inbound_messages (account_id, mailbox_id, imap_uid_validity, imap_uid, kind, message_id_header,
            in_reply_to_message_id, enrollment_id, from_address, to_addresses, subject, body_text, quoted_text, received_at,
-           auto_reply_until, bounce_status, bounce_diagnostic)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+           auto_reply_until, bounce_status, bounce_diagnostic, referral)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
          ON CONFLICT (mailbox_id, imap_uid_validity, imap_uid) DO NOTHING RETURNING id`,
         [
-          matched.account_id, record.mailboxId, record.uidValidity, record.uid, outcome.kind, record.messageIdHeader,
+          // A referral is a reply (the stats count it), marked as one.
+          matched.account_id, record.mailboxId, record.uidValidity, record.uid,
+          outcome.kind === 'referral' ? 'reply' : outcome.kind, record.messageIdHeader,
           matched.id, matched.enrollment_id, record.fromAddress, record.toAddresses, record.subject, record.bodyText,
           record.quotedText, record.receivedAt,
           outcome.kind === 'auto_reply' ? outcome.returnDate : null,
           outcome.kind === 'bounce' ? outcome.status : null,
           outcome.kind === 'bounce' ? outcome.diagnostic : null,
+          outcome.kind === 'referral',
         ],
       );
       if (inserted.length === 0) {
         const [existing] = await manager.query(
-          `SELECT id, kind, bounce_status FROM inbound_messages WHERE mailbox_id = $1 AND imap_uid_validity = $2 AND imap_uid = $3`,
+          `SELECT id, kind, bounce_status, referral FROM inbound_messages WHERE mailbox_id = $1 AND imap_uid_validity = $2 AND imap_uid = $3`,
           [record.mailboxId, record.uidValidity, record.uid],
         );
         return {
@@ -127,7 +136,9 @@ export class InboundRepository {
         inboundMessageId: inserted[0].id,
         enrollmentId: matched.enrollment_id,
         isNew: true,
-        effect: await this.applyOutcome(manager, matched, outcome, hashEmail),
+        effect: outcome.kind === 'referral'
+          ? await recordReferral(manager, matched, { inboundMessageId: inserted[0].id, colleague: outcome.colleague }, hashEmail)
+          : await this.applyOutcome(manager, matched, outcome, hashEmail),
       };
     });
   }
@@ -141,6 +152,15 @@ export class InboundRepository {
     if (!matched) return null;
     const [row] = await this.dataSource.query(`SELECT time_zone FROM prospects WHERE id = $1`, [matched.prospect_id]);
     return row?.time_zone ?? null;
+  }
+
+  /**
+   * The address of the prospect the mail is about, matched as recordInbound will: a referral
+   * must not offer the person who left.
+   */
+  async prospectAddress(mailboxId: string, candidateMessageIds: string[], fromAddress: string | null): Promise<string | null> {
+    const matched = await matchInbound(this.dataSource.manager, { mailboxId, candidateMessageIds, fromAddress, byPerson: true });
+    return matched?.to_address ?? null;
   }
 
   /**
@@ -163,7 +183,7 @@ export class InboundRepository {
   private async applyOutcome(
     manager: EntityManager,
     matched: MatchedMessage,
-    outcome: InboundOutcome,
+    outcome: Exclude<InboundOutcome, { kind: 'referral' }>,
     hashEmail: (email: string) => string,
   ): Promise<InboundEffect> {
     switch (outcome.kind) {
@@ -223,8 +243,9 @@ export class InboundRepository {
   private async currentEffect(
     manager: EntityManager,
     matched: MatchedMessage,
-    { kind, bounce_status: bounceStatus }: { kind: string; bounce_status: string | null },
+    { kind, bounce_status: bounceStatus, referral }: { kind: string; bounce_status: string | null; referral: boolean },
   ): Promise<InboundEffect> {
+    if (referral) return currentReferralEffect(manager, matched);
     if (kind === 'reply') {
       const stopped: { id: string }[] = await manager.query(
         `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'stopped' AND stop_reason = 'prospect_replied'`,

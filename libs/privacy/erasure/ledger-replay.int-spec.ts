@@ -74,6 +74,7 @@ describe('erasure ledger replay after a restore (pg_dump / pg_restore)', () => {
       `SELECT (SELECT count(*) FROM prospects WHERE id = $1)::int + (SELECT count(*) FROM enrollments WHERE id = $2)::int
             + (SELECT count(*) FROM messages WHERE id = $3)::int + (SELECT count(*) FROM tracking_events WHERE message_id = $3)::int
             + (SELECT count(*) FROM tasks WHERE enrollment_id = $2)::int
+            + (SELECT count(*) FROM prospect_suggestions WHERE created_prospect_id = $1)::int
             + (SELECT count(*) FROM inbound_messages WHERE enrollment_id = $2 OR in_reply_to_message_id = $3)::int AS n`,
       [f.prospectId, f.enrollmentId, f.messageId],
     );
@@ -82,7 +83,7 @@ describe('erasure ledger replay after a restore (pg_dump / pg_restore)', () => {
   const clear = [adaPerson.email, adaPerson.firstName, adaPerson.lastName];
 
   it('the restored backup has the erased person back (and no ledger entry of the erasure)', async () => {
-    assert.equal(await rowsOf(restored, ada), 7);
+    assert.equal(await rowsOf(restored, ada), 8);
     assert.ok((await findText(restored, clear)).length > 0);
     assert.deepEqual(await restored.query(`SELECT id FROM erasure_ledger`), []);
   });
@@ -92,13 +93,13 @@ describe('erasure ledger replay after a restore (pg_dump / pg_restore)', () => {
     const { stdout } = await run(process.execPath, [script, '--ledger-url', urls.live], {
       env: { ...process.env, DATABASE_URL: urls.restored },
     });
-    assert.match(stdout, /request [0-9a-f-]{36}: tracking_events=1 tasks=1 inbound_messages=3 messages=1 enrollments=1 prospects=1 \(suppression restored, ledger entry copied\)/);
-    assert.match(stdout, /1 ledger entry replayed, 8 row\(s\) erased again/);
+    assert.match(stdout, /request [0-9a-f-]{36}: prospect_suggestions=1 tracking_events=1 tasks=1 inbound_messages=3 messages=1 enrollments=1 prospects=1 \(suppression restored, ledger entry copied\)/);
+    assert.match(stdout, /1 ledger entry replayed, 9 row\(s\) erased again/);
     for (const text of clear) assert.ok(!stdout.includes(text), 'the command prints ids and counts only');
 
     assert.equal(await rowsOf(restored, ada), 0);
     assert.deepEqual(await findText(restored, clear), [], 'no column of any table holds their address or name');
-    assert.equal(await rowsOf(restored, bob), 7, 'the colleague keeps everything');
+    assert.equal(await rowsOf(restored, bob), 8, 'the colleague keeps everything');
     const [entry] = await live.query(`SELECT email_hash FROM erasure_ledger`);
     assert.deepEqual(await restored.query(`SELECT reason FROM suppressions WHERE email_hash = $1`, [entry.email_hash]), [{ reason: 'erasure' }]);
     assert.equal((await restored.query(`SELECT id FROM erasure_ledger`)).length, 1);
@@ -107,6 +108,6 @@ describe('erasure ledger replay after a restore (pg_dump / pg_restore)', () => {
   it('replaying again (from the restored database\'s own ledger now) changes nothing', async () => {
     const again = await replayErasures(restored, restored);
     assert.deepEqual(again.map((e) => [e.rows, e.resuppressed, e.copied]), [[{}, false, false]]);
-    assert.equal(await rowsOf(restored, bob), 7);
+    assert.equal(await rowsOf(restored, bob), 8);
   });
 });

@@ -31,6 +31,7 @@ export const NOT_PERSONAL: NonPersonalColumn[] = [
   ...by('mailboxes', 'the IMAP folder\'s UIDVALIDITY, a number', 'imap_uid_validity'),
   ...by('messages', STATUS, 'status', 'variant'),
   ...by('messages', GENERATED, 'message_id_header', 'in_reply_to', 'references', 'tracking_base_url'),
+  ...by('prospect_suggestions', STATUS, 'status'),
   ...by('prospects', STATUS, 'status'),
   ...by('schema_migrations', 'migration class names', 'name'),
   ...by('steps', TEMPLATE, 'subject', 'body', 'variants', 'task_title', 'task_instructions'),

@@ -14,6 +14,22 @@ const MESSAGES = `SELECT m.id FROM messages m JOIN enrollments e ON e.id = m.enr
 
 export const PROSPECT_TABLES: PersonalTable[] = [
   {
+    table: 'prospect_suggestions',
+    purpose: 'A colleague a referral offered in place of a prospect who left, for the rep to accept or dismiss.',
+    columns: [
+      { column: 'email', kind: 'email' },
+      { column: 'name', kind: 'name' },
+    ],
+    // The row is about the suggested person: gone with them once they became the prospect erased, or
+    // when they are that prospect's address. Who left (departed_prospect_id) is unlinked by its foreign key.
+    lookups: [
+      { subject: 'prospect', column: 'created_prospect_id' },
+      { subject: 'prospect', sql: `(t.account_id, t.email) IN (SELECT account_id, email FROM prospects WHERE id = $1)` },
+      { subject: 'account', column: 'account_id' },
+    ],
+    erasure: 'delete_row',
+  },
+  {
     table: 'tracking_events',
     purpose: 'Opens, clicks and unsubscribes of the emails sent to a prospect, for campaign statistics.',
     columns: [

@@ -46,7 +46,9 @@ describe('forget a prospect (API)', () => {
     const res = await account.call('POST', `/v1/prospects/${id}/forget`);
     assert.equal(res.status, 200, res.text);
     assert.match(res.body.requestId, /^[0-9a-f-]{36}$/);
-    assert.deepEqual(res.body.counts, { tracking_events: 0, tasks: 0, inbound_messages: 0, messages: 0, enrollments: 0, prospects: 1 });
+    assert.deepEqual(res.body.counts, {
+      prospect_suggestions: 0, tracking_events: 0, tasks: 0, inbound_messages: 0, messages: 0, enrollments: 0, prospects: 1,
+    });
     assert.deepEqual(res.body.workflows, { terminated: 0, deletedRuns: 0 });
     for (const clear of ['henrietta', 'leavitt', 'swan', 'harvard']) assert.ok(!res.text.toLowerCase().includes(clear), clear);
 

@@ -17,8 +17,9 @@ export interface Footprint {
 
 /**
  * For erasure tests on real PostgreSQL: a prospect with something in every table that can hold
- * their data (an enrollment, a sent email with a soft bounce, an open with their IP, a task, a
- * reply, a bounce, and an unmatched email from their address), in a campaign of `mailboxId`.
+ * their data (an accepted suggestion that made them a prospect, an enrollment, a sent email with a
+ * soft bounce, an open with their IP, a task, a reply, a bounce, and an unmatched email from their
+ * address), in a campaign of `mailboxId`.
  */
 export async function prospectFootprint(
   db: DataSource,
@@ -58,6 +59,12 @@ export async function prospectFootprint(
     [accountId, mailboxId, uid, fields.kind, fields.inReplyTo, fields.enrollmentId,
       fields.kind === 'bounce' ? 'mailer-daemon@footprint.test' : person.email, `Re: Hello ${person.firstName}`,
       `${person.firstName} ${person.lastName} <${person.email}> wrote`],
+  );
+  // They came in as a colleague a referral suggested, accepted by the rep.
+  await db.query(
+    `INSERT INTO prospect_suggestions (account_id, campaign_id, email, name, status, created_prospect_id, enrollment_id, decided_at)
+     VALUES ($1, $2, $3, $4, 'accepted', $5, $6, now())`,
+    [accountId, campaignId, person.email, `${person.firstName} ${person.lastName}`, prospect.id, enrollment.id],
   );
   const uid = () => Math.floor(Math.random() * 2 ** 31);
   await inbound(uid(), { enrollmentId: enrollment.id, inReplyTo: message.id, kind: 'reply' });
