@@ -16,6 +16,8 @@ export type InboundKind = 'reply' | 'auto_reply' | 'bounce';
 @Check('ck_inbound_messages_kind', `"kind" IN ('reply', 'auto_reply', 'bounce')`)
 @Index('uq_inbound_messages_imap', ['mailboxId', 'imapUidValidity', 'imapUid'], { unique: true })
 @Index('ix_inbound_messages_reply_to', ['inReplyToMessageId', 'kind'])
+// Erasure finds a prospect's unmatched mail by its sender.
+@Index('ix_inbound_messages_account_from', ['accountId', 'fromAddress'])
 export class InboundMessage {
   @IdColumn('inbound_messages') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -5,6 +5,7 @@ import { Campaign } from './campaign.entity';
 import { CampaignMailbox } from './campaign-mailbox.entity';
 import { MailboxSendState } from './mailbox-send-state.entity';
 import { Enrollment } from './enrollment.entity';
+import { ErasureLedgerEntry } from './erasure-ledger.entity';
 import { InboundMessage } from './inbound-message.entity';
 import { LaunchFilter } from './launch-filter.entity';
 import { Mailbox } from './mailbox.entity';
@@ -27,6 +28,7 @@ export * from './campaign.entity';
 export * from './campaign-mailbox.entity';
 export * from './mailbox-send-state.entity';
 export * from './enrollment.entity';
+export * from './erasure-ledger.entity';
 export * from './inbound-message.entity';
 export * from './launch-filter.entity';
 export * from './mailbox.entity';
@@ -46,7 +48,7 @@ export const ENTITIES = [
   Account, User, ApiKey, Mailbox, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
-  ProspectSuggestion,
+  ProspectSuggestion, ErasureLedgerEntry,
   StaffUser, StaffToken,
 ];
 
