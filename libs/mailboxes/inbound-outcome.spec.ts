@@ -2,11 +2,17 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InboundMail } from '@relance/mail/inbound-mail';
 import type { BounceRecipient, BounceReport } from '@relance/mail/classification';
+import { bounceVerdict, type BounceReason, type BounceVerdict } from '@relance/mail/classification/bounce-reasons';
 import { decisiveRecipient, inboundOutcome, matchingMessageIds, separateQuoted } from './inbound-outcome';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
 const DAY = 86_400_000;
-const context = { now: NOW, defaultPauseMs: 7 * DAY, softBounceResend: { afterMs: DAY, maxResends: 2 } };
+const context = {
+  now: NOW,
+  defaultPauseMs: 7 * DAY,
+  softBounceResend: { afterMs: DAY, maxResends: 2 },
+  senderProblem: { afterMs: 2 * DAY, maxResends: 1, pauseAfter: 3, pauseWindowMs: DAY },
+};
 
 function mail(overrides: Partial<InboundMail> = {}): InboundMail {
   return {
@@ -19,8 +25,16 @@ function recipient(action: string, status: string, diagnostic: string | null = n
   return { finalRecipient: 'jane@prospect.example', originalRecipient: null, action, status, diagnostic, remoteMta: null };
 }
 
-function report(recipients: BounceRecipient[], overrides: Partial<BounceReport> = {}): BounceReport {
+type ReportWithVerdict = BounceReport & { verdict?: BounceVerdict };
+
+function report(recipients: BounceRecipient[], overrides: Partial<ReportWithVerdict> = {}): ReportWithVerdict {
   return { recipients, originalMessageId: null, severity: 'hard', source: 'dsn', ...overrides };
+}
+
+/** A report as the classifier hands it over: its verdict names the reason. */
+function judged(reason: BounceReason, fields: Partial<Omit<BounceVerdict, 'reason' | 'effect'>> = {}): ReportWithVerdict {
+  const verdict = bounceVerdict(reason, { rawStatus: null, status: null, smtpCode: null, diagnostic: null, action: 'failed', ...fields });
+  return report([recipient(verdict.action ?? 'failed', verdict.status ?? '5.0.0', verdict.diagnostic)], { verdict });
 }
 
 describe('inboundOutcome', () => {
@@ -62,32 +76,41 @@ describe('inboundOutcome', () => {
     assert.deepEqual(cases.map((outcome) => outcome.kind === 'auto_reply' && outcome.pauseUntil), [null, null, null, null, null]);
   });
 
-  it('records a bounce by its decisive recipient', () => {
-    const bounce = report([recipient('delayed', '4.4.1'), recipient('failed', '5.1.1', '550 5.1.1 User unknown')]);
-    assert.deepEqual(inboundOutcome(mail(), { kind: 'bounce', bounce }, context), {
-      kind: 'bounce', severity: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 User unknown', resend: null,
+  it('suppresses by the reason, keeping the raw status apart when the refined one differs', () => {
+    const gone = judged('user_unknown', { rawStatus: '5.0.0', status: '5.1.1', diagnostic: '550 5.1.1 User unknown' });
+    assert.deepEqual(inboundOutcome(mail(), { kind: 'bounce', bounce: gone }, context), {
+      kind: 'bounce', reason: 'user_unknown', effect: 'suppress', status: '5.1.1', rawStatus: '5.0.0',
+      diagnostic: '550 5.1.1 User unknown', resend: null, mailboxPause: null,
     });
   });
 
-  it('plans a resend for a soft bounce the remote server gave up on, not for a delay', () => {
-    const gaveUp = report([recipient('failed', '4.2.2', '452 4.2.2 Mailbox full')], { severity: 'soft' });
-    assert.deepEqual(inboundOutcome(mail(), { kind: 'bounce', bounce: gaveUp }, context), {
-      kind: 'bounce', severity: 'soft', status: '4.2.2', diagnostic: '452 4.2.2 Mailbox full',
-      resend: { at: new Date(NOW.getTime() + DAY), maxResends: 2 },
+  it('plans a resend for a temporary failure the remote server gave up on, not for a delay', () => {
+    const full = judged('mailbox_full', { rawStatus: '5.2.2', status: '5.2.2', diagnostic: '552 5.2.2 Mailbox full' });
+    assert.deepEqual(inboundOutcome(mail(), { kind: 'bounce', bounce: full }, context), {
+      kind: 'bounce', reason: 'mailbox_full', effect: 'retry', status: '5.2.2', rawStatus: null,
+      diagnostic: '552 5.2.2 Mailbox full', resend: { at: new Date(NOW.getTime() + DAY), maxResends: 2 }, mailboxPause: null,
     });
-    const delayed = report([recipient('delayed', '4.4.1')], { severity: 'soft' });
-    assert.deepEqual(inboundOutcome(mail(), { kind: 'bounce', bounce: delayed }, context), {
-      kind: 'bounce', severity: 'soft', status: '4.4.1', diagnostic: null, resend: null,
+    const delayed = judged('expired_in_queue', { rawStatus: '4.4.7', status: '4.4.7', action: 'delayed' });
+    const outcome = inboundOutcome(mail(), { kind: 'bounce', bounce: delayed }, context);
+    assert.equal(outcome.kind === 'bounce' && outcome.resend, null, 'a delay: the remote server still tries');
+  });
+
+  it('never suppresses a refusal of the sender: a later resend on its own terms, and the mailbox counts it', () => {
+    const blocked = judged('blocked_reputation', { rawStatus: '5.7.1', status: '5.7.1', diagnostic: '554 5.7.1 Service unavailable; client host blocked' });
+    assert.deepEqual(inboundOutcome(mail(), { kind: 'bounce', bounce: blocked }, context), {
+      kind: 'bounce', reason: 'blocked_reputation', effect: 'sender_problem', status: '5.7.1', rawStatus: null,
+      diagnostic: '554 5.7.1 Service unavailable; client host blocked',
+      resend: { at: new Date(NOW.getTime() + 2 * DAY), maxResends: 1 }, mailboxPause: { pauseAfter: 3, windowMs: DAY },
     });
   });
 
-  it('plans a resend for a full mailbox, even when its server says 5.2.2', () => {
-    const full = report([recipient('failed', '5.2.2', '552 5.2.2 Mailbox full')], { severity: 'soft' });
-    const outcome = inboundOutcome(mail(), { kind: 'bounce', bounce: full }, context);
-    assert.deepEqual(outcome, {
-      kind: 'bounce', severity: 'soft', status: '5.2.2', diagnostic: '552 5.2.2 Mailbox full',
-      resend: { at: new Date(NOW.getTime() + DAY), maxResends: 2 },
-    });
+  it('stops nothing for a reason it cannot read, nor for a report without a verdict (never hard by its first digit)', () => {
+    const unknown = inboundOutcome(mail(), { kind: 'bounce', bounce: judged('unknown', { rawStatus: '5.0.0', status: '5.0.0' }) }, context);
+    const unjudged = inboundOutcome(mail(), { kind: 'bounce', bounce: report([recipient('failed', '5.0.0', '550 rejected')]) }, context);
+    for (const outcome of [unknown, unjudged]) {
+      assert.ok(outcome.kind === 'bounce');
+      assert.deepEqual([outcome.reason, outcome.effect, outcome.resend, outcome.status], ['unknown', 'none', null, '5.0.0']);
+    }
   });
 
   it('passes a reply through', () => {
@@ -96,8 +119,8 @@ describe('inboundOutcome', () => {
 });
 
 describe('decisiveRecipient', () => {
-  it('prefers a permanent failure, then a temporary one, then a delay', () => {
-    assert.equal(decisiveRecipient(report([recipient('failed', '4.2.2'), recipient('failed', '5.2.1')]))?.status, '5.2.1');
+  it('prefers a failure, then a delay', () => {
+    assert.equal(decisiveRecipient(report([recipient('delayed', '4.4.1'), recipient('failed', '5.2.1')]))?.status, '5.2.1');
     assert.equal(decisiveRecipient(report([recipient('delayed', '4.4.1'), recipient('failed', '4.2.2')]))?.status, '4.2.2');
     assert.equal(decisiveRecipient(report([recipient('relayed', '2.0.0'), recipient('delayed', '4.4.7')]))?.status, '4.4.7');
     assert.equal(decisiveRecipient(report([])), null);
