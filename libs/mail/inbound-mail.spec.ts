@@ -140,6 +140,45 @@ describe('parseInboundMail', () => {
     assert.equal((await parseInboundMail(1, body)).deliveryStatus, null);
   });
 
+  it('keeps the feedback-report part of an abuse report out of the text, and the reported message id', async () => {
+    const report = crlf([
+      'From: feedback@isp.example',
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="f"',
+      '',
+      '--f',
+      'Content-Type: text/plain',
+      '',
+      'This is an abuse report.',
+      '--f',
+      'Content-Type: message/feedback-report',
+      '',
+      'Feedback-Type: abuse',
+      'Original-Rcpt-To: <jane@isp.example>',
+      '--f',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: inline',
+      '',
+      'From: paul@seller.example',
+      'Message-ID: <relance.o7@Seller.Example>',
+      'Subject: Quick question',
+      '',
+      'Hi Jane',
+      '--f--',
+      '',
+    ]);
+    const mail = await parseInboundMail(1, report);
+    assert.equal(mail.feedbackReport, 'Feedback-Type: abuse\r\nOriginal-Rcpt-To: <jane@isp.example>');
+    assert.doesNotMatch(mail.text, /Feedback-Type/);
+    // mailparser renders an inline message/rfc822 into the text and drops its Message-ID.
+    assert.deepEqual(mail.attachedMessageIds, ['<relance.o7@seller.example>']);
+    assert.equal((await parseInboundMail(2, REPLY)).feedbackReport, null);
+  });
+
+  it('does not take a plain body that quotes a message/rfc822 part for an attached message', async () => {
+    const body = crlf(['Subject: hello', '', 'Content-Type: message/rfc822', '', 'Message-ID: <not.attached@x.example>', '']);
+    assert.deepEqual((await parseInboundMail(1, body)).attachedMessageIds, []);
+  });
+
   it('keeps List-Id, which tells a list distribution from a bulk auto-sender', async () => {
     const mail = await parseInboundMail(6, crlf(['From: a@prospect.example', 'Precedence: list', 'List-Id: Sales <sales.prospect.example>', '', 'Hi', '']));
     assert.equal(mail.headers['list-id'], 'Sales <sales.prospect.example>');

@@ -23,6 +23,11 @@ export interface InboundMail {
    * part of a bounce, decoded by mailparser and kept out of `text`; null when there is none.
    */
   deliveryStatus: string | null;
+  /**
+   * Text of the RFC 5965 `message/feedback-report` part of an abuse or opt-out report (ARF),
+   * kept out of `text` like the DSN; null when there is none.
+   */
+  feedbackReport: string | null;
 }
 
 /** Headers that tell auto-replies, mailing lists and delivery reports from people. */
@@ -68,8 +73,9 @@ export async function parseInboundMail(uid: number, source: Buffer | string): Pr
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
     text: mail.text ?? '',
     headers: classificationHeaders(mail.headerLines),
-    attachedMessageIds: attachedMessageIds(mail),
-    deliveryStatus: deliveryStatus(mail),
+    attachedMessageIds: attachedMessageIds(mail, source),
+    deliveryStatus: partText(mail, DELIVERY_STATUS_TYPES),
+    feedbackReport: partText(mail, FEEDBACK_REPORT_TYPES),
   };
 }
 
@@ -87,6 +93,7 @@ function emptyMail(uid: number): InboundMail {
     headers: {},
     attachedMessageIds: [],
     deliveryStatus: null,
+    feedbackReport: null,
   };
 }
 
@@ -112,24 +119,52 @@ function addresses(field: ParsedMail['to']): string[] {
   return flat.map((entry) => entry.address).filter((address): address is string => !!address);
 }
 
-function attachedMessageIds(mail: ParsedMail): string[] {
+function attachedMessageIds(mail: ParsedMail, source: Buffer | string): string[] {
   const ids = new Set<string>();
   for (const attachment of mail.attachments) {
     const type = attachment.contentType.toLowerCase();
     if (type !== 'message/rfc822' && type !== 'text/rfc822-headers' && type !== 'message/global') continue;
-    const head = attachment.content.subarray(0, ATTACHED_HEAD_BYTES).toString('latin1');
-    const headerBlock = head.split(/\r?\n\r?\n/, 1)[0];
-    const match = /^message-id:[ \t]*((?:.*)(?:\r?\n[ \t]+.*)*)/im.exec(headerBlock);
-    const id = match ? parseMessageIdList(match[1])[0] : undefined;
+    const id = messageIdOfHeaderBlock(attachment.content.subarray(0, ATTACHED_HEAD_BYTES).toString('latin1'));
     if (id) ids.add(id);
   }
+  const multipart = /^multipart\//i.test(rawHeader(mail.headerLines, 'content-type')[0] ?? '');
+  // Only a multipart message has parts: in a plain one, such lines are someone's prose.
+  if (ids.size === 0 && multipart) for (const id of inlineMessageIds(source)) ids.add(id);
   return [...ids];
 }
 
-function deliveryStatus(mail: ParsedMail): string | null {
-  const part = mail.attachments.find((attachment) => {
-    const type = attachment.contentType.toLowerCase();
-    return type === 'message/delivery-status' || type === 'message/global-delivery-status';
-  });
+/** The Message-ID in the header block at the start of `head`. */
+function messageIdOfHeaderBlock(head: string): string | undefined {
+  const headerBlock = head.split(/\r?\n\r?\n/, 1)[0];
+  const match = /^message-id:[ \t]*((?:.*)(?:\r?\n[ \t]+.*)*)/im.exec(headerBlock);
+  return match ? parseMessageIdList(match[1])[0] : undefined;
+}
+
+const MESSAGE_PART = /^content-type:[ \t]*message\/(?:rfc822|global)\b/gim;
+
+/**
+ * Message-IDs of messages attached inline (`Content-Disposition: inline`, as feedback loops send
+ * the reported message): mailparser renders those into the text and drops their headers, so
+ * they are read from the source: past the part's own headers comes the message's header block.
+ */
+function inlineMessageIds(source: Buffer | string): string[] {
+  const text = typeof source === 'string' ? source : source.toString('latin1');
+  const ids: string[] = [];
+  for (const part of text.matchAll(MESSAGE_PART)) {
+    const afterPartHeaders = /\r?\n\r?\n/.exec(text.slice(part.index, part.index + ATTACHED_HEAD_BYTES));
+    if (!afterPartHeaders) continue;
+    const start = part.index + afterPartHeaders.index + afterPartHeaders[0].length;
+    const id = messageIdOfHeaderBlock(text.slice(start, start + ATTACHED_HEAD_BYTES));
+    if (id) ids.push(id);
+  }
+  return ids;
+}
+
+const DELIVERY_STATUS_TYPES: ReadonlySet<string> = new Set(['message/delivery-status', 'message/global-delivery-status']);
+const FEEDBACK_REPORT_TYPES: ReadonlySet<string> = new Set(['message/feedback-report']);
+
+/** The decoded text of the first machine-readable report part of one of `types`. */
+function partText(mail: ParsedMail, types: ReadonlySet<string>): string | null {
+  const part = mail.attachments.find((attachment) => types.has(attachment.contentType.toLowerCase()));
   return part ? part.content.toString('utf8') : null;
 }

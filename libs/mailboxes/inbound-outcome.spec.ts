@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InboundMail } from '@relance/mail/inbound-mail';
-import type { BounceRecipient, BounceReport } from '@relance/mail/classification';
-import { bounceVerdict, type BounceReason, type BounceVerdict } from '@relance/mail/classification/bounce-reasons';
+import { bounceVerdict, type BounceRecipient, type BounceReport } from '@relance/mail/classification';
+import type { BounceReason, BounceVerdict } from '@relance/mail/classification/bounce-reasons';
 import { decisiveRecipient, inboundOutcome, matchingMessageIds, separateQuoted } from './inbound-outcome';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
@@ -17,22 +17,22 @@ const context = {
 function mail(overrides: Partial<InboundMail> = {}): InboundMail {
   return {
     uid: 1, messageId: '<in@prospect.example>', inReplyTo: [], references: [], from: null, to: [], subject: '',
-    date: NOW, text: '', headers: {}, attachedMessageIds: [], deliveryStatus: null, ...overrides,
+    date: NOW, text: '', headers: {}, attachedMessageIds: [], deliveryStatus: null, feedbackReport: null, ...overrides,
   };
 }
 
 function recipient(action: string, status: string, diagnostic: string | null = null): BounceRecipient {
-  return { finalRecipient: 'jane@prospect.example', originalRecipient: null, action, status, diagnostic, remoteMta: null };
+  const verdict = bounceVerdict('unknown', { rawStatus: status, status, smtpCode: null, diagnostic, action: null });
+  return { finalRecipient: 'jane@prospect.example', originalRecipient: null, action, status, diagnostic, remoteMta: null, verdict };
 }
 
-type ReportWithVerdict = BounceReport & { verdict?: BounceVerdict };
-
-function report(recipients: BounceRecipient[], overrides: Partial<ReportWithVerdict> = {}): ReportWithVerdict {
-  return { recipients, originalMessageId: null, severity: 'hard', source: 'dsn', ...overrides };
+function report(recipients: BounceRecipient[], overrides: Partial<BounceReport> = {}): BounceReport {
+  const verdict = recipients[0]?.verdict ?? bounceVerdict('unknown', { rawStatus: null, status: null, smtpCode: null, diagnostic: null, action: null });
+  return { recipients, originalMessageId: null, verdict, severity: 'hard', source: 'dsn', ...overrides };
 }
 
 /** A report as the classifier hands it over: its verdict names the reason. */
-function judged(reason: BounceReason, fields: Partial<Omit<BounceVerdict, 'reason' | 'effect'>> = {}): ReportWithVerdict {
+function judged(reason: BounceReason, fields: Partial<Omit<BounceVerdict, 'reason' | 'effect'>> = {}): BounceReport {
   const verdict = bounceVerdict(reason, { rawStatus: null, status: null, smtpCode: null, diagnostic: null, action: 'failed', ...fields });
   return report([recipient(verdict.action ?? 'failed', verdict.status ?? '5.0.0', verdict.diagnostic)], { verdict });
 }
@@ -104,7 +104,7 @@ describe('inboundOutcome', () => {
     });
   });
 
-  it('stops nothing for a reason it cannot read, nor for a report without a verdict (never hard by its first digit)', () => {
+  it('stops nothing for a reason it cannot read, whatever its first digit or old severity says', () => {
     const unknown = inboundOutcome(mail(), { kind: 'bounce', bounce: judged('unknown', { rawStatus: '5.0.0', status: '5.0.0' }) }, context);
     const unjudged = inboundOutcome(mail(), { kind: 'bounce', bounce: report([recipient('failed', '5.0.0', '550 rejected')]) }, context);
     for (const outcome of [unknown, unjudged]) {
@@ -132,6 +132,17 @@ describe('matchingMessageIds', () => {
 
   it('matches replies and auto-replies by In-Reply-To, then References newest first', () => {
     assert.deepEqual(matchingMessageIds(mail(threaded), { kind: 'reply' }), ['<parent@seller.example>', '<root@seller.example>']);
+  });
+
+  it('matches a complaint by the message it reports first, then its attachments, then its thread', () => {
+    const complaint = { feedbackType: 'abuse', originalMessageId: '<relance.c1@seller.example>', originalRecipient: null, reportingMta: null };
+    const ids = matchingMessageIds(mail({ ...threaded, attachedMessageIds: ['<relance.c1@seller.example>'] }), { kind: 'complaint', complaint });
+    assert.deepEqual(ids, ['<relance.c1@seller.example>', '<parent@seller.example>', '<root@seller.example>']);
+  });
+
+  it('turns a complaint into its outcome, with its feedback type', () => {
+    const complaint = { feedbackType: 'abuse', originalMessageId: null, originalRecipient: null, reportingMta: null };
+    assert.deepEqual(inboundOutcome(mail(), { kind: 'complaint', complaint }, context), { kind: 'complaint', feedbackType: 'abuse' });
   });
 
   it('matches a bounce by the message it returns first, then its attachments, then its thread', () => {

@@ -3,7 +3,6 @@ import type { InboundMail } from '@relance/mail/inbound-mail';
 import { normalizeMessageId } from '@relance/mail/message-id';
 import { candidateMessageIds } from '@relance/mail/reply-matching';
 import { splitQuoted, type AutoReplyReason, type BounceRecipient, type BounceReport, type InboundClassification } from '@relance/mail/classification';
-import { bounceVerdict, type BounceVerdict } from '@relance/mail/classification/bounce-reasons';
 
 /** Machine messages that say nothing about anyone being away: stored, but they hold nothing. */
 const NOT_AN_ABSENCE: ReadonlySet<AutoReplyReason> = new Set(['read_receipt', 'delivery_notification', 'report']);
@@ -46,6 +45,8 @@ export function inboundOutcome(mail: InboundMail, classification: InboundClassif
       if (pauseUntil && pauseUntil.getTime() <= context.now.getTime()) pauseUntil = null;
       return { kind: 'auto_reply', returnDate, pauseUntil };
     }
+    case 'complaint':
+      return { kind: 'complaint', feedbackType: classification.complaint.feedbackType };
     case 'bounce':
       return bounceOutcome(classification.bounce, context);
   }
@@ -57,8 +58,8 @@ export function inboundOutcome(mail: InboundMail, classification: InboundClassif
  * is retried later on its own terms and counts against the mailbox; anything else stops nothing.
  */
 export function bounceOutcome(report: BounceReport, context: OutcomeContext): InboundOutcome {
+  const { verdict } = report;
   const recipient = decisiveRecipient(report);
-  const verdict = verdictOf(report, recipient);
   const gaveUp = (verdict.action ?? recipient?.action) === 'failed';
   const plan = (policy: { afterMs: number; maxResends: number }) =>
     gaveUp ? { at: new Date(context.now.getTime() + policy.afterMs), maxResends: policy.maxResends } : null;
@@ -79,28 +80,18 @@ export function bounceOutcome(report: BounceReport, context: OutcomeContext): In
 }
 
 /**
- * The classifier's verdict on the report; a report without one (none is written before the
- * classifier reads reasons) is `unknown`: it stops nothing, rather than guessing "hard" from a
- * first digit.
- */
-function verdictOf(report: BounceReport & { verdict?: BounceVerdict }, recipient: BounceRecipient | null): BounceVerdict {
-  if (report.verdict) return report.verdict;
-  const status = recipient?.status ?? null;
-  return bounceVerdict('unknown', {
-    rawStatus: status, status, smtpCode: null, diagnostic: recipient?.diagnostic ?? null, action: null,
-  });
-}
-
-/**
- * The Message-IDs of ours a message may be about, most specific first. A bounce names the
- * message it returns in its report or in the copy it attaches; In-Reply-To, which few
- * servers set on a bounce, comes after.
+ * The Message-IDs of ours a message may be about, most specific first. A bounce or a complaint
+ * names the message it returns in its report or in the copy it attaches; In-Reply-To, which few
+ * servers set on a report, comes after.
  */
 export function matchingMessageIds(mail: InboundMail, classification: InboundClassification): string[] {
   const threaded = candidateMessageIds(mail);
-  if (classification.kind !== 'bounce') return threaded;
+  const reported = classification.kind === 'bounce' ? classification.bounce.originalMessageId
+    : classification.kind === 'complaint' ? classification.complaint.originalMessageId
+    : undefined;
+  if (reported === undefined) return threaded;
   const ids = new Set<string>();
-  for (const raw of [classification.bounce.originalMessageId, ...mail.attachedMessageIds]) {
+  for (const raw of [reported, ...mail.attachedMessageIds]) {
     const id = raw ? normalizeMessageId(raw) : null;
     if (id) ids.add(id);
   }

@@ -21,6 +21,15 @@ describe('bounceFromText', () => {
       failedRecipients: [],
       originalMessageId: null,
     });
+    const verdict = {
+      reason: 'user_unknown',
+      effect: 'suppress',
+      rawStatus: '5.1.1',
+      status: '5.1.1',
+      smtpCode: 550,
+      diagnostic: 'Remote host said: 550 5.1.1 No such user here',
+      action: 'failed',
+    };
     assert.deepEqual(report, {
       recipients: [
         {
@@ -30,23 +39,27 @@ describe('bounceFromText', () => {
           status: '5.1.1',
           diagnostic: 'Remote host said: 550 5.1.1 No such user here',
           remoteMta: null,
+          verdict,
         },
       ],
       originalMessageId: null,
+      verdict,
       severity: 'hard',
       source: 'text',
     });
   });
 
-  it('reads an Exchange-style French notice with only a reply code', () => {
+  // "550 mailbox unavailable" is also what servers answer for a policy refusal: no reason, no suppression.
+  it('reads an Exchange-style French notice with only a reply code, assuming nothing from it', () => {
     const report = bounceFromText({
       subject: 'Non remis : Question rapide',
       text: lines('Votre message n\'a pas pu être remis à :', '', 'jeanne@prospect.example', "Le serveur a répondu : 550 Requested action not taken: mailbox unavailable"),
       failedRecipients: [],
       originalMessageId: '<relance.o2@seller.example>',
     });
-    assert.equal(report?.severity, 'hard');
-    assert.equal(report?.recipients[0].status, '5.0.0');
+    assert.equal(report?.severity, 'soft');
+    assert.equal(report?.recipients[0].status, null);
+    assert.deepEqual([report?.verdict.reason, report?.verdict.effect, report?.verdict.smtpCode], ['unknown', 'none', 550]);
     assert.equal(report?.recipients[0].finalRecipient, 'jeanne@prospect.example');
     assert.equal(report?.originalMessageId, '<relance.o2@seller.example>');
   });
@@ -63,25 +76,38 @@ describe('bounceFromText', () => {
     assert.equal(report?.recipients[0].status, '4.2.2');
   });
 
-  it('trusts X-Failed-Recipients as a permanent failure when the text has no code', () => {
+  // Exim names failed recipients for any permanent failure, full mailboxes and blocklists included.
+  it('reads X-Failed-Recipients as failures of unknown reason when the text has no code or wording', () => {
     const report = bounceFromText({
       subject: 'Mail delivery failed: returning message to sender',
       text: 'A message that you sent could not be delivered to one or more of its recipients.',
       failedRecipients: ['a@prospect.example', 'b@prospect.example'],
       originalMessageId: null,
     });
-    assert.equal(report?.severity, 'hard');
-    assert.deepEqual(report?.recipients.map((entry) => [entry.finalRecipient, entry.status]), [
-      ['a@prospect.example', '5.0.0'],
-      ['b@prospect.example', '5.0.0'],
+    assert.equal(report?.severity, 'soft');
+    assert.equal(report?.verdict.reason, 'unknown');
+    assert.deepEqual(report?.recipients.map((entry) => [entry.finalRecipient, entry.action, entry.status]), [
+      ['a@prospect.example', 'failed', null],
+      ['b@prospect.example', 'failed', null],
     ]);
   });
 
   it('falls back on the subject, with an unknown recipient', () => {
     const report = bounceFromText({ subject: 'Undeliverable: Quick question', text: 'Delivery has failed.', failedRecipients: [], originalMessageId: null });
-    assert.equal(report?.severity, 'hard');
+    assert.equal(report?.severity, 'soft');
+    assert.deepEqual([report?.verdict.reason, report?.verdict.status], ['unknown', null]);
     assert.equal(report?.recipients[0].finalRecipient, null);
     assert.equal(report?.recipients[0].diagnostic, null);
+  });
+
+  it('reads the reason from the wording when the text has no code', () => {
+    const report = bounceFromText({
+      subject: 'Mail delivery failed: returning message to sender',
+      text: lines('A message that you sent could not be delivered.', '', '  jane@prospect.example', '    Mailbox is full', '', '------ This is a copy of the message, including all the headers. ------', 'We flagged your account as spam by mistake.'),
+      failedRecipients: ['jane@prospect.example'],
+      originalMessageId: null,
+    });
+    assert.deepEqual([report?.verdict.reason, report?.verdict.effect, report?.severity], ['mailbox_full', 'retry', 'soft']);
   });
 
   it('returns null when nothing says a delivery failed', () => {

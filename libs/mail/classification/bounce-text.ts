@@ -1,10 +1,14 @@
 import { parseMessageIdList } from '../message-id';
-import { bounceSeverity, type BounceReport, type BounceRecipient } from './dsn';
+import { classifyBounce } from './bounce-classifier';
+import { reasonFromWording } from './bounce-wording';
+import { bounceReport } from './bounce-report';
+import type { BounceReport, BounceRecipient } from './dsn';
 
 /**
  * Best-effort reading of a bounce written only for humans (no RFC 3464 part): qmail, old
- * Exchange, small hosts. The status is the first SMTP failure code in the text; the result is
- * marked `source: 'text'`.
+ * Exchange, small hosts. The status is the first SMTP failure code in the text, the reason its
+ * wording; with neither, nothing is assumed (reason `unknown`, which suppresses nothing). The
+ * result is marked `source: 'text'`.
  */
 export interface TextBounceInput {
   text: string;
@@ -48,28 +52,43 @@ const STILL_TRYING = /will (?:continue|keep) trying|will retry|still trying|nouv
 
 export function bounceFromText(input: TextBounceInput): BounceReport | null {
   const subject = fold(input.subject);
-  const found = findStatus(input.text);
-  let status = found?.status ?? null;
-  if (!status) {
-    if (input.failedRecipients.length > 0) status = '5.0.0';
-    else if (DELAY_SUBJECT.test(subject)) status = '4.0.0';
-    else if (FAILURE_SUBJECT.test(subject)) status = '5.0.0';
-    else return null;
-  }
-  const delayed = status.startsWith('4.') && (DELAY_SUBJECT.test(subject) || STILL_TRYING.test(fold(input.text)));
+  const wording = explanation(input.text);
+  const found = findStatus(wording);
+  const status = found?.status ?? null;
+  const temporary = found?.permanence === 'temporary';
+  const failing = input.failedRecipients.length > 0 || FAILURE_SUBJECT.test(subject);
+  const delaySubject = DELAY_SUBJECT.test(subject);
+  if (!status && !failing && !delaySubject && !reasonFromWording(wording)) return null;
+  const stillTrying = delaySubject || STILL_TRYING.test(fold(wording));
+  // A temporary failure the server keeps retrying is a delay; one it gave up on is a failure.
+  const delayed = found ? temporary && stillTrying : delaySubject && !failing;
   const action = delayed ? 'delayed' : 'failed';
-  const addresses =
-    input.failedRecipients.length > 0 ? [...input.failedRecipients] : [found?.address ?? null];
+  const diagnostic = found?.line ?? null;
+  const verdict = classifyBounce({ action, status, diagnostic, wording });
+  const addresses = input.failedRecipients.length > 0 ? [...input.failedRecipients] : [found?.address ?? null];
   const recipients: BounceRecipient[] = addresses.map((finalRecipient) => ({
     finalRecipient,
     originalRecipient: null,
     action,
-    status,
-    diagnostic: found?.line ?? null,
+    status: verdict.status,
+    diagnostic,
     remoteMta: null,
+    verdict,
   }));
-  const severity = bounceSeverity(recipients);
-  return severity ? { recipients, originalMessageId: input.originalMessageId, severity, source: 'text' } : null;
+  return bounceReport(recipients, input.originalMessageId, 'text');
+}
+
+/**
+ * Lines that start the copy of the returned message: below them are our own words, which may say
+ * "spam" or "quota" without any server meaning it.
+ */
+const RETURNED_COPY =
+  /^[ \t-]*(?:-{2,}.*(?:original message|returned message|copy of the message|message d'origine|urspr[uü]ngliche nachricht|mensaje original|messaggio originale|oorspronkelijk bericht).*|below this line is a copy of the message.*|-+ ?this is a copy of the message.*|-{3,} ?(?:original|returned) message ?-{3,}|content-type: message\/rfc822)$/im;
+
+/** What the bounce's author wrote, without the copy of our message it returns. */
+function explanation(text: string): string {
+  const copy = RETURNED_COPY.exec(text);
+  return copy ? text.slice(0, copy.index) : text;
 }
 
 /** The Message-ID of a returned message copied inline in a bounce's text ("Below this line is a copy"). */
@@ -78,16 +97,21 @@ export function inlineOriginalMessageId(text: string): string | null {
   return match ? (parseMessageIdList(match[1])[0] ?? null) : null;
 }
 
-function findStatus(text: string): { status: string; line: string; address: string | null } | null {
+/**
+ * The first failure code in the text, the line that carries it and the address named just above.
+ * A bare reply code ("550 Mailbox unavailable") gives no enhanced status: none is invented.
+ */
+function findStatus(text: string): { status: string | null; permanence: 'temporary' | 'permanent'; line: string; address: string | null } | null {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   for (const pattern of [REPLY_AND_STATUS, STATUS_ONLY, REPLY_ONLY]) {
     for (let index = 0; index < lines.length; index += 1) {
       const match = pattern.exec(lines[index]);
       if (!match) continue;
-      const status = pattern === REPLY_ONLY ? `${match[1][0]}.0.0` : match[1];
+      const status = pattern === REPLY_ONLY ? null : match[1];
+      const permanence = match[1].startsWith('4') ? 'temporary' : 'permanent';
       const nearby = lines.slice(Math.max(0, index - RECIPIENT_LOOKBACK), index + 1).reverse();
       const address = nearby.map((line) => ADDRESS.exec(line)?.[0] ?? null).find((value) => value !== null) ?? null;
-      return { status, line: lines[index].trim().slice(0, MAX_DIAGNOSTIC), address };
+      return { status, permanence, line: lines[index].trim().slice(0, MAX_DIAGNOSTIC), address };
     }
   }
   return null;

@@ -105,6 +105,8 @@ describe('classifyInbound — auto-replies', () => {
 
 describe('classifyInbound — bounces with a DSN', () => {
   it('reads a Postfix hard bounce (5.1.1) and the message it returns', async () => {
+    const diagnostic = '550 5.1.1 <gone@prospect.example>: Recipient address rejected: User unknown (in reply to RCPT TO command)';
+    const verdict = { reason: 'user_unknown', effect: 'suppress', rawStatus: '5.1.1', status: '5.1.1', smtpCode: 550, diagnostic, action: 'failed' };
     assert.deepEqual(bounce(await classify(fixtures.POSTFIX_HARD_DSN)), {
       recipients: [
         {
@@ -112,11 +114,13 @@ describe('classifyInbound — bounces with a DSN', () => {
           originalRecipient: 'gone@prospect.example',
           action: 'failed',
           status: '5.1.1',
-          diagnostic: '550 5.1.1 <gone@prospect.example>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+          diagnostic,
           remoteMta: 'mx1.prospect.example',
+          verdict,
         },
       ],
       originalMessageId: fixtures.OUTBOUND_ID,
+      verdict,
       severity: 'hard',
       source: 'dsn',
     });
@@ -175,11 +179,54 @@ describe('classifyInbound — bounces without a DSN', () => {
     const report = bounce(await classify(fixtures.EXIM_BOUNCE_WITHOUT_DSN));
     assert.equal(report.source, 'text');
     assert.equal(report.severity, 'hard');
+    assert.equal(report.verdict.reason, 'user_unknown', 'by its wording: Exim says "Unrouteable address" for an unknown local part');
     assert.equal(report.originalMessageId, '<relance.out-46@seller.example>');
     assert.deepEqual(
       report.recipients.map((entry) => [entry.finalRecipient, entry.status, entry.diagnostic]),
-      [['nobody@prospect.example', '5.0.0', '550 Unrouteable address']],
+      [['nobody@prospect.example', null, '550 Unrouteable address']],
     );
+  });
+
+  it('never reads a mailer daemon as a reply: with nothing readable it is a bounce of unknown reason', async () => {
+    const raw = [
+      'From: Mail Delivery System <MAILER-DAEMON@prospect.example>',
+      'To: paul@seller.example',
+      'Subject: Re: Quick question about your onboarding',
+      'In-Reply-To: <relance.out-42@seller.example>',
+      '',
+      'Sounds good, talk on Tuesday.',
+      '',
+    ].join('\r\n');
+    const report = bounce(await classify(raw));
+    assert.deepEqual([report.verdict.reason, report.verdict.effect, report.severity], ['unknown', 'none', 'soft']);
+    assert.equal(report.originalMessageId, '<relance.out-42@seller.example>');
+  });
+
+  it('reads an abuse feedback report (ARF) as a complaint about the message it returns', async () => {
+    const raw = [
+      'From: feedback@isp.example',
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="f"',
+      '',
+      '--f',
+      'Content-Type: text/plain',
+      '',
+      'Abuse report: delivery failed? No: the user marked this as spam.',
+      '--f',
+      'Content-Type: message/feedback-report',
+      '',
+      'Feedback-Type: abuse',
+      'Original-Rcpt-To: <jane@isp.example>',
+      '--f',
+      'Content-Type: text/rfc822-headers',
+      '',
+      'Message-ID: <relance.out-42@seller.example>',
+      '--f--',
+      '',
+    ].join('\r\n');
+    assert.deepEqual(await classify(raw), {
+      kind: 'complaint',
+      complaint: { feedbackType: 'abuse', originalMessageId: '<relance.out-42@seller.example>', originalRecipient: 'jane@isp.example', reportingMta: null },
+    });
   });
 
   it('does not call a mailer-daemon message a bounce when nothing in it failed', async () => {

@@ -1,8 +1,10 @@
 import { parse as parseContentType } from 'content-type';
 import type { InboundMail } from '../inbound-mail';
 import { autoReplyHeaderReason, isOutOfOfficeSubject, ownSubjectPart, type AutoReplyReason } from './auto-reply';
+import { bounceReport, reportsFailure } from './bounce-report';
 import { bounceFromText, FAILURE_SUBJECT, inlineOriginalMessageId } from './bounce-text';
-import { bounceSeverity, parseDeliveryStatus, type BounceReport } from './dsn';
+import { parseDeliveryStatus, type BounceReport } from './dsn';
+import { parseFeedbackReport, type FeedbackReport } from './feedback-report';
 import { splitQuoted } from './quoted-text';
 import { isLeftCompanyNotice } from './left-company';
 import { findReturnDate } from './return-date';
@@ -10,7 +12,9 @@ import { findReturnDate } from './return-date';
 export type InboundClassification =
   | { kind: 'reply' }
   | { kind: 'auto_reply'; returnDate: Date | null; reason: AutoReplyReason }
-  | { kind: 'bounce'; bounce: BounceReport };
+  | { kind: 'bounce'; bounce: BounceReport }
+  /** An abuse or opt-out report (ARF) from the recipient's provider: they asked not to be mailed. */
+  | { kind: 'complaint'; complaint: FeedbackReport };
 
 export interface ClassifyOptions {
   /** Zone of the person who wrote, for the return date (09:00 local). Default UTC. */
@@ -23,6 +27,7 @@ export interface ClassifyOptions {
 const DAEMON_LOCAL_PART = /^(?:mailer-daemon|mailer_daemon|mailerdaemon|mail-daemon|postmaster|microsoftexchange[0-9a-f]{32})$/i;
 const DAEMON_NAME = /^(?:mail delivery (?:sub)?system|mail administrator|mailer-daemon|postmaster|microsoft outlook)$/i;
 const DSN_REPORT_TYPES = new Set(['delivery-status', 'global-delivery-status']);
+const FEEDBACK_REPORT_TYPE = 'feedback-report';
 
 /**
  * What an inbound message is: a bounce (a delivery report about a message we sent), an
@@ -33,7 +38,9 @@ const DSN_REPORT_TYPES = new Set(['delivery-status', 'global-delivery-status']);
  * not an auto-reply, since a list carries people's own answers; a notice that the address is gone
  * ("no longer with the company") is an auto-reply (`left_company`), not the prospect answering; read receipts and success-only delivery reports are
  * `auto_reply` (a program wrote them, nobody answered) with no return date; the out-of-office
- * subject test reads only what precedes "Re:", our own subject following it.
+ * subject test reads only what precedes "Re:", our own subject following it; an abuse feedback
+ * report (ARF) is a `complaint`; a delivery report, or a message from a mailer daemon, is never a
+ * reply: when nothing in it can be read it is a bounce of reason `unknown`, which changes nothing.
  */
 export function classifyInbound(mail: InboundMail, options: ClassifyOptions = {}): InboundClassification {
   const contentType = parseContentType(mail.headers['content-type'] ?? '');
@@ -42,15 +49,18 @@ export function classifyInbound(mail: InboundMail, options: ClassifyOptions = {}
   const nullSender = /^<\s*>$/.test(mail.headers['return-path']?.trim() ?? '');
   const fromDaemon = isDaemon(mail.from);
 
+  if (reportType === FEEDBACK_REPORT_TYPE || (reportType !== null && mail.feedbackReport !== null)) {
+    const complaint = parseFeedbackReport(mail.feedbackReport ?? '', mail.attachedMessageIds[0] ?? null);
+    return { kind: 'complaint', complaint };
+  }
+
   const { deliveryStatus } = mail;
   const isDsnReport = reportType !== null && DSN_REPORT_TYPES.has(reportType);
   if (deliveryStatus && (isDsnReport || fromDaemon || nullSender || failedRecipients.length > 0)) {
-    const report = parseDeliveryStatus(deliveryStatus);
-    const { recipients } = report;
-    const severity = bounceSeverity(recipients);
-    if (severity) {
-      const original = mail.attachedMessageIds[0] ?? report.originalMessageId ?? originalMessageId(mail);
-      return { kind: 'bounce', bounce: { recipients, originalMessageId: original, severity, source: 'dsn' } };
+    const { recipients, originalMessageId: reported } = parseDeliveryStatus(deliveryStatus);
+    if (reportsFailure(recipients)) {
+      const original = mail.attachedMessageIds[0] ?? reported ?? originalMessageId(mail);
+      return { kind: 'bounce', bounce: bounceReport(recipients, original, 'dsn', mail.text) };
     }
     if (recipients.length > 0) return { kind: 'auto_reply', returnDate: null, reason: 'delivery_notification' };
   }
@@ -65,6 +75,12 @@ export function classifyInbound(mail: InboundMail, options: ClassifyOptions = {}
       originalMessageId: originalMessageId(mail),
     });
     if (bounce) return { kind: 'bounce', bounce };
+  }
+  // A daemon's message or a delivery report is no person's answer, even when nothing in it can be
+  // read; only a program's own notice that says so (Auto-Submitted: "your quota is 40 %") stays one.
+  const programHeader = autoReplyHeaderReason(mail.headers);
+  if (looksBounced && (programHeader === null || programHeader === 'null_return_path')) {
+    return { kind: 'bounce', bounce: bounceReport([], originalMessageId(mail), 'text') };
   }
 
   if (reportType === 'disposition-notification') return { kind: 'auto_reply', returnDate: null, reason: 'read_receipt' };

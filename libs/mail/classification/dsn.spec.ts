@@ -1,11 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bounceFromDeliveryStatus, bounceSeverity, parseDeliveryStatus, statusFromText, type BounceRecipient } from './dsn';
+import { bounceFromDeliveryStatus, bounceReport } from './bounce-report';
+import { parseDeliveryStatus, statusFromText } from './dsn';
 
 const crlf = (...lines: string[]) => lines.join('\r\n');
 
 describe('parseDeliveryStatus', () => {
-  it('reads the per-message block and one recipient', () => {
+  it('reads the per-message block and one recipient, with its verdict', () => {
     const status = parseDeliveryStatus(
       crlf(
         'Reporting-MTA: dns; mail.seller.example',
@@ -31,6 +32,15 @@ describe('parseDeliveryStatus', () => {
         status: '5.1.1',
         diagnostic: '550 5.1.1 <gone@prospect.example>: Recipient address rejected: User unknown in virtual mailbox table',
         remoteMta: 'mx1.prospect.example',
+        verdict: {
+          reason: 'user_unknown',
+          effect: 'suppress',
+          rawStatus: '5.1.1',
+          status: '5.1.1',
+          smtpCode: 550,
+          diagnostic: '550 5.1.1 <gone@prospect.example>: Recipient address rejected: User unknown in virtual mailbox table',
+          action: 'failed',
+        },
       },
     ]);
   });
@@ -65,7 +75,8 @@ describe('parseDeliveryStatus', () => {
     );
   });
 
-  it('takes the status from the diagnostic, then from the action, when Status is missing', () => {
+  // The action no longer invents a status: "5.0.0" for a failure with no code read as a hard bounce.
+  it('takes the status from the diagnostic when Status is missing, and none from the action alone', () => {
     const status = parseDeliveryStatus(
       crlf(
         'Final-Recipient: rfc822; a@prospect.example',
@@ -81,8 +92,12 @@ describe('parseDeliveryStatus', () => {
       ),
     );
     assert.deepEqual(
-      status.recipients.map((entry) => entry.status),
-      ['5.2.2', '5.0.0', '4.0.0'],
+      status.recipients.map((entry) => [entry.status, entry.verdict.rawStatus, entry.verdict.reason]),
+      [
+        ['5.2.2', null, 'mailbox_full'],
+        [null, null, 'user_unknown'],
+        [null, null, 'temporary_failure'],
+      ],
     );
   });
 
@@ -110,33 +125,32 @@ describe('parseDeliveryStatus', () => {
   });
 });
 
-describe('bounceSeverity', () => {
-  const entry = (action: string, status: string): BounceRecipient => ({
-    finalRecipient: null,
-    originalRecipient: null,
-    action,
-    status,
-    diagnostic: null,
-    remoteMta: null,
-  });
+describe('bounceReport severity', () => {
+  const recipients = (...blocks: Array<[action: string, status: string]>) =>
+    parseDeliveryStatus(blocks.map(([action, status]) => crlf('Final-Recipient: rfc822; a@prospect.example', `Action: ${action}`, `Status: ${status}`)).join('\r\n\r\n')).recipients;
+  const report = (...blocks: Array<[string, string]>) => bounceReport(recipients(...blocks), null, 'dsn');
 
-  it('is hard when any recipient failed with 5.x.x', () => {
-    assert.equal(bounceSeverity([entry('delayed', '4.4.1'), entry('failed', '5.1.1')]), 'hard');
+  it('is hard when any recipient failed because the address is gone, and judges by that one', () => {
+    const mixed = report(['delayed', '4.4.1'], ['failed', '5.7.1'], ['failed', '5.1.1']);
+    assert.equal(mixed.severity, 'hard');
+    assert.deepEqual([mixed.verdict.reason, mixed.verdict.effect, mixed.verdict.status], ['user_unknown', 'suppress', '5.1.1']);
   });
 
   it('is soft for a failure with 4.x.x (a server that gave up retrying) and for a delay', () => {
-    assert.equal(bounceSeverity([entry('failed', '4.2.2')]), 'soft');
-    assert.equal(bounceSeverity([entry('delayed', '4.2.2')]), 'soft');
+    assert.equal(report(['failed', '4.2.2']).severity, 'soft');
+    assert.equal(report(['delayed', '4.2.2']).severity, 'soft');
+    assert.equal(report(['failed', '4.1.1']).verdict.effect, 'retry', 'a 4.x.x never suppresses');
   });
 
-  it('is soft for a full mailbox even when the code is permanent (5.2.2): only for now', () => {
-    assert.equal(bounceSeverity([entry('failed', '5.2.2')]), 'soft');
-    assert.equal(bounceSeverity([entry('failed', '5.2.2'), entry('failed', '5.1.1')]), 'hard');
+  it('is soft for a full mailbox and for a policy refusal, though their codes are permanent', () => {
+    assert.equal(report(['failed', '5.2.2']).severity, 'soft');
+    assert.equal(report(['failed', '5.7.1']).verdict.effect, 'sender_problem');
+    assert.equal(report(['failed', '5.2.2'], ['failed', '5.1.1']).severity, 'hard');
   });
 
-  it('is null when everything was delivered, relayed or expanded', () => {
-    assert.equal(bounceSeverity([entry('delivered', '2.0.0'), entry('relayed', '2.0.0'), entry('expanded', '2.0.0')]), null);
-    assert.equal(bounceSeverity([]), null);
+  it('says unknown, suppressing nothing, when no recipient is named', () => {
+    const empty = bounceReport([], null, 'text');
+    assert.deepEqual([empty.severity, empty.verdict.reason, empty.verdict.effect], ['soft', 'unknown', 'none']);
   });
 });
 

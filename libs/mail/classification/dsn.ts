@@ -1,5 +1,6 @@
 import { parseMessageIdList } from '../message-id';
-import { isHardBounceStatus } from './bounce-status';
+import { classifyBounce } from './bounce-classifier';
+import type { BounceVerdict } from './bounce-reasons';
 
 /**
  * Reads an RFC 3464 delivery status notification (the `message/delivery-status` part of a
@@ -13,19 +14,29 @@ export interface BounceRecipient {
   originalRecipient: string | null;
   /** failed | delayed | delivered | relayed | expanded, lower-cased; inferred from the status when absent. */
   action: string;
-  /** Enhanced status code x.y.z (RFC 3463); taken from the diagnostic or the action when absent. */
-  status: string;
+  /**
+   * Enhanced status code x.y.z (RFC 3463): the one given, refined from the diagnostic when that
+   * was generic (x.0.0) or missing; null when neither names one (never invented from the action).
+   */
+  status: string | null;
   /** `Diagnostic-Code` without its type, e.g. "550 5.1.1 User unknown". */
   diagnostic: string | null;
   /** Host from `Remote-MTA`. */
   remoteMta: string | null;
+  /** Why this recipient's copy bounced and what that means; `verdict.rawStatus` is the status as given. */
+  verdict: BounceVerdict;
 }
 
 export interface BounceReport {
   recipients: BounceRecipient[];
   /** Message-ID of the message that bounced, from the returned copy or its headers. */
   originalMessageId: string | null;
-  /** hard: a recipient failed with a 5.x.x status; soft: failed with 4.x.x, or only delayed. */
+  /** The reason, status and effect for the decisive recipient (see `decisiveRecipient`). */
+  verdict: BounceVerdict;
+  /**
+   * For callers that only know two kinds, derived from the verdict: hard when the address is to be
+   * suppressed (the recipient is gone), soft otherwise.
+   */
   severity: 'hard' | 'soft';
   /**
    * dsn: read from a machine-readable RFC 3464 part. text: best effort from a bounce written only
@@ -55,21 +66,6 @@ export function parseDeliveryStatus(text: string): DeliveryStatus {
     originalMessageId: parseMessageIdList(perMessage?.get('x-original-message-id'))[0] ?? null,
     recipients: blocks.filter(isRecipientBlock).map(recipient),
   };
-}
-
-/** Hard when a recipient failed permanently, soft when one failed temporarily or is delayed; null when none did. */
-export function bounceSeverity(recipients: readonly BounceRecipient[]): 'hard' | 'soft' | null {
-  const failed = recipients.filter((entry) => entry.action === 'failed');
-  if (failed.some((entry) => isHardBounceStatus(entry.status))) return 'hard';
-  if (failed.length > 0 || recipients.some((entry) => entry.action === 'delayed')) return 'soft';
-  return null;
-}
-
-/** The bounce a delivery-status part describes; null when it reports no failure or delay (a success DSN). */
-export function bounceFromDeliveryStatus(text: string, originalMessageId: string | null): BounceReport | null {
-  const { recipients } = parseDeliveryStatus(text);
-  const severity = bounceSeverity(recipients);
-  return severity ? { recipients, originalMessageId, severity, source: 'dsn' } : null;
 }
 
 /** The x.y.z status in a diagnostic or a sentence: an enhanced code, else a basic reply code as x.0.0. */
@@ -117,29 +113,22 @@ function recipient(fields: Fields): BounceRecipient {
   const diagnostic = typedValue(fields.get('diagnostic-code'));
   const statusField = fields.get('status');
   const actionField = fields.get('action')?.trim().split(/[\s;(]/)[0].toLowerCase() || null;
-  const status =
-    (statusField !== undefined ? statusFromText(statusField) : null) ??
-    (diagnostic ? statusFromText(diagnostic) : null) ??
-    statusForAction(actionField);
+  const verdict = classifyBounce({ action: actionField, status: statusField ?? null, diagnostic });
   return {
     finalRecipient: address(fields.get('final-recipient')),
     originalRecipient: address(fields.get('original-recipient')),
-    action: actionField ?? actionForStatus(status),
-    status,
+    action: actionField ?? actionForStatus(verdict.status),
+    status: verdict.status,
     diagnostic,
     remoteMta: typedValue(fields.get('remote-mta')),
+    verdict,
   };
 }
 
-function statusForAction(action: string | null): string {
-  if (action === 'delayed') return '4.0.0';
-  if (action === 'delivered' || action === 'relayed' || action === 'expanded') return '2.0.0';
-  return '5.0.0';
-}
-
-function actionForStatus(status: string): string {
-  if (status.startsWith('2.')) return 'delivered';
-  return status.startsWith('4.') ? 'delayed' : 'failed';
+/** What a recipient block without `Action` most likely reports; a bare block is read as a failure. */
+function actionForStatus(status: string | null): string {
+  if (status?.startsWith('2.')) return 'delivered';
+  return status?.startsWith('4.') ? 'delayed' : 'failed';
 }
 
 /** "rfc822; jane@x" → "jane@x"; "dns; mx.example" → "mx.example". */

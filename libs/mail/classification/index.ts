@@ -1,14 +1,10 @@
 export { classifyInbound, type InboundClassification, type ClassifyOptions } from './classify';
 export type { AutoReplyReason } from './auto-reply';
-export {
-  parseDeliveryStatus,
-  bounceFromDeliveryStatus,
-  bounceSeverity,
-  statusFromText,
-  type BounceReport,
-  type BounceRecipient,
-  type DeliveryStatus,
-} from './dsn';
+export { parseDeliveryStatus, statusFromText, type BounceReport, type BounceRecipient, type DeliveryStatus } from './dsn';
+export { bounceFromDeliveryStatus, bounceReport, decisiveRecipient, severityOf } from './bounce-report';
+export { classifyBounce, type BounceEvidence } from './bounce-classifier';
+export { BOUNCE_EFFECT, bounceVerdict, type BounceEffect, type BounceReason, type BounceVerdict } from './bounce-reasons';
+export { parseFeedbackReport, type FeedbackReport } from './feedback-report';
 export { bounceFromText, type TextBounceInput } from './bounce-text';
 export { findReturnDate } from './return-date';
 export { isHardBounceStatus, SOFT_PERMANENT_STATUSES } from './bounce-status';
