@@ -5,7 +5,7 @@ import { BOUNCE_EFFECT, type BounceReason } from '@relance/mail/classification/b
 import { mailboxSyncWorkflowId } from '@relance/temporal';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import type { CapturedMessage } from '../harness/smtp-capture';
-import { createNamedProspects, eventually } from '../support/api-client';
+import { ApiClient, createNamedProspects, eventually } from '../support/api-client';
 import { rawDeliveryReport } from '../support/raw-dsn';
 import { rawFeedbackReport } from '../support/raw-feedback-report';
 import { rawMail } from '../support/raw-mail';
@@ -30,7 +30,8 @@ const REPUTATION = '554 5.7.1 [IPTS04] Messages from 192.0.2.10 are not accepted
  * itself at the second, saying why. Gaston's address is unknown: suppressed. Clara complains
  * through her provider's feedback loop: her sequences in both campaigns stop, and she is
  * suppressed and counted. Dan's server sends a bounce from MAILER-DAEMON <> with no DSN part and
- * no code: not a reply, and it stops nothing.
+ * no code: not a reply, and it stops nothing; operators list it, with a bounce of an email the
+ * rep sent by hand (tied to nothing of ours).
  */
 describe('bounce reasons: only a recipient gone is suppressed; the sender\'s problems pause the mailbox', () => {
   let stack: RelanceStack;
@@ -110,6 +111,22 @@ describe('bounce reasons: only a recipient gone is suppressed; the sender\'s pro
     assert.deepEqual([await prospectStatus('dan'), await suppressed('dan')], ['active', false]);
     const replies = await dataSource.query(`SELECT count(*)::int AS n FROM inbound_messages WHERE mailbox_id = $1 AND kind = 'reply'`, [mailboxId]);
     assert.equal(replies[0].n, 0, 'nothing here is a human reply');
+
+    // A bounce of an email the rep sent by hand: tied to nothing of ours, kept for operators, masked.
+    const handSent = rawMail({ from: rep.user, to: 'nobody@elsewhere.test', subject: 'Lunch?', text: 'Lunch on Friday?' });
+    await append(rawDeliveryReport({
+      to: rep.user, recipient: 'nobody@elsewhere.test', action: 'failed', status: '5.1.1',
+      diagnostic: '550 5.1.1 <nobody@elsewhere.test>: Recipient address rejected: User unknown', original: handSent, returned: 'headers',
+    }));
+    const listed = await eventually('both reports listed for operators', async () => {
+      const res = await api.get(`/v1/mailboxes/${mailboxId}/unmatched-reports`);
+      return res.status === 200 && res.body.data.length === 2 ? res.body.data : undefined;
+    });
+    assert.deepEqual(listed.map((row: { bounceReason: string }) => row.bounceReason), ['user_unknown', 'unknown'], 'newest first');
+    assert.equal(listed[0].bounceDiagnostic.includes('nobody@elsewhere.test'), false, 'tied to no one Relance could erase it for');
+    assert.equal((await api.get(`/v1/mailboxes/${prospectIds.dan}/unmatched-reports`)).status, 404);
+    assert.equal((await api.get('/v1/mailboxes/nope/unmatched-reports')).status, 400);
+    assert.equal((await new ApiClient(stack.apiUrl).get(`/v1/mailboxes/${mailboxId}/unmatched-reports`)).status, 401);
 
     // Clara complains through her provider's feedback loop: every sequence to her stops, in both campaigns.
     await append(rawFeedbackReport({ to: rep.user, recipient: PEOPLE.clara, original: first.clara.raw }));

@@ -182,15 +182,16 @@ export class InboundRepository {
 
   /**
    * Bounces and complaints tied to nothing of ours, or whose reason could not be read, newest
-   * first: what operators look at (they stopped nothing).
+   * first (the latest `limit`, 100 by default), of one mailbox when given: what operators look
+   * at (they stopped nothing).
    */
-  async unmatchedReports(accountId: string, limit = 100): Promise<UnmatchedReportRow[]> {
+  async unmatchedReports(accountId: string, options: { mailboxId?: string; limit?: number } = {}): Promise<UnmatchedReportRow[]> {
     const rows = await this.dataSource.query(
       `SELECT i.id, i.mailbox_id, i.kind, i.from_address, i.subject, i.bounce_status, i.bounce_raw_status,
               i.bounce_diagnostic, i.bounce_reason, i.feedback_type, i.received_at, i.created_at
-       FROM inbound_messages i WHERE i.account_id = $1 AND ${UNMATCHED_REPORT_SQL}
-       ORDER BY i.created_at DESC, i.id DESC LIMIT $2`,
-      [accountId, limit],
+       FROM inbound_messages i WHERE i.account_id = $1 AND ($2::uuid IS NULL OR i.mailbox_id = $2) AND ${UNMATCHED_REPORT_SQL}
+       ORDER BY i.created_at DESC, i.id DESC LIMIT $3`,
+      [accountId, options.mailboxId ?? null, options.limit ?? 100],
     );
     return rows.map((row: Record<string, any>) => ({
       id: row.id, mailboxId: row.mailbox_id, kind: row.kind, fromAddress: row.from_address, subject: row.subject,
