@@ -102,6 +102,10 @@ describe('inboundOutcome', () => {
       diagnostic: '554 5.7.1 Service unavailable; client host blocked',
       resend: { at: new Date(NOW.getTime() + 2 * DAY), maxResends: 1 }, mailboxPause: { pauseAfter: 3, windowMs: DAY },
     });
+    const deferred = judged('blocked_reputation', { rawStatus: '4.7.0', status: '4.7.0', action: 'delayed' });
+    const outcome = inboundOutcome(mail(), { kind: 'bounce', bounce: deferred }, context);
+    assert.ok(outcome.kind === 'bounce');
+    assert.deepEqual([outcome.effect, outcome.resend, outcome.mailboxPause], ['sender_problem', null, null], 'a deferral is not a refusal yet');
   });
 
   it('stops nothing for a reason it cannot read, whatever its first digit or old severity says', () => {

@@ -73,7 +73,8 @@ export function bounceOutcome(report: BounceReport, context: OutcomeContext): In
     rawStatus: verdict.rawStatus !== null && verdict.rawStatus !== verdict.status ? verdict.rawStatus : null,
     diagnostic: verdict.diagnostic,
     resend: verdict.effect === 'retry' ? plan(context.softBounceResend) : verdict.effect === 'sender_problem' ? plan(senderProblem) : null,
-    mailboxPause: verdict.effect === 'sender_problem'
+    // A deferral is not a refusal yet: only a server that gave up counts against the mailbox.
+    mailboxPause: verdict.effect === 'sender_problem' && gaveUp
       ? { pauseAfter: senderProblem.pauseAfter, windowMs: senderProblem.pauseWindowMs }
       : null,
   };

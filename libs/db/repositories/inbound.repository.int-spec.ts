@@ -259,6 +259,8 @@ describe('InboundRepository (real PostgreSQL)', () => {
     const second = refused('blocked2');
     assert.equal((await inbound.recordInbound(second, hashEmail))?.mailboxPaused, undefined);
     assert.equal((await inbound.recordInbound(second, hashEmail))?.mailboxPaused, undefined, 'a re-read counts nothing twice');
+    const sameAttempt = await inbound.recordInbound(refused('blocked2'), hashEmail);
+    assert.deepEqual([sameAttempt?.effect, sameAttempt?.mailboxPaused], [{ kind: 'none' }, undefined], 'a second report of the same attempt counts once');
     const third = await inbound.recordInbound(refused('blocked3'), hashEmail);
     assert.match(third?.mailboxPaused ?? '', /^3 bounces blaming the sender within 1 h \(latest: blocked_reputation\)/);
     const [mailbox] = await dataSource.query(`SELECT disabled, pause_reason, paused_at FROM mailboxes WHERE id = $1`, [mailboxId]);

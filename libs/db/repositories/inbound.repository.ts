@@ -154,7 +154,8 @@ export class InboundRepository {
       }
       const inboundMessageId = inserted[0].id;
       const effect = await this.applyOutcome(manager, matched, outcome, hashEmail);
-      const mailboxPaused = outcome.kind === 'bounce' && outcome.effect === 'sender_problem' && outcome.mailboxPause
+      // Counted once per refused attempt: a second report of the same one plans nothing (effect none).
+      const mailboxPaused = outcome.kind === 'bounce' && outcome.effect === 'sender_problem' && outcome.mailboxPause && effect.kind !== 'none'
         ? await recordSenderProblem(manager, {
           accountId: matched.account_id, mailboxId: record.mailboxId, inboundMessageId, reason: outcome.reason,
         }, outcome.mailboxPause)
