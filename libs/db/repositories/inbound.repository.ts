@@ -95,11 +95,9 @@ export class InboundRepository {
    * - auto_reply: the enrollment's next email is held until `pauseUntil` (paused_until); one
    *   saying the person left the company ends every running sequence to the address
    *   ('stopped', left_company), without suppressing it (a successor may read it);
-   * - hard bounce: the prospect's running enrollments end ('bounced', stop reason hard_bounce),
-   *   the prospect is marked bounced and the address joins the account's suppression list
-   *   (its keyed hash, by `hashEmail`);
-   * - bounce, by the effect of its reason: the recipient is gone (suppress): see
-   *   recordRecipientGone; retry: a delay is stored only (the remote server keeps trying), a
+   * - bounce, by the effect of its reason: the recipient is gone (suppress): the prospect's
+   *   running enrollments end ('bounced', hard_bounce), the prospect is marked bounced and the
+   *   address joins the account's suppression list (its keyed hash, by `hashEmail`); retry: a delay is stored only (the remote server keeps trying), a
    *   failure plans a resend, or ends the enrollment once resends are used up (recordSoftBounce);
    *   sender_problem: the same resends, never a suppression, and the mailbox counts it
    *   (recordSenderProblem); none: stored only;
