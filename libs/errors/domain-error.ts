@@ -8,6 +8,8 @@ export type DomainErrorCode =
   | 'unauthorized'
   | 'not_found'
   | 'conflict'
+  /** The address is on the account's suppression list (a 409). */
+  | 'suppressed'
   | 'no_prospects'
   | 'smtp_unreachable'
   | 'smtp_tls_failed'

@@ -30,6 +30,9 @@ export function inboundOutcome(mail: InboundMail, classification: InboundClassif
   switch (classification.kind) {
     case 'reply':
       return { kind: 'reply' };
+    case 'referral':
+      // Stored as a reply (it is one, in the stats) that ends the departed prospect's sequences.
+      return { kind: 'referral', colleague: classification.colleague };
     case 'auto_reply': {
       const { returnDate, reason } = classification;
       // Nobody is coming back to this address: the sequences to it end instead of pausing.

@@ -104,7 +104,7 @@ export class MailboxSync {
 
   /** Classifies one message and stores what it means, in one transaction (see InboundRepository.recordInbound). */
   private async record(mailbox: Mailbox, uidValidity: string, mail: InboundMail): Promise<RecordedInbound | null> {
-    const classification = await this.classify(mailbox.id, mail, mailbox.timeZone);
+    const classification = await this.classify(mailbox, mail);
     const outcome = inboundOutcome(mail, classification, {
       now: new Date(),
       defaultPauseMs: this.config.sequencing.autoReplyPauseMs,
@@ -141,13 +141,27 @@ export class MailboxSync {
    * the mail is about one of ours (by its thread or its sender) and the zone is known (looked up
    * only for auto-replies), else the mailbox's.
    */
-  private async classify(mailboxId: string, mail: InboundMail, mailboxZone: string): Promise<InboundClassification> {
+  private async classify(mailbox: Mailbox, mail: InboundMail): Promise<InboundClassification> {
+    const { id: mailboxId, timeZone: mailboxZone } = mailbox;
     const receivedAt = mail.date ?? new Date();
-    const first = classifyInbound(mail, { timeZone: mailboxZone, receivedAt });
+    const first = classifyInbound(mail, { timeZone: mailboxZone, receivedAt, notColleagues: [mailbox.email] });
+    if (first.kind === 'referral') return this.classifyReferral(mailbox, mail, first, receivedAt);
     if (first.kind !== 'auto_reply' || !first.returnDate) return first;
     const prospectZone = await this.inbound.prospectTimeZone(mailboxId, matchingMessageIds(mail, first), mail.from?.address ?? null);
     if (!prospectZone || prospectZone === mailboxZone) return first;
     return classifyInbound(mail, { timeZone: prospectZone, receivedAt });
+  }
+
+  /**
+   * A referral may not offer the person who left: read again knowing their address (looked up
+   * only for referrals), which leaves the next colleague named, the sender, or no referral at all.
+   */
+  private async classifyReferral(
+    mailbox: Mailbox, mail: InboundMail, first: InboundClassification, receivedAt: Date,
+  ): Promise<InboundClassification> {
+    const departed = await this.inbound.prospectAddress(mailbox.id, matchingMessageIds(mail, first), mail.from?.address ?? null);
+    if (!departed) return first;
+    return classifyInbound(mail, { timeZone: mailbox.timeZone, receivedAt, notColleagues: [mailbox.email, departed] });
   }
 }
 

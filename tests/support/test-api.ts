@@ -96,5 +96,8 @@ export class TestApi {
     if (method !== 'POST') return;
     if (path === '/v1/mailboxes' && status === 201) this.startedWorkflows.add(mailboxSyncWorkflowId(body.id));
     if (/^\/v1\/campaigns\/[^/]+\/launch$/.test(path) && status === 202) this.startedWorkflows.add(body.workflowId);
+    if (/^\/v1\/prospect-suggestions\/[^/]+\/accept$/.test(path) && status === 201 && body.enrollment) {
+      this.startedWorkflows.add(body.enrollment.workflowId);
+    }
   }
 }

@@ -13,6 +13,7 @@ import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { ProspectsModule } from './prospects/prospects.module';
+import { ProspectSuggestionsModule } from './prospect-suggestions/prospect-suggestions.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -43,6 +44,7 @@ export class AppModule {
         TrackingModule,
         SequenceControlsModule,
         TasksModule,
+        ProspectSuggestionsModule,
       ],
     };
   }

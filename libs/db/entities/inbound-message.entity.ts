@@ -64,6 +64,8 @@ export class InboundMessage {
   @Column({ name: 'bounce_raw_status', type: 'text', nullable: true }) bounceRawStatus: string | null;
   /** complaint: the report's Feedback-Type (abuse, opt-out, fraud…). */
   @Column({ name: 'feedback_type', type: 'text', nullable: true }) feedbackType: string | null;
+  /** reply: a colleague's answer that the prospect left, offering someone instead (see prospect_suggestions). */
+  @Column({ type: 'boolean', default: false }) referral: boolean;
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt: Date | null;
   @CreatedAt() createdAt: Date;
 }

@@ -12,6 +12,7 @@ import { MailboxDeliverabilityEvent } from './mailbox-deliverability-event.entit
 import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
 import { Prospect } from './prospect.entity';
+import { ProspectSuggestion } from './prospect-suggestion.entity';
 import { Step } from './step.entity';
 import { Suppression } from './suppression.entity';
 import { Task } from './task.entity';
@@ -32,6 +33,7 @@ export * from './mailbox-deliverability-event.entity';
 export * from './mailbox-secret.entity';
 export * from './message.entity';
 export * from './prospect.entity';
+export * from './prospect-suggestion.entity';
 export * from './step.entity';
 export * from './suppression.entity';
 export * from './task.entity';
@@ -42,4 +44,5 @@ export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxSecret, MailboxDeliverabilityEvent, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
+  ProspectSuggestion,
 ];

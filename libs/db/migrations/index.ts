@@ -18,6 +18,7 @@ import { EnrollmentWaits1764300500000 } from './1764300500000-enrollment-waits';
 import { AuditEvents1764300600000 } from './1764300600000-audit-events';
 import { LaunchFilters1764301000000 } from './1764301000000-launch-filters';
 import { MailboxEdits1764301100000 } from './1764301100000-mailbox-edits';
+import { ProspectSuggestions1764305000000 } from './1764305000000-prospect-suggestions';
 import { BounceReasons1764305500000 } from './1764305500000-bounce-reasons';
 import { ReclassifyBounces1764305600000 } from './1764305600000-reclassify-bounces';
 
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   TrackingSettings1764291600000, StepVariants1764292000000, BounceGuard1764293000000, CompanyReplyStop1764294600000,
   ConditionAndTaskSteps1764295200000, StepRevisions1764296400000, SoftBounceResends1764298000000,
   CancelledTasks1764299000000, ProspectEmailSpelling1764300000000, EnrollmentWaits1764300500000, AuditEvents1764300600000,
-  LaunchFilters1764301000000, MailboxEdits1764301100000, BounceReasons1764305500000, ReclassifyBounces1764305600000,
+  LaunchFilters1764301000000, MailboxEdits1764301100000,
+  ProspectSuggestions1764305000000, BounceReasons1764305500000, ReclassifyBounces1764305600000,
 ];

@@ -8,11 +8,17 @@ import { ofProspect, recordComplaint, recordRecipientGone, recordSenderProblem, 
 import { currentSoftBounceEffect, recordSoftBounce, type ResendEndReason, type ResendPlan, type SoftBounceEffect } from './soft-bounces';
 import { SuppressionRepository } from './suppression.repository';
 import { recordUnmatched, UNMATCHED_REPORT_SQL, type UnmatchedReportRow } from './unmatched-inbound';
+import { currentReferralEffect, recordReferral } from './referrals';
 
 /** What an inbound message means for the sequence it answers, decided before it is recorded. */
 export type InboundOutcome =
   /** A person answered: the sequence ends. */
   | { kind: 'reply' }
+  /**
+   * A colleague answered that the prospect left, offering `colleague` instead: stored as a reply
+   * (marked `referral`), it ends the departed prospect's sequences as left_company and suggests the colleague.
+   */
+  | { kind: 'referral'; colleague: { address: string; name: string | null } }
   /**
    * A program answered for them. `returnDate` is the return it announced (kept on the row);
    * `pauseUntil` holds the enrollment's next email, null when nothing is held (a read receipt).
@@ -123,11 +129,13 @@ export class InboundRepository {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO inbound_messages (account_id, mailbox_id, imap_uid_validity, imap_uid, kind, message_id_header,
            in_reply_to_message_id, enrollment_id, from_address, to_addresses, subject, body_text, quoted_text, received_at,
-           auto_reply_until, bounce_status, bounce_diagnostic, bounce_reason, bounce_raw_status, feedback_type)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+           auto_reply_until, bounce_status, bounce_diagnostic, bounce_reason, bounce_raw_status, feedback_type, referral)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
          ON CONFLICT (mailbox_id, imap_uid_validity, imap_uid) DO NOTHING RETURNING id`,
         [
-          matched.account_id, record.mailboxId, record.uidValidity, record.uid, outcome.kind, record.messageIdHeader,
+          // A referral is a reply (the stats count it), marked as one.
+          matched.account_id, record.mailboxId, record.uidValidity, record.uid,
+          outcome.kind === 'referral' ? 'reply' : outcome.kind, record.messageIdHeader,
           matched.id, matched.enrollment_id, record.fromAddress, record.toAddresses, record.subject, record.bodyText,
           record.quotedText, record.receivedAt,
           outcome.kind === 'auto_reply' ? outcome.returnDate : null,
@@ -136,11 +144,12 @@ export class InboundRepository {
           outcome.kind === 'bounce' ? outcome.reason : null,
           outcome.kind === 'bounce' ? outcome.rawStatus : null,
           outcome.kind === 'complaint' ? outcome.feedbackType : null,
+          outcome.kind === 'referral',
         ],
       );
       if (inserted.length === 0) {
         const [existing] = await manager.query(
-          `SELECT id, kind, bounce_reason FROM inbound_messages WHERE mailbox_id = $1 AND imap_uid_validity = $2 AND imap_uid = $3`,
+          `SELECT id, kind, bounce_reason, referral FROM inbound_messages WHERE mailbox_id = $1 AND imap_uid_validity = $2 AND imap_uid = $3`,
           [record.mailboxId, record.uidValidity, record.uid],
         );
         return {
@@ -151,7 +160,9 @@ export class InboundRepository {
         };
       }
       const inboundMessageId = inserted[0].id;
-      const effect = await this.applyOutcome(manager, matched, outcome, hashEmail);
+      const effect = outcome.kind === 'referral'
+        ? await recordReferral(manager, matched, { inboundMessageId, colleague: outcome.colleague }, hashEmail)
+        : await this.applyOutcome(manager, matched, outcome, hashEmail);
       // Counted once per refused attempt: a second report of the same one plans nothing (effect none).
       const mailboxPaused = outcome.kind === 'bounce' && outcome.effect === 'sender_problem' && outcome.mailboxPause && effect.kind !== 'none'
         ? await recordSenderProblem(manager, {
@@ -200,6 +211,15 @@ export class InboundRepository {
   }
 
   /**
+   * The address of the prospect the mail is about, matched as recordInbound will: a referral
+   * must not offer the person who left.
+   */
+  async prospectAddress(mailboxId: string, candidateMessageIds: string[], fromAddress: string | null): Promise<string | null> {
+    const matched = await matchInbound(this.dataSource.manager, { mailboxId, candidateMessageIds, fromAddress, byPerson: true });
+    return matched?.to_address ?? null;
+  }
+
+  /**
    * Emails of the campaign that left (status 'sent'), and how many of them came back saying the
    * recipient is gone: what an automatic pause on the bounce rate reads.
    */
@@ -219,7 +239,7 @@ export class InboundRepository {
   private async applyOutcome(
     manager: EntityManager,
     matched: MatchedMessage,
-    outcome: InboundOutcome,
+    outcome: Exclude<InboundOutcome, { kind: 'referral' }>,
     hashEmail: (email: string) => string,
   ): Promise<InboundEffect> {
     switch (outcome.kind) {
@@ -289,8 +309,9 @@ export class InboundRepository {
   private async currentEffect(
     manager: EntityManager,
     matched: MatchedMessage,
-    { kind, bounce_reason: bounceReason }: { kind: string; bounce_reason: string | null },
+    { kind, bounce_reason: bounceReason, referral }: { kind: string; bounce_reason: string | null; referral: boolean },
   ): Promise<InboundEffect> {
+    if (referral) return currentReferralEffect(manager, matched);
     if (kind === 'reply') {
       const stopped: { id: string }[] = await manager.query(
         `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'stopped' AND stop_reason = 'prospect_replied'`,

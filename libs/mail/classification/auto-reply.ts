@@ -48,7 +48,7 @@ export function autoReplyHeaderReason(headers: Readonly<Record<string, string>>)
 }
 
 /**
- * Subjects of out-of-office replies in English and French (and a few neighbours). Only the part
+ * Subjects of out-of-office replies in English, French, German, Spanish, Italian and Dutch. Only the part
  * before the first "Re:"/"Fwd:" is read: after it comes the subject we wrote, which may well
  * contain "absence" or "leave" without anyone being away.
  */
@@ -69,12 +69,27 @@ const OUT_OF_OFFICE_SUBJECT = new RegExp(
     String.raw`\bconges?\b`,
     String.raw`\bhors du bureau\b`,
     String.raw`\bactuellement absente?\b`,
-    String.raw`\babwesenheit`,
+    // German: Abwesenheitsnotiz, Außer Haus, Urlaub.
+    String.raw`\babwesen(?:heit|d)`,
     String.raw`\bautomatische antwort\b`,
+    String.raw`\bau(?:ss|ß)er (?:haus|hause|buro|dienst)\b`,
+    String.raw`\b(?:im )?urlaub\b`,
+    // Spanish: Fuera de la oficina, Ausente, De vacaciones.
     String.raw`\brespuesta automatica\b`,
     String.raw`\bfuera de la oficina\b`,
+    String.raw`\bausente\b`,
+    String.raw`\bde vacaciones\b`,
+    // Italian: Fuori ufficio, Assente, In ferie.
     String.raw`\brisposta automatica\b`,
+    String.raw`\bfuori (?:ufficio|sede|dall'ufficio)\b`,
+    String.raw`\bassente\b`,
+    String.raw`\bin ferie\b`,
+    // Dutch: Afwezig, Niet aanwezig, Met vakantie, Buiten kantoor.
     String.raw`\bautomatisch antwoord\b`,
+    String.raw`\bafwezig(?:heid)?\b`,
+    String.raw`\bniet aanwezig\b`,
+    String.raw`\bmet vakantie\b`,
+    String.raw`\bbuiten (?:het )?kantoor\b`,
   ].join('|'),
 );
 const REPLY_PREFIX = /(?:^|[\s:\]])(?:re|aw|sv|vs|tr|fw|fwd|wg|ref|réf|rif)\s*(?:\[\d+\])?\s*:/i;

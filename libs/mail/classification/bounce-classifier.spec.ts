@@ -44,6 +44,13 @@ describe('classifyBounce — reason', () => {
     assert.equal(read({ diagnostic: '551 please try elsewhere' }).reason, 'address_moved');
   });
 
+  it("reads the notices' own words when the fields say nothing (Gmail, Exchange)", () => {
+    const gmail = "Your message wasn't delivered to jane@prospect.example because the address couldn't be found.";
+    assert.equal(read({ status: '5.0.0', diagnostic: '550 Rejected', wording: gmail }).reason, 'user_unknown');
+    assert.equal(read({ wording: "jane wasn't found at prospect.example." }).reason, 'user_unknown');
+    assert.equal(read({ wording: "Your message to jane@prospect.example couldn't be delivered." }).reason, 'unknown');
+  });
+
   it('says unknown, with no effect, when nothing names a reason: never a hard bounce by default', () => {
     for (const evidence of [{}, { diagnostic: '550 Message rejected' }, { status: '5.0.0' }, { wording: 'Delivery failed.' }]) {
       const verdict = read(evidence);

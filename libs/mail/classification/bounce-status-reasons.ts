@@ -34,7 +34,7 @@ const BY_SUBJECT_DETAIL: Readonly<Record<string, BounceReason>> = {
   '4.5': 'temporary_failure',
   '4.6': 'system_error',
   '4.7': 'expired_in_queue',
-  '5.0': 'protocol_error',
+  // x.5.0 left out: Outlook.com answers "5.5.0 mailbox unavailable" for unknown users and refusals alike.
   '5.1': 'protocol_error',
   '5.2': 'syntax_error',
   '5.3': 'rate_limited',

@@ -5,7 +5,11 @@
  */
 export const SOFT_PERMANENT_STATUSES: readonly string[] = ['5.2.2'];
 
-/** Whether an enhanced status code (e.g. 5.1.1) says the address will never take mail. */
+/**
+ * The rule bounces were judged by before reasons (any 5.x.x but 5.2.2 is hard). Classification
+ * now decides by the verdict's reason (bounce-reasons.ts); this stays for rows stored by the old
+ * rule until they are re-read.
+ */
 export function isHardBounceStatus(status: string | null | undefined): boolean {
   return typeof status === 'string' && status.startsWith('5.') && !SOFT_PERMANENT_STATUSES.includes(status);
 }

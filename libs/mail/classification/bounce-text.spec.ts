@@ -110,6 +110,16 @@ describe('bounceFromText', () => {
     assert.deepEqual([report?.verdict.reason, report?.verdict.effect, report?.severity], ['mailbox_full', 'retry', 'soft']);
   });
 
+  it('knows failure and delay subjects in other languages', () => {
+    const failed = ['Mensaje no entregado', 'Messaggio non recapitato', 'Onbestelbaar: Korte vraag', 'Mensagem não entregue', 'Nachricht nicht zugestellt'];
+    for (const subject of failed) {
+      const report = bounceFromText({ subject, text: 'Sorry.', failedRecipients: [], originalMessageId: null });
+      assert.deepEqual([report?.recipients[0].action, report?.verdict.reason], ['failed', 'unknown'], subject);
+    }
+    const late = bounceFromText({ subject: 'Bericht vertraagd', text: 'Sorry.', failedRecipients: [], originalMessageId: null });
+    assert.deepEqual([late?.recipients[0].action, late?.verdict.reason, late?.verdict.effect], ['delayed', 'temporary_failure', 'retry']);
+  });
+
   it('returns null when nothing says a delivery failed', () => {
     assert.equal(bounceFromText({ subject: 'Your mailbox settings', text: 'Quota is 10 GB.', failedRecipients: [], originalMessageId: null }), null);
   });

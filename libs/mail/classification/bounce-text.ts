@@ -43,10 +43,16 @@ export const FAILURE_SUBJECT = new RegExp(
     'non delivre',
     'impossible de remettre',
     'unzustellbar',
+    'nicht zugestellt',
+    'no (?:se ha podido )?entregad',
+    'non (?:e stato )?recapitat',
+    'onbestelbaar',
+    'niet (?:worden )?bezorgd',
+    'nao (?:foi )?entregue',
   ].join('|'),
   'i',
 );
-export const DELAY_SUBJECT = /delay|delayed|retard|not yet been delivered|pas encore ete remis|verzogert/i;
+export const DELAY_SUBJECT = /delay|delayed|retard|not yet been delivered|pas encore ete remis|verzogert|retrasad|ritardat|vertraagd|atrasad/i;
 /** Words of a bounce saying the server keeps trying: a temporary failure is a delay, not a failure. */
 const STILL_TRYING = /will (?:continue|keep) trying|will retry|still trying|nouvelle tentative|continuera d'essayer/i;
 
@@ -83,10 +89,10 @@ export function bounceFromText(input: TextBounceInput): BounceReport | null {
  * "spam" or "quota" without any server meaning it.
  */
 const RETURNED_COPY =
-  /^[ \t-]*(?:-{2,}.*(?:original message|returned message|copy of the message|message d'origine|urspr[uü]ngliche nachricht|mensaje original|messaggio originale|oorspronkelijk bericht).*|below this line is a copy of the message.*|-+ ?this is a copy of the message.*|-{3,} ?(?:original|returned) message ?-{3,}|content-type: message\/rfc822)$/im;
+  /^[ \t-]*(?:-{2,}.*(?:original message|returned message|copy of the message|message d'origine|urspr[uü]ngliche nachricht|mensaje original|mensagem original|messaggio originale|oorspronkelijk bericht).*|below this line is a copy of the message.*|-+ ?this is a copy of the message.*|-{3,} ?(?:original|returned) message ?-{3,}|content-type: message\/rfc822)$/im;
 
 /** What the bounce's author wrote, without the copy of our message it returns. */
-function explanation(text: string): string {
+export function explanation(text: string): string {
   const copy = RETURNED_COPY.exec(text);
   return copy ? text.slice(0, copy.index) : text;
 }

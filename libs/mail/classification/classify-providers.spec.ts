@@ -24,8 +24,9 @@ describe('classifyInbound — the address is gone', () => {
     assert.deepEqual(await classify(fixtures.LEFT_COMPANY_OUTLOOK_AUTO), leftCompany);
   });
 
-  it('keeps a colleague who answers for the leaver, quoting us, a reply', async () => {
-    assert.deepEqual(await classify(fixtures.COLLEAGUE_REPLY_FOR_LEAVER), { kind: 'reply' });
+  it('reads a colleague who answers that the leaver left and took over, quoting us, as a referral', async () => {
+    const colleague = { address: 'bob@prospect.example', name: 'Bob Stone' };
+    assert.deepEqual(await classify(fixtures.COLLEAGUE_REPLY_FOR_LEAVER), { kind: 'referral', colleague });
   });
 
   it('keeps an out-of-office that is "no longer at the office today" an absence', async () => {

@@ -202,6 +202,32 @@ describe('classifyInbound — bounces without a DSN', () => {
     assert.equal(report.originalMessageId, '<relance.out-42@seller.example>');
   });
 
+  it("reads a DSN's reason from its notice when its fields name none, never from the returned copy", async () => {
+    const dsn = (notice: string) =>
+      [
+        'From: MAILER-DAEMON@mail.seller.example',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="d"',
+        '',
+        '--d',
+        'Content-Type: text/plain',
+        '',
+        notice,
+        '--d',
+        'Content-Type: message/delivery-status',
+        '',
+        'Final-Recipient: rfc822; jane@prospect.example',
+        'Action: failed',
+        'Status: 5.0.0',
+        'Diagnostic-Code: smtp; 550 Rejected',
+        '--d--',
+        '',
+      ].join('\r\n');
+    const told = bounce(await classify(dsn("Delivery failed: the recipient's mailbox is full.")));
+    assert.deepEqual([told.verdict.reason, told.verdict.rawStatus, told.severity], ['mailbox_full', '5.0.0', 'soft']);
+    const copied = bounce(await classify(dsn('Delivery failed.\n\n----- Original message -----\nSubject: is your mailbox full?')));
+    assert.equal(copied.verdict.reason, 'unknown');
+  });
+
   it('reads an abuse feedback report (ARF) as a complaint about the message it returns', async () => {
     const raw = [
       'From: feedback@isp.example',

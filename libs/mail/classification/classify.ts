@@ -2,11 +2,12 @@ import { parse as parseContentType } from 'content-type';
 import type { InboundMail } from '../inbound-mail';
 import { autoReplyHeaderReason, isOutOfOfficeSubject, ownSubjectPart, type AutoReplyReason } from './auto-reply';
 import { bounceReport, reportsFailure } from './bounce-report';
-import { bounceFromText, FAILURE_SUBJECT, inlineOriginalMessageId } from './bounce-text';
+import { bounceFromText, explanation, FAILURE_SUBJECT, inlineOriginalMessageId } from './bounce-text';
 import { parseDeliveryStatus, type BounceReport } from './dsn';
 import { parseFeedbackReport, type FeedbackReport } from './feedback-report';
 import { splitQuoted } from './quoted-text';
 import { isLeftCompanyNotice } from './left-company';
+import { findReferral, type ReferralColleague } from './referral';
 import { findReturnDate } from './return-date';
 
 export type InboundClassification =
@@ -14,13 +15,17 @@ export type InboundClassification =
   | { kind: 'auto_reply'; returnDate: Date | null; reason: AutoReplyReason }
   | { kind: 'bounce'; bounce: BounceReport }
   /** An abuse or opt-out report (ARF) from the recipient's provider: they asked not to be mailed. */
-  | { kind: 'complaint'; complaint: FeedbackReport };
+  | { kind: 'complaint'; complaint: FeedbackReport }
+  /** A colleague answering, in their own words, that the prospect left, and offering someone instead. */
+  | { kind: 'referral'; colleague: ReferralColleague };
 
 export interface ClassifyOptions {
   /** Zone of the person who wrote, for the return date (09:00 local). Default UTC. */
   timeZone?: string;
   /** When the mail arrived (IMAP internal date); defaults to its Date header. */
   receivedAt?: Date;
+  /** Addresses a referral cannot offer as the colleague: the mailbox's own, the departed prospect's. */
+  notColleagues?: readonly string[];
 }
 
 /** Local parts and display names of the programs that send bounces. */
@@ -60,7 +65,7 @@ export function classifyInbound(mail: InboundMail, options: ClassifyOptions = {}
     const { recipients, originalMessageId: reported } = parseDeliveryStatus(deliveryStatus);
     if (reportsFailure(recipients)) {
       const original = mail.attachedMessageIds[0] ?? reported ?? originalMessageId(mail);
-      return { kind: 'bounce', bounce: bounceReport(recipients, original, 'dsn', mail.text) };
+      return { kind: 'bounce', bounce: bounceReport(recipients, original, 'dsn', explanation(mail.text)) };
     }
     if (recipients.length > 0) return { kind: 'auto_reply', returnDate: null, reason: 'delivery_notification' };
   }
@@ -88,8 +93,13 @@ export function classifyInbound(mail: InboundMail, options: ClassifyOptions = {}
 
   const reason = autoReplyHeaderReason(mail.headers) ?? (isOutOfOfficeSubject(mail.subject) ? 'subject' : null);
   const own = splitQuoted(mail.text);
+  if (!reason) {
+    // A person's own words that the prospect left, offering someone to talk to: a referral.
+    const colleague = findReferral({ ownText: own.reply, from: mail.from, notColleagues: options.notColleagues });
+    if (colleague) return { kind: 'referral', colleague };
+  }
   // Without a header or subject saying so, only an unquoting message is a notice: a colleague
-  // who hits Reply to say "Jane is no longer with us, I took over" quotes us and is a reply.
+  // who hits Reply only to say "Jane is no longer with us" (offering nobody) quotes us and is a reply.
   if (isLeftCompanyNotice(own.reply) && (reason || own.quoted === '')) {
     return { kind: 'auto_reply', returnDate: null, reason: 'left_company' };
   }

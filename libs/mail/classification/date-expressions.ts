@@ -1,7 +1,8 @@
-import { en, fr, type ParsedComponents, type ParsedResult } from 'chrono-node';
+import { de, en, es, fr, it, nl, type ParsedComponents, type ParsedResult } from 'chrono-node';
 
 /**
- * Finds calendar dates written in English or French prose with chrono-node's parsers, and says
+ * Finds calendar dates written in English, French, German, Spanish, Italian or Dutch prose with
+ * chrono-node's parsers for those languages, and says
  * what each literally names (DateSpec): choosing the year, the order of ambiguous digits and the
  * day a person is back is left to the caller. A few rules sit on top where chrono falls short.
  * Works on text from `normalizeProse`: lower case, no accents, one line.
@@ -27,12 +28,18 @@ export interface DateExpression {
    * The last day of "7-18 December", "du 7 au 18 décembre", and the language of the parser that
    * read the range (its joint tells how the writer orders digits); null for a single date.
    */
-  rangeEnd: { spec: DateSpec; language: 'en' | 'fr' } | null;
+  rangeEnd: { spec: DateSpec; language: DateLanguage } | null;
 }
+
+export type DateLanguage = 'en' | 'fr' | 'de' | 'es' | 'it' | 'nl';
 
 const PARSERS = [
   { language: 'en', parser: en },
   { language: 'fr', parser: fr },
+  { language: 'de', parser: de },
+  { language: 'es', parser: es },
+  { language: 'it', parser: it },
+  { language: 'nl', parser: nl },
 ] as const;
 type Reference = { instant: Date; timezone: number };
 const DAY_MS = 86_400_000;
@@ -40,9 +47,10 @@ const DAY_MS = 86_400_000;
 /** chrono reads digits in its own locale's order; they are re-read so the caller can weigh both. */
 const DIGITS = /(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[/.-]\d)/g;
 /** chrono takes "mon" (French "my"), "mer" (sea) or "sun" alone for weekdays: only full names stand alone. */
-const BARE_ABBREVIATION = /^(?:on |le )?(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)[.,]?$/;
+const BARE_ABBREVIATION =
+  /^(?:on |le |am |el |il |op )?(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mo|di|mi|do|fr|sa|so|mie|jue|vie|sab|dom|gio|ma|wo|za|zo)[.,]?$/;
 /** "mar. 14 dec", "monday the 14th of december": chrono finds the weekday and the date apart. */
-const WEEKDAY_TO_DATE = /^[\s,.]*(?:(?:the|le)\s+)?$/;
+const WEEKDAY_TO_DATE = /^[\s,.]*(?:(?:the|le|den|el|il)\s+)?$/;
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
 
 /** What chrono does not read; on a tie with chrono's reading of the same words, these win. */
@@ -56,6 +64,12 @@ const RULES: ReadonlyArray<{ pattern: RegExp; spec: (m: RegExpExecArray) => Date
     // chrono checks a yearless day against the reference year, so 29 February is lost 3 years in 4.
     pattern: /\b(?:(?:the\s+)?29(?:th|e)?\s+(?:of\s+)?(?:february|feb|fevrier|fevr|fev)|(?:february|feb)\.?\s+(?:the\s+)?29(?:th)?)\b\.?(?:,?\s+(\d{4}))?(?!\d)/g,
     spec: (m) => ({ kind: 'calendar', year: m[1] ? Number(m[1]) : null, month: 2, day: 29 }),
+  },
+  {
+    // German "bis 4.1." / "ab dem 5.1.": day and month with a closing dot and no year, which chrono
+    // does not read (a dot between digits without a year is otherwise a time or a version).
+    pattern: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d])/g,
+    spec: (m) => (Number(m[1]) <= 31 && Number(m[2]) <= 12 ? { kind: 'calendar', year: null, month: Number(m[2]), day: Number(m[1]) } : null),
   },
   {
     // chrono.fr reads only "demain" in it.
@@ -115,7 +129,7 @@ function isWeekdayOnly(components: ParsedComponents): boolean {
   return components.isCertain('weekday') && !components.isCertain('day');
 }
 
-function readResult(result: Reading, language: 'en' | 'fr', reference: Reference): DateExpression | null {
+function readResult(result: Reading, language: DateLanguage, reference: Reference): DateExpression | null {
   const [first, second] = result.text.matchAll(DIGITS);
   const spec = specOf(result.start, first, reference);
   const endSpec = result.end && specOf(result.end, second, reference);

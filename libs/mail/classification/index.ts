@@ -9,3 +9,4 @@ export { bounceFromText, type TextBounceInput } from './bounce-text';
 export { findReturnDate } from './return-date';
 export { isHardBounceStatus, SOFT_PERMANENT_STATUSES } from './bounce-status';
 export { splitQuoted, type SplitText } from './quoted-text';
+export { findReferral, type ReferralColleague } from './referral';

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { isKnownTimeZone } from '@relance/time-zones';
-import { findDateExpressions, normalizeProse, type DateExpression, type DateSpec } from './date-expressions';
+import { findDateExpressions, normalizeProse, type DateExpression, type DateLanguage, type DateSpec } from './date-expressions';
 
 type Meaning = 'return' | 'until';
-type Language = 'en' | 'fr';
+type Language = DateLanguage;
 
 interface Candidate {
   meaning: Meaning;
@@ -42,14 +42,50 @@ const KEYWORDS: ReadonlyArray<{ pattern: RegExp; meaning: Meaning; language: Lan
   },
   { pattern: /\b(?:until|till|til|through|thru|up to and including)\b/g, meaning: 'until', language: 'en' },
   { pattern: /\bjusqu' ?(?:au|aux|a)\b/g, meaning: 'until', language: 'fr' },
+  // German, Spanish, Italian, Dutch. "ab" / "vanaf" (from) start an absence as often as they end
+  // one: only when "wieder" / "weer" (again) follows in the sentence do they name the return.
+  {
+    pattern: /\b(?:zuruck|zuruckkehren|wieder (?:da|erreichbar|im buro|im hause?|verfugbar|im dienst|zuruck))\b|\b(?:erreichbar|verfugbar) ab\b|\bab (?:dem |den )?(?=[^¶!?;]{0,40}\bwieder\b)/g,
+    meaning: 'return',
+    language: 'de',
+  },
+  { pattern: /\bbis\b/g, meaning: 'until', language: 'de' },
+  {
+    pattern: /\b(?:de vuelta|regreso|regresare|vuelvo|volvere|me reincorporo|me reincorporare|reincorporacion|de nuevo en la oficina|(?:disponible|localizable) (?:de nuevo|nuevamente|a partir del?))\b/g,
+    meaning: 'return',
+    language: 'es',
+  },
+  { pattern: /\bhasta\b/g, meaning: 'until', language: 'es' },
+  {
+    pattern: /\b(?:rientro|rientrero|ritorno|ritornero|torno|tornero|di ritorno|di nuovo (?:in ufficio|disponibile|raggiungibile)|nuovamente (?:in ufficio|disponibile|raggiungibile)|(?:disponibile|raggiungibile) (?:dal|a partire dal))\b/g,
+    meaning: 'return',
+    language: 'it',
+  },
+  { pattern: /\b(?:fino (?:al|a|all'|alle)|sino al)\b/g, meaning: 'until', language: 'it' },
+  {
+    pattern: /\b(?:terug|weer (?:aanwezig|beschikbaar|bereikbaar|op kantoor|terug))\b|\b(?:aanwezig|beschikbaar|bereikbaar) (?:vanaf|op)\b|\bvanaf (?=[^¶!?;]{0,40}\bweer\b)/g,
+    meaning: 'return',
+    language: 'nl',
+  },
+  { pattern: /\btot(?: en met)?\b/g, meaning: 'until', language: 'nl' },
 ];
 /**
- * The second date of "between 7 and 18 December" or "entre le 7 et le 18 décembre", which chrono
- * reads as one date; "from … to …", "du … au …" and "21 Dec - 3 Jan" come as chrono's ranges.
+ * Words after the date that make it the return: German and Dutch put "again" after it ("am
+ * 5. Januar wieder im Büro", "op 5 januari weer aanwezig"). Read up to the sentence's end.
+ */
+const TRAILING_KEYWORDS: ReadonlyArray<{ pattern: RegExp; meaning: Meaning; language: Language }> = [
+  { pattern: /^[^.¶!?;]{0,25}?\bwieder\b/, meaning: 'return', language: 'de' },
+  { pattern: /^[^.¶!?;]{0,25}?\bweer\b/, meaning: 'return', language: 'nl' },
+];
+/**
+ * The second date of "between 7 and 18 December", "entre le 7 et le 18 décembre", "del 21 de
+ * diciembre al 4 de enero" or "dal 21 dicembre al 4 gennaio" when chrono reads them apart; "from … to …", "du … au …" and "21 Dec - 3 Jan" come as chrono's ranges.
  */
 const RANGE_ENDS: ReadonlyArray<{ pattern: RegExp; language: Language }> = [
   { pattern: /\b(?:du|entre)\s[^¶!?;]{1,40}?\b(?:au|et)(?:\sle)?\s*$/, language: 'fr' },
   { pattern: /\b(?:from|between)\s[^¶!?;]{1,40}?(?:\b(?:to|and)|-)(?:\sthe)?\s*$/, language: 'en' },
+  { pattern: /\b(?:del|desde el|entre el)\s[^¶!?;]{1,40}?\b(?:al|y el)\s*$/, language: 'es' },
+  { pattern: /\b(?:dal|dall'|tra il)\s?[^¶!?;]{1,40}?\b(?:al|all'|e il)\s?$/, language: 'it' },
 ];
 /** How far a keyword may stand before its date, and what it may not reach across. */
 const KEYWORD_REACH = 50;
@@ -70,9 +106,9 @@ const MAX_TEXT_CHARS = 20_000;
 const MONTH_FIRST_ZONES = /^(?:America\/|US\/|Canada\/|Pacific\/Honolulu$|UTC$|Etc\/UTC$)/;
 
 /**
- * The moment the author of an auto-reply is back at work, read from its text in English or
- * French: 09:00 in `timeZone` (default UTC; an unknown zone falls back to UTC) on the return day.
- * "until X" / "jusqu'au X" name the last day away, so the return is the day after X. A date
+ * The moment the author of an auto-reply is back at work, read from its text in English, French,
+ * German, Spanish, Italian or Dutch: 09:00 in `timeZone` (default UTC; an unknown zone falls back to UTC) on the return day.
+ * "until X" / "jusqu'au X" / "bis X" / "hasta X" / "fino al X" / "tot en met X" name the last day away, so the return is the day after X. A date
  * without a year is the next one on or after the day `received`; "the 3rd" and weekdays the
  * next one strictly after it. Null when no date is credible: none found, in the past, or more
  * than a year ahead.
@@ -125,6 +161,12 @@ function findCandidates(text: string, reference: { instant: Date; timezone: numb
       if (previous && previous.keywordEnd > keywordEnd) continue;
       bound.set(target, { meaning: keyword.meaning, language: keyword.language, keywordEnd });
     }
+  }
+  for (const expression of expressions) {
+    if (bound.has(expression)) continue;
+    const after = text.slice(expression.end, expression.end + 40);
+    const trailing = TRAILING_KEYWORDS.find(({ pattern }) => pattern.test(after));
+    if (trailing) bound.set(expression, { meaning: trailing.meaning, language: trailing.language, keywordEnd: expression.start });
   }
   return expressions.flatMap((expression) => {
     const keyword = bound.get(expression);

@@ -45,6 +45,18 @@ describe('bounce corpus: coverage', () => {
     assert.deepEqual(thin, []);
   });
 
+  it('never suppresses on a temporary status or a delay, across the corpus', async () => {
+    const suppressed: string[] = [];
+    for (const message of BOUNCE_CORPUS) {
+      const result = classifyInbound(await parseInboundMail(1, message.raw));
+      if (result.kind !== 'bounce') continue;
+      const { verdict } = result.bounce;
+      const temporary = verdict.status?.startsWith('4.') || verdict.action === 'delayed' || (verdict.smtpCode ?? 500) < 500;
+      if (temporary && verdict.effect === 'suppress') suppressed.push(message.name);
+    }
+    assert.deepEqual(suppressed, []);
+  });
+
   it('records for each message the effect the taxonomy gives its reason', () => {
     const wrong = BOUNCE_CORPUS.filter(({ expected }) => expected.kind === 'bounce' && BOUNCE_EFFECT[expected.reason] !== expected.effect);
     assert.deepEqual(wrong.map((message) => message.name), []);

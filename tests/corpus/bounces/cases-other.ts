@@ -18,6 +18,7 @@ export const NO_EFFECT: CorpusMessage[] = [
   bounce('postfix generic rejection', postfixDsn, '5.0.0', '550 Message rejected', ['unknown', '5.0.0', 'none']),
   bounce('exchange transaction failed', exchangeDsn, '5.0.0', '554 5.0.0 Transaction failed', ['unknown', '5.0.0', 'none']),
   bounce('exchange mailbox unavailable', exchangeDsn, null, '550 Requested action not taken: mailbox unavailable', ['unknown', null, 'none']),
+  bounce('outlook.com 5.5.0 mailbox unavailable', postfixDsn, '5.5.0', '550 5.5.0 Requested action not taken: mailbox unavailable (S2017062302). [AM0PR01MB1234.eurprd01.prod.example]', ['unknown', '5.5.0', 'none']),
   bounce('text failed permanently, no code', localizedText, null, 'Delivery to this recipient failed permanently.', ['unknown', null, 'none']),
   bounce('exim no code no reason', eximText, null, 'SMTP error from remote mail server after end of data: host mx.prospect.example said nothing useful', ['unknown', null, 'none']),
 

@@ -7,6 +7,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   unauthorized: 401,
   not_found: 404,
   conflict: 409,
+  suppressed: 409,
   no_prospects: 422,
   smtp_unreachable: 422,
   smtp_tls_failed: 422,

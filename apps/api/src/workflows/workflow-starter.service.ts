@@ -12,6 +12,9 @@ import {
   campaignLaunchWorkflowId,
   CampaignLaunchInput,
   ENROLLMENT_CONTROL_WORKFLOW,
+  ENROLLMENT_WORKFLOW,
+  enrollmentWorkflowId,
+  EnrollmentInput,
   enrollmentControlWorkflowId,
   EnrollmentControlInput,
   EnrollmentSignal,
@@ -84,6 +87,24 @@ export class WorkflowStarter {
       workflowIdConflictPolicy: 'TERMINATE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
     });
+  }
+
+  /**
+   * Starts one enrollment's sequence (an enrollment made outside a launch: an accepted suggestion).
+   * Its id is never reused, so a start repeated after a crash or a retry starts nothing twice.
+   */
+  async startEnrollment(enrollmentId: string): Promise<void> {
+    const input: EnrollmentInput = { enrollmentId };
+    try {
+      await this.start(ENROLLMENT_WORKFLOW, {
+        workflowId: enrollmentWorkflowId(enrollmentId),
+        taskQueue: TASK_QUEUES.sequences,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
   }
 
   /** Tells one enrollment's workflow of its resume or stop, retrying until it is delivered. The latest action wins. */

@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import type { ProspectSuggestionStatus } from '@relance/db/entities/prospect-suggestion.entity';
+
+export class ListProspectSuggestionsQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'accepted', 'dismissed'], description: 'Only these; all when absent' })
+  @IsOptional() @IsIn(['pending', 'accepted', 'dismissed'])
+  status?: ProspectSuggestionStatus;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page' })
+  @IsOptional() @IsUUID()
+  after?: string;
+}
+
+export class AcceptSuggestionDto {
+  @ApiPropertyOptional({
+    default: true,
+    description: "Enroll the new prospect in the suggestion's campaign (the default); false only creates the prospect",
+  })
+  @IsOptional() @IsBoolean()
+  enroll?: boolean;
+}
