@@ -81,7 +81,8 @@ export class StatsRepository {
                 ${anySent(tracked('click'))} AS clicked,
                 e.status = 'replied'
                   OR EXISTS (SELECT 1 FROM inbound_messages i WHERE i.enrollment_id = e.id AND i.kind = 'reply') AS replied,
-                e.status = 'bounced'
+                -- Ended because the recipient is gone: not after resends to a full mailbox or a refusing server.
+                (e.status = 'bounced' AND e.stop_reason = 'hard_bounce')
                   OR EXISTS (SELECT 1 FROM inbound_messages i WHERE i.enrollment_id = e.id AND ${HARD_BOUNCE}) AS bounced,
                 e.stop_reason = 'unsubscribed' OR ${anySent(tracked('unsubscribe'))} AS unsubscribed,
                 EXISTS (SELECT 1 FROM inbound_messages i WHERE i.enrollment_id = e.id AND ${COMPLAINT}) AS complained

@@ -46,7 +46,8 @@ export class CampaignTotalsDto {
   @ApiProperty({ description: 'Prospects who opened at least one email' }) opened: number;
   @ApiProperty({ description: 'Prospects who clicked a link in at least one email' }) clicked: number;
   @ApiProperty({ description: 'Prospects who replied (a reply recorded, or the enrollment ended by one)' }) replied: number;
-  @ApiProperty({ description: 'Prospects with a bounce (or whose enrollment stopped for one)' }) bounced: number;
+  @ApiProperty({ description: 'Prospects whose address came back as gone (a bounce saying so, or their enrollment ended for one)' })
+  bounced: number;
   @ApiProperty({ description: 'Prospects who unsubscribed (link used, or enrollment stopped for it)' }) unsubscribed: number;
   @ApiProperty({ description: 'Prospects who complained about an email (a feedback report)' }) complained: number;
   @ApiProperty({ description: 'Emails sent over all steps: the sum of the steps\' `sent`' }) emailsSent: number;
