@@ -55,6 +55,17 @@ export interface AppConfig {
      */
     readonly softBounceResend: { readonly afterMs: number; readonly maxResends: number };
     /**
+     * A bounce that blames the sender (reputation, authentication, content…): the email goes
+     * again after `afterMs`, at most `maxResends` times, the prospect never suppressed; the
+     * mailbox pauses itself once `pauseAfter` such bounces came within `pauseWindowMs`.
+     */
+    readonly senderProblem: {
+      readonly afterMs: number;
+      readonly maxResends: number;
+      readonly pauseAfter: number;
+      readonly pauseWindowMs: number;
+    };
+    /**
      * A paused enrollment (by the rep, its campaign or its mailbox) reads its state again this
      * often, so a resume whose signal was lost delays it at most this long.
      */
@@ -205,6 +216,10 @@ const schema = z.object({
   AUTO_REPLY_PAUSE: duration('7d', 0),
   SOFT_BOUNCE_RESEND_AFTER: duration('1d', 1_000),
   SOFT_BOUNCE_MAX_RESENDS: z.coerce.number().int().min(0).max(10).default(2),
+  SENDER_BOUNCE_RESEND_AFTER: duration('2d', 1_000),
+  SENDER_BOUNCE_MAX_RESENDS: z.coerce.number().int().min(0).max(10).default(1),
+  MAILBOX_PAUSE_SENDER_BOUNCES: z.coerce.number().int().min(1).max(10_000).default(3),
+  MAILBOX_PAUSE_WINDOW: duration('24h', 1_000),
   PAUSE_RECHECK_INTERVAL: duration('1h', 1_000),
   MAILBOX_SYNC_INTERVAL: duration('60s', 100),
   SMTP_TIMEOUT: duration('10s', 100),
@@ -257,6 +272,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       launchBatchSize: v.LAUNCH_BATCH_SIZE,
       autoReplyPauseMs: v.AUTO_REPLY_PAUSE,
       softBounceResend: { afterMs: v.SOFT_BOUNCE_RESEND_AFTER, maxResends: v.SOFT_BOUNCE_MAX_RESENDS },
+      senderProblem: {
+        afterMs: v.SENDER_BOUNCE_RESEND_AFTER,
+        maxResends: v.SENDER_BOUNCE_MAX_RESENDS,
+        pauseAfter: v.MAILBOX_PAUSE_SENDER_BOUNCES,
+        pauseWindowMs: v.MAILBOX_PAUSE_WINDOW,
+      },
       pauseRecheckMs: v.PAUSE_RECHECK_INTERVAL,
     },
     mail: {

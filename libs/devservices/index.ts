@@ -30,3 +30,4 @@ export {
   startDovecot,
 } from './dovecot';
 export { type CaughtEmail, type MailCatcher, startMailCatcher } from './mail-catcher';
+export { locatePgTool } from './pg-tools';

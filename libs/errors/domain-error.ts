@@ -9,7 +9,7 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
-  /** The address is on the account's suppression list (a 409). */
+  /** The address is on the account's suppression list (a 409); erased people's addresses among them. */
   | 'suppressed'
   | 'no_prospects'
   | 'smtp_unreachable'

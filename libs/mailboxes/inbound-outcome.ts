@@ -2,7 +2,7 @@ import type { InboundOutcome } from '@relance/db/repositories/inbound.repository
 import type { InboundMail } from '@relance/mail/inbound-mail';
 import { normalizeMessageId } from '@relance/mail/message-id';
 import { candidateMessageIds } from '@relance/mail/reply-matching';
-import { isHardBounceStatus, splitQuoted, type AutoReplyReason, type BounceRecipient, type BounceReport, type InboundClassification } from '@relance/mail/classification';
+import { splitQuoted, type AutoReplyReason, type BounceRecipient, type BounceReport, type InboundClassification } from '@relance/mail/classification';
 
 /** Machine messages that say nothing about anyone being away: stored, but they hold nothing. */
 const NOT_AN_ABSENCE: ReadonlySet<AutoReplyReason> = new Set(['read_receipt', 'delivery_notification', 'report']);
@@ -13,6 +13,11 @@ export interface OutcomeContext {
   defaultPauseMs: number;
   /** When a soft-bounced email goes again, and how many times at most (SOFT_BOUNCE_*). */
   softBounceResend: { afterMs: number; maxResends: number };
+  /**
+   * A bounce blaming the sender: when its email goes again and how many times at most
+   * (SENDER_BOUNCE_*), and how many within which window pause the mailbox (MAILBOX_PAUSE_*).
+   */
+  senderProblem: { afterMs: number; maxResends: number; pauseAfter: number; pauseWindowMs: number };
 }
 
 /**
@@ -43,36 +48,54 @@ export function inboundOutcome(mail: InboundMail, classification: InboundClassif
       if (pauseUntil && pauseUntil.getTime() <= context.now.getTime()) pauseUntil = null;
       return { kind: 'auto_reply', returnDate, pauseUntil };
     }
-    // Until complaints have effects of their own, they hold nothing, as when they were read as reports.
     case 'complaint':
-      return { kind: 'auto_reply', returnDate: null, pauseUntil: null };
-    case 'bounce': {
-      const recipient = decisiveRecipient(classification.bounce);
-      const severity = classification.bounce.severity;
-      // A temporary failure the remote server gave up on is ours to retry; a delay is still its own.
-      const gaveUp = severity === 'soft' && recipient?.action === 'failed';
-      const { afterMs, maxResends } = context.softBounceResend;
-      return {
-        kind: 'bounce',
-        severity,
-        status: recipient?.status ?? null,
-        diagnostic: recipient?.diagnostic ?? null,
-        resend: gaveUp ? { at: new Date(context.now.getTime() + afterMs), maxResends } : null,
-      };
-    }
+      return { kind: 'complaint', feedbackType: classification.complaint.feedbackType };
+    case 'bounce':
+      return bounceOutcome(classification.bounce, context);
   }
 }
 
 /**
- * The Message-IDs of ours a message may be about, most specific first. A bounce names the
- * message it returns in its report or in the copy it attaches; In-Reply-To, which few
- * servers set on a bounce, comes after.
+ * What a bounce does, by its reason: the recipient gone is suppressed; a temporary failure the
+ * remote server gave up on is ours to retry (a delay is still its own); a refusal of the sender
+ * is retried later on its own terms and counts against the mailbox; anything else stops nothing.
+ */
+export function bounceOutcome(report: BounceReport, context: OutcomeContext): InboundOutcome {
+  const { verdict } = report;
+  const recipient = decisiveRecipient(report);
+  const gaveUp = (verdict.action ?? recipient?.action) === 'failed';
+  const plan = (policy: { afterMs: number; maxResends: number }) =>
+    gaveUp ? { at: new Date(context.now.getTime() + policy.afterMs), maxResends: policy.maxResends } : null;
+  const { senderProblem } = context;
+  return {
+    kind: 'bounce',
+    reason: verdict.reason,
+    effect: verdict.effect,
+    status: verdict.status ?? verdict.rawStatus,
+    // Kept apart only when the report's own status said less than the refined one.
+    rawStatus: verdict.rawStatus !== null && verdict.rawStatus !== verdict.status ? verdict.rawStatus : null,
+    diagnostic: verdict.diagnostic,
+    resend: verdict.effect === 'retry' ? plan(context.softBounceResend) : verdict.effect === 'sender_problem' ? plan(senderProblem) : null,
+    // A deferral is not a refusal yet: only a server that gave up counts against the mailbox.
+    mailboxPause: verdict.effect === 'sender_problem' && gaveUp
+      ? { pauseAfter: senderProblem.pauseAfter, windowMs: senderProblem.pauseWindowMs }
+      : null,
+  };
+}
+
+/**
+ * The Message-IDs of ours a message may be about, most specific first. A bounce or a complaint
+ * names the message it returns in its report or in the copy it attaches; In-Reply-To, which few
+ * servers set on a report, comes after.
  */
 export function matchingMessageIds(mail: InboundMail, classification: InboundClassification): string[] {
   const threaded = candidateMessageIds(mail);
-  if (classification.kind !== 'bounce') return threaded;
+  const reported = classification.kind === 'bounce' ? classification.bounce.originalMessageId
+    : classification.kind === 'complaint' ? classification.complaint.originalMessageId
+    : undefined;
+  if (reported === undefined) return threaded;
   const ids = new Set<string>();
-  for (const raw of [classification.bounce.originalMessageId, ...mail.attachedMessageIds]) {
+  for (const raw of [reported, ...mail.attachedMessageIds]) {
     const id = raw ? normalizeMessageId(raw) : null;
     if (id) ids.add(id);
   }
@@ -80,11 +103,10 @@ export function matchingMessageIds(mail: InboundMail, classification: InboundCla
   return [...ids];
 }
 
-/** The recipient a bounce is recorded by: the first hard failure, else a soft one, else a delay. */
+/** The recipient a bounce is recorded by: the first failure, else a delay. */
 export function decisiveRecipient(report: BounceReport): BounceRecipient | null {
   const failed = report.recipients.filter((entry) => entry.action === 'failed');
   return (
-    failed.find((entry) => isHardBounceStatus(entry.status)) ??
     failed[0] ??
     report.recipients.find((entry) => entry.action === 'delayed') ??
     report.recipients[0] ??

@@ -105,6 +105,12 @@ export class MailboxSync {
   /** Classifies one message and stores what it means, in one transaction (see InboundRepository.recordInbound). */
   private async record(mailbox: Mailbox, uidValidity: string, mail: InboundMail): Promise<RecordedInbound | null> {
     const classification = await this.classify(mailbox, mail);
+    const outcome = inboundOutcome(mail, classification, {
+      now: new Date(),
+      defaultPauseMs: this.config.sequencing.autoReplyPauseMs,
+      softBounceResend: this.config.sequencing.softBounceResend,
+      senderProblem: this.config.sequencing.senderProblem,
+    });
     const recorded = await this.inbound.recordInbound(
       {
         mailboxId: mailbox.id,
@@ -117,17 +123,16 @@ export class MailboxSync {
         subject: mail.subject,
         ...separateQuoted(mail.text),
         receivedAt: mail.date,
-        outcome: inboundOutcome(mail, classification, {
-          now: new Date(),
-          defaultPauseMs: this.config.sequencing.autoReplyPauseMs,
-          softBounceResend: this.config.sequencing.softBounceResend,
-        }),
+        outcome,
       },
       (email) => hashEmail(this.config.suppression.hashKey, email),
     );
     if (recorded?.effect.kind === 'bounced' && recorded.effect.reason === 'hard_bounce') {
       await this.bounceGuard.afterHardBounces(recorded.effect.enrollmentIds);
     }
+    // A complaint counts against its campaign even when the sequence had already ended.
+    if (recorded && outcome.kind === 'complaint') await this.bounceGuard.afterComplaint(recorded.enrollmentId);
+    if (recorded?.mailboxPaused) this.bounceGuard.mailboxPaused(mailbox.id, recorded.mailboxPaused);
     return recorded;
   }
 

@@ -4,8 +4,10 @@ import { EnrollmentRepository, SequenceControlRepository } from '@relance/db';
 import { APP_LOGGER, createLogger, type Logger } from '@relance/observability';
 
 /**
- * After hard bounces, pauses the campaigns whose bounce rate passed their limit: a sender
- * keeps its reputation by stopping early, and the campaign says why it stopped.
+ * After bounces saying the recipient is gone, pauses the campaigns whose bounce rate passed
+ * their limit; after a complaint, the campaign whose complaint rate passed its own: a sender
+ * keeps its reputation by stopping early, and the campaign says why it stopped. Says so too when
+ * a mailbox paused itself (the repository decided it, in the bounce's transaction).
  */
 @Injectable()
 export class BounceGuard {
@@ -31,5 +33,17 @@ export class BounceGuard {
       const reason = await this.controls.pauseIfBouncing(campaignId);
       if (reason) this.logger.warn({ campaignId, reason }, 'campaign paused itself');
     }
+  }
+
+  /** A recipient of enrollment `enrollmentId` complained: its campaign pauses when complaints passed its limit. */
+  async afterComplaint(enrollmentId: string): Promise<void> {
+    const enrollment = await this.enrollments.findById(enrollmentId);
+    if (!enrollment) return;
+    const reason = await this.controls.pauseIfComplaining(enrollment.campaignId);
+    if (reason) this.logger.warn({ campaignId: enrollment.campaignId, reason }, 'campaign paused itself');
+  }
+
+  mailboxPaused(mailboxId: string, reason: string): void {
+    this.logger.warn({ mailboxId, reason }, 'mailbox paused itself');
   }
 }

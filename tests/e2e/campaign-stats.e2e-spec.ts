@@ -6,10 +6,11 @@ import { ApiClient } from '../support/api-client';
 import { RepliedCampaign, runRepliedCampaign } from '../support/replied-campaign';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 
-const counts = (sent: number, opened: number, clicked: number, replied: number, bounced: number, unsubscribed: number) => ({
-  sent, opened, clicked, replied, bounced, unsubscribed,
+const counts = (sent: number, opened: number, clicked: number, replied: number, bounced: number, unsubscribed: number, complained = 0) => ({
+  sent, opened, clicked, replied, bounced, unsubscribed, complained,
   rates: {
     opened: opened / sent, clicked: clicked / sent, replied: replied / sent, bounced: bounced / sent, unsubscribed: unsubscribed / sent,
+    complained: complained / sent,
   },
 });
 
@@ -42,21 +43,26 @@ describe('campaign stats', () => {
     }
     await stack.dataSource.query(
       `INSERT INTO inbound_messages (account_id, mailbox_id, imap_uid_validity, imap_uid, kind, in_reply_to_message_id,
-         enrollment_id, from_address, subject, body_text, bounce_status)
+         enrollment_id, from_address, subject, body_text, bounce_status, bounce_reason)
        SELECT m.account_id, m.mailbox_id, 'stats-test', $2, 'bounce', m.id, m.enrollment_id, 'mailer-daemon@stats.test',
-              'Undelivered Mail Returned to Sender', $3, $4
+              'Undelivered Mail Returned to Sender', $3, $4, 'user_unknown'
        FROM messages m WHERE m.id = $1`,
       [C[1], 1, '550 5.1.1 user unknown', '5.1.1'],
     );
-    // A soft bounce (the remote server is still trying) is not a bounce in the stats.
-    await stack.dataSource.query(
-      `INSERT INTO inbound_messages (account_id, mailbox_id, imap_uid_validity, imap_uid, kind, in_reply_to_message_id,
-         enrollment_id, from_address, subject, body_text, bounce_status)
-       SELECT m.account_id, m.mailbox_id, 'stats-test', 2, 'bounce', m.id, m.enrollment_id, 'mailer-daemon@stats.test',
-              'Delayed Mail', '452 4.2.2 mailbox full', '4.2.2'
-       FROM messages m WHERE m.id = $1`,
-      [C[0]],
-    );
+    // A soft bounce (the remote server is still trying) and a refusal of the sender (5.7.1, its
+    // reputation: hard by its first digit) are not bounces in the stats; a complaint counts apart.
+    const report = (messageId: string, uid: number, kind: string, status: string | null, reason: string | null) =>
+      stack.dataSource.query(
+        `INSERT INTO inbound_messages (account_id, mailbox_id, imap_uid_validity, imap_uid, kind, in_reply_to_message_id,
+           enrollment_id, from_address, subject, body_text, bounce_status, bounce_reason, feedback_type)
+         SELECT m.account_id, m.mailbox_id, 'stats-test', $2, $3, m.id, m.enrollment_id, 'mailer-daemon@stats.test',
+                'Report', '', $4, $5, CASE WHEN $3 = 'complaint' THEN 'abuse' END
+         FROM messages m WHERE m.id = $1`,
+        [messageId, uid, kind, status, reason],
+      );
+    await report(C[0], 2, 'bounce', '4.2.2', 'mailbox_full');
+    await report(B[0], 3, 'bounce', '5.7.1', 'blocked_reputation');
+    await report(A[0], 4, 'complaint', null, null);
   });
 
   after(async () => {
@@ -67,8 +73,8 @@ describe('campaign stats', () => {
   it('counts per email step and variant (unique per email), and per prospect in totals', async () => {
     const res = await api.get(`/v1/campaigns/${run.campaignId}/stats`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    // Email 1: Ann, Ben and Cid; Ann and Ben opened, Ann clicked, Ben replied.
-    const first = counts(3, 2, 1, 1, 0, 0);
+    // Email 1: Ann, Ben and Cid; Ann and Ben opened, Ann clicked and complained, Ben replied.
+    const first = counts(3, 2, 1, 1, 0, 0, 1);
     // Email 2: Ann and Cid (Ben had replied); Ann opened, clicked and unsubscribed, Cid's bounced.
     const second = counts(2, 1, 1, 0, 1, 1);
     assert.deepEqual(res.body, {
@@ -76,8 +82,8 @@ describe('campaign stats', () => {
       totals: {
         enrolled: 3,
         emailsSent: 5,
-        // Prospects: all three reached, Ann and Ben opened, Ann clicked and unsubscribed, Ben replied, Cid bounced.
-        ...counts(3, 2, 1, 1, 1, 1),
+        // Prospects: all three reached, Ann and Ben opened, Ann clicked, unsubscribed and complained, Ben replied, Cid bounced.
+        ...counts(3, 2, 1, 1, 1, 1, 1),
       },
       steps: [
         { stepId: run.stepIds[0], position: 0, ...first, variants: [{ variant: 'A', ...first }] },
@@ -96,8 +102,8 @@ describe('campaign stats', () => {
     });
     const res = await api.get(`/v1/campaigns/${draft.body.id}/stats`);
     assert.equal(res.status, 200);
-    const none = { sent: 0, opened: 0, clicked: 0, replied: 0, bounced: 0, unsubscribed: 0 };
-    const noRates = { opened: null, clicked: null, replied: null, bounced: null, unsubscribed: null };
+    const none = { sent: 0, opened: 0, clicked: 0, replied: 0, bounced: 0, unsubscribed: 0, complained: 0 };
+    const noRates = { opened: null, clicked: null, replied: null, bounced: null, unsubscribed: null, complained: null };
     assert.deepEqual(res.body.totals, { enrolled: 0, emailsSent: 0, ...none, rates: noRates });
     assert.deepEqual(res.body.steps[0].variants, [{ variant: 'A', ...none, rates: noRates }]);
   });

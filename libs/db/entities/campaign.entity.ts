@@ -38,6 +38,10 @@ export class Campaign {
   @Column({ name: 'bounce_rate_limit', type: 'double precision', default: () => '0.08' }) bounceRateLimit: number;
   /** Sends before the bounce rate is judged: a few early bounces say little. */
   @Column({ name: 'bounce_rate_min_sends', type: 'integer', default: 50 }) bounceRateMinSends: number;
+  /** Share of sent emails whose recipients may complain (ARF feedback reports) before the campaign pauses itself. */
+  @Column({ name: 'complaint_rate_limit', type: 'double precision', default: () => '0.003' }) complaintRateLimit: number;
+  /** Sends before the complaint rate is judged. */
+  @Column({ name: 'complaint_rate_min_sends', type: 'integer', default: 50 }) complaintRateMinSends: number;
   /** A reply from anyone at a company ends the sequences of their colleagues in this campaign. */
   @Column({ name: 'stop_on_company_reply', type: 'boolean', default: false }) stopOnCompanyReply: boolean;
   /** Why the campaign paused itself (e.g. its bounce rate), for the rep to read. */

@@ -5,17 +5,24 @@ import { Enrollment } from './enrollment.entity';
 import { Mailbox } from './mailbox.entity';
 import { Message } from './message.entity';
 
-/** A person's answer; a program answering for them (out of office, read receipt); a delivery report. */
-export type InboundKind = 'reply' | 'auto_reply' | 'bounce';
+/**
+ * A person's answer; a program answering for them (out of office, read receipt); a delivery
+ * report; a complaint (an ARF feedback report: the recipient asked not to be mailed).
+ */
+export type InboundKind = 'reply' | 'auto_reply' | 'bounce' | 'complaint';
 
 /**
  * A message found in a mailbox that answers one of ours, or reports on its delivery. Mail that
- * matches nothing Relance sent is not stored: it is the rep's own business.
+ * matches nothing Relance sent is not stored: it is the rep's own business; except a bounce or
+ * a complaint tied to nothing of ours, kept for operators (no enrollment, no message, no body,
+ * addresses masked: see InboundRepository.recordUnmatched).
  */
 @Entity({ name: 'inbound_messages' })
-@Check('ck_inbound_messages_kind', `"kind" IN ('reply', 'auto_reply', 'bounce')`)
+@Check('ck_inbound_messages_kind', `"kind" IN ('reply', 'auto_reply', 'bounce', 'complaint')`)
 @Index('uq_inbound_messages_imap', ['mailboxId', 'imapUidValidity', 'imapUid'], { unique: true })
 @Index('ix_inbound_messages_reply_to', ['inReplyToMessageId', 'kind'])
+// Erasure finds a prospect's unmatched mail by its sender.
+@Index('ix_inbound_messages_account_from', ['accountId', 'fromAddress'])
 export class InboundMessage {
   @IdColumn('inbound_messages') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;
@@ -53,6 +60,12 @@ export class InboundMessage {
   @Column({ name: 'bounce_status', type: 'text', nullable: true }) bounceStatus: string | null;
   /** bounce: what the remote server answered, e.g. "550 5.1.1 User unknown". */
   @Column({ name: 'bounce_diagnostic', type: 'text', nullable: true }) bounceDiagnostic: string | null;
+  /** bounce: why, in the taxonomy of libs/mail/classification/bounce-reasons.ts; what it does is BOUNCE_EFFECT's. */
+  @Column({ name: 'bounce_reason', type: 'text', nullable: true }) bounceReason: string | null;
+  /** bounce: the status the report itself gave (e.g. a generic 5.0.0) when bounce_status was refined; null when the same. */
+  @Column({ name: 'bounce_raw_status', type: 'text', nullable: true }) bounceRawStatus: string | null;
+  /** complaint: the report's Feedback-Type (abuse, opt-out, fraud…). */
+  @Column({ name: 'feedback_type', type: 'text', nullable: true }) feedbackType: string | null;
   /** reply: a colleague's answer that the prospect left, offering someone instead (see prospect_suggestions). */
   @Column({ type: 'boolean', default: false }) referral: boolean;
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt: Date | null;

@@ -5,9 +5,11 @@ import { Campaign } from './campaign.entity';
 import { CampaignMailbox } from './campaign-mailbox.entity';
 import { MailboxSendState } from './mailbox-send-state.entity';
 import { Enrollment } from './enrollment.entity';
+import { ErasureLedgerEntry } from './erasure-ledger.entity';
 import { InboundMessage } from './inbound-message.entity';
 import { LaunchFilter } from './launch-filter.entity';
 import { Mailbox } from './mailbox.entity';
+import { MailboxDeliverabilityEvent } from './mailbox-deliverability-event.entity';
 import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
 import { Prospect } from './prospect.entity';
@@ -30,9 +32,11 @@ export * from './campaign.entity';
 export * from './campaign-mailbox.entity';
 export * from './mailbox-send-state.entity';
 export * from './enrollment.entity';
+export * from './erasure-ledger.entity';
 export * from './inbound-message.entity';
 export * from './launch-filter.entity';
 export * from './mailbox.entity';
+export * from './mailbox-deliverability-event.entity';
 export * from './mailbox-secret.entity';
 export * from './message.entity';
 export * from './prospect.entity';
@@ -49,10 +53,10 @@ export * from './tracking-event.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
-  Account, User, ApiKey, Mailbox, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
+  Account, User, ApiKey, Mailbox, MailboxDeliverabilityEvent, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
   CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
-  ProspectSuggestion,
+  ProspectSuggestion, ErasureLedgerEntry,
   StaffUser, StaffToken,
   RequestLog, RetentionRun, SupportConversation,
 ];

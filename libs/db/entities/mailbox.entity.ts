@@ -41,6 +41,10 @@ export class Mailbox {
   @Column({ name: 'sending_window', type: 'jsonb', nullable: true }) sendingWindow: StoredSendingWindow | null;
   /** Sends nothing: left out of rotations, and threads on it wait until it is enabled again. */
   @Column({ type: 'boolean', default: false }) disabled: boolean;
+  /** Why the mailbox disabled itself (too many bounces blaming the sender), for the rep to read; null when it did not. */
+  @Column({ name: 'pause_reason', type: 'text', nullable: true }) pauseReason: string | null;
+  /** When it last paused itself: bounces before that do not count again once the rep enables it. */
+  @Column({ name: 'paused_at', type: 'timestamptz', nullable: true }) pausedAt: Date | null;
   /** UIDVALIDITY is an unsigned 32-bit number: kept as text to avoid sign trouble. */
   @Column({ name: 'imap_uid_validity', type: 'text', nullable: true }) imapUidValidity: string | null;
   @Column({ name: 'imap_last_uid', type: 'bigint', default: 0, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })

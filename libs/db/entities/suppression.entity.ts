@@ -4,7 +4,8 @@ import { CreatedAt, IdColumn } from './columns';
 import { Message } from './message.entity';
 
 export type SuppressionKind = 'email' | 'domain';
-export type SuppressionReason = 'unsubscribed' | 'manual' | 'hard_bounce' | 'complaint';
+/** 'erasure': the person was erased (forgotten); their address may not be added as a prospect again. */
+export type SuppressionReason = 'unsubscribed' | 'manual' | 'hard_bounce' | 'complaint' | 'erasure';
 
 /**
  * Who an account must never write to: an address, kept only as a keyed hash (so a person

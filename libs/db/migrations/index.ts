@@ -19,6 +19,9 @@ import { AuditEvents1764300600000 } from './1764300600000-audit-events';
 import { LaunchFilters1764301000000 } from './1764301000000-launch-filters';
 import { MailboxEdits1764301100000 } from './1764301100000-mailbox-edits';
 import { ProspectSuggestions1764305000000 } from './1764305000000-prospect-suggestions';
+import { BounceReasons1764305500000 } from './1764305500000-bounce-reasons';
+import { ReclassifyBounces1764305600000 } from './1764305600000-reclassify-bounces';
+import { ErasureLedger1764306000000 } from './1764306000000-erasure-ledger';
 import { StaffIdentities1764307100000 } from './1764307100000-staff-identities';
 import { MailboxSecretsToVault1764307300000 } from './1764307300000-mailbox-secrets-to-vault';
 import { RequestLogs1764309000000 } from './1764309000000-request-logs';
@@ -32,7 +35,7 @@ export const MIGRATIONS = [
   ConditionAndTaskSteps1764295200000, StepRevisions1764296400000, SoftBounceResends1764298000000,
   CancelledTasks1764299000000, ProspectEmailSpelling1764300000000, EnrollmentWaits1764300500000, AuditEvents1764300600000,
   LaunchFilters1764301000000, MailboxEdits1764301100000,
-  ProspectSuggestions1764305000000,
+  ProspectSuggestions1764305000000, BounceReasons1764305500000, ReclassifyBounces1764305600000, ErasureLedger1764306000000,
   StaffIdentities1764307100000, MailboxSecretsToVault1764307300000,
   RequestLogs1764309000000, Retention1764309100000,
 ];

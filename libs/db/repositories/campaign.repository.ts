@@ -46,6 +46,8 @@ export class CampaignRepository {
       trackingDomain?: string | null;
       bounceRateLimit?: number;
       bounceRateMinSends?: number;
+      complaintRateLimit?: number;
+      complaintRateMinSends?: number;
       stopOnCompanyReply?: boolean;
     },
     steps: NewStep[],

@@ -7,6 +7,13 @@ import { loadConfig } from '@relance/config';
 import { createDataSource } from '../data-source';
 import { InboundRepository, type InboundOutcome, type InboundRecord } from './inbound.repository';
 import { SuppressionRepository } from './suppression.repository';
+import type { BounceReason } from '@relance/mail/classification/bounce-reasons';
+import { BOUNCE_EFFECT } from '@relance/mail/classification/bounce-reasons';
+
+/** A bounce outcome as inboundOutcome builds it from the classifier's verdict. */
+function bounceOf(reason: BounceReason, status: string, diagnostic: string | null, extra: Partial<Extract<InboundOutcome, { kind: 'bounce' }>> = {}): InboundOutcome {
+  return { kind: 'bounce', reason, effect: BOUNCE_EFFECT[reason], status, rawStatus: null, diagnostic, ...extra };
+}
 
 const hashEmail = (email: string) => `hash:${email}`;
 
@@ -25,6 +32,7 @@ describe('InboundRepository (real PostgreSQL)', () => {
   let campaignA: string;
   let goneInB: string;
   let leaverInB: string;
+  let complainerInB: string;
   let uid = 0;
 
   before(async () => {
@@ -64,13 +72,14 @@ describe('InboundRepository (real PostgreSQL)', () => {
       );
       return { header, enrollmentId: enrollment.id as string, prospectId, messageId: message.id as string, stepId: c.stepId };
     };
-    for (const person of ['gone', 'away', 'full', 'replier', 'unsent', 'leaver']) {
+    for (const person of ['gone', 'away', 'full', 'replier', 'unsent', 'leaver', 'blocked', 'blocked2', 'blocked3', 'complainer', 'mystery']) {
       const email = `${person}@prospect.test`;
       const [prospect] = await dataSource.query(`INSERT INTO prospects (account_id, email) VALUES ($1, $2) RETURNING id`, [accountId, email]);
       sent[person] = await enrollAndSend(a, prospect.id, email, person === 'unsent' ? 'unknown' : 'sent');
     }
     goneInB = (await enrollAndSend(b, sent.gone.prospectId, 'gone@prospect.test')).enrollmentId;
     leaverInB = (await enrollAndSend(b, sent.leaver.prospectId, 'leaver@prospect.test')).enrollmentId;
+    complainerInB = (await enrollAndSend(b, sent.complainer.prospectId, 'complainer@prospect.test')).enrollmentId;
     // Stored as prospects are: the domain in its ASCII form (bücher.test).
     const [idn] = await dataSource.query(
       `INSERT INTO prospects (account_id, email) VALUES ($1, 'umlaut@xn--bcher-kva.test') RETURNING id`, [accountId],
@@ -99,7 +108,7 @@ describe('InboundRepository (real PostgreSQL)', () => {
     dataSource.query(`SELECT * FROM inbound_messages WHERE enrollment_id = $1 ORDER BY imap_uid`, [sent[person].enrollmentId]);
 
   it('ends every running sequence to a hard-bounced address, marks the prospect and suppresses it, once', async () => {
-    const bounce = record('gone', { kind: 'bounce', severity: 'hard', status: '5.1.1', diagnostic: '550 5.1.1 User unknown' });
+    const bounce = record('gone', bounceOf('user_unknown', '5.1.1', '550 5.1.1 User unknown', { rawStatus: '5.0.0' }));
     const first = await inbound.recordInbound(bounce, hashEmail);
     const again = await inbound.recordInbound(bounce, hashEmail);
     assert.equal(first?.isNew, true);
@@ -119,8 +128,8 @@ describe('InboundRepository (real PostgreSQL)', () => {
     const rows = await inboundRows('gone');
     assert.equal(rows.length, 1);
     assert.deepEqual(
-      [rows[0].kind, rows[0].bounce_status, rows[0].bounce_diagnostic, rows[0].in_reply_to_message_id],
-      ['bounce', '5.1.1', '550 5.1.1 User unknown', sent.gone.messageId],
+      [rows[0].kind, rows[0].bounce_status, rows[0].bounce_raw_status, rows[0].bounce_reason, rows[0].bounce_diagnostic, rows[0].in_reply_to_message_id],
+      ['bounce', '5.1.1', '5.0.0', 'user_unknown', '550 5.1.1 User unknown', sent.gone.messageId],
     );
   });
 
@@ -148,7 +157,7 @@ describe('InboundRepository (real PostgreSQL)', () => {
   });
 
   it('only stores a soft bounce that is a delay', async () => {
-    const soft = record('full', { kind: 'bounce', severity: 'soft', status: '4.2.2', diagnostic: '452 4.2.2 Mailbox full' });
+    const soft = record('full', bounceOf('mailbox_full', '4.2.2', '452 4.2.2 Mailbox full'));
     assert.deepEqual((await inbound.recordInbound(soft, hashEmail))?.effect, { kind: 'none' });
     assert.deepEqual((await inbound.recordInbound(soft, hashEmail))?.effect, { kind: 'none' });
     assert.deepEqual([(await enrollment(sent.full.enrollmentId)).status, await prospectStatus('full')], ['active', 'active']);
@@ -158,9 +167,7 @@ describe('InboundRepository (real PostgreSQL)', () => {
 
   it('plans a resend when the server gave up, once per attempt, and ends the enrollment past the last resend', async () => {
     const at = new Date(Date.now() + 86_400_000);
-    const gaveUp = () => record('full', {
-      kind: 'bounce', severity: 'soft', status: '4.2.2', diagnostic: '452 4.2.2 Mailbox full', resend: { at, maxResends: 1 },
-    });
+    const gaveUp = () => record('full', bounceOf('mailbox_full', '4.2.2', '452 4.2.2 Mailbox full', { resend: { at, maxResends: 1 } }));
     const report = gaveUp();
     const planned = {
       kind: 'resend', enrollmentId: sent.full.enrollmentId, stepId: sent.full.stepId, messageId: sent.full.messageId, attempt: 1, at,
@@ -237,9 +244,87 @@ describe('InboundRepository (real PostgreSQL)', () => {
     assert.equal(await inbound.prospectTimeZone(mailboxId, [], 'stranger@unrelated.test'), null);
   });
 
-  it('counts the campaign\'s sent emails and their hard bounces', async () => {
-    // Campaign A: gone, away, full, replier, leaver and umlaut sent (unsent is 'unknown'); gone's bounced hard, full's soft
-    // (4.2.2, then 5.2.2: a full mailbox is never hard).
-    assert.deepEqual(await inbound.bounceStats(campaignA), { sent: 6, hardBounces: 1 });
+  it('never suppresses a refusal of the sender: resends it, counts it against the mailbox, which pauses at the threshold', async () => {
+    const at = new Date(Date.now() + 86_400_000);
+    const refused = (person: string) => record(person, bounceOf('blocked_reputation', '5.7.1', '554 5.7.1 client host blocked using a blocklist', {
+      resend: { at, maxResends: 1 }, mailboxPause: { pauseAfter: 3, windowMs: 3_600_000 },
+    }));
+    const first = await inbound.recordInbound(refused('blocked'), hashEmail);
+    assert.deepEqual(first?.effect, {
+      kind: 'resend', enrollmentId: sent.blocked.enrollmentId, stepId: sent.blocked.stepId, messageId: sent.blocked.messageId, attempt: 1, at,
+    });
+    assert.equal(first?.mailboxPaused, undefined);
+    assert.deepEqual([(await enrollment(sent.blocked.enrollmentId)).status, await prospectStatus('blocked')], ['active', 'active']);
+    assert.deepEqual(await suppressionsOf('blocked@prospect.test'), [], 'the prospect is not at fault');
+    const second = refused('blocked2');
+    assert.equal((await inbound.recordInbound(second, hashEmail))?.mailboxPaused, undefined);
+    assert.equal((await inbound.recordInbound(second, hashEmail))?.mailboxPaused, undefined, 'a re-read counts nothing twice');
+    const sameAttempt = await inbound.recordInbound(refused('blocked2'), hashEmail);
+    assert.deepEqual([sameAttempt?.effect, sameAttempt?.mailboxPaused], [{ kind: 'none' }, undefined], 'a second report of the same attempt counts once');
+    const third = await inbound.recordInbound(refused('blocked3'), hashEmail);
+    assert.match(third?.mailboxPaused ?? '', /^3 bounces blaming the sender within 1 h \(latest: blocked_reputation\)/);
+    const [mailbox] = await dataSource.query(`SELECT disabled, pause_reason, paused_at FROM mailboxes WHERE id = $1`, [mailboxId]);
+    assert.deepEqual([mailbox.disabled, mailbox.pause_reason], [true, third?.mailboxPaused]);
+    const events = await dataSource.query(`SELECT reason FROM mailbox_deliverability_events WHERE mailbox_id = $1`, [mailboxId]);
+    assert.deepEqual(events.map((row: { reason: string }) => row.reason), ['blocked_reputation', 'blocked_reputation', 'blocked_reputation']);
+    // The rep fixed the cause and enabled it again: the bounces before its pause do not pause it again.
+    await dataSource.query(`UPDATE mailboxes SET disabled = false, pause_reason = NULL WHERE id = $1`, [mailboxId]);
+    await dataSource.query(`UPDATE messages SET resend_at = NULL WHERE id = $1`, [sent.blocked.messageId]);
+    const last = await inbound.recordInbound(refused('blocked'), hashEmail);
+    assert.equal(last?.mailboxPaused, undefined);
+    assert.equal((await dataSource.query(`SELECT disabled FROM mailboxes WHERE id = $1`, [mailboxId]))[0].disabled, false);
+    // Its one resend came back refused too: the enrollment ends, the address is still not suppressed.
+    assert.deepEqual(last?.effect, { kind: 'bounced', enrollmentIds: [sent.blocked.enrollmentId], reason: 'sender_problem' });
+    const row = await enrollment(sent.blocked.enrollmentId);
+    assert.deepEqual([row.status, row.stop_reason, await prospectStatus('blocked')], ['bounced', 'sender_problem', 'active']);
+    assert.deepEqual(await suppressionsOf('blocked@prospect.test'), []);
+  });
+
+  it('ends every sequence to an address that complained, in every campaign, and suppresses it, once', async () => {
+    const complaint = record('complainer', { kind: 'complaint', feedbackType: 'abuse' }, { fromAddress: 'fbl@isp.test' });
+    const first = await inbound.recordInbound(complaint, hashEmail);
+    const ended = { kind: 'stopped', enrollmentIds: [sent.complainer.enrollmentId, complainerInB].sort(), reason: 'complained' };
+    const sorted = (effect: unknown) => {
+      const e = effect as { enrollmentIds: string[] };
+      return { ...e, enrollmentIds: [...e.enrollmentIds].sort() };
+    };
+    assert.deepEqual(sorted(first?.effect), ended);
+    assert.deepEqual(sorted((await inbound.recordInbound(complaint, hashEmail))?.effect), ended, 'a re-read reports the stops again');
+    for (const id of [sent.complainer.enrollmentId, complainerInB]) {
+      const row = await enrollment(id);
+      assert.deepEqual([row.status, row.stop_reason], ['stopped', 'complained']);
+    }
+    assert.equal(await prospectStatus('complainer'), 'unsubscribed');
+    assert.deepEqual(await suppressionsOf('complainer@prospect.test'), [{ reason: 'complaint', source_message_id: sent.complainer.messageId }]);
+    const [row] = await inboundRows('complainer');
+    assert.deepEqual([row.kind, row.feedback_type], ['complaint', 'abuse']);
+  });
+
+  it('stops nothing for a bounce whose reason is unknown, nor for one tied to nothing of ours, and lists both for operators', async () => {
+    const unreadable = record('mystery', bounceOf('unknown', '5.0.0', 'rejected'));
+    assert.deepEqual((await inbound.recordInbound(unreadable, hashEmail))?.effect, { kind: 'none' });
+    assert.deepEqual([(await enrollment(sent.mystery.enrollmentId)).status, await prospectStatus('mystery')], ['active', 'active']);
+    const stray = record('mystery', bounceOf('user_unknown', '5.1.1', '550 5.1.1 <someone@else.test> User unknown'), {
+      candidateMessageIds: ['<hand-sent@seller.test>'], fromAddress: 'MAILER-DAEMON@mx.else.test',
+      subject: 'Undelivered: hi someone@else.test',
+    });
+    assert.equal(await inbound.recordInbound(stray, hashEmail), null, 'about nothing of ours');
+    assert.equal(await inbound.recordInbound(stray, hashEmail), null, 'a re-read adds nothing');
+    assert.deepEqual([(await enrollment(sent.mystery.enrollmentId)).status], ['active']);
+    const listed = await inbound.unmatchedReports(accountId);
+    const strayRow = listed.find((row) => row.bounceReason === 'user_unknown');
+    assert.ok(strayRow, 'the stray bounce is kept for operators');
+    assert.equal(strayRow.subject.includes('someone@else.test'), false, 'addresses masked: nobody could erase them');
+    assert.equal(strayRow.bounceDiagnostic?.includes('someone@else.test'), false);
+    assert.ok(listed.some((row) => row.bounceReason === 'unknown'), 'the unreadable one too');
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM inbound_messages WHERE imap_uid = $1`, [stray.uid]);
+    assert.equal(n, 1);
+  });
+
+  it('counts the campaign\'s sent emails and the bounces saying the recipient is gone', async () => {
+    // Campaign A: every person but unsent (its email is 'unknown') was sent one, umlaut too: 11. Gone's
+    // recipient is gone; full's mailbox was full (4.2.2, then 5.2.2); the blocked ones refused
+    // the sender; mystery's reason is unknown: only gone's counts.
+    assert.deepEqual(await inbound.bounceStats(campaignA), { sent: 11, hardBounces: 1 });
   });
 });

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isHardBounceStatus } from '@relance/mail/classification/bounce-status';
+import { BOUNCE_EFFECT, type BounceEffect, type BounceReason } from '@relance/mail/classification/bounce-reasons';
 import { matchInbound, MatchedMessage, PUBLIC_MAIL_DOMAINS } from './inbound-matching';
-import { endEnrollments, RUNNING, type EnrollmentSelection } from './enrollment-ends';
+import { endEnrollments, RUNNING } from './enrollment-ends';
 import { hardBounceSql } from './hard-bounce-sql';
-import { currentSoftBounceEffect, recordSoftBounce, type ResendPlan, type SoftBounceEffect } from './soft-bounces';
+import { ofProspect, recordComplaint, recordRecipientGone, recordSenderProblem, type MailboxPausePolicy } from './bounce-effects';
+import { currentSoftBounceEffect, recordSoftBounce, type ResendEndReason, type ResendPlan, type SoftBounceEffect } from './soft-bounces';
 import { SuppressionRepository } from './suppression.repository';
+import { recordUnmatched, UNMATCHED_REPORT_SQL, type UnmatchedReportRow } from './unmatched-inbound';
 import { currentReferralEffect, recordReferral } from './referrals';
 
 /** What an inbound message means for the sequence it answers, decided before it is recorded. */
@@ -24,11 +26,25 @@ export type InboundOutcome =
    */
   | { kind: 'auto_reply'; returnDate: Date | null; pauseUntil: Date | null; leftCompany?: boolean }
   /**
-   * A delivery report: hard ends the sequence and suppresses the address. Soft with a `resend`
-   * plan (the remote server gave up) sends the email again later; soft without one (a delay:
-   * the server still tries) is only recorded.
+   * A delivery report, judged by its reason (`effect` is BOUNCE_EFFECT[reason]): suppress ends
+   * every sequence to the address and suppresses it; retry with a `resend` plan (the remote server
+   * gave up) sends the email again later, without one (a delay: the server still tries) it is only
+   * recorded; sender_problem resends the same way and counts against the mailbox, which pauses
+   * itself past `mailboxPause`; none is only recorded. `status` is the refined status, `rawStatus`
+   * the report's own when it differs.
    */
-  | { kind: 'bounce'; severity: 'hard' | 'soft'; status: string | null; diagnostic: string | null; resend?: ResendPlan | null };
+  | {
+      kind: 'bounce';
+      reason: BounceReason;
+      effect: BounceEffect;
+      status: string | null;
+      rawStatus: string | null;
+      diagnostic: string | null;
+      resend?: ResendPlan | null;
+      mailboxPause?: MailboxPausePolicy | null;
+    }
+  /** A feedback report (ARF): the recipient complained; every sequence to the address ends and it is suppressed. */
+  | { kind: 'complaint'; feedbackType: string | null };
 
 export interface InboundRecord {
   mailboxId: string;
@@ -55,8 +71,8 @@ export type InboundEffect =
    */
   | { kind: 'replied'; enrollmentId: string; prospectStopped?: string[]; companyStopped?: string[] }
   | { kind: 'paused'; enrollmentId: string; until: Date }
-  | { kind: 'bounced'; enrollmentIds: string[]; reason: 'hard_bounce' | 'soft_bounce' }
-  | { kind: 'stopped'; enrollmentIds: string[]; reason: 'left_company' }
+  | { kind: 'bounced'; enrollmentIds: string[]; reason: 'hard_bounce' | ResendEndReason }
+  | { kind: 'stopped'; enrollmentIds: string[]; reason: 'left_company' | 'complained' }
   /** A soft-bounced email (outbox row `messageId`) goes again at `at`: its `attempt`-th resend. */
   | Extract<SoftBounceEffect, { kind: 'resend' }>
   | { kind: 'none' };
@@ -67,6 +83,8 @@ export interface RecordedInbound {
   /** False when this IMAP message had already been recorded (a re-read after a crash). */
   isNew: boolean;
   effect: InboundEffect;
+  /** Why the sending mailbox paused itself because of this bounce (it blamed the sender once too often); absent when it did not. */
+  mailboxPaused?: string;
 }
 
 @Injectable()
@@ -83,13 +101,16 @@ export class InboundRepository {
    * - auto_reply: the enrollment's next email is held until `pauseUntil` (paused_until); one
    *   saying the person left the company ends every running sequence to the address
    *   ('stopped', left_company), without suppressing it (a successor may read it);
-   * - hard bounce: the prospect's running enrollments end ('bounced', stop reason hard_bounce),
-   *   the prospect is marked bounced and the address joins the account's suppression list
-   *   (its keyed hash, by `hashEmail`);
-   * - soft bounce: a delay is stored only (the remote server keeps trying); a failure plans a
-   *   resend, or ends the enrollment once resends are used up (see recordSoftBounce).
+   * - bounce, by the effect of its reason: the recipient is gone (suppress): the prospect's
+   *   running enrollments end ('bounced', hard_bounce), the prospect is marked bounced and the
+   *   address joins the account's suppression list (its keyed hash, by `hashEmail`); retry: a delay is stored only (the remote server keeps trying), a
+   *   failure plans a resend, or ends the enrollment once resends are used up (recordSoftBounce);
+   *   sender_problem: the same resends, never a suppression, and the mailbox counts it
+   *   (recordSenderProblem); none: stored only;
+   * - complaint: every sequence to the address ends and it is suppressed (recordComplaint).
    * A re-read of the same IMAP message changes nothing and reports the effect again, so the
-   * signals a crash lost are sent. Null when the mail is about nothing of ours.
+   * signals a crash lost are sent. Null when the mail is about nothing of ours; a bounce or a
+   * complaint about nothing of ours is still kept for operators (recordUnmatched), stopping nothing.
    */
   recordInbound(record: InboundRecord, hashEmail: (email: string) => string): Promise<RecordedInbound | null> {
     return this.dataSource.transaction(async (manager) => {
@@ -97,16 +118,19 @@ export class InboundRepository {
         mailboxId: record.mailboxId,
         candidateMessageIds: record.candidateMessageIds,
         fromAddress: record.fromAddress,
-        // A bounce comes from a mail server, never from the person: only its thread ties it.
-        byPerson: record.outcome.kind !== 'bounce',
+        // A report comes from a mail server, never from the person: only its thread ties it.
+        byPerson: !isReport(record.outcome),
       });
-      if (!matched) return null;
       const { outcome } = record;
+      if (!matched) {
+        if (isReport(outcome)) await recordUnmatched(manager, unmatchedReport(record, outcome));
+        return null;
+      }
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO inbound_messages (account_id, mailbox_id, imap_uid_validity, imap_uid, kind, message_id_header,
            in_reply_to_message_id, enrollment_id, from_address, to_addresses, subject, body_text, quoted_text, received_at,
-           auto_reply_until, bounce_status, bounce_diagnostic, referral)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+           auto_reply_until, bounce_status, bounce_diagnostic, bounce_reason, bounce_raw_status, feedback_type, referral)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
          ON CONFLICT (mailbox_id, imap_uid_validity, imap_uid) DO NOTHING RETURNING id`,
         [
           // A referral is a reply (the stats count it), marked as one.
@@ -117,12 +141,15 @@ export class InboundRepository {
           outcome.kind === 'auto_reply' ? outcome.returnDate : null,
           outcome.kind === 'bounce' ? outcome.status : null,
           outcome.kind === 'bounce' ? outcome.diagnostic : null,
+          outcome.kind === 'bounce' ? outcome.reason : null,
+          outcome.kind === 'bounce' ? outcome.rawStatus : null,
+          outcome.kind === 'complaint' ? outcome.feedbackType : null,
           outcome.kind === 'referral',
         ],
       );
       if (inserted.length === 0) {
         const [existing] = await manager.query(
-          `SELECT id, kind, bounce_status, referral FROM inbound_messages WHERE mailbox_id = $1 AND imap_uid_validity = $2 AND imap_uid = $3`,
+          `SELECT id, kind, bounce_reason, referral FROM inbound_messages WHERE mailbox_id = $1 AND imap_uid_validity = $2 AND imap_uid = $3`,
           [record.mailboxId, record.uidValidity, record.uid],
         );
         return {
@@ -132,13 +159,22 @@ export class InboundRepository {
           effect: await this.currentEffect(manager, matched, existing),
         };
       }
+      const inboundMessageId = inserted[0].id;
+      const effect = outcome.kind === 'referral'
+        ? await recordReferral(manager, matched, { inboundMessageId, colleague: outcome.colleague }, hashEmail)
+        : await this.applyOutcome(manager, matched, outcome, hashEmail);
+      // Counted once per refused attempt: a second report of the same one plans nothing (effect none).
+      const mailboxPaused = outcome.kind === 'bounce' && outcome.effect === 'sender_problem' && outcome.mailboxPause && effect.kind !== 'none'
+        ? await recordSenderProblem(manager, {
+          accountId: matched.account_id, mailboxId: record.mailboxId, inboundMessageId, reason: outcome.reason,
+        }, outcome.mailboxPause)
+        : null;
       return {
-        inboundMessageId: inserted[0].id,
+        inboundMessageId,
         enrollmentId: matched.enrollment_id,
         isNew: true,
-        effect: outcome.kind === 'referral'
-          ? await recordReferral(manager, matched, { inboundMessageId: inserted[0].id, colleague: outcome.colleague }, hashEmail)
-          : await this.applyOutcome(manager, matched, outcome, hashEmail),
+        effect,
+        ...(mailboxPaused ? { mailboxPaused } : {}),
       };
     });
   }
@@ -155,6 +191,26 @@ export class InboundRepository {
   }
 
   /**
+   * Bounces and complaints tied to nothing of ours, or whose reason could not be read, newest
+   * first (the latest `limit`, 100 by default), of one mailbox when given: what operators look
+   * at (they stopped nothing).
+   */
+  async unmatchedReports(accountId: string, options: { mailboxId?: string; limit?: number } = {}): Promise<UnmatchedReportRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT i.id, i.mailbox_id, i.kind, i.from_address, i.subject, i.bounce_status, i.bounce_raw_status,
+              i.bounce_diagnostic, i.bounce_reason, i.feedback_type, i.received_at, i.created_at
+       FROM inbound_messages i WHERE i.account_id = $1 AND ($2::uuid IS NULL OR i.mailbox_id = $2) AND ${UNMATCHED_REPORT_SQL}
+       ORDER BY i.created_at DESC, i.id DESC LIMIT $3`,
+      [accountId, options.mailboxId ?? null, options.limit ?? 100],
+    );
+    return rows.map((row: Record<string, any>) => ({
+      id: row.id, mailboxId: row.mailbox_id, kind: row.kind, fromAddress: row.from_address, subject: row.subject,
+      bounceStatus: row.bounce_status, bounceRawStatus: row.bounce_raw_status, bounceDiagnostic: row.bounce_diagnostic,
+      bounceReason: row.bounce_reason, feedbackType: row.feedback_type, receivedAt: row.received_at, createdAt: row.created_at,
+    }));
+  }
+
+  /**
    * The address of the prospect the mail is about, matched as recordInbound will: a referral
    * must not offer the person who left.
    */
@@ -164,8 +220,8 @@ export class InboundRepository {
   }
 
   /**
-   * Emails of the campaign that left (status 'sent'), and how many of them came back with a
-   * permanent failure: what an automatic pause on the bounce rate reads.
+   * Emails of the campaign that left (status 'sent'), and how many of them came back saying the
+   * recipient is gone: what an automatic pause on the bounce rate reads.
    */
   async bounceStats(campaignId: string): Promise<{ sent: number; hardBounces: number }> {
     const [row] = await this.dataSource.query(
@@ -218,24 +274,34 @@ export class InboundRepository {
         );
         return held.length > 0 ? { kind: 'paused', enrollmentId: matched.enrollment_id, until: outcome.pauseUntil } : { kind: 'none' };
       }
-      case 'bounce': {
-        if (outcome.severity === 'soft') return recordSoftBounce(manager, matched, outcome.resend ?? null);
-        // The address does not exist: every sequence to it ends, not only the one that bounced.
-        // Enrollments are locked before the prospect, the order the send claim takes them in.
-        const ended = await endEnrollments(manager, ofProspect(matched.prospect_id), { status: 'bounced', reason: 'hard_bounce' });
-        // A reply earlier does not make the address deliverable; an unsubscribe or a block says more.
-        await manager.query(
-          `UPDATE prospects SET status = 'bounced', updated_at = now() WHERE id = $1 AND status IN ('active', 'replied')`,
-          [matched.prospect_id],
-        );
-        await this.suppressions.addIn(manager, matched.account_id, {
-          kind: 'email',
-          emailHash: hashEmail(matched.to_address),
-          reason: 'hard_bounce',
-          sourceMessageId: matched.id,
-        });
-        return { kind: 'bounced', enrollmentIds: ended.map((row) => row.id), reason: 'hard_bounce' };
+      case 'bounce':
+        return this.applyBounce(manager, matched, outcome, hashEmail);
+      case 'complaint': {
+        const ended = await recordComplaint(manager, this.suppressions, matched, hashEmail(matched.to_address));
+        return ended.length > 0 ? { kind: 'stopped', enrollmentIds: ended, reason: 'complained' } : { kind: 'none' };
       }
+    }
+  }
+
+  /** What a bounce does, by the effect of its reason. */
+  private async applyBounce(
+    manager: EntityManager,
+    matched: MatchedMessage,
+    outcome: Extract<InboundOutcome, { kind: 'bounce' }>,
+    hashEmail: (email: string) => string,
+  ): Promise<InboundEffect> {
+    switch (outcome.effect) {
+      case 'suppress': {
+        const ended = await recordRecipientGone(manager, this.suppressions, matched, hashEmail(matched.to_address));
+        return { kind: 'bounced', enrollmentIds: ended, reason: 'hard_bounce' };
+      }
+      case 'retry':
+        return recordSoftBounce(manager, matched, outcome.resend ?? null);
+      case 'sender_problem':
+        // The prospect is not at fault: never suppressed; the email waits and goes again.
+        return recordSoftBounce(manager, matched, outcome.resend ?? null, 'sender_problem');
+      case 'none':
+        return { kind: 'none' };
     }
   }
 
@@ -243,7 +309,7 @@ export class InboundRepository {
   private async currentEffect(
     manager: EntityManager,
     matched: MatchedMessage,
-    { kind, bounce_status: bounceStatus, referral }: { kind: string; bounce_status: string | null; referral: boolean },
+    { kind, bounce_reason: bounceReason, referral }: { kind: string; bounce_reason: string | null; referral: boolean },
   ): Promise<InboundEffect> {
     if (referral) return currentReferralEffect(manager, matched);
     if (kind === 'reply') {
@@ -268,8 +334,16 @@ export class InboundRepository {
       const ids = left.map((enrollment) => enrollment.id);
       return ids.includes(matched.enrollment_id) ? { kind: 'stopped', enrollmentIds: ids, reason: 'left_company' } : { kind: 'none' };
     }
-    if (kind === 'bounce' && !isHardBounceStatus(bounceStatus)) return currentSoftBounceEffect(manager, matched);
-    if (!isHardBounceStatus(bounceStatus)) return { kind: 'none' };
+    if (kind === 'complaint') {
+      const stopped: { id: string }[] = await manager.query(
+        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'stopped' AND stop_reason = 'complained'`,
+        [matched.prospect_id],
+      );
+      return stopped.length > 0 ? { kind: 'stopped', enrollmentIds: stopped.map((row) => row.id), reason: 'complained' } : { kind: 'none' };
+    }
+    const effect = bounceReason !== null ? BOUNCE_EFFECT[bounceReason as BounceReason] : undefined;
+    if (kind === 'bounce' && (effect === 'retry' || effect === 'sender_problem')) return currentSoftBounceEffect(manager, matched);
+    if (kind !== 'bounce' || effect !== 'suppress') return { kind: 'none' };
     const bounced: { id: string }[] = await manager.query(
       `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'bounced' AND stop_reason = 'hard_bounce'`,
       [matched.prospect_id],
@@ -278,9 +352,19 @@ export class InboundRepository {
   }
 }
 
-/** Every enrollment of the prospect, whatever the campaign. */
-function ofProspect(prospectId: string): EnrollmentSelection {
-  return { where: `e.prospect_id = $1`, params: [prospectId] };
+/** A report of delivery or a complaint: a server wrote it, and it may be about nothing of ours. */
+function isReport(outcome: InboundOutcome): outcome is Extract<InboundOutcome, { kind: 'bounce' | 'complaint' }> {
+  return outcome.kind === 'bounce' || outcome.kind === 'complaint';
+}
+
+function unmatchedReport(record: InboundRecord, outcome: Extract<InboundOutcome, { kind: 'bounce' | 'complaint' }>) {
+  const bounce = outcome.kind === 'bounce' ? outcome : null;
+  return {
+    mailboxId: record.mailboxId, uidValidity: record.uidValidity, uid: record.uid, kind: outcome.kind,
+    messageIdHeader: record.messageIdHeader, fromAddress: record.fromAddress, subject: record.subject, receivedAt: record.receivedAt,
+    bounceStatus: bounce?.status ?? null, bounceRawStatus: bounce?.rawStatus ?? null, bounceDiagnostic: bounce?.diagnostic ?? null,
+    bounceReason: bounce?.reason ?? null, feedbackType: outcome.kind === 'complaint' ? outcome.feedbackType : null,
+  };
 }
 
 /**

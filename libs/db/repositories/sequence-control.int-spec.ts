@@ -24,8 +24,12 @@ describe('a campaign pauses itself when too many emails bounce', () => {
     await dataSource?.destroy();
   });
 
-  /** A running campaign with `sent` emails sent, `hard` of them hard-bounced and `soft` soft-bounced. */
-  async function campaignWith(sent: number, hard: number, soft = 0): Promise<string> {
+  /**
+   * A running campaign with `sent` emails sent: `hard` of them bounced for a recipient gone,
+   * `soft` for a full mailbox, `sender` refused for the sender's reputation (5.7.1, hard under
+   * the old first-digit rule), and `complaints` complained about.
+   */
+  async function campaignWith(sent: number, hard: number, soft = 0, sender = 0, complaints = 0): Promise<string> {
     const [campaign] = await dataSource.query(
       `INSERT INTO campaigns (account_id, name, mailbox_id, status) VALUES ($1, 'c', $2, 'active') RETURNING id`, [accountId, mailboxId],
     );
@@ -42,15 +46,21 @@ describe('a campaign pauses itself when too many emails bounce', () => {
        FROM e RETURNING id`,
       [accountId, randomUUID(), sent, campaign.id, step.id, mailboxId],
     );
-    const bounce = (messageId: string, status: string, uid: number) =>
+    const report = (messageId: string, uid: number, kind: string, status: string | null, reason: string | null) =>
       dataSource.query(
         `INSERT INTO inbound_messages (account_id, mailbox_id, imap_uid_validity, imap_uid, kind, in_reply_to_message_id,
-                                       subject, body_text, bounce_status)
-         VALUES ($1, $2, $3, $4, 'bounce', $5, 'Undelivered', '', $6)`,
-        [accountId, mailboxId, campaign.id, uid, messageId, status],
+                                       subject, body_text, bounce_status, bounce_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, 'Undelivered', '', $7, $8)`,
+        [accountId, mailboxId, campaign.id, uid, kind, messageId, status, reason],
       );
-    for (let i = 0; i < hard; i++) await bounce(messages[i].id, '5.1.1', i);
-    for (let i = 0; i < soft; i++) await bounce(messages[hard + i].id, '4.2.2', hard + i);
+    let next = 0;
+    const add = async (count: number, kind: string, status: string | null, reason: string | null) => {
+      for (let i = 0; i < count; i++, next++) await report(messages[next].id, next, kind, status, reason);
+    };
+    await add(hard, 'bounce', '5.1.1', 'user_unknown');
+    await add(soft, 'bounce', '5.2.2', 'mailbox_full');
+    await add(sender, 'bounce', '5.7.1', 'blocked_reputation');
+    await add(complaints, 'complaint', null, null);
     return campaign.id;
   }
 
@@ -65,12 +75,27 @@ describe('a campaign pauses itself when too many emails bounce', () => {
   });
 
   it('keeps going at or under the limit, and before enough sends', async () => {
-    const under = await campaignWith(60, 4, 10);
-    assert.equal(await controls.pauseIfBouncing(under), null, 'soft bounces do not count');
+    const under = await campaignWith(60, 4, 10, 10);
+    assert.equal(await controls.pauseIfBouncing(under), null, 'full mailboxes and refusals of the sender do not count');
     assert.equal((await statusOf(under)).status, 'active');
     const early = await campaignWith(20, 10);
     assert.equal(await controls.pauseIfBouncing(early), null);
     assert.equal((await statusOf(early)).status, 'active');
+  });
+
+  it('pauses on its own complaint limit (0.3 % after 50 sends), counting complaints only', async () => {
+    const id = await campaignWith(300, 0, 0, 0, 1);
+    assert.equal(await controls.pauseIfBouncing(id), null, 'a complaint is not a bounce');
+    assert.equal(await controls.pauseIfComplaining(id), 'complaint rate 0.33% (1 of 300 emails) passed the limit of 0.30%');
+    assert.equal((await statusOf(id)).status, 'paused');
+    const raised = await campaignWith(300, 0, 0, 0, 1);
+    await dataSource.query(`UPDATE campaigns SET complaint_rate_limit = 0.005 WHERE id = $1`, [raised]);
+    assert.equal(await controls.pauseIfComplaining(raised), null, 'under a limit raised to 0.5 %');
+    const under = await campaignWith(400, 10, 0, 0, 1);
+    assert.equal(await controls.pauseIfComplaining(under), null, '0.25 %, bounces aside');
+    const early = await campaignWith(40, 0, 0, 0, 3);
+    assert.equal(await controls.pauseIfComplaining(early), null, 'before complaint_rate_min_sends');
+    for (const quiet of [raised, under, early]) assert.equal((await statusOf(quiet)).status, 'active');
   });
 
   it("a rep's resume clears the reason", async () => {

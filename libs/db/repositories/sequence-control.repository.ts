@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { endEnrollments, RUNNING } from './enrollment-ends';
-import { hardBounceSql } from './hard-bounce-sql';
+import { complaintSql, hardBounceSql } from './hard-bounce-sql';
 import { keysetPage, type Page } from './keyset-page';
 
 export type ControlAction = 'pause' | 'resume' | 'stop';
@@ -93,26 +93,44 @@ export class SequenceControlRepository {
   }
 
   /**
-   * Pauses the campaign when its hard-bounce rate passed its limit after enough sends, with
-   * the reason in words. Returns the reason when it paused it, null otherwise.
+   * Pauses the campaign when the share of its emails that came back saying the recipient is gone
+   * passed its limit after enough sends, with the reason in words (bounces blaming the sender or
+   * only for now do not count). Returns the reason when it paused it, null otherwise.
    */
-  async pauseIfBouncing(campaignId: string): Promise<string | null> {
+  pauseIfBouncing(campaignId: string): Promise<string | null> {
+    return this.pauseOnRate(campaignId, {
+      matches: hardBounceSql('i'), what: 'bounce rate', limit: 'bounce_rate_limit', minSends: 'bounce_rate_min_sends', decimals: 1,
+    });
+  }
+
+  /** The same for complaints (ARF feedback reports), against the campaign's complaint limit. */
+  pauseIfComplaining(campaignId: string): Promise<string | null> {
+    return this.pauseOnRate(campaignId, {
+      matches: complaintSql('i'), what: 'complaint rate', limit: 'complaint_rate_limit', minSends: 'complaint_rate_min_sends', decimals: 2,
+    });
+  }
+
+  /** Pauses the campaign when the emails with an inbound message `matches` (SQL on `i`) passed its `limit` column's share. */
+  private async pauseOnRate(
+    campaignId: string,
+    rule: { matches: string; what: string; limit: string; minSends: string; decimals: number },
+  ): Promise<string | null> {
     const [rows] = await this.dataSource.query(
       `WITH sent AS (
          SELECT m.id FROM messages m JOIN enrollments e ON e.id = m.enrollment_id
          WHERE e.campaign_id = $1 AND m.status = 'sent'),
-       bounced AS (
+       hit AS (
          SELECT DISTINCT i.in_reply_to_message_id FROM inbound_messages i
-         WHERE ${hardBounceSql('i')} AND i.in_reply_to_message_id IN (SELECT id FROM sent)),
-       rate AS (SELECT (SELECT count(*) FROM sent) AS sends, (SELECT count(*) FROM bounced) AS bounces)
+         WHERE ${rule.matches} AND i.in_reply_to_message_id IN (SELECT id FROM sent)),
+       rate AS (SELECT (SELECT count(*) FROM sent) AS sends, (SELECT count(*) FROM hit) AS hits)
        UPDATE campaigns c SET status = 'paused', updated_at = now(),
-         pause_reason = format('bounce rate %s%% (%s of %s emails) passed the limit of %s%%',
-           round(100.0 * rate.bounces / rate.sends, 1), rate.bounces, rate.sends, round((100 * c.bounce_rate_limit)::numeric, 1))
+         pause_reason = format('%s %s%% (%s of %s emails) passed the limit of %s%%', $2::text,
+           round(100.0 * rate.hits / rate.sends, $3), rate.hits, rate.sends, round((100 * c.${rule.limit})::numeric, $3))
        FROM rate
-       WHERE c.id = $1 AND c.status IN ('launching', 'active') AND rate.sends >= c.bounce_rate_min_sends
-         AND rate.bounces > c.bounce_rate_limit * rate.sends
+       WHERE c.id = $1 AND c.status IN ('launching', 'active') AND rate.sends >= c.${rule.minSends}
+         AND rate.hits > c.${rule.limit} * rate.sends
        RETURNING c.pause_reason`,
-      [campaignId],
+      [campaignId, rule.what, rule.decimals],
     );
     return rows[0]?.pause_reason ?? null;
   }

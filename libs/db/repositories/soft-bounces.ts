@@ -12,8 +12,15 @@ export interface ResendPlan {
 
 export type SoftBounceEffect =
   | { kind: 'resend'; enrollmentId: string; stepId: string; messageId: string; attempt: number; at: Date }
-  | { kind: 'bounced'; enrollmentIds: string[]; reason: 'soft_bounce' }
+  | { kind: 'bounced'; enrollmentIds: string[]; reason: ResendEndReason }
   | { kind: 'none' };
+
+/**
+ * Why an enrollment ends once its resends are used up: the recipient's side kept failing
+ * (soft_bounce: full, expired, busy) or the receiving server kept refusing the sender
+ * (sender_problem: reputation, authentication, content).
+ */
+export type ResendEndReason = 'soft_bounce' | 'sender_problem';
 
 /** An enrollment whose step may still be resent: running, or past its last step. */
 const RESENDABLE: readonly EnrollmentStatus[] = [...RUNNING, 'completed'];
@@ -21,7 +28,7 @@ const RESENDABLE: readonly EnrollmentStatus[] = [...RUNNING, 'completed'];
 /**
  * A soft bounce the remote server gave up on (`plan` non-null; a mere delay has none): the
  * email is counted as soft-bounced once more and, while resends remain, planned to go again;
- * otherwise the enrollment ends ('bounced', stop reason soft_bounce). The address exists, so
+ * otherwise the enrollment ends ('bounced', stop reason `endReason`). The address exists, so
  * nothing is suppressed. Only a sent email with no resend pending counts, so two reports of
  * the same attempt count once.
  */
@@ -29,6 +36,7 @@ export async function recordSoftBounce(
   manager: EntityManager,
   matched: MatchedMessage,
   plan: ResendPlan | null,
+  endReason: ResendEndReason = 'soft_bounce',
 ): Promise<SoftBounceEffect> {
   if (!plan) return { kind: 'none' };
   const [counted]: [{ soft_bounces: number; resend_at: Date | null; step_id: string }[], number] = await manager.query(
@@ -43,9 +51,9 @@ export async function recordSoftBounce(
   const [{ soft_bounces: attempt, resend_at: at, step_id: stepId }] = counted;
   if (at) return { kind: 'resend', enrollmentId: matched.enrollment_id, stepId, messageId: matched.id, attempt, at };
   const ended = await endEnrollments(manager, { ids: [matched.enrollment_id] }, {
-    status: 'bounced', reason: 'soft_bounce', from: RESENDABLE,
+    status: 'bounced', reason: endReason, from: RESENDABLE,
   });
-  return ended.length > 0 ? { kind: 'bounced', enrollmentIds: [matched.enrollment_id], reason: 'soft_bounce' } : { kind: 'none' };
+  return ended.length > 0 ? { kind: 'bounced', enrollmentIds: [matched.enrollment_id], reason: endReason } : { kind: 'none' };
 }
 
 /** What a soft bounce already recorded left to do, read back from its email and enrollment (a re-read). */
@@ -62,8 +70,8 @@ export async function currentSoftBounceEffect(manager: EntityManager, matched: M
       attempt: row.soft_bounces, at: row.resend_at,
     };
   }
-  if (row.status === 'bounced' && row.stop_reason === 'soft_bounce') {
-    return { kind: 'bounced', enrollmentIds: [matched.enrollment_id], reason: 'soft_bounce' };
+  if (row.status === 'bounced' && (row.stop_reason === 'soft_bounce' || row.stop_reason === 'sender_problem')) {
+    return { kind: 'bounced', enrollmentIds: [matched.enrollment_id], reason: row.stop_reason };
   }
   return { kind: 'none' };
 }

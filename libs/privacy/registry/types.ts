@@ -56,6 +56,8 @@ export interface PersonalTable {
   table: string;
   /** Which database holds it: the main one, or the vault's (VAULT_DATABASE_URL). */
   database?: 'main' | 'vault';
+  /** The column that identifies a row (what the erasure ledger records); `id` unless said. */
+  rowKey?: string;
   columns: PersonalColumn[];
   /** How the rows about each kind of subject are found; a kind absent here has no rows in this table. */
   lookups: SubjectLookup[];

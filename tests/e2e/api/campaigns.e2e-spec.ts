@@ -200,6 +200,24 @@ describe('campaigns', () => {
       }
     });
 
+    it('takes a complaint limit of its own, 0.3 % after 50 emails unless told, and 400 naming it when out of range', async () => {
+      // An account of its own: this block checks that refused campaigns leave nothing behind.
+      const owner = await api.newAccount('complaints');
+      const ownMailbox = await createMailbox(owner, smtp, 2);
+      const defaults = await owner.call('POST', '/v1/campaigns', { name: 'Complaints', mailboxId: ownMailbox, steps: SEQUENCE });
+      assert.equal(defaults.status, 201, defaults.text);
+      assert.deepEqual([defaults.body.complaintRateLimit, defaults.body.complaintRateMinSends], [0.003, 50]);
+      const own = await owner.call('POST', '/v1/campaigns', {
+        name: 'Complaints', mailboxId: ownMailbox, steps: SEQUENCE, complaintRateLimit: 0.001, complaintRateMinSends: 200,
+      });
+      assert.deepEqual([own.body.complaintRateLimit, own.body.complaintRateMinSends], [0.001, 200]);
+      for (const [field, value] of [['complaintRateLimit', 1.5], ['complaintRateMinSends', 0]] as const) {
+        const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId, steps: SEQUENCE, [field]: value });
+        assert.equal(res.status, 400, res.text);
+        assert.equal(res.body.error.details[0].field, field);
+      }
+    });
+
     it('400 for an unknown top-level field and a malformed mailbox id', async () => {
       const res = await account.call('POST', '/v1/campaigns', { name: 'Bad', mailboxId: 'x', steps: SEQUENCE, tracking: true });
       assert.equal(res.status, 400);

@@ -9,6 +9,13 @@ export const AccountId = createParamDecorator((_data: unknown, context: Executio
   return auth.accountId;
 });
 
+/** The API key the call was made with (what the audit trail names as the actor). */
+export const CallerApiKeyId = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const auth = context.switchToHttp().getRequest<ApiRequest>().auth;
+  if (!auth) throw new Error('CallerApiKeyId used on a route without API key authentication');
+  return auth.apiKeyId;
+});
+
 /** The rep the API key belongs to, when it belongs to one. */
 export const CallerUserId = createParamDecorator((_data: unknown, context: ExecutionContext): string | null => {
   const auth = context.switchToHttp().getRequest<ApiRequest>().auth;

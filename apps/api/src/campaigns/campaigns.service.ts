@@ -36,6 +36,8 @@ export class CampaignsService {
         timeZone: input.timeZone ?? 'UTC',
         bounceRateLimit: input.bounceRateLimit ?? 0.08,
         bounceRateMinSends: input.bounceRateMinSends ?? 50,
+        complaintRateLimit: input.complaintRateLimit ?? 0.003,
+        complaintRateMinSends: input.complaintRateMinSends ?? 50,
         stopOnCompanyReply: input.stopOnCompanyReply ?? false,
         sendingWindow: input.sendingWindow ? { days: input.sendingWindow.days, hours: input.sendingWindow.hours } : null,
         trackingEnabled: input.trackingEnabled ?? true,

@@ -6,7 +6,7 @@ const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (`validation_failed`, `invalid_json`): every bad field is named',
   401: 'Missing or invalid API key (`unauthorized`)',
   404: 'No such resource in your account (`not_found`)',
-  409: 'Conflicts with an existing resource (`conflict`)',
+  409: 'Conflicts with an existing resource (`conflict`), or an erased person\'s address (`suppressed`)',
   422: 'Well-formed but cannot be done (see the code)',
   503: 'A dependency is down',
 };

@@ -113,6 +113,8 @@ function plainFields(input: UpdateMailboxDto): Partial<Mailbox> {
     timeZone: input.timeZone,
     sendingWindow: sendingWindow && { days: sendingWindow.days, hours: sendingWindow.hours.map(({ start, end }) => ({ start, end })) },
     disabled: input.disabled,
+    // Enabled again by the rep: the reason it paused itself for no longer holds.
+    pauseReason: input.disabled === false ? null : undefined,
   });
 }
 

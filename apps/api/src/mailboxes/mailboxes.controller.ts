@@ -5,8 +5,10 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateMailboxDto } from './dto/create-mailbox.dto';
 import { MailboxDto, MailboxListDto } from './dto/mailbox.dto';
+import { UnmatchedReportDto, UnmatchedReportListDto } from './dto/unmatched-report.dto';
 import { UpdateMailboxDto } from './dto/update-mailbox.dto';
 import { MailboxEditsService } from './mailbox-edits.service';
+import { MailboxReportsService } from './mailbox-reports.service';
 import { MailboxesService } from './mailboxes.service';
 
 @ApiTags('mailboxes')
@@ -17,6 +19,7 @@ export class MailboxesController {
   constructor(
     @Inject(MailboxesService) private readonly mailboxes: MailboxesService,
     @Inject(MailboxEditsService) private readonly edits: MailboxEditsService,
+    @Inject(MailboxReportsService) private readonly reports: MailboxReportsService,
   ) {}
 
   @Post()
@@ -51,6 +54,19 @@ export class MailboxesController {
   @ApiErrors(400, 404)
   async get(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<MailboxDto> {
     return MailboxDto.from(await this.mailboxes.get(accountId, id));
+  }
+
+  @Get(':id/unmatched-reports')
+  @ApiOperation({
+    summary: 'Bounces and complaints that stopped nothing',
+    description:
+      'Delivery reports this mailbox received that are tied to no email Relance sent (kept without body, addresses ' +
+      'masked), or whose reason could not be read: never taken for replies, they ended no sequence.',
+  })
+  @ApiOkResponse({ type: UnmatchedReportListDto })
+  @ApiErrors(400, 404)
+  async unmatchedReports(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<UnmatchedReportListDto> {
+    return { data: (await this.reports.unmatched(accountId, id)).map((row) => UnmatchedReportDto.from(row)) };
   }
 
   @Patch(':id')

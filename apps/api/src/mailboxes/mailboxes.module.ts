@@ -4,6 +4,7 @@ import { SmtpSender } from '@relance/mail';
 import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.service';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { MailboxEditsService } from './mailbox-edits.service';
+import { MailboxReportsService } from './mailbox-reports.service';
 import { MailboxVerifier } from './mailbox-verifier';
 import { MailboxesController } from './mailboxes.controller';
 import { MailboxesService } from './mailboxes.service';
@@ -13,7 +14,7 @@ import { MailboxesService } from './mailboxes.service';
   controllers: [MailboxesController],
   // verify() opens a throwaway connection: this sender never pools anything.
   providers: [
-    MailboxesService, MailboxEditsService, MailboxVerifier, MailboxCredentials,
+    MailboxesService, MailboxEditsService, MailboxReportsService, MailboxVerifier, MailboxCredentials,
     {
       provide: SmtpSender,
       inject: [APP_CONFIG],

@@ -2,13 +2,15 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@ne
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Prospect } from '@relance/db/entities/prospect.entity';
 import { SuppressionService } from '@relance/privacy/suppression';
-import { AccountId, CallerUserId } from '../auth/account-id.decorator';
+import { AccountId, CallerApiKeyId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateProspectDto } from './dto/create-prospect.dto';
 import { CreateProspectsBatchDto, ProspectsBatchResultDto } from './dto/create-prospects-batch.dto';
+import { ForgetResultDto } from './dto/forget-result.dto';
 import { ListProspectsQuery } from './dto/list-prospects.query';
 import { ProspectDto, ProspectPageDto } from './dto/prospect.dto';
+import { ProspectForgetService } from './prospect-forget.service';
 import { ProspectsService } from './prospects.service';
 
 @ApiTags('prospects')
@@ -19,6 +21,7 @@ export class ProspectsController {
   constructor(
     @Inject(ProspectsService) private readonly prospects: ProspectsService,
     @Inject(SuppressionService) private readonly suppressions: SuppressionService,
+    @Inject(ProspectForgetService) private readonly forgetting: ProspectForgetService,
   ) {}
 
   /** Prospects as the API shows them, each saying whether the suppression list covers it. */
@@ -29,7 +32,10 @@ export class ProspectsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create a prospect', description: 'A second prospect with the same email is a 409.' })
+  @ApiOperation({
+    summary: 'Create a prospect',
+    description: 'A second prospect with the same email is a 409 `conflict`; the address of a forgotten prospect, a 409 `suppressed`.',
+  })
   @ApiCreatedResponse({ type: ProspectDto })
   @ApiErrors(400, 409)
   async create(
@@ -77,5 +83,26 @@ export class ProspectsController {
   async get(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<ProspectDto> {
     const [prospect] = await this.present(accountId, [await this.prospects.get(accountId, id)]);
     return prospect;
+  }
+
+  @Post(':id/forget')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Forget a prospect (erase and blacklist)',
+    description:
+      'Erases the prospect everywhere: the prospect, their enrollments (running sequences are stopped and their ' +
+      'workflows deleted), every email sent to them and received from them, their opens, clicks and tasks. ' +
+      'Only the keyed hash of their address stays, on the suppression list (reason `erasure`), so they are never ' +
+      'mailed again and creating or importing the address again is a 409 `suppressed`. Answers with row counts ' +
+      'per table, never the person\'s data. Cannot be undone.',
+  })
+  @ApiOkResponse({ type: ForgetResultDto })
+  @ApiErrors(400, 404)
+  forget(
+    @AccountId() accountId: string,
+    @CallerApiKeyId() apiKeyId: string,
+    @Param('id', ParseIdPipe) id: string,
+  ): Promise<ForgetResultDto> {
+    return this.forgetting.forget(accountId, apiKeyId, id);
   }
 }

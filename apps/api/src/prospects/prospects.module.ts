@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ErasureModule } from '@relance/privacy/erasure/erasure.module';
 import { SuppressionModule } from '@relance/privacy/suppression.module';
+import { ProspectForgetService } from './prospect-forget.service';
 import { ProspectsController } from './prospects.controller';
 import { ProspectsService } from './prospects.service';
 
-@Module({ imports: [SuppressionModule], controllers: [ProspectsController], providers: [ProspectsService] })
+@Module({ imports: [SuppressionModule, ErasureModule], controllers: [ProspectsController], providers: [ProspectsService, ProspectForgetService] })
 export class ProspectsModule {}

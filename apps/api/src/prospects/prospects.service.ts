@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Prospect } from '@relance/db/entities/prospect.entity';
 import { NewProspect, ProspectRepository } from '@relance/db/repositories/prospect.repository';
 import { DomainError } from '@relance/errors';
+import { ErasureService } from '@relance/privacy/erasure/erasure.service';
 import { invalidCursor } from '../common/pagination';
 import type { RowErrorDto } from './dto/create-prospects-batch.dto';
 import { CreateProspectDto } from './dto/create-prospect.dto';
@@ -9,12 +10,19 @@ import { checkProspectRows } from './prospect-rows';
 
 const DEFAULT_PAGE = 50;
 const DUPLICATE = 'a prospect with this email already exists';
+const ERASED = 'this address belongs to a person erased from the account at their request: it may not be added again';
 
 @Injectable()
 export class ProspectsService {
-  constructor(@Inject(ProspectRepository) private readonly prospects: ProspectRepository) {}
+  constructor(
+    @Inject(ProspectRepository) private readonly prospects: ProspectRepository,
+    @Inject(ErasureService) private readonly erasure: ErasureService,
+  ) {}
 
   async create(accountId: string, ownerId: string | null, input: CreateProspectDto): Promise<Prospect> {
+    if ((await this.erasure.erasedAmong(accountId, [input.email])).size > 0) {
+      throw new DomainError('suppressed', ERASED, { field: 'email' });
+    }
     const created = await this.prospects.insertOne(accountId, ownerId, toNewProspect(input));
     if (!created) throw new DomainError('conflict', DUPLICATE, { field: 'email' });
     return created;
@@ -26,7 +34,13 @@ export class ProspectsService {
     ownerId: string | null,
     rows: readonly unknown[],
   ): Promise<{ created: Prospect[]; errors: RowErrorDto[] }> {
-    const { valid, errors } = await checkProspectRows(rows);
+    const { valid: checked, errors } = await checkProspectRows(rows);
+    const erased = await this.erasure.erasedAmong(accountId, checked.map((row) => row.prospect.email));
+    const valid = checked.filter(({ index, prospect }) => {
+      if (!erased.has(prospect.email)) return true;
+      errors.push({ index, code: 'suppressed', field: 'email', message: ERASED });
+      return false;
+    });
     const created = await this.prospects.insertMany(accountId, ownerId, valid.map((row) => toNewProspect(row.prospect)));
     const createdEmails = new Set(created.map((p) => p.email));
     for (const { index, prospect } of valid) {

@@ -2,16 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCampaignStats, ratesOf } from './campaign-stats';
 
-const counts = (sent: number, opened = 0, clicked = 0, replied = 0, bounced = 0, unsubscribed = 0) =>
-  ({ sent, opened, clicked, replied, bounced, unsubscribed });
+const counts = (sent: number, opened = 0, clicked = 0, replied = 0, bounced = 0, unsubscribed = 0, complained = 0) =>
+  ({ sent, opened, clicked, replied, bounced, unsubscribed, complained });
 
 describe('ratesOf', () => {
   it('divides each count by sent', () => {
-    assert.deepEqual(ratesOf(counts(4, 2, 1, 3, 0, 4)), { opened: 0.5, clicked: 0.25, replied: 0.75, bounced: 0, unsubscribed: 1 });
+    assert.deepEqual(ratesOf(counts(4, 2, 1, 3, 0, 4, 1)), {
+      opened: 0.5, clicked: 0.25, replied: 0.75, bounced: 0, unsubscribed: 1, complained: 0.25,
+    });
   });
 
   it('is null, not 0, when nothing was sent', () => {
-    assert.deepEqual(ratesOf(counts(0)), { opened: null, clicked: null, replied: null, bounced: null, unsubscribed: null });
+    assert.deepEqual(ratesOf(counts(0)), { opened: null, clicked: null, replied: null, bounced: null, unsubscribed: null, complained: null });
   });
 });
 
@@ -37,7 +39,7 @@ describe('buildCampaignStats', () => {
     assert.deepEqual({ ...first, rates: undefined, variants: undefined }, {
       stepId: 's0', position: 0, ...counts(4, 3, 1, 1), rates: undefined, variants: undefined,
     });
-    assert.deepEqual(first.rates, { opened: 0.75, clicked: 0.25, replied: 0.25, bounced: 0, unsubscribed: 0 });
+    assert.deepEqual(first.rates, { opened: 0.75, clicked: 0.25, replied: 0.25, bounced: 0, unsubscribed: 0, complained: 0 });
     assert.deepEqual(first.variants[1], { variant: 'B', ...counts(2, 1, 0, 1), rates: ratesOf(counts(2, 1, 0, 1)) });
     assert.equal(stats.totals.emailsSent, 7);
     assert.deepEqual(stats.totals.rates, ratesOf(prospects));

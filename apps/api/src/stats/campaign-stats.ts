@@ -8,6 +8,7 @@ export interface OutcomeRates {
   replied: number | null;
   bounced: number | null;
   unsubscribed: number | null;
+  complained: number | null;
 }
 
 export interface VariantStats extends OutcomeCounts {
@@ -34,7 +35,7 @@ export interface CampaignStats {
   steps: StepStats[];
 }
 
-const OUTCOMES = ['opened', 'clicked', 'replied', 'bounced', 'unsubscribed'] as const;
+const OUTCOMES = ['opened', 'clicked', 'replied', 'bounced', 'unsubscribed', 'complained'] as const;
 
 export function ratesOf(counts: OutcomeCounts): OutcomeRates {
   const rate = (count: number) => (counts.sent === 0 ? null : count / counts.sent);
@@ -67,7 +68,7 @@ export function buildCampaignStats(
 }
 
 function zero(): OutcomeCounts {
-  return { sent: 0, opened: 0, clicked: 0, replied: 0, bounced: 0, unsubscribed: 0 };
+  return { sent: 0, opened: 0, clicked: 0, replied: 0, bounced: 0, unsubscribed: 0, complained: 0 };
 }
 
 function counts(row: OutcomeCounts): OutcomeCounts {
@@ -82,5 +83,6 @@ function add(a: OutcomeCounts, b: OutcomeCounts): OutcomeCounts {
     replied: a.replied + b.replied,
     bounced: a.bounced + b.bounced,
     unsubscribed: a.unsubscribed + b.unsubscribed,
+    complained: a.complained + b.complained,
   };
 }

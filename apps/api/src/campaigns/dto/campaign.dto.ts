@@ -67,6 +67,8 @@ export class CampaignDto {
   trackingDomain: string | null;
   @ApiProperty({ description: 'Hard-bounce share that pauses the campaign' }) bounceRateLimit: number;
   @ApiProperty({ description: 'Emails sent before the bounce rate is judged' }) bounceRateMinSends: number;
+  @ApiProperty({ description: 'Complaint share (feedback reports) that pauses the campaign' }) complaintRateLimit: number;
+  @ApiProperty({ description: 'Emails sent before the complaint rate is judged' }) complaintRateMinSends: number;
   @ApiProperty({ type: String, nullable: true, description: 'Why the campaign paused itself' }) pauseReason: string | null;
   @ApiProperty({ description: "A reply from anyone at a company ends their colleagues' sequences" }) stopOnCompanyReply: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) launchedAt: Date | null;
@@ -85,6 +87,8 @@ export class CampaignDto {
       sendingWindow: campaign.sendingWindow,
       bounceRateLimit: campaign.bounceRateLimit,
       bounceRateMinSends: campaign.bounceRateMinSends,
+      complaintRateLimit: campaign.complaintRateLimit,
+      complaintRateMinSends: campaign.complaintRateMinSends,
       pauseReason: campaign.pauseReason,
       stopOnCompanyReply: campaign.stopOnCompanyReply,
       trackingEnabled: campaign.trackingEnabled,

@@ -52,6 +52,17 @@ export class CreateCampaignDto {
   @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
   bounceRateMinSends?: number;
 
+  @ApiPropertyOptional({
+    default: 0.003, minimum: 0, maximum: 1,
+    description: 'Share of sent emails whose recipients complained (feedback reports) that pauses the campaign',
+  })
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 5 }) @Min(0) @Max(1)
+  complaintRateLimit?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, description: 'Emails sent before the complaint rate is judged' })
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
+  complaintRateMinSends?: number;
+
   @ApiPropertyOptional({ type: SendingWindowDto, description: 'When mail may leave; any time when absent' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SendingWindowDto)
   sendingWindow?: SendingWindowDto;

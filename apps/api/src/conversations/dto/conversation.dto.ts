@@ -29,7 +29,7 @@ export class ConversationEntryDto {
   softBounces: number | null;
   @nullable('Outbound only: when it is sent again after a soft bounce; null when no resend is planned', { format: 'date-time' })
   resendAt: Date | null;
-  @nullable('Inbound only: reply, auto_reply or bounce', { enum: ['reply', 'auto_reply', 'bounce'] }) kind: string | null;
+  @nullable('Inbound only: reply, auto_reply, bounce or complaint', { enum: ['reply', 'auto_reply', 'bounce', 'complaint'] }) kind: string | null;
   @nullable("Inbound only: its Date header", { format: 'date-time' }) receivedAt: Date | null;
   @nullable('Inbound only: the outbound message it answers', { format: 'uuid' }) inReplyToMessageId: string | null;
   @nullable('The Message-ID header', { example: '<relance.0f6e...@example.com>' }) messageIdHeader: string | null;

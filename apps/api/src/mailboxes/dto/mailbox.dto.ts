@@ -23,6 +23,11 @@ export class MailboxDto {
   @ApiProperty({ type: MailboxSendingWindowDto, nullable: true, description: "On the mailbox's clock; null: any time" })
   sendingWindow: MailboxSendingWindowDto | null;
   @ApiProperty({ description: 'Sends nothing while true (replies are still read)' }) disabled: boolean;
+  @ApiProperty({
+    type: String, nullable: true,
+    description: 'Why the mailbox disabled itself (too many bounces blaming the sender: reputation, authentication, content); `disabled: false` resumes it',
+  })
+  pauseReason: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSyncedAt: Date | null;
   @ApiProperty({ type: String, nullable: true, description: 'Last IMAP sync error, if the last sync failed' })
   syncError: string | null;
@@ -41,6 +46,7 @@ export class MailboxDto {
       timeZone: mailbox.timeZone,
       sendingWindow: mailbox.sendingWindow,
       disabled: mailbox.disabled,
+      pauseReason: mailbox.pauseReason,
       lastSyncedAt: mailbox.lastSyncedAt,
       syncError: mailbox.syncError,
       createdAt: mailbox.createdAt,

@@ -9,6 +9,7 @@ export class OutcomeRatesDto {
   @rate('replied') replied: number | null;
   @rate('bounced') bounced: number | null;
   @rate('unsubscribed') unsubscribed: number | null;
+  @rate('complained') complained: number | null;
 }
 
 /** Counts over emails: each sent message counts once, however many events it has. */
@@ -18,8 +19,11 @@ export class EmailCountsDto {
   @ApiProperty({ description: 'Sent emails opened at least once (unique opens)' }) opened: number;
   @ApiProperty({ description: 'Sent emails with at least one link clicked (unique clicks)' }) clicked: number;
   @ApiProperty({ description: 'Sent emails answered by at least one reply (auto-replies excluded)' }) replied: number;
-  @ApiProperty({ description: 'Sent emails that bounced' }) bounced: number;
+  @ApiProperty({ description: 'Sent emails that bounced because the recipient is gone (a bounce blaming the sender, or only for now, does not count)' })
+  bounced: number;
   @ApiProperty({ description: "Sent emails whose unsubscribe link was used" }) unsubscribed: number;
+  @ApiProperty({ description: 'Sent emails whose recipient complained (an abuse or opt-out report through a feedback loop)' })
+  complained: number;
   @ApiProperty({ type: OutcomeRatesDto, description: 'Each count / sent' }) rates: OutcomeRatesDto;
 }
 
@@ -42,8 +46,10 @@ export class CampaignTotalsDto {
   @ApiProperty({ description: 'Prospects who opened at least one email' }) opened: number;
   @ApiProperty({ description: 'Prospects who clicked a link in at least one email' }) clicked: number;
   @ApiProperty({ description: 'Prospects who replied (a reply recorded, or the enrollment ended by one)' }) replied: number;
-  @ApiProperty({ description: 'Prospects with a bounce (or whose enrollment stopped for one)' }) bounced: number;
+  @ApiProperty({ description: 'Prospects whose address came back as gone (a bounce saying so, or their enrollment ended for one)' })
+  bounced: number;
   @ApiProperty({ description: 'Prospects who unsubscribed (link used, or enrollment stopped for it)' }) unsubscribed: number;
+  @ApiProperty({ description: 'Prospects who complained about an email (a feedback report)' }) complained: number;
   @ApiProperty({ description: 'Emails sent over all steps: the sum of the steps\' `sent`' }) emailsSent: number;
   @ApiProperty({ type: OutcomeRatesDto, description: 'Each count / sent (prospects reached)' }) rates: OutcomeRatesDto;
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Suppression, SuppressionKind, SuppressionReason } from '@relance/db/entities/suppression.entity';
 
 const KINDS: SuppressionKind[] = ['email', 'domain'];
-const REASONS: SuppressionReason[] = ['unsubscribed', 'manual', 'hard_bounce', 'complaint'];
+const REASONS: SuppressionReason[] = ['unsubscribed', 'manual', 'hard_bounce', 'complaint', 'erasure'];
 
 /**
  * An entry of the list. Address entries show no address and no hash: Relance does not keep

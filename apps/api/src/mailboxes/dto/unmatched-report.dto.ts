@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { UnmatchedReportRow } from '@relance/db/repositories/unmatched-inbound';
+
+/** A bounce or complaint that stopped nothing: tied to no email of ours, or its reason unreadable. */
+export class UnmatchedReportDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['bounce', 'complaint'] }) kind: 'bounce' | 'complaint';
+  @ApiProperty({ type: String, nullable: true, description: 'The server or feedback loop that sent it' }) fromAddress: string | null;
+  @ApiProperty({ description: 'Its subject; addresses masked when it is tied to no email of ours' }) subject: string;
+  @ApiProperty({ type: String, nullable: true, example: '5.1.1', description: 'Status, refined from the diagnostic when the report gave a generic one' })
+  bounceStatus: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '5.0.0', description: "The report's own status when it was refined" })
+  bounceRawStatus: string | null;
+  @ApiProperty({ type: String, nullable: true }) bounceDiagnostic: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'unknown', description: 'Bounce reason (see the README table)' })
+  bounceReason: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'abuse' }) feedbackType: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) receivedAt: Date | null;
+
+  static from(row: UnmatchedReportRow): UnmatchedReportDto {
+    return {
+      id: row.id, kind: row.kind, fromAddress: row.fromAddress, subject: row.subject, bounceStatus: row.bounceStatus,
+      bounceRawStatus: row.bounceRawStatus, bounceDiagnostic: row.bounceDiagnostic, bounceReason: row.bounceReason,
+      feedbackType: row.feedbackType, receivedAt: row.receivedAt,
+    };
+  }
+}
+
+export class UnmatchedReportListDto {
+  @ApiProperty({ type: [UnmatchedReportDto], description: 'Newest first, the latest 100' }) data: UnmatchedReportDto[];
+}

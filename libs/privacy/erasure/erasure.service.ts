@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@relance/config';
+import type { AuditEntry } from '@relance/db/repositories/audit.repository';
+import { AuditTrail } from '../audit-trail';
+import { PERSONAL_DATA } from '../registry';
+import type { PrivacySubject } from '../subject';
+import { hashEmail } from '../suppression-keys';
+import { erasureSteps } from './erasure-plan';
+import { ErasureRepository } from './erasure.repository';
+
+export interface ErasureReport {
+  requestId: string;
+  /** False when nothing was left to erase: erased before, or never this account's. */
+  found: boolean;
+  /** Rows removed per table, every table that can hold the subject's rows listed (zeros included). */
+  counts: Record<string, number>;
+  /** The subject's Temporal workflows, for WorkflowPurge (ids only). */
+  workflowIds: string[];
+}
+
+/** Who asked for the erasure, as the audit trail records it. */
+export type ErasureActor = AuditEntry['actor'];
+
+/**
+ * Erases a data subject from every store the personal-data registry declares, keeping only the
+ * keyed hash that keeps them suppressed, the ledger entry that re-applies the erasure after a
+ * restore, and the audit entry. Safe to run again: a second run finds nothing and counts zeros.
+ * The subject's workflows are terminated and deleted afterwards by WorkflowPurge.
+ */
+@Injectable()
+export class ErasureService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ErasureRepository) private readonly erasures: ErasureRepository,
+    @Inject(AuditTrail) private readonly audit: AuditTrail,
+  ) {}
+
+  async eraseSubject(subject: PrivacySubject, requestId: string, actor: ErasureActor): Promise<ErasureReport> {
+    if (subject.kind !== 'prospect') {
+      // Users and address-only subjects are erased through privacy requests (issue 12, second part).
+      throw new Error(`erasing a subject of kind ${subject.kind} is not supported yet`);
+    }
+    const erased = await this.erasures.eraseProspect({
+      accountId: subject.accountId,
+      prospectId: subject.prospectId,
+      requestId,
+      hashEmail: (email) => hashEmail(this.config.suppression.hashKey, email),
+      audit: (manager, rows) => this.audit.record({
+        actor,
+        action: 'prospect.erased',
+        target: { type: 'prospect', id: subject.prospectId },
+        accountId: subject.accountId,
+        details: { requestId, found: rows.found, counts: countsOf(rows.rowIds), workflows: rows.workflowIds.length },
+      }, manager),
+    });
+    return { requestId, found: erased.found, counts: countsOf(erased.rowIds), workflowIds: erased.workflowIds };
+  }
+
+  /** Which of `emails` belong to people erased from the account: they may not be added again. */
+  async erasedAmong(accountId: string, emails: readonly string[]): Promise<Set<string>> {
+    const hashes = emails.map((email) => hashEmail(this.config.suppression.hashKey, email));
+    const erased = await this.erasures.erasedHashes(accountId, hashes);
+    return new Set(emails.filter((_, i) => erased.has(hashes[i])));
+  }
+}
+
+/** Row counts for every table a prospect's erasure visits, zeros included, in the registry's order. */
+function countsOf(rowIds: Record<string, string[]>): Record<string, number> {
+  return Object.fromEntries(erasureSteps(PERSONAL_DATA, 'prospect').map((step) => [step.table, rowIds[step.table]?.length ?? 0]));
+}

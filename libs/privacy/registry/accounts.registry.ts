@@ -1,0 +1,59 @@
+import type { PersonalTable } from './types';
+
+/** The customers' own people: the workspace, its reps, their keys and mailboxes. Children first. */
+export const ACCOUNT_TABLES: PersonalTable[] = [
+  {
+    table: 'mailbox_secrets',
+    // In the vault's own database: its lookups name the main database's mailboxes, so a purge
+    // reads the mailbox ids there and removes these rows through MailboxSecretRepository.
+    database: 'vault',
+    rowKey: 'mailbox_id',
+    purpose: 'The sealed password or token Relance logs in to a rep\'s mailbox with.',
+    columns: [
+      { column: 'ciphertext', kind: 'credential', note: 'bytea, AES-256-GCM' },
+      { column: 'wrapped_key', kind: 'credential', note: 'bytea: the data key, wrapped by the master key' },
+    ],
+    lookups: [
+      { subject: 'user', sql: `t.mailbox_id IN (SELECT id FROM mailboxes WHERE user_id = $1)` },
+      { subject: 'account', sql: `t.mailbox_id IN (SELECT id FROM mailboxes WHERE account_id = $1)` },
+    ],
+    erasure: 'delete_row',
+  },
+  {
+    table: 'mailboxes',
+    purpose: 'A rep\'s sending identity: their address, display name and server logins.',
+    columns: [
+      { column: 'email', kind: 'email' },
+      { column: 'display_name', kind: 'name' },
+      { column: 'smtp_username', kind: 'email', note: 'usually the address itself' },
+      { column: 'imap_username', kind: 'email', note: 'usually the address itself' },
+      { column: 'sync_error', kind: 'free_text', note: 'server answers may quote the login' },
+    ],
+    lookups: [{ subject: 'user', column: 'user_id' }, { subject: 'account', column: 'account_id' }],
+    erasure: 'delete_row',
+  },
+  {
+    table: 'api_keys',
+    purpose: 'Keys a customer\'s programs call the API with, stored hashed.',
+    columns: [{ column: 'key_hash', kind: 'credential', note: 'SHA-256 of the key: opens the account' }],
+    lookups: [{ subject: 'user', column: 'user_id' }, { subject: 'account', column: 'account_id' }],
+    erasure: 'delete_row',
+  },
+  {
+    table: 'users',
+    purpose: 'The reps of a customer workspace.',
+    columns: [
+      { column: 'email', kind: 'email' },
+      { column: 'name', kind: 'name' },
+    ],
+    lookups: [{ subject: 'user', column: 'id' }, { subject: 'account', column: 'account_id' }],
+    erasure: 'delete_row',
+  },
+  {
+    table: 'accounts',
+    purpose: 'A customer workspace; its name is often a person\'s or a one-person company\'s.',
+    columns: [{ column: 'name', kind: 'free_text' }],
+    lookups: [{ subject: 'account', column: 'id' }],
+    erasure: 'delete_row',
+  },
+];

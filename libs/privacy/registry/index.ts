@@ -1,0 +1,23 @@
+import { ACCOUNT_TABLES } from './accounts.registry';
+import { NOT_PERSONAL } from './not-personal';
+import { PROSPECT_TABLES } from './prospects.registry';
+import { STAFF_TABLES } from './staff.registry';
+import { SUPPRESSION_TABLES } from './suppression.registry';
+import type { NonPersonalColumn, PersonalTable } from './types';
+
+/**
+ * Every table holding personal data, children before parents (the order erasure walks). A new
+ * table or text-like column joins here or in NOT_PERSONAL: registry.int-spec fails until it does.
+ */
+export const PERSONAL_DATA: readonly PersonalTable[] = [...SUPPRESSION_TABLES, ...PROSPECT_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES];
+
+export { NOT_PERSONAL };
+export type { NonPersonalColumn, PersonalTable };
+export * from './types';
+
+/** The registry's entry for `table`; throws for a table it does not know. */
+export function personalTable(table: string): PersonalTable {
+  const found = PERSONAL_DATA.find((entry) => entry.table === table);
+  if (!found) throw new Error(`table ${table} is not in the personal-data registry`);
+  return found;
+}
