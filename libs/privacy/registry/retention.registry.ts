@@ -6,7 +6,10 @@ import type { NonPersonalColumn, PersonalTable } from './types';
  * request_logs.ip is personal even anonymised: a /24 (or /48) network beside an account or
  * user id and a time still points at the few people behind that network who used that account
  * (the CJEU's Breyer reasoning applies to what can be combined, not to the address alone). So
- * it is declared an `ip` and the whole row goes with its account or user. Country and browser
+ * it is declared an `ip` and the whole row goes with its account or user. Rows without a caller
+ * (prospects opening tracked links) keep no network at all, since no erasure could find them
+ * (see request-log.middleware.ts). Staff rows are found by staff_user_id once the registry has a
+ * staff subject. Country and browser
  * family alone single nobody out (each is shared by millions) but describe the same request:
  * they go with the row, and are declared not personal with that reason.
  */
@@ -14,7 +17,7 @@ export const RETENTION_TABLES: PersonalTable[] = [
   {
     table: 'request_logs',
     purpose: 'Server logs the privacy policy announces: kept 30 days, then archived (gzip), archives destroyed after 1 year.',
-    columns: [{ column: 'ip', kind: 'ip', note: 'anonymised before storage: IPv4 /24, IPv6 /48' }],
+    columns: [{ column: 'ip', kind: 'ip', note: 'anonymised (IPv4 /24, IPv6 /48); only on rows with an account or staff caller' }],
     lookups: [
       { subject: 'user', column: 'user_id' },
       { subject: 'account', column: 'account_id' },
