@@ -63,10 +63,11 @@ describe('request log', () => {
     }
   });
 
-  it('logs refused requests too, with no caller', async () => {
+  it('logs refused requests too, with no caller and so no network (nothing could erase it)', async () => {
     const marker = randomUUID();
     const started = new Date();
-    const res = await fetch(`${api.baseUrl}/v1/campaigns?marker=${marker}`, { headers: { 'user-agent': 'curl/8.5.0', 'x-forwarded-for': '2001:db8:1234:5678::1' } });
+    const headers = { 'user-agent': 'curl/8.5.0', 'x-forwarded-for': '8.8.4.4' };
+    const res = await fetch(`${api.baseUrl}/v1/campaigns?marker=${marker}`, { headers });
     assert.equal(res.status, 401);
     const row = await eventually('the 401 logged', async () => {
       const [found] = await db.query(
@@ -76,8 +77,19 @@ describe('request log', () => {
       return found;
     }, 10_000);
     assert.equal(row.account_id, null);
-    assert.equal(row.ip, '2001:db8:1234::', 'IPv6 keeps its /48');
+    assert.equal(row.ip, null);
+    assert.equal(row.country, 'US', 'a country alone points at nobody');
     assert.ok(!JSON.stringify(row).includes(marker));
+  });
+
+  it('keeps an IPv6 caller\'s /48', async () => {
+    const res = await fetch(`${api.baseUrl}/v1/campaigns`, {
+      headers: { authorization: `Bearer ${account.apiKey}`, 'x-forwarded-for': '2001:db8:1234:5678::1' },
+    });
+    assert.equal(res.status, 200);
+    const rows = await rowsOf(account.accountId, 3);
+    assert.equal(rows[2].route, '/v1/campaigns');
+    assert.equal(rows[2].ip, '2001:db8:1234::');
   });
 
   it('writes what is still pending when the API shuts down, however long the flush interval', async () => {

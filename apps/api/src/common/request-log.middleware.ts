@@ -9,8 +9,9 @@ import type { ApiRequest } from './api-request';
 /**
  * One structured line per request, and one row of the request log table (written in batches
  * by `writer`): route pattern (not the raw URL, which may carry query strings), status,
- * duration and the caller's ids. The table also keeps the client's network (anonymised), its
- * country and browser family; the full address and User-Agent are read here and dropped.
+ * duration and the caller's ids. The table also keeps an identified caller's network
+ * (anonymised), the country and browser family; the full address and User-Agent are read here
+ * and dropped.
  */
 export function requestLog(logger: Logger, writer: RequestLogWriter) {
   return (request: ApiRequest & { ip?: string }, response: ServerResponse, next: () => void) => {
@@ -32,17 +33,22 @@ export function requestLog(logger: Logger, writer: RequestLogWriter) {
       );
       // Express's request.ip honours `trust proxy`: the client, not the proxy, when configured so.
       const address = request.ip ?? request.socket.remoteAddress;
+      const accountId = request.auth?.accountId ?? null;
+      const staffUserId = request.staff?.staffUserId ?? null;
       writer.record({
         occurredAt,
         method: request.method ?? 'GET',
         route,
         status: response.statusCode,
         durationMs,
-        accountId: request.auth?.accountId ?? null,
+        accountId,
         userId: request.auth?.userId ?? null,
         apiKeyId: request.auth?.apiKeyId ?? null,
-        staffUserId: request.staff?.staffUserId ?? null,
-        ip: anonymiseIp(address),
+        staffUserId,
+        // Only a row an erasure can find (by its account, user or staff id) may hold a network:
+        // anonymous callers are mostly prospects opening tracked links, whose rows nothing
+        // would tie back to them (tracking_events keeps its own, erasable, copy).
+        ip: accountId || staffUserId ? anonymiseIp(address) : null,
         country: countryOfIp(address),
         browser: browserFamily(request.headers['user-agent']),
       });
