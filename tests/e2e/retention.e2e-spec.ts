@@ -18,6 +18,7 @@ import { testEnv } from '../harness/env';
 import { eventually } from '../support/api-client';
 import { newStaffMember } from '../support/staff-fixtures';
 import { TestApi } from '../support/test-api';
+import { bootstrapAccount, issueApiKey } from '../../apps/api/src/auth/bootstrap-account';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
@@ -39,6 +40,7 @@ describe('retention schedules', () => {
   const seeded = {
     oldLogIds: [] as string[], recentLogId: '', oldArchive: '', recentArchive: '',
     expiredConversation: '', keptConversations: [] as string[], oldToken: '', recentToken: '',
+    oldApiKey: '', recentApiKey: '', liveApiKey: '',
   };
 
   before(async () => {
@@ -102,17 +104,36 @@ describe('retention schedules', () => {
     };
     seeded.oldToken = await revokedAt(daysAgo(31));
     seeded.recentToken = await revokedAt(daysAgo(1));
+
+    const keyAccount = await bootstrapAccount(db, { accountName: 'retention keys', ownerEmail: `owner-${randomUUID()}@relance.test`, ownerName: 'Owner' });
+    const keyRevokedAt = async (at: Date) => {
+      const { apiKeyId } = await issueApiKey(db, { accountId: keyAccount.accountId, name: 'old integration' });
+      await db.query(`UPDATE api_keys SET revoked_at = $1 WHERE id = $2`, [at, apiKeyId]);
+      return apiKeyId;
+    };
+    seeded.oldApiKey = await keyRevokedAt(daysAgo(31));
+    seeded.recentApiKey = await keyRevokedAt(daysAgo(1));
+    seeded.liveApiKey = keyAccount.apiKeyId;
   }
 
   const runsSinceStart = (): Promise<{ job: string; counts: Record<string, number>; error: string | null }[]> =>
     db.query(`SELECT job, counts, error FROM retention_runs WHERE started_at >= $1 ORDER BY started_at`, [testStart]);
 
   it('starting the worker twice leaves exactly one schedule per job, on the configured interval, with the job as only input', async () => {
-    const ids: string[] = [];
-    for await (const schedule of temporal.client.schedule.list()) {
-      if (schedule.scheduleId.startsWith('retention:')) ids.push(schedule.scheduleId);
-    }
-    assert.deepEqual(ids.sort(), RETENTION_JOBS.map(retentionScheduleId).sort());
+    const expected = RETENTION_JOBS.map(retentionScheduleId).sort();
+    const listed = async () => {
+      const ids: string[] = [];
+      for await (const schedule of temporal.client.schedule.list()) {
+        if (schedule.scheduleId.startsWith('retention:')) ids.push(schedule.scheduleId);
+      }
+      return ids.sort();
+    };
+    // The list is eventually consistent (a schedule deleted by an earlier suite may linger a moment).
+    const ids = await eventually('the schedule list settled', async () => {
+      const found = await listed();
+      return found.length === expected.length ? found : undefined;
+    }, 10_000).catch(() => listed());
+    assert.deepEqual(ids, expected);
     for (const job of RETENTION_JOBS) {
       const described = await temporal.client.schedule.getHandle(retentionScheduleId(job)).describe();
       assert.deepEqual(described.spec.intervals?.map((interval) => interval.every), [2_000]);
@@ -137,6 +158,7 @@ describe('retention schedules', () => {
     assert.ok(most('log-archive-destroy', 'archivesDestroyed') >= 1);
     assert.ok(most('support-conversations', 'supportConversationsDeleted') >= 1);
     assert.ok(most('expired-tokens', 'staffTokensDeleted') >= 1);
+    assert.ok(most('expired-tokens', 'apiKeysDeleted') >= 1);
   });
 
   it('moved the old request logs into readable gzip archives and kept the recent one', async () => {
@@ -169,9 +191,12 @@ describe('retention schedules', () => {
     assert.deepEqual(left.map((row: { id: string }) => row.id).sort(), [...seeded.keptConversations].sort());
   });
 
-  it('removed staff tokens revoked more than 30 days ago, and only those', async () => {
+  it('removed staff tokens and API keys revoked more than 30 days ago, and only those', async () => {
     const left = await db.query(`SELECT id FROM staff_tokens WHERE id = ANY($1::uuid[])`, [[seeded.oldToken, seeded.recentToken]]);
     assert.deepEqual(left.map((row: { id: string }) => row.id), [seeded.recentToken]);
+    const keys = await db.query(`SELECT id FROM api_keys WHERE id = ANY($1::uuid[])`,
+      [[seeded.oldApiKey, seeded.recentApiKey, seeded.liveApiKey]]);
+    assert.deepEqual(keys.map((row: { id: string }) => row.id).sort(), [seeded.recentApiKey, seeded.liveApiKey].sort());
   });
 
   it('GET /v1/staff/retention-runs shows the runs to operators, 403 to support, 401 without a staff token, 400 for an unknown job', async () => {

@@ -56,10 +56,13 @@ export class RetentionJobs {
           supportConversationsDeleted: await this.retention.deleteSupportConversations(
             new Date(now.getTime() - retention.supportConversationMaxAgeMs)),
         };
-      case 'expired-tokens':
+      case 'expired-tokens': {
+        const revokedBefore = new Date(now.getTime() - retention.revokedTokenMaxAgeMs);
         return {
-          staffTokensDeleted: await this.retention.deleteRevokedStaffTokens(new Date(now.getTime() - retention.revokedTokenMaxAgeMs)),
+          staffTokensDeleted: await this.retention.deleteRevokedStaffTokens(revokedBefore),
+          apiKeysDeleted: await this.retention.deleteRevokedApiKeys(revokedBefore),
         };
+      }
     }
   }
 

@@ -16,6 +16,15 @@ export class RetentionRepository {
     return count;
   }
 
+  /** Customer API keys revoked before `revokedBefore`: they open nothing, only their hash and label remain. */
+  async deleteRevokedApiKeys(revokedBefore: Date): Promise<number> {
+    const [, count] = await this.dataSource.query(
+      `DELETE FROM api_keys WHERE revoked_at IS NOT NULL AND revoked_at < $1`,
+      [revokedBefore],
+    );
+    return count;
+  }
+
   /** Staff tokens revoked before `revokedBefore`: they open nothing, only their hash remains. */
   async deleteRevokedStaffTokens(revokedBefore: Date): Promise<number> {
     const [, count] = await this.dataSource.query(

@@ -10,7 +10,7 @@ export const RETENTION_JOBS = [
   'log-archive-destroy',
   /** Support conversations of accounts deleted more than SUPPORT_CONVERSATION_RETENTION ago. */
   'support-conversations',
-  /** Staff tokens revoked more than REVOKED_TOKEN_RETENTION ago. */
+  /** Staff tokens and API keys revoked more than REVOKED_TOKEN_RETENTION ago. */
   'expired-tokens',
 ] as const;
 
