@@ -199,7 +199,7 @@ describe('retention schedules', () => {
     assert.deepEqual(keys.map((row: { id: string }) => row.id).sort(), [seeded.recentApiKey, seeded.liveApiKey].sort());
   });
 
-  it('GET /v1/staff/retention-runs shows the runs to operators, 403 to support, 401 without a staff token, 400 for an unknown job', async () => {
+  it('GET /v1/staff/retention-runs shows the runs to operators, 403 to support, 401 without a staff token, 400 for an unknown job or cursor', async () => {
     const api = await TestApi.start();
     try {
       const operator = await newStaffMember(api.dataSource, 'operator');
@@ -224,6 +224,9 @@ describe('retention schedules', () => {
       const bad = await api.request('GET', '/v1/staff/retention-runs?job=everything', { key: operator.token });
       assert.equal(bad.status, 400);
       assert.match(bad.text, /job/);
+      const stale = await api.request('GET', `/v1/staff/retention-runs?after=${randomUUID()}`, { key: operator.token });
+      assert.equal(stale.status, 400);
+      assert.match(stale.text, /after/);
     } finally {
       await api.close();
     }
