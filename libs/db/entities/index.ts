@@ -12,6 +12,8 @@ import { Mailbox } from './mailbox.entity';
 import { MailboxDeliverabilityEvent } from './mailbox-deliverability-event.entity';
 import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
+import { PrivacyRequest } from './privacy-request.entity';
+import { PrivacyRequestEvent } from './privacy-request-event.entity';
 import { Prospect } from './prospect.entity';
 import { ProspectSuggestion } from './prospect-suggestion.entity';
 import { StaffToken } from './staff-token.entity';
@@ -36,6 +38,8 @@ export * from './mailbox.entity';
 export * from './mailbox-deliverability-event.entity';
 export * from './mailbox-secret.entity';
 export * from './message.entity';
+export * from './privacy-request.entity';
+export * from './privacy-request-event.entity';
 export * from './prospect.entity';
 export * from './prospect-suggestion.entity';
 export * from './staff-token.entity';
@@ -52,6 +56,7 @@ export const ENTITIES = [
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
   ProspectSuggestion, ErasureLedgerEntry,
   StaffUser, StaffToken,
+  PrivacyRequest, PrivacyRequestEvent,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */
