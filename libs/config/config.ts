@@ -82,6 +82,21 @@ export interface AppConfig {
     readonly allowPrivateHosts: boolean;
   };
   readonly worker: { readonly shutdownGraceMs: number; readonly maxCachedWorkflows: number };
+  /** Data-subject requests (privacy-request workflows). */
+  readonly privacy: {
+    /** An unverified request closes as expired after this long, never executed. */
+    readonly unverifiedExpiryMs: number;
+    /** A verified request is due this long after its verification (once extended, twice that). */
+    readonly deadlineMs: number;
+    /** Staff are reminded this long before the due date, largest first (7d, 3d, 1d). */
+    readonly reminderOffsetsMs: readonly number[];
+    /** How long an access export's download link works. */
+    readonly exportLinkTtlMs: number;
+    /** Signs completion certificates (first key signs, all verify); null when unset (no request can complete). */
+    readonly certificateKeys: KeyRing | null;
+  };
+  /** Relance's own mailbox, for mail to data subjects (verification links, notices, certificates). */
+  readonly systemMail: { readonly smtpUrl: string | null; readonly from: string };
 }
 
 export type TrustProxy = boolean | number | readonly string[];
@@ -99,6 +114,19 @@ const duration = (fallback: string, minMs: number) =>
       const ms = parseDuration(text);
       if (ms < minMs) ctx.addIssue({ code: 'custom', message: `must be at least ${minMs} ms` });
       return ms;
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+/** "7d,3d,1d": durations, returned largest first. */
+const durationList = (fallback: string) =>
+  z.string().default(fallback).transform((text, ctx) => {
+    try {
+      return text.split(',').map((part) => parseDuration(part.trim())).sort((a, b) => b - a);
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: (error as Error).message });
       return z.NEVER;
@@ -210,6 +238,14 @@ const schema = z.object({
   MAIL_PRIVATE_HOSTS: z.enum(['allow', 'deny']).default('deny'),
   WORKER_SHUTDOWN_GRACE: duration('30s', 0),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
+  PRIVACY_UNVERIFIED_EXPIRY: duration('14d', 1_000),
+  PRIVACY_REQUEST_DEADLINE: duration('28d', 1_000),
+  PRIVACY_REMINDERS: durationList('7d,3d,1d'),
+  PRIVACY_EXPORT_LINK_TTL: duration('7d', 60_000),
+  // docker-compose passes unset variables as empty strings: empty means unset here.
+  PRIVACY_CERTIFICATE_KEYS: z.preprocess(blankAsUnset, keyRing.optional()),
+  SYSTEM_MAIL_SMTP_URL: z.preprocess(blankAsUnset, z.string().refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://').optional()),
+  SYSTEM_MAIL_FROM: z.string().email({ message: 'must be an email address' }).default('privacy@relance.invalid'),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -263,6 +299,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowPrivateHosts: v.MAIL_PRIVATE_HOSTS === 'allow',
     },
     worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE, maxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS },
+    privacy: {
+      unverifiedExpiryMs: v.PRIVACY_UNVERIFIED_EXPIRY,
+      deadlineMs: v.PRIVACY_REQUEST_DEADLINE,
+      reminderOffsetsMs: v.PRIVACY_REMINDERS,
+      exportLinkTtlMs: v.PRIVACY_EXPORT_LINK_TTL,
+      certificateKeys: v.PRIVACY_CERTIFICATE_KEYS ?? null,
+    },
+    systemMail: { smtpUrl: v.SYSTEM_MAIL_SMTP_URL ?? null, from: v.SYSTEM_MAIL_FROM },
   });
 }
 
