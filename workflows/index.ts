@@ -5,3 +5,4 @@ export { mailboxSyncWorkflow } from './mailbox-sync.workflow';
 export { campaignControlWorkflow } from './campaign-control.workflow';
 export { softBounceResendWorkflow } from './soft-bounce-resend.workflow';
 export { enrollmentControlWorkflow } from './enrollment-control.workflow';
+export { privacyRequestWorkflow } from './privacy-request.workflow';

@@ -2,11 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import type { INestApplicationContext } from '@nestjs/common';
 import {
-  createControlActivities, createLaunchActivities, createMailSyncActivities, createSequenceActivities,
+  createControlActivities, createLaunchActivities, createMailSyncActivities, createPrivacyActivities, createSequenceActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
 import { MailboxSync } from '@relance/mailboxes';
+import { PrivacyRequestExecutor, PrivacyRequestLifecycle } from '@relance/privacy/requests';
 import { NestPinoLogger, type Logger } from '@relance/observability';
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
@@ -60,6 +61,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
         ...sequenceActivities,
         ...createLaunchActivities({ launcher: app.get(CampaignLauncher) }),
         ...createControlActivities({ campaignControl: app.get(CampaignControl) }),
+        ...createPrivacyActivities({ lifecycle: app.get(PrivacyRequestLifecycle), executor: app.get(PrivacyRequestExecutor) }),
       },
       // Activities with a heartbeat timeout beat while they run: see heartbeat-while-running.ts.
       interceptors: { activity: [heartbeatWhileRunning] },

@@ -19,7 +19,7 @@ export type PrivacySubjectKind = 'prospect' | 'user' | 'email';
 @Check('ck_privacy_requests_subject_kind', `"subject_kind" IN ('prospect', 'user', 'email')`)
 @Check('ck_privacy_requests_requester', `"requester" IN ('subject', 'customer', 'staff')`)
 @Check('ck_privacy_requests_status', `"status" IN ('awaiting_verification', 'verified', 'completed', 'expired', 'rejected')`)
-@Check('ck_privacy_requests_verification_method', `"verification_method" IS NULL OR "verification_method" IN ('link', 'staff')`)
+@Check('ck_privacy_requests_verification_method', `"verification_method" IS NULL OR "verification_method" IN ('link', 'staff', 'customer')`)
 @Check('ck_privacy_requests_subject', `
           ("subject_kind" = 'prospect' AND "prospect_id" IS NOT NULL AND "account_id" IS NOT NULL)
           OR ("subject_kind" = 'user' AND "user_id" IS NOT NULL AND "account_id" IS NOT NULL)
@@ -45,7 +45,7 @@ export class PrivacyRequest {
   /** Rectification: the prospect fields to set and their new values; nulled when the request closes. */
   @Column({ type: 'jsonb', nullable: true }) fields: Record<string, string | null> | null;
   @Column({ type: 'text', default: 'awaiting_verification' }) status: PrivacyRequestStatus;
-  @Column({ name: 'verification_method', type: 'text', nullable: true }) verificationMethod: 'link' | 'staff' | null;
+  @Column({ name: 'verification_method', type: 'text', nullable: true }) verificationMethod: 'link' | 'staff' | 'customer' | null;
   @Column({ name: 'verified_by_staff_id', type: 'uuid', nullable: true }) verifiedByStaffId: string | null;
   @Column({ name: 'verification_reason', type: 'text', nullable: true }) verificationReason: string | null;
   @Column({ name: 'verified_at', type: 'timestamptz', nullable: true }) verifiedAt: Date | null;

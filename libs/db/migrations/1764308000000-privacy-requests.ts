@@ -41,7 +41,7 @@ export class PrivacyRequests1764308000000 implements MigrationInterface {
         CONSTRAINT "ck_privacy_requests_subject_kind" CHECK ("subject_kind" IN ('prospect', 'user', 'email')),
         CONSTRAINT "ck_privacy_requests_requester" CHECK ("requester" IN ('subject', 'customer', 'staff')),
         CONSTRAINT "ck_privacy_requests_status" CHECK ("status" IN ('awaiting_verification', 'verified', 'completed', 'expired', 'rejected')),
-        CONSTRAINT "ck_privacy_requests_verification_method" CHECK ("verification_method" IS NULL OR "verification_method" IN ('link', 'staff')),
+        CONSTRAINT "ck_privacy_requests_verification_method" CHECK ("verification_method" IS NULL OR "verification_method" IN ('link', 'staff', 'customer')),
         CONSTRAINT "ck_privacy_requests_subject" CHECK (
           ("subject_kind" = 'prospect' AND "prospect_id" IS NOT NULL AND "account_id" IS NOT NULL)
           OR ("subject_kind" = 'user' AND "user_id" IS NOT NULL AND "account_id" IS NOT NULL)

@@ -14,7 +14,8 @@ export interface PrivacyRequestFilter {
 }
 
 export interface Verification {
-  method: 'link' | 'staff';
+  /** customer: filed with the account's API key, the customer (controller) vouching for it. */
+  method: 'link' | 'staff' | 'customer';
   staffId: string | null;
   reason: string | null;
   at: Date;
