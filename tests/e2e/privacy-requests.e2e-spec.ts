@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startSmtpCapture, type CapturedMessage, type SmtpCapture } from '../harness/smtp-capture';
 import { ApiClient, eventually } from '../support/api-client';
+import { launchSequence } from '../support/launched-sequence';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 import { newStaffMember } from '../support/staff-fixtures';
 
@@ -119,7 +120,8 @@ describe('privacy requests (workflows)', () => {
     assert.equal(exported.body.prospects.length, 1);
     assert.equal(exported.body.prospects[0].tables.prospects[0].email, email);
     assert.equal((await publicApi.get(`/v1/privacy-requests/exports/${exportToken.slice(0, -2)}xx`)).status, 400);
-    assert.equal((await requestRow(res.body.requestId)).status, 'completed');
+    // The answer is mailed just before the request closes.
+    await statusBecomes(res.body.requestId, 'completed');
   });
 
   it('an unverified request expires and never executes; its link is refused afterwards', async () => {
@@ -180,15 +182,31 @@ describe('privacy requests (workflows)', () => {
     await mailTo(email, /complete/);
   });
 
-  it('restriction sets the prospect\'s restricted flag (the send claim refuses it); staff lift it', async () => {
-    const prospectId = await createProspect('restrict.me@privacy.test');
-    const res = await stack.api.post(`/v1/prospects/${prospectId}/privacy-requests`, { type: 'restriction' });
-    await statusBecomes(res.body.id, 'completed');
-    const restricted = async () => (await stack.dataSource.query(`SELECT restricted FROM prospects WHERE id = $1`, [prospectId]))[0].restricted;
-    assert.equal(await restricted(), true);
-    const lifted = await staffApi.post(`/v1/staff/privacy-requests/${res.body.id}/lift-restriction`);
-    assert.equal(lifted.status, 200, JSON.stringify(lifted.body));
-    assert.equal(await restricted(), false);
+  it('restriction stops a running sequence before its next email (the send claim refuses); staff lift it', async () => {
+    const email = 'restrict.me@privacy.test';
+    // An account of its own: the launch enrolls every prospect of the account.
+    const { api } = await stack.newAccount('Restricting');
+    const sequence = await launchSequence(stack, api, {
+      rep: 1, emails: [email],
+      steps: [{ type: 'email', subject: 'Hello', body: 'First' }, { type: 'wait', amount: 5, unit: 'seconds' }, { type: 'email', body: 'Second' }],
+    });
+    try {
+      await stack.smtp.waitFor((m) => m.to.includes(email), 20_000);
+      const [{ prospect_id: prospectId }] = await stack.dataSource.query(`SELECT prospect_id FROM enrollments WHERE id = $1`, [sequence.enrollmentIds[email]]);
+      const res = await api.post(`/v1/prospects/${prospectId}/privacy-requests`, { type: 'restriction' });
+      assert.equal(res.status, 202, JSON.stringify(res.body));
+      await statusBecomes(res.body.id, 'completed');
+      const [enrollment] = await sequence.settled('stopped', 30_000) as { stopReason: string }[];
+      assert.equal(enrollment.stopReason, 'prospect_restricted');
+      assert.equal(stack.smtp.messages.filter((m) => m.to.includes(email)).length, 1, 'the second email never went');
+      const restricted = async () => (await stack.dataSource.query(`SELECT restricted FROM prospects WHERE id = $1`, [prospectId]))[0].restricted;
+      assert.equal(await restricted(), true);
+      const lifted = await staffApi.post(`/v1/staff/privacy-requests/${res.body.id}/lift-restriction`);
+      assert.equal(lifted.status, 200, JSON.stringify(lifted.body));
+      assert.equal(await restricted(), false);
+    } finally {
+      await sequence.stopSync();
+    }
   });
 
   it('staff routes refuse a call without a staff token, or with a customer\'s API key (401)', async () => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '@relance/config';
+import { redactAddresses } from '@relance/mail';
 
 export interface SystemMail {
   to: string;
@@ -19,8 +20,16 @@ export class SystemMailer implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /**
+   * Rejects with the server's answer, addresses redacted: the error becomes an activity failure,
+   * stored in the workflow's history and shown in logs, where no address may appear.
+   */
   async send(mail: SystemMail): Promise<void> {
-    await this.transporter().sendMail({ from: this.config.systemMail.from, to: mail.to, subject: mail.subject, text: mail.text });
+    try {
+      await this.transporter().sendMail({ from: this.config.systemMail.from, to: mail.to, subject: mail.subject, text: mail.text });
+    } catch (error) {
+      throw new Error(`system mail not sent: ${redactAddresses((error as Error).message)}`);
+    }
   }
 
   onModuleDestroy(): void {
