@@ -15,6 +15,8 @@ const SYSTEM = { kind: 'system' as const, id: null };
 
 /** What carrying out one request did: counts per table and other actions, for its certificate. */
 interface Outcome {
+  /** Whether anything was held about the subject. */
+  found: boolean;
   counts: Record<string, number>;
   actions: string[];
   exportLink: string | null;
@@ -47,7 +49,7 @@ export class PrivacyRequestExecutor {
     if (request.status !== 'verified') throw new Error(`privacy request ${requestId} is ${request.status}, not verified`);
     const subjects = await this.subjectsOf(request);
     const outcome = await this.carryOut(request, subjects);
-    const found = subjects.length > 0;
+    const { found } = outcome;
     const completedAt = new Date();
     const body: CertificateBody = {
       requestId, type: request.type, found, counts: outcome.counts, actions: outcome.actions,
@@ -88,14 +90,19 @@ export class PrivacyRequestExecutor {
 
   private async erase(requestId: string, subjects: ProspectRef[]): Promise<Outcome> {
     const counts: Record<string, number> = {};
-    const workflowIds: string[] = [];
     for (const subject of subjects) {
       const report = await this.erasure.eraseSubject({ kind: 'prospect', ...subject }, requestId, SYSTEM);
-      for (const [table, count] of Object.entries(report.counts)) counts[table] = (counts[table] ?? 0) + count;
-      workflowIds.push(...report.workflowIds);
+      for (const table of Object.keys(report.counts)) counts[table] = 0;
     }
-    const purged = await this.purge.purge(workflowIds);
-    return { counts, actions: [`temporal: ${purged.deletedRuns} workflow runs deleted (${purged.terminated} terminated)`], exportLink: null };
+    // The ledger, not this run, says what the request erased: a retried activity (after the
+    // erasure committed, before the certificate) finds the subject gone but must certify it all.
+    const ledger = await this.rows.erasedBy(requestId);
+    Object.assign(counts, ledger.counts);
+    const purged = await this.purge.purge(ledger.workflowIds);
+    return {
+      found: ledger.entries > 0, counts, exportLink: null,
+      actions: [`temporal: ${purged.deletedRuns} workflow runs deleted (${purged.terminated} terminated)`],
+    };
   }
 
   private async restrict(requestId: string, subjects: ProspectRef[]): Promise<Outcome> {
@@ -108,7 +115,7 @@ export class PrivacyRequestExecutor {
         accountId: subject.accountId, details: { requestId },
       });
     }
-    return { counts: { prospects: restricted }, actions: ['prospects.restricted set: no sends until staff lift it'], exportLink: null };
+    return { found: subjects.length > 0, counts: { prospects: restricted }, actions: ['prospects.restricted set: no sends until staff lift it'], exportLink: null };
   }
 
   private async exportRows(requestId: string, subjects: ProspectRef[]): Promise<Outcome> {
@@ -122,7 +129,7 @@ export class PrivacyRequestExecutor {
     await this.requests.storeExport(requestId, { generatedAt: new Date().toISOString(), prospects });
     const token = await this.tokens.sign('privacy-export', requestId, this.config.privacy.exportLinkTtlMs);
     const link = `${this.config.api.publicUrl}/v1/privacy-requests/exports/${token}`;
-    return { counts, actions: ['export: JSON stored for download by a signed expiring link'], exportLink: link };
+    return { found: subjects.length > 0, counts, actions: ['export: JSON stored for download by a signed expiring link'], exportLink: link };
   }
 
   private async rectify(request: PrivacyRequest, subjects: ProspectRef[]): Promise<Outcome> {
@@ -137,7 +144,7 @@ export class PrivacyRequestExecutor {
         accountId: subject.accountId, details: { requestId: request.id, fields: Object.keys(fields) },
       });
     }
-    return { counts: { prospects: changed }, actions: Object.keys(fields).map((name) => `prospects.${name} rectified`), exportLink: null };
+    return { found: subjects.length > 0, counts: { prospects: changed }, actions: Object.keys(fields).map((name) => `prospects.${name} rectified`), exportLink: null };
   }
 }
 

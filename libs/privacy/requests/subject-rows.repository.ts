@@ -52,6 +52,18 @@ export class SubjectRowsRepository {
     return found;
   }
 
+  /** What the erasure ledger holds for a request: rows per table over every subject it erased, their workflows, how many erasures. */
+  async erasedBy(requestId: string): Promise<{ counts: Record<string, number>; workflowIds: string[]; entries: number }> {
+    const entries: { row_ids: Record<string, string[]>; workflow_ids: string[] }[] = await this.dataSource.query(
+      `SELECT row_ids, workflow_ids FROM erasure_ledger WHERE request_id = $1`, [requestId],
+    );
+    const counts: Record<string, number> = {};
+    for (const entry of entries) {
+      for (const [table, ids] of Object.entries(entry.row_ids)) counts[table] = (counts[table] ?? 0) + ids.length;
+    }
+    return { counts, workflowIds: [...new Set(entries.flatMap((entry) => entry.workflow_ids))], entries: entries.length };
+  }
+
   /** Sets or lifts the restricted flag; false when the prospect is gone. */
   async setRestricted(ref: ProspectRef, restricted: boolean): Promise<boolean> {
     const [, affected] = await this.dataSource.query(
