@@ -86,6 +86,9 @@ describe('privacy requests (workflows)', () => {
     const altered = Buffer.from(Buffer.from(payload, 'base64url').toString().replace('"prospects":1', '"prospects":0')).toString('base64url');
     const forged = await publicApi.post('/v1/privacy-requests/certificates/verify', { certificate: `${header}.${altered}.${signature}` });
     assert.deepEqual(forged.body, { valid: false, body: null });
+    const inQuery = await publicApi.get(`/v1/privacy-requests/certificates/verify?certificate=${encodeURIComponent(row.certificate)}`);
+    assert.equal(inQuery.body.valid, true);
+    assert.equal((await publicApi.get('/v1/privacy-requests/certificates/verify')).status, 400, 'the certificate is required');
 
     const reused = await publicApi.post(`/v1/privacy-requests/verify/${token}`);
     assert.equal(reused.status, 409, 'a link works once');
@@ -207,6 +210,28 @@ describe('privacy requests (workflows)', () => {
     } finally {
       await sequence.stopSync();
     }
+  });
+
+  it('staff verify a request by hand with a reason (audited); once only, and never without a reason', async () => {
+    const email = 'phoned.in@privacy.test';
+    const prospectId = await createProspect(email);
+    const res = await publicApi.post('/v1/privacy-requests', { email, type: 'restriction', message: 'called support' });
+    const id = res.body.requestId as string;
+    await mailTo(email, /Confirm/); // the link went out; the subject phoned support instead of using it
+    assert.equal((await staffApi.post(`/v1/staff/privacy-requests/${id}/verify`, {})).status, 400);
+    const verified = await staffApi.post(`/v1/staff/privacy-requests/${id}/verify`, { reason: 'identity checked by phone' });
+    assert.equal(verified.status, 200, JSON.stringify(verified.body));
+    assert.equal(verified.body.verificationMethod, 'staff');
+    assert.equal((await staffApi.post(`/v1/staff/privacy-requests/${id}/verify`, { reason: 'again' })).status, 409);
+    await statusBecomes(id, 'completed');
+    const [prospect] = await stack.dataSource.query(`SELECT restricted FROM prospects WHERE id = $1`, [prospectId]);
+    assert.equal(prospect.restricted, true);
+    const detail = await staffApi.get(`/v1/staff/privacy-requests/${id}`);
+    assert.deepEqual(detail.body.events.map((e: { kind: string }) => e.kind), ['verification_link_sent', 'verified', 'completed']);
+    const [audit] = await stack.dataSource.query(
+      `SELECT reason FROM audit_events WHERE target_id = $1 AND action = 'privacy_request.verified'`, [id]);
+    assert.equal(audit.reason, 'identity checked by phone');
+    assert.equal((await staffApi.get(`/v1/staff/privacy-requests/not-an-id`)).status, 400);
   });
 
   it('staff routes refuse a call without a staff token, or with a customer\'s API key (401)', async () => {

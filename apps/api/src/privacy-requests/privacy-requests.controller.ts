@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -51,6 +51,14 @@ export class PrivacyRequestsController {
   @ApiErrors(400, 404)
   exportOf(@Param('token') token: string): Promise<Record<string, unknown>> {
     return this.intake.exportOf(token);
+  }
+
+  @Get('certificates/verify')
+  @ApiOperation({ summary: 'Check a certificate given in the query (?certificate=...): issued by Relance and not altered' })
+  @ApiOkResponse({ type: CertificateCheckResultDto })
+  @ApiErrors(400)
+  checkCertificateInQuery(@Query() query: CertificateCheckDto): Promise<CertificateCheckResultDto> {
+    return this.intake.checkCertificate(query.certificate);
   }
 
   @Post('certificates/verify')
