@@ -132,6 +132,9 @@ describe('privacy requests (workflows)', () => {
     const prospectId = await createProspect(email);
     const res = await publicApi.post('/v1/privacy-requests', { email, type: 'erasure' });
     const token = linkToken(await mailTo(email, /Confirm/), 'verify');
+    const again = await publicApi.post('/v1/privacy-requests', { email, type: 'erasure' });
+    assert.equal(again.status, 202);
+    assert.equal(again.body.requestId, res.body.requestId, 'the same pending request, no second link mailed');
     await statusBecomes(res.body.requestId, 'expired');
     assert.deepEqual(await eventKinds(res.body.requestId), ['verification_link_sent', 'expired']);
     assert.equal((await stack.api.get(`/v1/prospects/${prospectId}`)).status, 200, 'nothing was erased');

@@ -26,6 +26,7 @@ export type PrivacySubjectKind = 'prospect' | 'user' | 'email';
           OR ("subject_kind" = 'email' AND "email_hash" IS NOT NULL)`)
 @Index('ix_privacy_requests_status_created', ['status', 'createdAt', 'id'])
 @Index('ix_privacy_requests_due', ['dueAt'], { where: `"status" = 'verified'` })
+@Index('ix_privacy_requests_awaiting_hash', ['emailHash'], { where: `"status" = 'awaiting_verification'` })
 export class PrivacyRequest {
   @IdColumn('privacy_requests') id: string;
   @Column({ type: 'text' }) type: PrivacyRequestType;

@@ -50,6 +50,8 @@ export class PrivacyRequests1764308000000 implements MigrationInterface {
     // Staff list by status, newest first; overdue is a range on due_at among open requests.
     await queryRunner.query(`CREATE INDEX "ix_privacy_requests_status_created" ON "privacy_requests" ("status", "created_at", "id")`);
     await queryRunner.query(`CREATE INDEX "ix_privacy_requests_due" ON "privacy_requests" ("due_at") WHERE "status" = 'verified'`);
+    // A public request repeated while the first awaits its confirmation is answered with the first.
+    await queryRunner.query(`CREATE INDEX "ix_privacy_requests_awaiting_hash" ON "privacy_requests" ("email_hash") WHERE "status" = 'awaiting_verification'`);
     await queryRunner.query(`
       CREATE TABLE "privacy_request_events" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),

@@ -32,6 +32,11 @@ export class PrivacyRequestRepository {
     return rows.save(rows.create({ ...input, status: 'awaiting_verification' }));
   }
 
+  /** A public request of this type from this address still awaiting its verification, if any. */
+  awaitingFor(emailHash: string, type: PrivacyRequestType): Promise<PrivacyRequest | null> {
+    return this.dataSource.getRepository(PrivacyRequest).findOneBy({ emailHash, type, subjectKind: 'email', status: 'awaiting_verification' });
+  }
+
   find(id: string): Promise<PrivacyRequest | null> {
     return this.dataSource.getRepository(PrivacyRequest).findOneBy({ id });
   }

@@ -25,11 +25,18 @@ export class PrivacyRequestIntake {
     @Inject(AuditTrail) private readonly audit: AuditTrail,
   ) {}
 
-  /** Always accepted alike, known address or not: the answer must not tell who is in Relance. */
+  /**
+   * Always accepted alike, known address or not: the answer must not tell who is in Relance. The
+   * same request again while the first awaits its confirmation answers with the first, mailing
+   * nothing more, so the form cannot be used to flood someone's inbox with links.
+   */
   async fromPublic(input: { email: string; type: PrivacyRequestType; message?: string }): Promise<PrivacyRequest> {
+    const emailHash = hashEmail(this.config.suppression.hashKey, input.email);
+    const pending = await this.requests.awaitingFor(emailHash, input.type);
+    if (pending) return pending;
     const request = await this.requests.create({
       type: input.type, subjectKind: 'email', requester: 'subject',
-      emailHash: hashEmail(this.config.suppression.hashKey, input.email), contactEmail: input.email, message: input.message ?? null,
+      emailHash, contactEmail: input.email, message: input.message ?? null,
     });
     await this.audit.record({ actor: { kind: 'data_subject', id: null }, action: 'privacy_request.received', target: { type: 'privacy_request', id: request.id } });
     await this.workflows.start(request.id);
