@@ -3,3 +3,4 @@ export { createMailSyncActivities } from './mail-sync.activities';
 export { createSequenceActivities } from './sequence.activities';
 export { createControlActivities } from './control.activities';
 export { createRetentionActivities } from './retention.activities';
+export { createPrivacyActivities } from './privacy-request.activities';

@@ -6,3 +6,4 @@ export { campaignControlWorkflow } from './campaign-control.workflow';
 export { softBounceResendWorkflow } from './soft-bounce-resend.workflow';
 export { enrollmentControlWorkflow } from './enrollment-control.workflow';
 export { retentionWorkflow } from './retention.workflow';
+export { privacyRequestWorkflow } from './privacy-request.workflow';

@@ -14,6 +14,7 @@ import { LoggerModule } from './common/logger.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
+import { PrivacyRequestsApiModule } from './privacy-requests/privacy-requests.module';
 import { ProspectsModule } from './prospects/prospects.module';
 import { ProspectSuggestionsModule } from './prospect-suggestions/prospect-suggestions.module';
 import { RetentionRunsModule } from './retention-runs/retention-runs.module';
@@ -39,6 +40,7 @@ export class AppModule {
         HealthModule,
         MailboxesModule,
         ProspectsModule,
+        PrivacyRequestsApiModule,
         CampaignsModule,
         EnrollmentsModule,
         StatsModule,

@@ -3,12 +3,13 @@ import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker
 import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
-  createControlActivities, createLaunchActivities, createMailSyncActivities, createRetentionActivities,
+  createControlActivities, createLaunchActivities, createMailSyncActivities, createPrivacyActivities, createRetentionActivities,
   createSequenceActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
 import { MailboxSync } from '@relance/mailboxes';
+import { PrivacyRequestExecutor, PrivacyRequestLifecycle } from '@relance/privacy/requests';
 import { NestPinoLogger, type Logger } from '@relance/observability';
 import { ensureRetentionSchedules, RetentionJobs } from '@relance/privacy/retention';
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
@@ -63,6 +64,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
         ...sequenceActivities,
         ...createLaunchActivities({ launcher: app.get(CampaignLauncher) }),
         ...createControlActivities({ campaignControl: app.get(CampaignControl) }),
+        ...createPrivacyActivities({ lifecycle: app.get(PrivacyRequestLifecycle), executor: app.get(PrivacyRequestExecutor) }),
       },
       // Activities with a heartbeat timeout beat while they run: see heartbeat-while-running.ts.
       interceptors: { activity: [heartbeatWhileRunning] },

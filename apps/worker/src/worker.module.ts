@@ -6,6 +6,7 @@ import { SmtpSender } from '@relance/mail';
 import { MailboxCredentials, MailboxSync } from '@relance/mailboxes';
 import { AuditModule } from '@relance/privacy/audit.module';
 import { RetentionModule } from '@relance/privacy/retention/retention.module';
+import { PrivacyRequestsModule } from '@relance/privacy/requests';
 import { createLogger, LoggerModule, type Logger } from '@relance/observability';
 import { BounceGuard, CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { LastLookBeforeSend, SentCopyKeeper, StepSender } from '@relance/sending';
@@ -20,7 +21,7 @@ export class WorkerModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig, logger: Logger = createLogger({ level: config.logLevel, service: 'worker' })): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule, RetentionModule],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule, RetentionModule, PrivacyRequestsModule],
       providers: [
         {
           provide: SmtpSender,

@@ -12,6 +12,8 @@ import { Mailbox } from './mailbox.entity';
 import { MailboxDeliverabilityEvent } from './mailbox-deliverability-event.entity';
 import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
+import { PrivacyRequest } from './privacy-request.entity';
+import { PrivacyRequestEvent } from './privacy-request-event.entity';
 import { Prospect } from './prospect.entity';
 import { ProspectSuggestion } from './prospect-suggestion.entity';
 import { RequestLog } from './request-log.entity';
@@ -39,6 +41,8 @@ export * from './mailbox.entity';
 export * from './mailbox-deliverability-event.entity';
 export * from './mailbox-secret.entity';
 export * from './message.entity';
+export * from './privacy-request.entity';
+export * from './privacy-request-event.entity';
 export * from './prospect.entity';
 export * from './prospect-suggestion.entity';
 export * from './request-log.entity';
@@ -59,6 +63,7 @@ export const ENTITIES = [
   ProspectSuggestion, ErasureLedgerEntry,
   StaffUser, StaffToken,
   RequestLog, RetentionRun, SupportConversation,
+  PrivacyRequest, PrivacyRequestEvent,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

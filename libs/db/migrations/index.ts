@@ -26,6 +26,7 @@ import { StaffIdentities1764307100000 } from './1764307100000-staff-identities';
 import { MailboxSecretsToVault1764307300000 } from './1764307300000-mailbox-secrets-to-vault';
 import { RequestLogs1764309000000 } from './1764309000000-request-logs';
 import { Retention1764309100000 } from './1764309100000-retention';
+import { PrivacyRequests1764308000000 } from './1764308000000-privacy-requests';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
@@ -36,6 +37,6 @@ export const MIGRATIONS = [
   CancelledTasks1764299000000, ProspectEmailSpelling1764300000000, EnrollmentWaits1764300500000, AuditEvents1764300600000,
   LaunchFilters1764301000000, MailboxEdits1764301100000,
   ProspectSuggestions1764305000000, BounceReasons1764305500000, ReclassifyBounces1764305600000, ErasureLedger1764306000000,
-  StaffIdentities1764307100000, MailboxSecretsToVault1764307300000,
+  StaffIdentities1764307100000, MailboxSecretsToVault1764307300000, PrivacyRequests1764308000000,
   RequestLogs1764309000000, Retention1764309100000,
 ];

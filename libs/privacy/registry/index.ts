@@ -1,5 +1,6 @@
 import { ACCOUNT_TABLES } from './accounts.registry';
 import { NOT_PERSONAL as BASE_NOT_PERSONAL } from './not-personal';
+import { PRIVACY_REQUEST_TABLES } from './privacy-requests.registry';
 import { PROSPECT_TABLES } from './prospects.registry';
 import { RETENTION_NOT_PERSONAL, RETENTION_TABLES } from './retention.registry';
 import { STAFF_TABLES } from './staff.registry';
@@ -11,7 +12,7 @@ import type { NonPersonalColumn, PersonalTable } from './types';
  * table or text-like column joins here or in NOT_PERSONAL: registry.int-spec fails until it does.
  */
 export const PERSONAL_DATA: readonly PersonalTable[] = [
-  ...SUPPRESSION_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES,
+  ...SUPPRESSION_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
 ];
 
 /** Text-like columns that name nobody, each with why. */
