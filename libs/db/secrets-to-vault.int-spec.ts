@@ -7,7 +7,6 @@ import { Vault } from '@relance/crypto';
 import { createDatabase, dropDatabase } from '@relance/devservices';
 import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.service';
 import { testEnv } from '../../tests/harness/env';
-import { bootstrapAccount } from '../../apps/api/src/auth/bootstrap-account';
 import { createDataSource, createVaultDataSource } from './data-source';
 import { Mailbox } from './entities/mailbox.entity';
 import { runMigrations } from './migrate';
@@ -34,11 +33,13 @@ describe('moving mailbox credentials into the vault database', () => {
     main = await createDataSource(url, { poolSize: 1 }).initialize();
     // Back to the schema of before the move: undo migrations until the old table is there again.
     while (!(await hasTable())) await main.undoLastMigration();
-    const { accountId } = await bootstrapAccount(main, { accountName: 'Old', ownerEmail: 'owner@old.test', ownerName: 'O' });
-    await main.getRepository(Mailbox).insert({
-      id: mailboxId, accountId, email: 'rep@old.test', smtpHost: '127.0.0.1', smtpPort: 25, smtpUsername: 'rep',
-      imapHost: '127.0.0.1', imapPort: 143, imapUsername: 'rep',
-    });
+    // Plain SQL: today's entities know columns that later migrations add and were just undone.
+    const [{ id: accountId }] = await main.query(`INSERT INTO accounts (name) VALUES ('Old') RETURNING id`);
+    await main.query(
+      `INSERT INTO mailboxes (id, account_id, email, smtp_host, smtp_port, smtp_username, imap_host, imap_port, imap_username)
+       VALUES ($1, $2, 'rep@old.test', '127.0.0.1', 25, 'rep', '127.0.0.1', 143, 'rep')`,
+      [mailboxId, accountId],
+    );
     await main.query(`INSERT INTO mailbox_secrets (mailbox_id, key_id, wrapped_key, ciphertext) VALUES ($1, $2, $3, $4)`, [
       mailboxId, sealed.keyId, sealed.wrappedKey, sealed.ciphertext,
     ]);
