@@ -1,4 +1,6 @@
 import { Account } from './account.entity';
+import { AccountClosure } from './account-closure.entity';
+import { AccountExport } from './account-export.entity';
 import { AuditEvent } from './audit-event.entity';
 import { ApiKey } from './api-key.entity';
 import { Campaign } from './campaign.entity';
@@ -26,6 +28,8 @@ export * from './account.entity';
 export * from './audit-event.entity';
 export * from './api-key.entity';
 export * from './campaign.entity';
+export * from './account-closure.entity';
+export * from './account-export.entity';
 export * from './campaign-mailbox.entity';
 export * from './mailbox-send-state.entity';
 export * from './enrollment.entity';
@@ -52,6 +56,7 @@ export const ENTITIES = [
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
   ProspectSuggestion, ErasureLedgerEntry,
   StaffUser, StaffToken,
+  AccountExport, AccountClosure,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */
