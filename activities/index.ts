@@ -2,3 +2,4 @@ export { createLaunchActivities } from './launch.activities';
 export { createMailSyncActivities } from './mail-sync.activities';
 export { createSequenceActivities } from './sequence.activities';
 export { createControlActivities } from './control.activities';
+export { createAccountActivities } from './account.activities';

@@ -5,3 +5,5 @@ export { mailboxSyncWorkflow } from './mailbox-sync.workflow';
 export { campaignControlWorkflow } from './campaign-control.workflow';
 export { softBounceResendWorkflow } from './soft-bounce-resend.workflow';
 export { enrollmentControlWorkflow } from './enrollment-control.workflow';
+export { accountExportWorkflow } from './account-export.workflow';
+export { accountClosureWorkflow } from './account-closure.workflow';

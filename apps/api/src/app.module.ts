@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@relance/config';
 import { CryptoModule } from '@relance/crypto/crypto.module';
 import { DbModule } from '@relance/db/db.module';
 import { TemporalModule } from '@relance/temporal/temporal.module';
+import { AccountModule } from './account/account.module';
 import { AuditEventsModule } from './audit/audit-events.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ProspectSuggestionsModule,
         StaffModule,
         AuditEventsModule,
+        AccountModule,
       ],
     };
   }

@@ -2,12 +2,13 @@ import { NestFactory } from '@nestjs/core';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import type { INestApplicationContext } from '@nestjs/common';
 import {
-  createControlActivities, createLaunchActivities, createMailSyncActivities, createSequenceActivities,
+  createAccountActivities, createControlActivities, createLaunchActivities, createMailSyncActivities, createSequenceActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
 import { MailboxSync } from '@relance/mailboxes';
 import { NestPinoLogger, type Logger } from '@relance/observability';
+import { AccountClosureService, AccountExportService } from '@relance/privacy/accounts';
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
 import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '@relance/temporal';
@@ -68,6 +69,11 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
       ...common,
       taskQueue: TASK_QUEUES.mailSync,
       activities: createMailSyncActivities({ mailboxSync: app.get(MailboxSync) }),
+    }),
+    Worker.create({
+      ...common,
+      taskQueue: TASK_QUEUES.privacy,
+      activities: createAccountActivities({ exports: app.get(AccountExportService), closures: app.get(AccountClosureService) }),
     }),
   ]);
   return {

@@ -5,6 +5,7 @@ import { DbModule } from '@relance/db';
 import { SmtpSender } from '@relance/mail';
 import { MailboxCredentials, MailboxSync } from '@relance/mailboxes';
 import { AuditModule } from '@relance/privacy/audit.module';
+import { AccountsModule } from '@relance/privacy/accounts/accounts.module';
 import { createLogger, LoggerModule, type Logger } from '@relance/observability';
 import { BounceGuard, CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { LastLookBeforeSend, SentCopyKeeper, StepSender } from '@relance/sending';
@@ -19,7 +20,7 @@ export class WorkerModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig, logger: Logger = createLogger({ level: config.logLevel, service: 'worker' })): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule, AccountsModule],
       providers: [
         {
           provide: SmtpSender,

@@ -7,3 +7,4 @@ export * from './task-queues';
 export * from './workflow-ids';
 export * from './campaign-control.contract';
 export * from './enrollment-control.contract';
+export * from './account-lifecycle.contract';

@@ -2,6 +2,8 @@
 export const TASK_QUEUES = {
   sequences: 'sequences',
   mailSync: 'mail-sync',
+  /** Account exports and closures (and, later, privacy requests): long database work apart from sending. */
+  privacy: 'privacy',
 } as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];
