@@ -8,7 +8,8 @@ import yauzl from 'yauzl';
 import { TokenSigner } from '@relance/crypto/signed-token';
 import { verifyClosureCertificate } from '@relance/privacy/accounts/closure-certificate';
 import { accountClosureWorkflowId } from '@relance/temporal/contracts';
-import { type ApiClient, eventually } from '../support/api-client';
+import { issueApiKey } from '../../apps/api/src/auth/bootstrap-account';
+import { ApiClient, eventually } from '../support/api-client';
 import { rowsNaming } from '../support/account-rows';
 import { launchSequence } from '../support/launched-sequence';
 import { startRelanceStack, type RelanceStack } from '../support/relance-stack';
@@ -130,6 +131,24 @@ describe('account export and closure (end to end)', () => {
     assert.equal((await stranger.api.get(`/v1/account/exports/${exported.id}`)).status, 404);
   });
 
+  it('lets only the owner close or reactivate the account: a member\'s key or a key of no rep is 403, nothing changes', async () => {
+    const { accountId, api } = await stack.newAccount('Guarded');
+    const [member] = await stack.dataSource.query(
+      `INSERT INTO users (account_id, email, name, role) VALUES ($1, 'member@guarded.test', 'Member', 'member') RETURNING id`, [accountId],
+    );
+    const memberKey = await issueApiKey(stack.dataSource, { accountId, userId: member.id, name: 'member' });
+    const robotKey = await issueApiKey(stack.dataSource, { accountId, userId: null, name: 'robot' });
+    for (const key of [memberKey.apiKey, robotKey.apiKey]) {
+      const refused = await new ApiClient(stack.apiUrl, key).post('/v1/account/closure');
+      assert.equal(refused.status, 403, JSON.stringify(refused.body));
+      assert.match(refused.body.error.message, /owner/);
+    }
+    const [account] = await stack.dataSource.query(`SELECT closing_since FROM accounts WHERE id = $1`, [accountId]);
+    assert.equal(account.closing_since, null);
+    assert.equal((await api.get('/v1/account/closure')).status, 404, 'no closure was recorded');
+    assert.equal((await api.post('/v1/account/closure/cancel')).status, 409, 'nothing to cancel');
+  });
+
   it('stops sending at once; a reactivation at the last moment keeps everything and sending carries on', async () => {
     const { accountId, api } = await stack.newAccount('Hesitant');
     const launched = await launchSequence(stack, api, { rep: 1, emails: ['kept@hesitant.test'], steps: STEPS });
@@ -151,6 +170,7 @@ describe('account export and closure (end to end)', () => {
     assert.equal(sentTo(), 1, 'nothing left after the closure');
     assert.equal((await api.post('/v1/account/closure')).status, 409, 'closing twice is refused');
 
+    // The moment under test is a time, not a state: one second before the purge is due.
     const lastMoment = new Date(closing.body.purgeAfter).getTime() - 1_000;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastMoment - Date.now())));
     const cancelled = await api.post('/v1/account/closure/cancel');
