@@ -49,6 +49,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
     [purged.accountId],
   );
   const audit = new AuditTrail(new AuditRepository(db));
+  const statementMs: [string, number][] = [];
   const purgeStarted = performance.now();
   const outcome = await new AccountClosureRepository(db).purge(purged.accountId, {
     removeVaultSecrets: async () => 0,
@@ -58,6 +59,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
       actor: { kind: 'system', id: null }, action: 'account.purged', accountId: purged.accountId,
       target: { type: 'account', id: purged.accountId }, details: { counts: certificate.counts },
     }, manager),
+    onStatement: (table, ms) => statementMs.push([table, ms]),
   });
   const purgeMs = performance.now() - purgeStarted;
   if (outcome.kind !== 'purged' || outcome.certificate.counts.main.prospects !== n) {
@@ -91,6 +93,8 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
       `ratio = plain DELETE time ÷ purge time (above 1: the purge is faster); plain: ${plainKind}`,
       `${count(rows)} rows purged in ${ACCOUNT_PURGE_STEPS.length} statements, one transaction; ` +
         `per table: ${Object.entries(outcome.certificate.counts.main).filter(([, c]) => c > 0).map(([t, c]) => `${t} ${count(c)}`).join(', ')}`,
+      `slowest statements: ${statementMs.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t, ms]) => `${t} ${seconds(ms)}`).join(', ')} ` +
+        '(each deleted row probes the index of every foreign key that references it, as the cascade does)',
       `two identical accounts of ${count(n)} prospects (enrollment + email each, one in ten an open, a reply and a task) loaded in ${seconds(loadMs)}`,
       leftover === 0 ? 'both accounts fully gone afterwards' : `${leftover} rows of the two accounts left: a bug`,
     ],
