@@ -72,6 +72,7 @@ async function main() {
       TEMPORAL_PAYLOAD_KEYS: env.passThrough.TEMPORAL_PAYLOAD_KEYS || secrets.temporalPayloadKeys,
       TOKEN_SIGNING_KEYS: env.passThrough.TOKEN_SIGNING_KEYS || secrets.tokenSigningKeys,
       SUPPRESSION_HASH_KEY: env.passThrough.SUPPRESSION_HASH_KEY || secrets.suppressionHashKey,
+      PRIVACY_CERTIFICATE_KEYS: env.passThrough.PRIVACY_CERTIFICATE_KEYS || secrets.privacyCertificateKeys,
       API_PORT: String(env.apiPort),
       // The demo mailbox's servers are on this machine; a user's own choice stands.
       MAIL_PRIVATE_HOSTS: env.passThrough.MAIL_PRIVATE_HOSTS || 'allow',

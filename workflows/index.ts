@@ -7,3 +7,5 @@ export { softBounceResendWorkflow } from './soft-bounce-resend.workflow';
 export { enrollmentControlWorkflow } from './enrollment-control.workflow';
 export { accountExportWorkflow } from './account-export.workflow';
 export { accountClosureWorkflow } from './account-closure.workflow';
+export { retentionWorkflow } from './retention.workflow';
+export { privacyRequestWorkflow } from './privacy-request.workflow';

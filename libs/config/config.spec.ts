@@ -9,6 +9,7 @@ const oldVaultKey = randomBytes(32);
 const tokenKey = randomBytes(32);
 const oldTokenKey = randomBytes(32);
 const suppressionKey = randomBytes(32);
+const certificateKey = randomBytes(32);
 
 /** The variables without a default, all valid. */
 function requiredEnv(): NodeJS.ProcessEnv {
@@ -60,6 +61,21 @@ function fullEnv(): NodeJS.ProcessEnv {
     MAIL_PRIVATE_HOSTS: 'allow',
     WORKER_SHUTDOWN_GRACE: '1h',
     WORKER_MAX_CACHED_WORKFLOWS: '2000',
+    REQUEST_LOG_RETENTION: '7d',
+    REQUEST_LOG_ARCHIVE_RETENTION: '180d',
+    REQUEST_LOG_ARCHIVE_DIR: '/var/lib/relance/archives',
+    SUPPORT_CONVERSATION_RETENTION: '60d',
+    REVOKED_TOKEN_RETENTION: '10d',
+    RETENTION_INTERVAL: '12h',
+    REQUEST_LOG_FLUSH_INTERVAL: '250ms',
+    REQUEST_LOG_BATCH_SIZE: '50',
+    PRIVACY_UNVERIFIED_EXPIRY: '7d',
+    PRIVACY_REQUEST_DEADLINE: '30d',
+    PRIVACY_REMINDERS: '1d, 10d',
+    PRIVACY_EXPORT_LINK_TTL: '2d',
+    PRIVACY_CERTIFICATE_KEYS: `c1:${certificateKey.toString('base64')}`,
+    SYSTEM_MAIL_SMTP_URL: 'smtps://privacy:secret@smtp.example.com:465',
+    SYSTEM_MAIL_FROM: 'privacy@example.com',
   };
 }
 
@@ -83,7 +99,14 @@ function without(name: string): NodeJS.ProcessEnv {
 describe('loadConfig', () => {
   it('maps every variable of a full environment into the typed config', () => {
     const config = loadConfig(fullEnv());
-    const { temporal, vault, tokens, suppression, accounts, ...rest } = config;
+    const { temporal, vault, tokens, suppression, privacy, accounts, ...rest } = config;
+    const { certificateKeys, ...privacyDurations } = privacy;
+    assert.deepEqual(privacyDurations, {
+      unverifiedExpiryMs: 7 * 86_400_000, deadlineMs: 30 * 86_400_000,
+      reminderOffsetsMs: [10 * 86_400_000, 86_400_000], exportLinkTtlMs: 2 * 86_400_000,
+    });
+    assert.equal(certificateKeys?.currentId, 'c1');
+    assert.ok(certificateKeys?.keys.get('c1')?.equals(certificateKey));
     assert.deepEqual(rest, {
       env: 'production',
       logLevel: 'warn',
@@ -104,6 +127,16 @@ describe('loadConfig', () => {
       },
       mail: { syncIntervalMs: 300_000, smtpTimeoutMs: 2_000, imapTimeoutMs: 500, allowPrivateHosts: true },
       worker: { shutdownGraceMs: 3_600_000, maxCachedWorkflows: 2_000 },
+      retention: {
+        requestLogMaxAgeMs: 7 * 86_400_000,
+        archiveMaxAgeMs: 180 * 86_400_000,
+        archiveDir: '/var/lib/relance/archives',
+        supportConversationMaxAgeMs: 60 * 86_400_000,
+        revokedTokenMaxAgeMs: 10 * 86_400_000,
+        intervalMs: 12 * 3_600_000,
+      },
+      requestLog: { flushIntervalMs: 250, batchSize: 50 },
+      systemMail: { smtpUrl: 'smtps://privacy:secret@smtp.example.com:465', from: 'privacy@example.com' },
     });
     assert.equal(temporal.address, 'temporal.internal:7233');
     assert.equal(temporal.namespace, 'relance');
@@ -122,9 +155,9 @@ describe('loadConfig', () => {
     assert.equal(tokens.unsubscribeTtlMs, 30 * 86_400_000);
     assert.equal(tokens.trackingTtlMs, 90 * 86_400_000);
     assert.ok(suppression.hashKey.equals(suppressionKey));
-    const { certificateKeys, ...accountSettings } = accounts;
+    const { certificateKeys: closureKeys, ...accountSettings } = accounts;
     assert.deepEqual(accountSettings, { exportDir: '/var/lib/relance/exports', exportLinkTtlMs: 2 * 86_400_000, closureGraceMs: 30 * 86_400_000 });
-    assert.equal(certificateKeys.currentId, 'c1');
+    assert.equal(closureKeys.currentId, 'c1');
   });
 
   it('signs closure certificates with TOKEN_SIGNING_KEYS when CERTIFICATE_SIGNING_KEYS is unset or empty, and waits 90 days', () => {
@@ -174,6 +207,32 @@ describe('loadConfig', () => {
     assert.deepEqual(config.worker, { shutdownGraceMs: 30_000, maxCachedWorkflows: 500 });
     assert.equal(config.tokens.unsubscribeTtlMs, 365 * 86_400_000);
     assert.equal(config.tokens.trackingTtlMs, 365 * 86_400_000);
+    // The privacy policy's durations: logs a month, their archives a year, support 90 days after closure.
+    assert.deepEqual(config.retention, {
+      requestLogMaxAgeMs: 30 * 86_400_000,
+      archiveMaxAgeMs: 365 * 86_400_000,
+      archiveDir: '.data/request-log-archives',
+      supportConversationMaxAgeMs: 90 * 86_400_000,
+      revokedTokenMaxAgeMs: 30 * 86_400_000,
+      intervalMs: 86_400_000,
+    });
+    assert.deepEqual(config.requestLog, { flushIntervalMs: 1_000, batchSize: 200 });
+    assert.deepEqual(config.privacy, {
+      unverifiedExpiryMs: 14 * 86_400_000, deadlineMs: 28 * 86_400_000,
+      reminderOffsetsMs: [7 * 86_400_000, 3 * 86_400_000, 86_400_000], exportLinkTtlMs: 7 * 86_400_000, certificateKeys: null,
+    });
+    assert.deepEqual(config.systemMail, { smtpUrl: null, from: 'privacy@relance.invalid' });
+  });
+
+  it('fails naming a retention duration that is not one', () => {
+    assert.throws(() => loadConfig({ ...requiredEnv(), REQUEST_LOG_RETENTION: 'a month' }), /REQUEST_LOG_RETENTION/);
+    assert.throws(() => loadConfig({ ...requiredEnv(), RETENTION_INTERVAL: '10ms' }), /RETENTION_INTERVAL/);
+  });
+
+  it('reads an empty PRIVACY_CERTIFICATE_KEYS or SYSTEM_MAIL_SMTP_URL as unset (docker-compose passes unset ones empty)', () => {
+    const config = loadConfig({ ...requiredEnv(), PRIVACY_CERTIFICATE_KEYS: '', SYSTEM_MAIL_SMTP_URL: '' });
+    assert.equal(config.privacy.certificateKeys, null);
+    assert.equal(config.systemMail.smtpUrl, null);
   });
 
   it('denies private mail hosts in every environment unless MAIL_PRIVATE_HOSTS=allow', () => {
@@ -247,6 +306,10 @@ describe('loadConfig', () => {
     ['MAILBOX_PAUSE_SENDER_BOUNCES', '0', />=\s*1/],
     ['PAUSE_RECHECK_INTERVAL', '500ms', /at least 1000 ms/],
     ['WORKER_MAX_CACHED_WORKFLOWS', 'lots', /number/],
+    ['PRIVACY_REMINDERS', '7d,soon', /"soon" is not a duration/],
+    ['PRIVACY_CERTIFICATE_KEYS', randomBytes(32).toString('base64'), /"id:base64key"/],
+    ['SYSTEM_MAIL_SMTP_URL', 'http://smtp.example.com', /smtp:\/\//],
+    ['SYSTEM_MAIL_FROM', 'privacy', /email address/],
     ['TEMPORAL_UI_URL', 'temporal ui', /URL/],
     ['API_PUBLIC_URL', 'localhost:3000', /http\(s\) URL/],
     ['API_PUBLIC_URL', 'javascript:alert(1)', /http\(s\) URL/],

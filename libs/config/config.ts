@@ -93,6 +93,38 @@ export interface AppConfig {
     readonly closureGraceMs: number;
     readonly certificateKeys: KeyRing;
   };
+  /** What the retention schedules keep, for how long, and how often they run (the privacy policy's durations). */
+  readonly retention: {
+    /** Request logs older than this move into compressed archives. */
+    readonly requestLogMaxAgeMs: number;
+    /** Archives whose day is older than this are destroyed. */
+    readonly archiveMaxAgeMs: number;
+    /** Where the gzip JSON-lines archives of request logs are written. */
+    readonly archiveDir: string;
+    /** Support conversations of a deleted account are deleted this long after its deletion. */
+    readonly supportConversationMaxAgeMs: number;
+    /** Revoked staff tokens are removed this long after their revocation. */
+    readonly revokedTokenMaxAgeMs: number;
+    /** How often each retention schedule runs. */
+    readonly intervalMs: number;
+  };
+  /** The API's request log table is written in batches: at most this often, or when this many rows wait. */
+  readonly requestLog: { readonly flushIntervalMs: number; readonly batchSize: number };
+  /** Data-subject requests (privacy-request workflows). */
+  readonly privacy: {
+    /** An unverified request closes as expired after this long, never executed. */
+    readonly unverifiedExpiryMs: number;
+    /** A verified request is due this long after its verification (once extended, twice that). */
+    readonly deadlineMs: number;
+    /** Staff are reminded this long before the due date, largest first (7d, 3d, 1d). */
+    readonly reminderOffsetsMs: readonly number[];
+    /** How long an access export's download link works. */
+    readonly exportLinkTtlMs: number;
+    /** Signs completion certificates (first key signs, all verify); null when unset (no request can complete). */
+    readonly certificateKeys: KeyRing | null;
+  };
+  /** Relance's own mailbox, for mail to data subjects (verification links, notices, certificates). */
+  readonly systemMail: { readonly smtpUrl: string | null; readonly from: string };
 }
 
 export type TrustProxy = boolean | number | readonly string[];
@@ -110,6 +142,19 @@ const duration = (fallback: string, minMs: number) =>
       const ms = parseDuration(text);
       if (ms < minMs) ctx.addIssue({ code: 'custom', message: `must be at least ${minMs} ms` });
       return ms;
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+/** "7d,3d,1d": durations, returned largest first. */
+const durationList = (fallback: string) =>
+  z.string().default(fallback).transform((text, ctx) => {
+    try {
+      return text.split(',').map((part) => parseDuration(part.trim())).sort((a, b) => b - a);
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: (error as Error).message });
       return z.NEVER;
@@ -226,6 +271,22 @@ const schema = z.object({
   ACCOUNT_CLOSURE_GRACE: duration('90d', 0),
   // Empty (compose passes it so) means unset: TOKEN_SIGNING_KEYS sign certificates then.
   CERTIFICATE_SIGNING_KEYS: z.preprocess((value) => (value === '' ? undefined : value), keyRing.optional()),
+  REQUEST_LOG_RETENTION: duration('30d', 1_000),
+  REQUEST_LOG_ARCHIVE_RETENTION: duration('365d', 1_000),
+  REQUEST_LOG_ARCHIVE_DIR: z.string().min(1).default('.data/request-log-archives'),
+  SUPPORT_CONVERSATION_RETENTION: duration('90d', 1_000),
+  REVOKED_TOKEN_RETENTION: duration('30d', 1_000),
+  RETENTION_INTERVAL: duration('1d', 1_000),
+  REQUEST_LOG_FLUSH_INTERVAL: duration('1s', 10),
+  REQUEST_LOG_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
+  PRIVACY_UNVERIFIED_EXPIRY: duration('14d', 1_000),
+  PRIVACY_REQUEST_DEADLINE: duration('28d', 1_000),
+  PRIVACY_REMINDERS: durationList('7d,3d,1d'),
+  PRIVACY_EXPORT_LINK_TTL: duration('7d', 60_000),
+  // docker-compose passes unset variables as empty strings: empty means unset here.
+  PRIVACY_CERTIFICATE_KEYS: z.preprocess(blankAsUnset, keyRing.optional()),
+  SYSTEM_MAIL_SMTP_URL: z.preprocess(blankAsUnset, z.string().refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://').optional()),
+  SYSTEM_MAIL_FROM: z.string().email({ message: 'must be an email address' }).default('privacy@relance.invalid'),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -285,6 +346,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       closureGraceMs: v.ACCOUNT_CLOSURE_GRACE,
       certificateKeys: v.CERTIFICATE_SIGNING_KEYS ?? v.TOKEN_SIGNING_KEYS,
     },
+    retention: {
+      requestLogMaxAgeMs: v.REQUEST_LOG_RETENTION,
+      archiveMaxAgeMs: v.REQUEST_LOG_ARCHIVE_RETENTION,
+      archiveDir: v.REQUEST_LOG_ARCHIVE_DIR,
+      supportConversationMaxAgeMs: v.SUPPORT_CONVERSATION_RETENTION,
+      revokedTokenMaxAgeMs: v.REVOKED_TOKEN_RETENTION,
+      intervalMs: v.RETENTION_INTERVAL,
+    },
+    requestLog: { flushIntervalMs: v.REQUEST_LOG_FLUSH_INTERVAL, batchSize: v.REQUEST_LOG_BATCH_SIZE },
+    privacy: {
+      unverifiedExpiryMs: v.PRIVACY_UNVERIFIED_EXPIRY,
+      deadlineMs: v.PRIVACY_REQUEST_DEADLINE,
+      reminderOffsetsMs: v.PRIVACY_REMINDERS,
+      exportLinkTtlMs: v.PRIVACY_EXPORT_LINK_TTL,
+      certificateKeys: v.PRIVACY_CERTIFICATE_KEYS ?? null,
+    },
+    systemMail: { smtpUrl: v.SYSTEM_MAIL_SMTP_URL ?? null, from: v.SYSTEM_MAIL_FROM },
   });
 }
 

@@ -5,9 +5,10 @@ import { readLegacyToken } from './legacy-token';
 /**
  * What a token may be used for; a token signed for one purpose is refused for any other.
  * unsubscribe and open: an outbox message id; click: a message id and a link index;
- * account_export: the id of an account export (its download link).
+ * privacy-verify (the link that confirms a data-subject request) and privacy-export (the download
+ * of an access export): a privacy request id; account_export: the id of an account export (its download link).
  */
-export type TokenPurpose = 'unsubscribe' | 'open' | 'click' | 'account_export';
+export type TokenPurpose = 'unsubscribe' | 'open' | 'click' | 'privacy-verify' | 'privacy-export' | 'account_export';
 
 export type TokenErrorCode = 'token_invalid' | 'token_expired';
 
@@ -104,7 +105,9 @@ export class TokenSigner {
  * (a registered `aud` claim and a spelled-out UUID cost 40 more). A subject that does not start
  * with a UUID is kept whole behind a `~`, a character base64url never uses.
  */
-const PURPOSE_CODES: Readonly<Record<TokenPurpose, string>> = { unsubscribe: 'u', open: 'o', click: 'c', account_export: 'e' };
+const PURPOSE_CODES: Readonly<Record<TokenPurpose, string>> = {
+  unsubscribe: 'u', open: 'o', click: 'c', 'privacy-verify': 'p', 'privacy-export': 'x', account_export: 'e',
+};
 const UUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const SUBJECT_CLAIM = /^([a-z-]+)\.(~.+|[A-Za-z0-9_-]{22}.*)$/s;
 

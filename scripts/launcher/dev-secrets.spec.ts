@@ -17,6 +17,7 @@ describe('loadDevSecrets', () => {
       assert.equal(parseKeyRing(ring).keys.size, 1);
     }
     assert.equal(parseSingleKey(secrets.suppressionHashKey).length, 32);
+    assert.equal(parseKeyRing(secrets.privacyCertificateKeys).currentId, 'dev1');
     assert.match(secrets.demoMailboxPassword, /^[A-Za-z0-9_-]{24}$/, 'a password Dovecot\'s passwd-file can hold');
     assert.equal(statSync(file).mode & 0o777, 0o600);
     assert.deepEqual(loadDevSecrets(file), secrets, 'the second start reads the same keys');
@@ -27,7 +28,7 @@ describe('loadDevSecrets', () => {
     const old = { vaultMasterKeys: 'dev1:old-vault', temporalPayloadKeys: 'dev1:old-payload', demoApiKey: 'rl_live_x', demoAccountId: 'a1' };
     writeFileSync(file, JSON.stringify(old));
     const secrets = loadDevSecrets(file);
-    const added = { tokenSigningKeys: undefined, suppressionHashKey: undefined, demoMailboxPassword: undefined };
+    const added = { tokenSigningKeys: undefined, suppressionHashKey: undefined, privacyCertificateKeys: undefined, demoMailboxPassword: undefined };
     assert.deepEqual({ ...secrets, ...added }, { ...old, ...added });
     assert.equal(parseKeyRing(secrets.tokenSigningKeys).currentId, 'dev1');
     assert.equal(parseSingleKey(secrets.suppressionHashKey).length, 32);

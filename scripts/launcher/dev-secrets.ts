@@ -12,6 +12,8 @@ export interface DevSecrets {
   temporalPayloadKeys: string;
   tokenSigningKeys: string;
   suppressionHashKey: string;
+  /** Signs privacy-request certificates (PRIVACY_CERTIFICATE_KEYS). */
+  privacyCertificateKeys: string;
   /** The Dovecot password of npm start's demo mailbox (IMAP; the catcher takes any SMTP login). */
   demoMailboxPassword: string;
   demoApiKey?: string;
@@ -27,6 +29,7 @@ const GENERATED: Record<keyof Omit<DevSecrets, 'demoApiKey' | 'demoAccountId'>, 
   tokenSigningKeys: () => `dev1:${randomKey()}`,
   // A single key with no id: the hashes it makes must never change.
   suppressionHashKey: randomKey,
+  privacyCertificateKeys: () => `dev1:${randomKey()}`,
   // Goes into Dovecot's passwd-file: base64url has no ':' or line break.
   demoMailboxPassword: () => randomBytes(18).toString('base64url'),
 };

@@ -108,6 +108,7 @@ export async function startTestServices(options: {
     VAULT_MASTER_KEYS: freshKeyRing(),
     TOKEN_SIGNING_KEYS: freshKeyRing(),
     SUPPRESSION_HASH_KEY: randomBytes(32).toString('base64'),
+    PRIVACY_CERTIFICATE_KEYS: freshKeyRing(),
     TEST_IMAP_HOST: mail.value.host,
     TEST_IMAP_PORT: String(mail.value.imapPort),
     TEST_LMTP_PORT: String(mail.value.lmtpPort),

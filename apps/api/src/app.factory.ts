@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@relance/config';
 import { createLogger, NestPinoLogger } from '@relance/observability';
+import { RequestLogWriter } from '@relance/privacy/retention/request-log-writer';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { refuseDeepJson } from './common/refuse-deep-json';
@@ -44,7 +45,7 @@ export async function createApiApp(
   app.disable('x-powered-by');
   // Who may set the client address that tracking anonymises (request.ip): the socket unless configured.
   app.set('trust proxy', config.api.trustProxy);
-  app.use(requestLog(logger));
+  app.use(requestLog(logger, app.get(RequestLogWriter)));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: readsAsJson, verify: refuseDeepJson(config.api.maxJsonDepth) });
   app.useGlobalPipes(createValidationPipe(config.api.maxJsonDepth));
   app.useGlobalFilters(new AllExceptionsFilter(logger));

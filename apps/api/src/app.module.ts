@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AppConfig, ConfigModule } from '@relance/config';
 import { CryptoModule } from '@relance/crypto/crypto.module';
 import { DbModule } from '@relance/db/db.module';
+import { RequestLogModule } from '@relance/privacy/retention/request-log.module';
 import { TemporalModule } from '@relance/temporal/temporal.module';
 import { AccountModule } from './account/account.module';
 import { AuditEventsModule } from './audit/audit-events.module';
@@ -14,8 +15,10 @@ import { LoggerModule } from './common/logger.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
+import { PrivacyRequestsApiModule } from './privacy-requests/privacy-requests.module';
 import { ProspectsModule } from './prospects/prospects.module';
 import { ProspectSuggestionsModule } from './prospect-suggestions/prospect-suggestions.module';
+import { RetentionRunsModule } from './retention-runs/retention-runs.module';
 import { StaffModule } from './staff/staff.module';
 import { StatsModule } from './stats/stats.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
@@ -38,6 +41,7 @@ export class AppModule {
         HealthModule,
         MailboxesModule,
         ProspectsModule,
+        PrivacyRequestsApiModule,
         CampaignsModule,
         EnrollmentsModule,
         StatsModule,
@@ -51,6 +55,8 @@ export class AppModule {
         StaffModule,
         AuditEventsModule,
         AccountModule,
+        RequestLogModule,
+        RetentionRunsModule,
       ],
     };
   }

@@ -9,7 +9,7 @@ async function main() {
   const logger = createLogger({ level: config.logLevel, service: 'worker' });
   installTemporalRuntime(logger, { drainOnSignals: true });
   const worker = await createRelanceWorker(config, logger);
-  logger.info({ taskQueues: ['sequences', 'mail-sync'] }, 'worker started');
+  logger.info({ taskQueues: ['sequences', 'mail-sync', 'retention'] }, 'worker started');
   await worker.run();
   logger.info('worker stopped');
 }

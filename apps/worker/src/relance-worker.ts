@@ -1,14 +1,18 @@
 import { NestFactory } from '@nestjs/core';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import type { INestApplicationContext } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import {
-  createAccountActivities, createControlActivities, createLaunchActivities, createMailSyncActivities, createSequenceActivities,
+  createAccountActivities, createControlActivities, createLaunchActivities, createMailSyncActivities, createPrivacyActivities,
+  createRetentionActivities, createSequenceActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
 import { MailboxSync } from '@relance/mailboxes';
+import { PrivacyRequestExecutor, PrivacyRequestLifecycle } from '@relance/privacy/requests';
 import { NestPinoLogger, type Logger } from '@relance/observability';
 import { AccountClosureService, AccountExportService } from '@relance/privacy/accounts';
+import { ensureRetentionSchedules, RetentionJobs } from '@relance/privacy/retention';
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
 import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '@relance/temporal';
@@ -61,6 +65,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
         ...sequenceActivities,
         ...createLaunchActivities({ launcher: app.get(CampaignLauncher) }),
         ...createControlActivities({ campaignControl: app.get(CampaignControl) }),
+        ...createPrivacyActivities({ lifecycle: app.get(PrivacyRequestLifecycle), executor: app.get(PrivacyRequestExecutor) }),
       },
       // Activities with a heartbeat timeout beat while they run: see heartbeat-while-running.ts.
       interceptors: { activity: [heartbeatWhileRunning] },
@@ -72,10 +77,24 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     }),
     Worker.create({
       ...common,
+      taskQueue: TASK_QUEUES.retention,
+      activities: createRetentionActivities({ jobs: app.get(RetentionJobs) }),
+      interceptors: { activity: [heartbeatWhileRunning] },
+    }),
+    Worker.create({
+      ...common,
       taskQueue: TASK_QUEUES.privacy,
       activities: createAccountActivities({ exports: app.get(AccountExportService), closures: app.get(AccountClosureService) }),
     }),
   ]);
+  // Every worker start makes sure the schedules exist (fixed ids: never a second one) with its interval.
+  try {
+    await ensureRetentionSchedules(app.get(Client), config.retention.intervalMs);
+  } catch (error) {
+    await connection.close();
+    await app.close();
+    throw error;
+  }
   return {
     async run() {
       try {

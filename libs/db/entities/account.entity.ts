@@ -11,4 +11,6 @@ export class Account {
   /** Set while the account's closure waits for its purge: nothing is sent (the send claim refuses). */
   @Column({ name: 'closing_since', type: 'timestamptz', nullable: true }) closingSince: Date | null;
   @CreatedAt() createdAt: Date;
+  /** When the account was deleted (closed); retention counts from it. Null while it lives. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt: Date | null;
 }

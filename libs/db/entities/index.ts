@@ -14,8 +14,13 @@ import { Mailbox } from './mailbox.entity';
 import { MailboxDeliverabilityEvent } from './mailbox-deliverability-event.entity';
 import { MailboxSecret } from './mailbox-secret.entity';
 import { Message } from './message.entity';
+import { PrivacyRequest } from './privacy-request.entity';
+import { PrivacyRequestEvent } from './privacy-request-event.entity';
 import { Prospect } from './prospect.entity';
 import { ProspectSuggestion } from './prospect-suggestion.entity';
+import { RequestLog } from './request-log.entity';
+import { RetentionRun } from './retention-run.entity';
+import { SupportConversation } from './support-conversation.entity';
 import { StaffToken } from './staff-token.entity';
 import { StaffUser } from './staff-user.entity';
 import { Step } from './step.entity';
@@ -40,8 +45,13 @@ export * from './mailbox.entity';
 export * from './mailbox-deliverability-event.entity';
 export * from './mailbox-secret.entity';
 export * from './message.entity';
+export * from './privacy-request.entity';
+export * from './privacy-request-event.entity';
 export * from './prospect.entity';
 export * from './prospect-suggestion.entity';
+export * from './request-log.entity';
+export * from './retention-run.entity';
+export * from './support-conversation.entity';
 export * from './staff-token.entity';
 export * from './staff-user.entity';
 export * from './step.entity';
@@ -57,6 +67,8 @@ export const ENTITIES = [
   ProspectSuggestion, ErasureLedgerEntry,
   StaffUser, StaffToken,
   AccountExport, AccountClosure,
+  RequestLog, RetentionRun, SupportConversation,
+  PrivacyRequest, PrivacyRequestEvent,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

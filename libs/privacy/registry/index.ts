@@ -1,6 +1,8 @@
 import { ACCOUNT_TABLES } from './accounts.registry';
-import { NOT_PERSONAL } from './not-personal';
+import { NOT_PERSONAL as BASE_NOT_PERSONAL } from './not-personal';
+import { PRIVACY_REQUEST_TABLES } from './privacy-requests.registry';
 import { PROSPECT_TABLES } from './prospects.registry';
+import { RETENTION_NOT_PERSONAL, RETENTION_TABLES } from './retention.registry';
 import { STAFF_TABLES } from './staff.registry';
 import { SUPPRESSION_TABLES } from './suppression.registry';
 import type { NonPersonalColumn, PersonalTable } from './types';
@@ -9,9 +11,12 @@ import type { NonPersonalColumn, PersonalTable } from './types';
  * Every table holding personal data, children before parents (the order erasure walks). A new
  * table or text-like column joins here or in NOT_PERSONAL: registry.int-spec fails until it does.
  */
-export const PERSONAL_DATA: readonly PersonalTable[] = [...SUPPRESSION_TABLES, ...PROSPECT_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES];
+export const PERSONAL_DATA: readonly PersonalTable[] = [
+  ...SUPPRESSION_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
+];
 
-export { NOT_PERSONAL };
+/** Text-like columns that name nobody, each with why. */
+export const NOT_PERSONAL: readonly NonPersonalColumn[] = [...BASE_NOT_PERSONAL, ...RETENTION_NOT_PERSONAL];
 export type { NonPersonalColumn, PersonalTable };
 export * from './types';
 

@@ -8,3 +8,5 @@ export * from './workflow-ids';
 export * from './campaign-control.contract';
 export * from './enrollment-control.contract';
 export * from './account-lifecycle.contract';
+export * from './retention.contract';
+export * from './privacy-request.contract';

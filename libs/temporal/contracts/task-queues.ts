@@ -1,9 +1,10 @@
-/** Workers scale per task queue: sends and launches on one, mailbox reading on another. */
+/** Workers scale per task queue: sends and launches on one, mailbox reading on another, retention on a third. */
 export const TASK_QUEUES = {
   sequences: 'sequences',
   mailSync: 'mail-sync',
-  /** Account exports and closures (and, later, privacy requests): long database work apart from sending. */
+  /** Account exports and closures: long database work apart from sending. */
   privacy: 'privacy',
+  retention: 'retention',
 } as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

@@ -23,6 +23,8 @@ export const enrollmentControlWorkflowId = (enrollmentId: string) => workflowId(
  */
 export const mailboxEnabledWorkflowId = (mailboxId: string, campaignId: string) =>
   `${workflowId('mailbox-enabled:', mailboxId)}:${workflowId('', campaignId)}`;
+/** One per data-subject request, named by the request's id. */
+export const privacyRequestWorkflowId = (requestId: string) => workflowId('privacy-request:', requestId);
 /** One per resend of a soft-bounced email: the outbox row's id and which resend it is. */
 export const softBounceResendWorkflowId = (messageId: string, attempt: number) =>
   `${workflowId('soft-bounce-resend:', messageId)}:${Number.isInteger(attempt) && attempt > 0 ? attempt : invalidAttempt(attempt)}`;

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsNotEmptyObject, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PRIVACY_REQUEST_TYPES, type PrivacyRequestType } from '@relance/db/entities/privacy-request.entity';
+import { WITHOUT_INVISIBLE_CHARACTERS } from '@relance/mail/email-address';
+import { RECTIFIABLE_FIELDS } from '@relance/privacy/requests';
+import { NormaliseEmail } from '../../common/transforms';
+import { IsNotBlank } from '../../common/validators/not-blank';
+
+const FIELDS_DESCRIPTION = `Prospect fields to set, by name (${RECTIFIABLE_FIELDS.join(', ')}); null clears one`;
+
+/** A request from a member of the public, without an account. */
+export class PublicPrivacyRequestDto {
+  @ApiProperty({ example: 'ada@example.com', description: 'Your address: the confirmation link and the answer go there' })
+  @NormaliseEmail() @IsEmail() @MaxLength(254)
+  @Matches(WITHOUT_INVISIBLE_CHARACTERS, { message: 'email must not contain invisible characters (zero-width spaces or joiners)' })
+  email: string;
+
+  @ApiProperty({ enum: PRIVACY_REQUEST_TYPES })
+  @IsIn(PRIVACY_REQUEST_TYPES)
+  type: PrivacyRequestType;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'What you ask, in your words (for a rectification: what is wrong)' })
+  @IsOptional() @IsString() @MaxLength(5000)
+  message?: string;
+}
+
+/** A request a customer files on behalf of one of its prospects (verified by the customer's key). */
+export class ProspectPrivacyRequestDto {
+  @ApiProperty({ enum: PRIVACY_REQUEST_TYPES })
+  @IsIn(PRIVACY_REQUEST_TYPES)
+  type: PrivacyRequestType;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional() @IsString() @MaxLength(5000)
+  message?: string;
+
+  @ApiPropertyOptional({ description: FIELDS_DESCRIPTION, example: { last_name: 'Lovelace' } })
+  @IsOptional() @IsObject()
+  fields?: Record<string, unknown>;
+}
+
+export class StaffReasonDto {
+  @ApiProperty({ maxLength: 1000, description: 'Why: kept in the audit trail (addresses are masked)' })
+  @IsString() @IsNotBlank() @MaxLength(1000)
+  reason: string;
+}
+
+export class RectifyFieldsDto {
+  @ApiProperty({ description: FIELDS_DESCRIPTION, example: { first_name: 'Ada' } })
+  @IsObject() @IsNotEmptyObject()
+  fields: Record<string, unknown>;
+}
+
+export class CertificateCheckDto {
+  @ApiProperty({ description: 'The certificate as mailed (compact JWS)' })
+  @IsString() @MaxLength(20_000)
+  certificate: string;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { PrivacyRequestsModule as PrivacyRequestsLibModule } from '@relance/privacy/requests';
+import { PrivacyRequestIntake } from './privacy-request-intake.service';
+import { PrivacyRequestStaffActions } from './privacy-request-staff.service';
+import { PrivacyRequestWorkflows } from './privacy-request-workflows';
+import { PrivacyRequestsController } from './privacy-requests.controller';
+import { ProspectPrivacyRequestsController } from './prospect-privacy-requests.controller';
+import { StaffPrivacyRequestsController } from './staff-privacy-requests.controller';
+
+@Module({
+  imports: [PrivacyRequestsLibModule],
+  controllers: [PrivacyRequestsController, ProspectPrivacyRequestsController, StaffPrivacyRequestsController],
+  providers: [PrivacyRequestIntake, PrivacyRequestStaffActions, PrivacyRequestWorkflows],
+})
+export class PrivacyRequestsApiModule {}

@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@relance/config';
+import { TokenSigner } from '@relance/crypto/signed-token';
+import type { PrivacyRequest } from '@relance/db';
+import { AuditTrail } from '../audit-trail';
+import { ErasureService } from '../erasure/erasure.service';
+import { WorkflowPurge } from '../erasure/workflow-purge';
+import { CertificateSigner, type CertificateBody } from './privacy-certificate';
+import { PrivacyRequestRepository } from './privacy-request.repository';
+import { type ProspectRef, SubjectRowsRepository } from './subject-rows.repository';
+import { subjectNotices } from './subject-notices';
+import { SystemMailer } from './system-mailer';
+
+const SYSTEM = { kind: 'system' as const, id: null };
+
+/** What carrying out one request did: counts per table and other actions, for its certificate. */
+interface Outcome {
+  /** Whether anything was held about the subject. */
+  found: boolean;
+  counts: Record<string, number>;
+  actions: string[];
+  exportLink: string | null;
+}
+
+/**
+ * Carries out a verified privacy request on every prospect it is about, then signs its
+ * certificate, stores it, mails it to the requester and closes the request (which nulls the
+ * contact address and the message). A request about an address never held completes too, with
+ * a certificate saying nothing was found.
+ */
+@Injectable()
+export class PrivacyRequestExecutor {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PrivacyRequestRepository) private readonly requests: PrivacyRequestRepository,
+    @Inject(SubjectRowsRepository) private readonly rows: SubjectRowsRepository,
+    @Inject(ErasureService) private readonly erasure: ErasureService,
+    @Inject(WorkflowPurge) private readonly purge: WorkflowPurge,
+    @Inject(AuditTrail) private readonly audit: AuditTrail,
+    @Inject(TokenSigner) private readonly tokens: TokenSigner,
+    @Inject(CertificateSigner) private readonly certificates: CertificateSigner,
+    @Inject(SystemMailer) private readonly mailer: SystemMailer,
+  ) {}
+
+  async execute(requestId: string): Promise<{ found: boolean }> {
+    const request = await this.requests.find(requestId);
+    if (!request) throw new Error(`privacy request ${requestId} does not exist`);
+    if (request.status === 'completed') return { found: certificateFound(request) };
+    if (request.status !== 'verified') throw new Error(`privacy request ${requestId} is ${request.status}, not verified`);
+    const subjects = await this.subjectsOf(request);
+    const outcome = await this.carryOut(request, subjects);
+    const { found } = outcome;
+    const completedAt = new Date();
+    const body: CertificateBody = {
+      requestId, type: request.type, found, counts: outcome.counts, actions: outcome.actions,
+      receivedAt: request.createdAt.toISOString(), verifiedAt: request.verifiedAt?.toISOString() ?? null,
+      completedAt: completedAt.toISOString(),
+    };
+    const certificate = await this.certificates.sign(body);
+    const contact = request.contactEmail;
+    await this.audit.record({
+      actor: SYSTEM, action: `privacy_request.${request.type}_executed`, target: { type: 'privacy_request', id: requestId },
+      accountId: request.accountId, details: { found, counts: outcome.counts, actions: outcome.actions },
+    });
+    // Mailed before closing: closing nulls the contact address. A retry after a failed close mails again, which is harmless.
+    if (contact) await this.mailer.send(subjectNotices.completed(contact, requestId, certificate, outcome.exportLink));
+    await this.requests.close(requestId, 'completed', certificate, completedAt);
+    await this.requests.addEvent(requestId, 'completed', { found, tables: Object.keys(outcome.counts).length });
+    return { found };
+  }
+
+  /** The prospects the request is about: its prospect, or every prospect holding the address that filed it. */
+  private async subjectsOf(request: PrivacyRequest): Promise<ProspectRef[]> {
+    if (request.subjectKind === 'prospect') {
+      const ref = { accountId: request.accountId!, prospectId: request.prospectId! };
+      return (await this.rows.prospectExists(ref)) ? [ref] : [];
+    }
+    if (request.subjectKind === 'email' && request.contactEmail) return this.rows.prospectsByEmail(request.contactEmail, request.accountId);
+    return [];
+  }
+
+  private carryOut(request: PrivacyRequest, subjects: ProspectRef[]): Promise<Outcome> {
+    switch (request.type) {
+      case 'erasure': return this.erase(request.id, subjects);
+      case 'restriction': return this.restrict(request.id, subjects);
+      case 'access': return this.exportRows(request.id, subjects);
+      case 'rectification': return this.rectify(request, subjects);
+    }
+  }
+
+  private async erase(requestId: string, subjects: ProspectRef[]): Promise<Outcome> {
+    const counts: Record<string, number> = {};
+    for (const subject of subjects) {
+      const report = await this.erasure.eraseSubject({ kind: 'prospect', ...subject }, requestId, SYSTEM);
+      for (const table of Object.keys(report.counts)) counts[table] = 0;
+    }
+    // The ledger, not this run, says what the request erased: a retried activity (after the
+    // erasure committed, before the certificate) finds the subject gone but must certify it all.
+    const ledger = await this.rows.erasedBy(requestId);
+    Object.assign(counts, ledger.counts);
+    const purged = await this.purge.purge(ledger.workflowIds);
+    return {
+      found: ledger.entries > 0, counts, exportLink: null,
+      actions: [`temporal: ${purged.deletedRuns} workflow runs deleted (${purged.terminated} terminated)`],
+    };
+  }
+
+  private async restrict(requestId: string, subjects: ProspectRef[]): Promise<Outcome> {
+    let restricted = 0;
+    for (const subject of subjects) {
+      if (!(await this.rows.setRestricted(subject, true))) continue;
+      restricted++;
+      await this.audit.record({
+        actor: SYSTEM, action: 'prospect.restricted', target: { type: 'prospect', id: subject.prospectId },
+        accountId: subject.accountId, details: { requestId },
+      });
+    }
+    return { found: subjects.length > 0, counts: { prospects: restricted }, actions: ['prospects.restricted set: no sends until staff lift it'], exportLink: null };
+  }
+
+  private async exportRows(requestId: string, subjects: ProspectRef[]): Promise<Outcome> {
+    const counts: Record<string, number> = {};
+    const prospects: Record<string, unknown>[] = [];
+    for (const subject of subjects) {
+      const tables = await this.rows.rowsOfProspect(subject.prospectId);
+      for (const [table, rows] of Object.entries(tables)) counts[table] = (counts[table] ?? 0) + rows.length;
+      prospects.push({ accountId: subject.accountId, prospectId: subject.prospectId, tables });
+    }
+    await this.requests.storeExport(requestId, { generatedAt: new Date().toISOString(), prospects });
+    const token = await this.tokens.sign('privacy-export', requestId, this.config.privacy.exportLinkTtlMs);
+    const link = `${this.config.api.publicUrl}/v1/privacy-requests/exports/${token}`;
+    return { found: subjects.length > 0, counts, actions: ['export: JSON stored for download by a signed expiring link'], exportLink: link };
+  }
+
+  private async rectify(request: PrivacyRequest, subjects: ProspectRef[]): Promise<Outcome> {
+    const fields = request.fields ?? {};
+    let changed = 0;
+    for (const subject of subjects) {
+      if (!(await this.rows.rectify(subject, fields))) continue;
+      changed++;
+      // Field names only: the new values are personal data and the trail outlives them.
+      await this.audit.record({
+        actor: SYSTEM, action: 'prospect.rectified', target: { type: 'prospect', id: subject.prospectId },
+        accountId: subject.accountId, details: { requestId: request.id, fields: Object.keys(fields) },
+      });
+    }
+    return { found: subjects.length > 0, counts: { prospects: changed }, actions: Object.keys(fields).map((name) => `prospects.${name} rectified`), exportLink: null };
+  }
+}
+
+/** Whether a completed request's certificate said something was found (for a replayed activity). */
+function certificateFound(request: PrivacyRequest): boolean {
+  const payload = request.certificate?.split('.')[1];
+  if (!payload) return false;
+  try {
+    return Boolean((JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CertificateBody).found);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@relance/config';
+import type { RetentionRun } from '@relance/db/entities/retention-run.entity';
+import { APP_LOGGER, type Logger } from '@relance/observability';
+import type { RetentionCounts, RetentionJob } from '@relance/temporal/contracts';
+import { LogArchives } from './log-archives';
+import { RequestLogRepository } from './request-log.repository';
+import { RetentionRunRepository } from './retention-run.repository';
+import { RetentionRepository } from './retention.repository';
+
+/** Rows moved per transaction: a month of logs goes in many small steps, each archived then deleted. */
+const ARCHIVE_BATCH = 5_000;
+
+/**
+ * The retention jobs the schedules run. Each removes what is past its age when it runs (so a
+ * retry is harmless) and records a retention run, with its counts or its error.
+ */
+@Injectable()
+export class RetentionJobs {
+  private readonly archives: LogArchives;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RequestLogRepository) private readonly requestLogs: RequestLogRepository,
+    @Inject(RetentionRepository) private readonly retention: RetentionRepository,
+    @Inject(RetentionRunRepository) private readonly runs: RetentionRunRepository,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {
+    this.archives = new LogArchives(config.retention.archiveDir);
+  }
+
+  /** Runs `job`, recording it; `progress` is called between steps (the activity heartbeats). */
+  async run(job: RetentionJob, progress: () => void = () => undefined): Promise<RetentionRun> {
+    const startedAt = new Date();
+    try {
+      const counts = await this.counts(job, startedAt, progress);
+      const run = await this.runs.record({ job, startedAt, finishedAt: new Date(), counts, error: null });
+      this.logger.info({ job, runId: run.id, counts, ms: run.durationMs }, 'retention run');
+      return run;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await this.runs.record({ job, startedAt, finishedAt: new Date(), counts: {}, error: message });
+      throw error;
+    }
+  }
+
+  private async counts(job: RetentionJob, now: Date, progress: () => void): Promise<RetentionCounts> {
+    const { retention } = this.config;
+    switch (job) {
+      case 'request-log-archive':
+        return this.archiveRequestLogs(new Date(now.getTime() - retention.requestLogMaxAgeMs), progress);
+      case 'log-archive-destroy':
+        return { archivesDestroyed: await this.archives.destroyOlderThan(retention.archiveMaxAgeMs, now) };
+      case 'support-conversations':
+        return {
+          supportConversationsDeleted: await this.retention.deleteSupportConversations(
+            new Date(now.getTime() - retention.supportConversationMaxAgeMs)),
+        };
+      case 'expired-tokens': {
+        const revokedBefore = new Date(now.getTime() - retention.revokedTokenMaxAgeMs);
+        return {
+          staffTokensDeleted: await this.retention.deleteRevokedStaffTokens(revokedBefore),
+          apiKeysDeleted: await this.retention.deleteRevokedApiKeys(revokedBefore),
+        };
+      }
+    }
+  }
+
+  private async archiveRequestLogs(cutoff: Date, progress: () => void): Promise<RetentionCounts> {
+    let archived = 0;
+    let archiveFiles = 0;
+    for (;;) {
+      const moved = await this.requestLogs.moveOldest(cutoff, ARCHIVE_BATCH, async (rows) => {
+        archiveFiles += (await this.archives.write(rows)).length;
+      });
+      archived += moved;
+      progress();
+      if (moved < ARCHIVE_BATCH) return { requestLogsArchived: archived, archiveFilesWritten: archiveFiles };
+    }
+  }
+}

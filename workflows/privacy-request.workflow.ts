@@ -1,0 +1,79 @@
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  type PrivacyActivities, type PrivacyRequestInput, type PrivacyRequestResult, type PrivacyRequestState,
+  privacyRequestExtendedSignal, privacyRequestFieldsSignal, privacyRequestVerifiedSignal,
+} from '@relance/temporal/contracts';
+import { deadlineEventKey, nextDeadlineEvent } from './privacy-request-deadline';
+
+const activities = proxyActivities<PrivacyActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+/**
+ * One data-subject request, from intake to certificate. An unverified request waits for its
+ * verification (a link mailed to the subject, or staff) and expires unexecuted. Once verified,
+ * erasure, access and restriction are carried out at once; a rectification waits for the fields
+ * to edit, reminding staff before its due date and escalating once it is overdue. The one
+ * extension moves the due date and tells the subject. Signals only wake it: state is in the row.
+ */
+export async function privacyRequestWorkflow(input: PrivacyRequestInput): Promise<PrivacyRequestResult> {
+  const { requestId } = input;
+  let woken = false;
+  let extended = false;
+  const wake = () => { woken = true; };
+  setHandler(privacyRequestVerifiedSignal, wake);
+  setHandler(privacyRequestFieldsSignal, wake);
+  setHandler(privacyRequestExtendedSignal, () => { extended = true; woken = true; });
+
+  let state = await activities.readPrivacyRequest(requestId);
+  if (state.status === 'awaiting_verification') {
+    await activities.sendPrivacyVerificationLink(requestId);
+    state = await awaitVerification(requestId, state, () => woken, () => { woken = false; });
+    if (state.status === 'awaiting_verification') {
+      await activities.expirePrivacyRequest(requestId);
+      return { outcome: 'expired' };
+    }
+  }
+  if (state.status !== 'verified') return { outcome: 'expired' };
+
+  const fired = new Set<string>();
+  while (!readyToExecute(state)) {
+    const next = state.dueAt ? nextDeadlineEvent(state.dueAt, state.reminderOffsetsMs, fired) : null;
+    woken = false;
+    const timeout = next ? Math.max(0, Date.parse(next.at) - Date.now()) : undefined;
+    const signalled = timeout === undefined ? (await condition(() => woken), true) : await condition(() => woken, timeout);
+    if (!signalled && next) {
+      await activities.recordPrivacyDeadlineEvent(requestId, next);
+      fired.add(deadlineEventKey(next));
+    }
+    if (extended) {
+      extended = false;
+      await activities.notifyPrivacyExtension(requestId);
+    }
+    state = await activities.readPrivacyRequest(requestId);
+    if (state.status !== 'verified') return { outcome: 'expired' };
+  }
+  const { found } = await activities.executePrivacyRequest(requestId);
+  return { outcome: 'completed', found };
+}
+
+/** Waits until the request is verified or its verification window closes; reads it again either way. */
+async function awaitVerification(
+  requestId: string, state: PrivacyRequestState, signalled: () => boolean, reset: () => void,
+): Promise<PrivacyRequestState> {
+  let current = state;
+  while (current.status === 'awaiting_verification') {
+    const left = Date.parse(current.expiresAt) - Date.now();
+    if (left <= 0) return current;
+    reset();
+    await condition(signalled, left);
+    current = await activities.readPrivacyRequest(requestId);
+  }
+  return current;
+}
+
+/** Erasure, access and restriction run once verified; a rectification needs its fields first. */
+function readyToExecute(state: PrivacyRequestState): boolean {
+  return state.type !== 'rectification' || state.hasFields;
+}
