@@ -269,8 +269,6 @@ const schema = z.object({
   ACCOUNT_EXPORT_DIR: z.string().min(1).default('.data/exports'),
   ACCOUNT_EXPORT_LINK_TTL: duration('7d', 1_000),
   ACCOUNT_CLOSURE_GRACE: duration('90d', 0),
-  // Empty (compose passes it so) means unset: TOKEN_SIGNING_KEYS sign certificates then.
-  CERTIFICATE_SIGNING_KEYS: z.preprocess((value) => (value === '' ? undefined : value), keyRing.optional()),
   REQUEST_LOG_RETENTION: duration('30d', 1_000),
   REQUEST_LOG_ARCHIVE_RETENTION: duration('365d', 1_000),
   REQUEST_LOG_ARCHIVE_DIR: z.string().min(1).default('.data/request-log-archives'),
@@ -344,7 +342,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       exportDir: v.ACCOUNT_EXPORT_DIR,
       exportLinkTtlMs: v.ACCOUNT_EXPORT_LINK_TTL,
       closureGraceMs: v.ACCOUNT_CLOSURE_GRACE,
-      certificateKeys: v.CERTIFICATE_SIGNING_KEYS ?? v.TOKEN_SIGNING_KEYS,
+      // One ring for every certificate: the privacy requests' (without it, the signing keys of links).
+      certificateKeys: v.PRIVACY_CERTIFICATE_KEYS ?? v.TOKEN_SIGNING_KEYS,
     },
     retention: {
       requestLogMaxAgeMs: v.REQUEST_LOG_RETENTION,

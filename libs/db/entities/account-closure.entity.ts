@@ -29,6 +29,6 @@ export class AccountClosure {
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
   @Column({ name: 'purged_at', type: 'timestamptz', nullable: true }) purgedAt: Date | null;
   @Column({ type: 'jsonb', nullable: true }) certificate: ClosureCertificate | null;
-  /** The certificate signed (compact JWS, HS256, CERTIFICATE_SIGNING_KEYS): anyone holding the key can check it. */
+  /** The certificate signed (compact JWS, HS256, PRIVACY_CERTIFICATE_KEYS): anyone holding the key can check it. */
   @Column({ name: 'certificate_jws', type: 'text', nullable: true }) certificateJws: string | null;
 }

@@ -4,11 +4,11 @@ import type { ClosureCertificate } from '@relance/db/entities/account-closure.en
 
 /**
  * A closure certificate signed as a compact JWS (HS256, the ring's current key named in `kid`):
- * whoever holds CERTIFICATE_SIGNING_KEYS can check that nobody altered the counts it states.
+ * whoever holds PRIVACY_CERTIFICATE_KEYS (else TOKEN_SIGNING_KEYS) can check that nobody altered the counts it states.
  */
 export async function signClosureCertificate(ring: KeyRing, certificate: ClosureCertificate): Promise<string> {
   const key = ring.keys.get(ring.currentId);
-  if (!key) throw new Error(`certificate signing key "${ring.currentId}" is not configured (CERTIFICATE_SIGNING_KEYS)`);
+  if (!key) throw new Error(`certificate signing key "${ring.currentId}" is not configured (PRIVACY_CERTIFICATE_KEYS)`);
   return new SignJWT({ certificate: certificate as unknown as Record<string, unknown> })
     .setProtectedHeader({ alg: 'HS256', kid: ring.currentId, typ: 'relance-closure-certificate' })
     .setSubject(certificate.accountId)
