@@ -89,7 +89,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
 }
 
 /** Bulk-loads n prospects of the account with their footprint, set-wise (generate_series), then ANALYZE. */
-async function load(db: DataSource, accountId: string, n: number): Promise<void> {
+export async function load(db: DataSource, accountId: string, n: number): Promise<void> {
   const [mailbox] = await db.query(
     `INSERT INTO mailboxes (account_id, email, smtp_host, smtp_port, smtp_username, imap_host, imap_port, imap_username)
      VALUES ($1, 'rep@erasure.bench', 'h', 1, 'u', 'h', 1, 'u') RETURNING id`, [accountId],

@@ -3,6 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { constants, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startTestServices, type TestServices } from '../tests/harness/test-services';
+import { accountPurge } from './account-purge.bench';
 import { bounceClassify } from './bounce-classify.bench';
 import { chaos } from './chaos.bench';
 import { enrollmentThroughput } from './enrollment-throughput.bench';
@@ -24,7 +25,7 @@ import { workerMemory } from './worker-memory.bench';
  * memory and chaos), prints each result as it comes and a table at the end, and always stops
  * everything, also on failure and on Ctrl-C. Benchmarks measure; they never fail on a number.
  */
-const BENCHMARKS: readonly Benchmark[] = [enrollmentThroughput, sendPipeline, replyLatency, workerMemory, chaos, bounceClassify, erasure];
+const BENCHMARKS: readonly Benchmark[] = [enrollmentThroughput, sendPipeline, replyLatency, workerMemory, chaos, bounceClassify, erasure, accountPurge];
 
 const distRoot = resolve(__dirname, '..');
 const projectRoot = resolve(distRoot, '..');

@@ -5,5 +5,7 @@ export { mailboxSyncWorkflow } from './mailbox-sync.workflow';
 export { campaignControlWorkflow } from './campaign-control.workflow';
 export { softBounceResendWorkflow } from './soft-bounce-resend.workflow';
 export { enrollmentControlWorkflow } from './enrollment-control.workflow';
+export { accountExportWorkflow } from './account-export.workflow';
+export { accountClosureWorkflow } from './account-closure.workflow';
 export { retentionWorkflow } from './retention.workflow';
 export { privacyRequestWorkflow } from './privacy-request.workflow';

@@ -31,6 +31,9 @@ function fullEnv(): NodeJS.ProcessEnv {
     TOKEN_SIGNING_KEYS: `s2:${tokenKey.toString('base64')},s1:${oldTokenKey.toString('base64')}`,
     UNSUBSCRIBE_TOKEN_TTL: '30d',
     TRACKING_TOKEN_TTL: '90d',
+    ACCOUNT_EXPORT_DIR: '/var/lib/relance/exports',
+    ACCOUNT_EXPORT_LINK_TTL: '2d',
+    ACCOUNT_CLOSURE_GRACE: '30d',
     TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -95,7 +98,7 @@ function without(name: string): NodeJS.ProcessEnv {
 describe('loadConfig', () => {
   it('maps every variable of a full environment into the typed config', () => {
     const config = loadConfig(fullEnv());
-    const { temporal, vault, tokens, suppression, privacy, ...rest } = config;
+    const { temporal, vault, tokens, suppression, privacy, accounts, ...rest } = config;
     const { certificateKeys, ...privacyDurations } = privacy;
     assert.deepEqual(privacyDurations, {
       unverifiedExpiryMs: 7 * 86_400_000, deadlineMs: 30 * 86_400_000,
@@ -151,6 +154,17 @@ describe('loadConfig', () => {
     assert.equal(tokens.unsubscribeTtlMs, 30 * 86_400_000);
     assert.equal(tokens.trackingTtlMs, 90 * 86_400_000);
     assert.ok(suppression.hashKey.equals(suppressionKey));
+    const { certificateKeys: closureKeys, ...accountSettings } = accounts;
+    assert.deepEqual(accountSettings, { exportDir: '/var/lib/relance/exports', exportLinkTtlMs: 2 * 86_400_000, closureGraceMs: 30 * 86_400_000 });
+    assert.equal(closureKeys, certificateKeys, 'closure certificates are signed with the privacy certificate keys');
+  });
+
+  it('signs closure certificates with TOKEN_SIGNING_KEYS when PRIVACY_CERTIFICATE_KEYS is unset or empty, and waits 90 days', () => {
+    for (const unset of [{}, { PRIVACY_CERTIFICATE_KEYS: '' }]) {
+      const config = loadConfig({ ...requiredEnv(), ...unset });
+      assert.equal(config.accounts.certificateKeys, config.tokens.signingKeys);
+      assert.equal(config.accounts.closureGraceMs, 90 * 86_400_000);
+    }
   });
 
   it('returns a deeply frozen object', () => {

@@ -82,6 +82,17 @@ export interface AppConfig {
     readonly allowPrivateHosts: boolean;
   };
   readonly worker: { readonly shutdownGraceMs: number; readonly maxCachedWorkflows: number };
+  /**
+   * The account's own lifecycle: its export archives (written under `exportDir`, downloadable
+   * through a signed link for `exportLinkTtlMs`) and its closure (purged after `closureGraceMs`
+   * unless reactivated), whose certificate is signed with `certificateKeys`.
+   */
+  readonly accounts: {
+    readonly exportDir: string;
+    readonly exportLinkTtlMs: number;
+    readonly closureGraceMs: number;
+    readonly certificateKeys: KeyRing;
+  };
   /** What the retention schedules keep, for how long, and how often they run (the privacy policy's durations). */
   readonly retention: {
     /** Request logs older than this move into compressed archives. */
@@ -255,6 +266,9 @@ const schema = z.object({
   MAIL_PRIVATE_HOSTS: z.enum(['allow', 'deny']).default('deny'),
   WORKER_SHUTDOWN_GRACE: duration('30s', 0),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
+  ACCOUNT_EXPORT_DIR: z.string().min(1).default('.data/exports'),
+  ACCOUNT_EXPORT_LINK_TTL: duration('7d', 1_000),
+  ACCOUNT_CLOSURE_GRACE: duration('90d', 0),
   REQUEST_LOG_RETENTION: duration('30d', 1_000),
   REQUEST_LOG_ARCHIVE_RETENTION: duration('365d', 1_000),
   REQUEST_LOG_ARCHIVE_DIR: z.string().min(1).default('.data/request-log-archives'),
@@ -324,6 +338,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowPrivateHosts: v.MAIL_PRIVATE_HOSTS === 'allow',
     },
     worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE, maxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS },
+    accounts: {
+      exportDir: v.ACCOUNT_EXPORT_DIR,
+      exportLinkTtlMs: v.ACCOUNT_EXPORT_LINK_TTL,
+      closureGraceMs: v.ACCOUNT_CLOSURE_GRACE,
+      // One ring for every certificate: the privacy requests' (without it, the signing keys of links).
+      certificateKeys: v.PRIVACY_CERTIFICATE_KEYS ?? v.TOKEN_SIGNING_KEYS,
+    },
     retention: {
       requestLogMaxAgeMs: v.REQUEST_LOG_RETENTION,
       archiveMaxAgeMs: v.REQUEST_LOG_ARCHIVE_RETENTION,

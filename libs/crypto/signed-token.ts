@@ -6,9 +6,9 @@ import { readLegacyToken } from './legacy-token';
  * What a token may be used for; a token signed for one purpose is refused for any other.
  * unsubscribe and open: an outbox message id; click: a message id and a link index;
  * privacy-verify (the link that confirms a data-subject request) and privacy-export (the download
- * of an access export): a privacy request id.
+ * of an access export): a privacy request id; account_export: the id of an account export (its download link).
  */
-export type TokenPurpose = 'unsubscribe' | 'open' | 'click' | 'privacy-verify' | 'privacy-export';
+export type TokenPurpose = 'unsubscribe' | 'open' | 'click' | 'privacy-verify' | 'privacy-export' | 'account_export';
 
 export type TokenErrorCode = 'token_invalid' | 'token_expired';
 
@@ -106,7 +106,7 @@ export class TokenSigner {
  * with a UUID is kept whole behind a `~`, a character base64url never uses.
  */
 const PURPOSE_CODES: Readonly<Record<TokenPurpose, string>> = {
-  unsubscribe: 'u', open: 'o', click: 'c', 'privacy-verify': 'p', 'privacy-export': 'x',
+  unsubscribe: 'u', open: 'o', click: 'c', 'privacy-verify': 'p', 'privacy-export': 'x', account_export: 'e',
 };
 const UUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const SUBJECT_CLAIM = /^([a-z-]+)\.(~.+|[A-Za-z0-9_-]{22}.*)$/s;

@@ -22,6 +22,8 @@ export type DomainErrorCode =
   | 'imap_timeout'
   | 'imap_mailbox_missing'
   | 'imap_failed'
+  /** What was asked for existed but is no longer available (an expired download link): 410. */
+  | 'gone'
   | 'unavailable'
   | 'internal_error';
 

@@ -19,6 +19,7 @@ function state(overrides: Overrides = {}): ClaimState {
   return {
     enrollment: { status: 'active', pausedUntil: null, ...enrollment },
     campaignStatus: 'active',
+    accountClosing: false,
     prospect: { status: 'active', restricted: false, suppressed: false, ...prospect },
     existing: null,
     stepLive: true,
@@ -35,6 +36,14 @@ function row(overrides: Partial<Message> = {}): Message {
 describe('sequenceRefusal: whether the sequence may still write to the prospect', () => {
   it('lets a running sequence to an active, unrestricted, unsuppressed prospect write', () => {
     assert.equal(sequenceRefusal(state(), now, false), null);
+  });
+
+  it('holds every sequence of a closing account as paused (a reactivation resumes it), even an active campaign', () => {
+    assert.deepEqual(sequenceRefusal(state({ accountClosing: true }), now, false), { kind: 'paused', reason: 'campaign_paused' });
+    assert.deepEqual(decideClaim(state({ accountClosing: true }), now), { kind: 'paused', reason: 'campaign_paused' });
+    assert.deepEqual(sequenceRefusal(state({ accountClosing: true, campaignStatus: 'stopped' }), now, false), {
+      kind: 'stopped', reason: 'campaign_stopped',
+    });
   });
 
   it('stops for a stopped campaign before anything else, even a pause', () => {

@@ -17,7 +17,7 @@ export type SequenceRefusal = Extract<ClaimAnswer, { kind: 'stopped' | 'paused' 
 
 /**
  * Why the sequence may not write to its prospect at `now`, or null when it may. In this order:
- * a stopped campaign; a pause (the rep's, then the campaign's); an out-of-office reply holding
+ * a stopped campaign; a closing account; a pause (the rep's, then the campaign's); an out-of-office reply holding
  * the next email; an enrollment no longer running (a `resend` may follow the sequence's last
  * step: its enrollment has completed by then); a prospect who replied, bounced, unsubscribed,
  * was blacklisted or restricted, or whose address or domain is suppressed (whatever their own
@@ -26,6 +26,10 @@ export type SequenceRefusal = Extract<ClaimAnswer, { kind: 'stopped' | 'paused' 
 export function sequenceRefusal(state: SequenceState, now: Date, resend: boolean): SequenceRefusal | null {
   const { enrollment, campaignStatus, prospect } = state;
   if (campaignStatus === 'stopped') return stopped('campaign_stopped');
+  // A closing account's campaigns are paused with it; this holds whatever the campaign's own
+  // status says (one launched or resumed while the closure committed), and lets a reactivation
+  // carry on where it stopped.
+  if (state.accountClosing) return { kind: 'paused', reason: 'campaign_paused' };
   if (enrollment.status === 'paused') return { kind: 'paused', reason: 'paused_by_user' };
   if (campaignStatus === 'paused') return { kind: 'paused', reason: 'campaign_paused' };
   // An out-of-office reply holds the next email even if the workflow has not heard of it yet.

@@ -5,6 +5,7 @@ import { CryptoModule } from '@relance/crypto/crypto.module';
 import { DbModule } from '@relance/db/db.module';
 import { RequestLogModule } from '@relance/privacy/retention/request-log.module';
 import { TemporalModule } from '@relance/temporal/temporal.module';
+import { AccountModule } from './account/account.module';
 import { AuditEventsModule } from './audit/audit-events.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ProspectSuggestionsModule,
         StaffModule,
         AuditEventsModule,
+        AccountModule,
         RequestLogModule,
         RetentionRunsModule,
       ],

@@ -3,14 +3,15 @@ import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker
 import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
-  createControlActivities, createLaunchActivities, createMailSyncActivities, createPrivacyActivities, createRetentionActivities,
-  createSequenceActivities,
+  createAccountActivities, createControlActivities, createLaunchActivities, createMailSyncActivities, createPrivacyActivities,
+  createRetentionActivities, createSequenceActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
 import { MailboxSync } from '@relance/mailboxes';
 import { PrivacyRequestExecutor, PrivacyRequestLifecycle } from '@relance/privacy/requests';
 import { NestPinoLogger, type Logger } from '@relance/observability';
+import { AccountClosureService, AccountExportService } from '@relance/privacy/accounts';
 import { ensureRetentionSchedules, RetentionJobs } from '@relance/privacy/retention';
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
@@ -79,6 +80,11 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
       taskQueue: TASK_QUEUES.retention,
       activities: createRetentionActivities({ jobs: app.get(RetentionJobs) }),
       interceptors: { activity: [heartbeatWhileRunning] },
+    }),
+    Worker.create({
+      ...common,
+      taskQueue: TASK_QUEUES.privacy,
+      activities: createAccountActivities({ exports: app.get(AccountExportService), closures: app.get(AccountClosureService) }),
     }),
   ]);
   // Every worker start makes sure the schedules exist (fixed ids: never a second one) with its interval.

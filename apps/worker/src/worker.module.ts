@@ -5,6 +5,7 @@ import { DbModule } from '@relance/db';
 import { SmtpSender } from '@relance/mail';
 import { MailboxCredentials, MailboxSync } from '@relance/mailboxes';
 import { AuditModule } from '@relance/privacy/audit.module';
+import { AccountsModule } from '@relance/privacy/accounts/accounts.module';
 import { RetentionModule } from '@relance/privacy/retention/retention.module';
 import { PrivacyRequestsModule } from '@relance/privacy/requests';
 import { createLogger, LoggerModule, type Logger } from '@relance/observability';
@@ -21,7 +22,10 @@ export class WorkerModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig, logger: Logger = createLogger({ level: config.logLevel, service: 'worker' })): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule, RetentionModule, PrivacyRequestsModule],
+      imports: [
+        ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule, RetentionModule,
+        PrivacyRequestsModule, AccountsModule,
+      ],
       providers: [
         {
           provide: SmtpSender,

@@ -5,6 +5,8 @@ import { User } from './user.entity';
 
 /** An API key: only its SHA-256 is stored; the key itself is shown once, at creation. */
 @Entity({ name: 'api_keys' })
+// A closing account's purge deletes by account (AccountLifecycle1764308500000).
+@Index('ix_api_keys_account', ['accountId'])
 export class ApiKey {
   @IdColumn('api_keys') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
 import { Account } from './account.entity';
 import { CreatedAt, IdColumn, UpdatedAt } from './columns';
 import { Mailbox } from './mailbox.entity';
@@ -13,6 +13,8 @@ export interface StoredSendingWindow {
 export type CampaignStatus = 'draft' | 'launching' | 'active' | 'paused' | 'stopped' | 'completed';
 
 @Entity({ name: 'campaigns' })
+// A closing account's purge deletes by account (AccountLifecycle1764308500000).
+@Index('ix_campaigns_account', ['accountId'])
 export class Campaign {
   @IdColumn('campaigns') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -24,6 +24,8 @@ export type EnrollmentWaitReason =
 @Entity({ name: 'enrollments' })
 @Index('uq_enrollments_campaign_prospect', ['campaignId', 'prospectId'], { unique: true })
 @Index('ix_enrollments_campaign_created', ['campaignId', 'createdAt', 'id'])
+// A closing account's purge deletes by account (AccountLifecycle1764308500000).
+@Index('ix_enrollments_account', ['accountId'])
 export class Enrollment {
   @IdColumn('enrollments') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

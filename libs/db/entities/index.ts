@@ -1,4 +1,6 @@
 import { Account } from './account.entity';
+import { AccountClosure } from './account-closure.entity';
+import { AccountExport } from './account-export.entity';
 import { AuditEvent } from './audit-event.entity';
 import { ApiKey } from './api-key.entity';
 import { Campaign } from './campaign.entity';
@@ -31,6 +33,8 @@ export * from './account.entity';
 export * from './audit-event.entity';
 export * from './api-key.entity';
 export * from './campaign.entity';
+export * from './account-closure.entity';
+export * from './account-export.entity';
 export * from './campaign-mailbox.entity';
 export * from './mailbox-send-state.entity';
 export * from './enrollment.entity';
@@ -62,6 +66,7 @@ export const ENTITIES = [
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
   ProspectSuggestion, ErasureLedgerEntry,
   StaffUser, StaffToken,
+  AccountExport, AccountClosure,
   RequestLog, RetentionRun, SupportConversation,
   PrivacyRequest, PrivacyRequestEvent,
 ];

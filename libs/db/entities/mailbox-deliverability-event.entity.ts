@@ -11,6 +11,9 @@ import { Mailbox } from './mailbox.entity';
  */
 @Entity({ name: 'mailbox_deliverability_events' })
 @Index('ix_mailbox_deliverability_events_mailbox', ['mailboxId', 'occurredAt'])
+// A closing account's purge deletes by account (AccountLifecycle1764308500000).
+@Index('ix_mailbox_deliverability_events_account', ['accountId'])
+@Index('ix_mailbox_deliverability_events_inbound', ['inboundMessageId'])
 export class MailboxDeliverabilityEvent {
   @IdColumn('mailbox_deliverability_events') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

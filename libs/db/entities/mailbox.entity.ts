@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Account } from './account.entity';
 import type { StoredSendingWindow } from './campaign.entity';
 import { CreatedAt, IdColumn, UpdatedAt } from './columns';
@@ -11,6 +11,8 @@ export type SentCopy = 'server' | 'relance';
  * The IMAP checkpoint (UIDVALIDITY + last UID) lets sync resume where it stopped.
  */
 @Entity({ name: 'mailboxes' })
+// A closing account's purge deletes by account (AccountLifecycle1764308500000).
+@Index('ix_mailboxes_account', ['accountId'])
 export class Mailbox {
   @IdColumn('mailboxes') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -17,6 +17,8 @@ export const DEFAULT_VARIANT = 'A';
 @Entity({ name: 'messages' })
 @Index('uq_messages_enrollment_step', ['enrollmentId', 'stepId'], { unique: true })
 @Index('ix_messages_step_status', ['stepId', 'status'])
+// A closing account's purge deletes by account (AccountLifecycle1764308500000).
+@Index('ix_messages_account', ['accountId'])
 export class Message {
   @IdColumn('messages') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -17,6 +17,11 @@ export type ProspectSuggestionStatus = 'pending' | 'accepted' | 'dismissed';
 @Index('ix_prospect_suggestions_account_status_created', ['accountId', 'status', 'createdAt', 'id'])
 @Index('uq_prospect_suggestions_pending_email', ['accountId', 'email'], { unique: true, where: `status = 'pending'` })
 @Check('ck_prospect_suggestions_status', `"status" IN ('pending', 'accepted', 'dismissed')`)
+// Deleting many prospects, enrollments or inbound messages (an account's purge) checks these references per row.
+@Index('ix_prospect_suggestions_departed_prospect', ['departedProspectId'])
+@Index('ix_prospect_suggestions_created_prospect', ['createdProspectId'])
+@Index('ix_prospect_suggestions_enrollment', ['enrollmentId'])
+@Index('ix_prospect_suggestions_source_inbound', ['sourceInboundMessageId'])
 export class ProspectSuggestion {
   @IdColumn('prospect_suggestions') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -19,6 +19,7 @@ export type SuppressionReason = 'unsubscribed' | 'manual' | 'hard_bounce' | 'com
   'ck_suppressions_kind',
   `("kind" = 'email' AND "email_hash" IS NOT NULL AND "domain" IS NULL) OR ("kind" = 'domain' AND "domain" IS NOT NULL AND "email_hash" IS NULL)`,
 )
+@Index('ix_suppressions_source_message', ['sourceMessageId'])
 export class Suppression {
   @IdColumn('suppressions') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -13,6 +13,8 @@ export type TrackingEventKind = 'open' | 'click' | 'unsubscribe';
 @Entity({ name: 'tracking_events' })
 @Index('ix_tracking_events_message_kind', ['messageId', 'kind'])
 @Check('ck_tracking_events_kind', `"kind" IN ('open', 'click', 'unsubscribe')`)
+// A closing account's purge deletes by account (AccountLifecycle1764308500000).
+@Index('ix_tracking_events_account', ['accountId'])
 export class TrackingEvent {
   @IdColumn('tracking_events') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

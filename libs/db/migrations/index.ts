@@ -24,9 +24,10 @@ import { ReclassifyBounces1764305600000 } from './1764305600000-reclassify-bounc
 import { ErasureLedger1764306000000 } from './1764306000000-erasure-ledger';
 import { StaffIdentities1764307100000 } from './1764307100000-staff-identities';
 import { MailboxSecretsToVault1764307300000 } from './1764307300000-mailbox-secrets-to-vault';
+import { PrivacyRequests1764308000000 } from './1764308000000-privacy-requests';
+import { AccountLifecycle1764308500000 } from './1764308500000-account-lifecycle';
 import { RequestLogs1764309000000 } from './1764309000000-request-logs';
 import { Retention1764309100000 } from './1764309100000-retention';
-import { PrivacyRequests1764308000000 } from './1764308000000-privacy-requests';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
@@ -37,6 +38,6 @@ export const MIGRATIONS = [
   CancelledTasks1764299000000, ProspectEmailSpelling1764300000000, EnrollmentWaits1764300500000, AuditEvents1764300600000,
   LaunchFilters1764301000000, MailboxEdits1764301100000,
   ProspectSuggestions1764305000000, BounceReasons1764305500000, ReclassifyBounces1764305600000, ErasureLedger1764306000000,
-  StaffIdentities1764307100000, MailboxSecretsToVault1764307300000, PrivacyRequests1764308000000,
+  StaffIdentities1764307100000, MailboxSecretsToVault1764307300000, PrivacyRequests1764308000000, AccountLifecycle1764308500000,
   RequestLogs1764309000000, Retention1764309100000,
 ];

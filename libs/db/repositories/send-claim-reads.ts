@@ -16,7 +16,8 @@ export interface ReadClaimState {
 /**
  * Everything the claim decides on; null when the enrollment is gone. With `lock`, the
  * enrollment and then its prospect are locked first (the order every end of an enrollment
- * takes them in), and the rest is read by a later statement, so it sees whatever the
+ * takes them in), and the account shared (an account's closure waits for claims under way, and
+ * claims after it see the account closing), and the rest is read by a later statement, so it sees whatever the
  * transactions it waited for committed.
  */
 export async function readClaimState(
@@ -28,9 +29,11 @@ export async function readClaimState(
 ): Promise<ReadClaimState | null> {
   const [sequence] = await manager.query(
     `SELECT e.account_id, e.status AS enrollment_status, e.paused_until, p.email, p.status AS prospect_status, p.restricted,
-            c.status AS campaign_status, COALESCE(e.mailbox_id, c.mailbox_id) AS likely_mailbox_id
+            c.status AS campaign_status, COALESCE(e.mailbox_id, c.mailbox_id) AS likely_mailbox_id,
+            a.closing_since IS NOT NULL AS account_closing
      FROM enrollments e JOIN prospects p ON p.id = e.prospect_id JOIN campaigns c ON c.id = e.campaign_id
-     WHERE e.id = $1 ${lock ? 'FOR UPDATE OF e, p' : ''}`,
+       JOIN accounts a ON a.id = e.account_id
+     WHERE e.id = $1 ${lock ? 'FOR UPDATE OF e, p FOR SHARE OF a' : ''}`,
     [enrollmentId],
   );
   if (!sequence) return null;
@@ -50,6 +53,7 @@ export async function readClaimState(
     state: {
       enrollment: { status: sequence.enrollment_status, pausedUntil: sequence.paused_until },
       campaignStatus: sequence.campaign_status,
+      accountClosing: sequence.account_closing,
       prospect: { status: sequence.prospect_status, restricted: sequence.restricted, suppressed: rest.claim_suppressed },
       existing: rest.id ? entityFromRow(manager, Message)(rest) : null,
       stepLive: rest.claim_step_live === true,

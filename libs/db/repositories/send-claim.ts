@@ -16,6 +16,8 @@ import type { SuppressionKeys } from './suppression.repository';
 export interface SequenceState {
   enrollment: { status: EnrollmentStatus; pausedUntil: Date | null };
   campaignStatus: CampaignStatus;
+  /** The account asked to be closed: nothing leaves it until a reactivation (or ever, once purged). */
+  accountClosing: boolean;
   /** `suppressed`: the address or its domain is on the account's suppression list. */
   prospect: { status: ProspectStatus; restricted: boolean; suppressed: boolean };
 }

@@ -20,6 +20,13 @@ export const ACCOUNT_TABLES: PersonalTable[] = [
     erasure: 'delete_row',
   },
   {
+    table: 'account_exports',
+    purpose: 'An "export all your data" of the account: its archive holds every prospect, message and user of it.',
+    columns: [{ column: 'file_path', kind: 'file', note: 'the ZIP under ACCOUNT_EXPORT_DIR: the purge removes the file too' }],
+    lookups: [{ subject: 'account', column: 'account_id' }],
+    erasure: 'delete_row',
+  },
+  {
     table: 'mailboxes',
     purpose: 'A rep\'s sending identity: their address, display name and server logins.',
     columns: [

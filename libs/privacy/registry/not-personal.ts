@@ -10,6 +10,11 @@ const by = (table: string, reason: string, ...columns: string[]): NonPersonalCol
   columns.map((column) => ({ table, column, reason }));
 
 export const NOT_PERSONAL: NonPersonalColumn[] = [
+  ...by('account_closures', STATUS, 'status'),
+  ...by('account_closures', 'a closure certificate: ids, times and row counts per table, naming nobody',
+    'certificate', 'certificate_jws'),
+  ...by('account_exports', STATUS, 'status'),
+  ...by('account_exports', 'row counts per entity, and why an export failed (a reason written by Relance)', 'row_counts', 'error'),
   ...by('accounts', 'a domain the customer serves tracked links from', 'tracking_domain'),
   ...by('api_keys', 'a label the customer gave the key', 'name'),
   ...by('api_keys', 'the first characters of a key, to recognise it: opens nothing alone', 'prefix'),

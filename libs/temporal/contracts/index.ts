@@ -7,5 +7,6 @@ export * from './task-queues';
 export * from './workflow-ids';
 export * from './campaign-control.contract';
 export * from './enrollment-control.contract';
+export * from './account-lifecycle.contract';
 export * from './retention.contract';
 export * from './privacy-request.contract';

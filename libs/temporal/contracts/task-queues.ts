@@ -2,6 +2,8 @@
 export const TASK_QUEUES = {
   sequences: 'sequences',
   mailSync: 'mail-sync',
+  /** Account exports and closures: long database work apart from sending. */
+  privacy: 'privacy',
   retention: 'retention',
 } as const;
 

@@ -32,3 +32,5 @@ export const softBounceResendWorkflowId = (messageId: string, attempt: number) =
 function invalidAttempt(attempt: number): never {
   throw new TypeError(`a resend attempt is a positive integer, not ${attempt}`);
 }
+export const accountExportWorkflowId = (exportId: string) => workflowId('account-export:', exportId);
+export const accountClosureWorkflowId = (accountId: string) => workflowId('account-closure:', accountId);

@@ -6,7 +6,9 @@ const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (`validation_failed`, `invalid_json`): every bad field is named',
   401: 'Missing or invalid API key (`unauthorized`)',
   404: 'No such resource in your account (`not_found`)',
+  403: 'Allowed to someone else (`forbidden`): e.g. only the account\'s owner',
   409: 'Conflicts with an existing resource (`conflict`), or an erased person\'s address (`suppressed`)',
+  410: 'No longer available (`gone`): e.g. an expired download link',
   422: 'Well-formed but cannot be done (see the code)',
   503: 'A dependency is down',
 };

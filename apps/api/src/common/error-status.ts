@@ -20,6 +20,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   imap_timeout: 422,
   imap_mailbox_missing: 422,
   imap_failed: 422,
+  gone: 410,
   unavailable: 503,
   internal_error: 500,
 };

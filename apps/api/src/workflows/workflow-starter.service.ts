@@ -1,10 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowStartOptions } from '@temporalio/client';
+import {
+  Client, ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowStartOptions,
+} from '@temporalio/client';
 import type { Logger } from 'pino';
 import { APP_CONFIG, AppConfig } from '@relance/config';
 import { DomainError } from '@relance/errors';
 import {
+  ACCOUNT_CLOSURE_WORKFLOW,
+  ACCOUNT_EXPORT_WORKFLOW,
+  accountClosureWorkflowId,
+  accountExportWorkflowId,
   CAMPAIGN_CONTROL_WORKFLOW,
+  closureCancelledSignal,
   CAMPAIGN_LAUNCH_WORKFLOW,
   campaignControlWorkflowId,
   CampaignControlInput,
@@ -133,6 +140,39 @@ export class WorkflowStarter {
       workflowIdConflictPolicy: 'TERMINATE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
     });
+  }
+
+  /** Writes an account export's archive (its id is new each time). */
+  startAccountExport(exportId: string): Promise<string> {
+    return this.start(ACCOUNT_EXPORT_WORKFLOW, {
+      workflowId: accountExportWorkflowId(exportId),
+      taskQueue: TASK_QUEUES.privacy,
+      args: [{ exportId }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  }
+
+  /**
+   * Starts an account's closure. A closure cancelled earlier may still be ending its run: the
+   * database already says it was cancelled, so the new request replaces it.
+   */
+  startAccountClosure(accountId: string): Promise<string> {
+    return this.start(ACCOUNT_CLOSURE_WORKFLOW, {
+      workflowId: accountClosureWorkflowId(accountId),
+      taskQueue: TASK_QUEUES.privacy,
+      args: [{ accountId }],
+      workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+  }
+
+  /** Wakes a closure's workflow after a reactivation, so it ends now rather than at its purge time (which would find it cancelled). */
+  async signalClosureCancelled(accountId: string): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(accountClosureWorkflowId(accountId)).signal(closureCancelledSignal);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
   }
 
   /**

@@ -1,0 +1,48 @@
+/**
+ * The statements that purge an account from the main database, children before parents, one
+ * set-based DELETE per table (the account id as $1): every row goes in a few statements, never
+ * one by one, and no foreign key has to cascade or refuse. Kept: audit_events (the trail outlives
+ * the account, ids only) and account_closures (the certificate). Billing records would be kept
+ * too; none exist yet.
+ */
+export interface PurgeStep {
+  table: string;
+  where: string;
+}
+
+const OF_ACCOUNT = `account_id = $1`;
+const OF_CAMPAIGNS = `campaign_id IN (SELECT id FROM campaigns WHERE account_id = $1)`;
+const OF_MAILBOXES = `mailbox_id IN (SELECT id FROM mailboxes WHERE account_id = $1)`;
+
+export const ACCOUNT_PURGE_STEPS: readonly PurgeStep[] = [
+  // The API's request logs of the account (its archives age out with REQUEST_LOG_ARCHIVE_RETENTION).
+  { table: 'request_logs', where: OF_ACCOUNT },
+  { table: 'tracking_events', where: OF_ACCOUNT },
+  { table: 'mailbox_deliverability_events', where: OF_ACCOUNT },
+  { table: 'prospect_suggestions', where: OF_ACCOUNT },
+  { table: 'tasks', where: OF_ACCOUNT },
+  // Before messages: their source_message_id would otherwise be set to null row by row.
+  { table: 'suppressions', where: OF_ACCOUNT },
+  { table: 'inbound_messages', where: OF_ACCOUNT },
+  { table: 'messages', where: OF_ACCOUNT },
+  { table: 'enrollments', where: OF_ACCOUNT },
+  { table: 'launch_filters', where: OF_CAMPAIGNS },
+  { table: 'campaign_mailboxes', where: OF_CAMPAIGNS },
+  { table: 'steps', where: OF_CAMPAIGNS },
+  { table: 'campaigns', where: OF_ACCOUNT },
+  { table: 'prospects', where: OF_ACCOUNT },
+  { table: 'mailbox_send_state', where: OF_MAILBOXES },
+  { table: 'api_keys', where: OF_ACCOUNT },
+  { table: 'account_exports', where: OF_ACCOUNT },
+  { table: 'mailboxes', where: OF_ACCOUNT },
+  { table: 'users', where: OF_ACCOUNT },
+  { table: 'erasure_ledger', where: OF_ACCOUNT },
+  { table: 'accounts', where: `id = $1` },
+];
+
+/** Tables a purge leaves alone on purpose. */
+export const KEPT_AFTER_PURGE = ['audit_events', 'account_closures', 'schema_migrations', 'staff_users', 'staff_tokens'] as const;
+
+export function purgeSql(step: PurgeStep): string {
+  return `DELETE FROM "${step.table}" WHERE ${step.where}`;
+}
