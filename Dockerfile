@@ -15,8 +15,9 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
-# The account-exports volume takes this folder's owner when first mounted: the node user must write there.
-RUN mkdir -p /var/lib/relance/exports && chown -R node:node /var/lib/relance
+# The account-exports and request-log-archives volumes take these folders' owner when first
+# mounted: the node user must write there.
+RUN mkdir -p /var/lib/relance/exports /var/lib/relance/archives && chown -R node:node /var/lib/relance
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]
