@@ -33,8 +33,33 @@ export interface TemporalDevServer {
 
 const HOST = '127.0.0.1';
 
-/** Runs `temporal server start-dev` on loopback and resolves once its frontend serves calls. */
+/** Attempts at a start on ports of our choosing; another process may take a port between our pick and the server's bind. */
+const START_ATTEMPTS = 3;
+
+/**
+ * Runs `temporal server start-dev` on loopback and resolves once its frontend serves calls. When
+ * the ports are ours to choose and the server dies while starting (a port we picked, or one it
+ * derives, was taken meanwhile by another suite on the same machine), it tries again on new ones.
+ */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  const portsChosen = options.port === undefined && options.uiPort === undefined;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      const diedStarting = error instanceof StartFailure && error.exited;
+      if (!portsChosen || !diedStarting || attempt >= START_ATTEMPTS) throw error;
+    }
+  }
+}
+
+class StartFailure extends Error {
+  constructor(message: string, readonly exited: boolean) {
+    super(message);
+  }
+}
+
+async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const [freePort, freeUiPort] = await getFreePorts(2);
   const port = options.port ?? freePort;
   const uiPort = options.uiPort ?? freeUiPort;
@@ -68,9 +93,10 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
         : hasExited(child) ? `exited with ${child.exitCode ?? child.signalCode}` : undefined,
     });
   } catch (error) {
+    const exited = spawnError === undefined && hasExited(child);
     await stop();
     const tail = await logTail(options.logFile);
-    throw new Error(`${(error as Error).message}\n--- ${options.logFile} (tail) ---\n${tail}`);
+    throw new StartFailure(`${(error as Error).message}\n--- ${options.logFile} (tail) ---\n${tail}`, exited);
   }
   return { address, uiUrl: options.ui ? `http://${HOST}:${uiPort}` : undefined, stop };
 }
