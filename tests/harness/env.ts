@@ -61,3 +61,8 @@ function required(name: string): string {
  * allowed, as the runner's MAIL_PRIVATE_HOSTS=allow lets the stacks under test do.
  */
 export const LOOPBACK_MAIL = { allowPrivateHosts: true } as const;
+
+/** This test process's environment with `overrides`, for a script a test runs as a child process. */
+export function childProcessEnv(overrides: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { accountWithMailbox } from '../../../tests/support/account-with-mailbox';
-import { testEnv } from '../../../tests/harness/env';
+import { childProcessEnv, testEnv } from '../../../tests/harness/env';
 import { loadConfig } from '@relance/config';
 import { AuditRepository, createDataSource, runMigrations } from '@relance/db';
 import { createDatabase, dropDatabase, locatePgTool } from '@relance/devservices';
@@ -91,7 +91,7 @@ describe('erasure ledger replay after a restore (pg_dump / pg_restore)', () => {
   it('npm run privacy:replay-erasures erases them again, keeps them suppressed, copies the entry, leaves the colleague', async () => {
     const script = resolve(__dirname, '../../../scripts/replay-erasures.js');
     const { stdout } = await run(process.execPath, [script, '--ledger-url', urls.live], {
-      env: { ...process.env, DATABASE_URL: urls.restored },
+      env: childProcessEnv({ DATABASE_URL: urls.restored }),
     });
     assert.match(stdout, /request [0-9a-f-]{36}: prospect_suggestions=1 tracking_events=1 tasks=1 inbound_messages=3 messages=1 enrollments=1 prospects=1 \(suppression restored, ledger entry copied\)/);
     assert.match(stdout, /1 ledger entry replayed, 9 row\(s\) erased again/);

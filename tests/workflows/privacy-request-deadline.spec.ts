@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deadlineEventKey, nextDeadlineEvent } from './privacy-request-deadline';
+import { deadlineEventKey, nextDeadlineEvent } from '../../workflows/privacy-request-deadline';
 
 const DAY = 86_400_000;
 const due = '2026-02-01T00:00:00.000Z';
