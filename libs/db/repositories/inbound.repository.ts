@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BOUNCE_EFFECT, type BounceEffect, type BounceReason } from '@relance/mail/classification/bounce-reasons';
-import { matchInbound, MatchedMessage, PUBLIC_MAIL_DOMAINS } from './inbound-matching';
+import type { BounceEffect, BounceReason } from '@relance/mail/classification/bounce-reasons';
+import { matchInbound, MatchedMessage } from './inbound-matching';
 import { endEnrollments, RUNNING } from './enrollment-ends';
 import { hardBounceSql } from './hard-bounce-sql';
-import { ofProspect, recordComplaint, recordRecipientGone, recordSenderProblem, type MailboxPausePolicy } from './bounce-effects';
-import { currentSoftBounceEffect, recordSoftBounce, type ResendEndReason, type ResendPlan, type SoftBounceEffect } from './soft-bounces';
+import { recordComplaint, recordRecipientGone, recordSenderProblem, type MailboxPausePolicy } from './bounce-effects';
+import { recordSoftBounce, type ResendEndReason, type ResendPlan, type SoftBounceEffect } from './soft-bounces';
 import { SuppressionRepository } from './suppression.repository';
 import { recordUnmatched, UNMATCHED_REPORT_SQL, type UnmatchedReportRow } from './unmatched-inbound';
-import { currentReferralEffect, recordReferral } from './referrals';
+import { recordReferral } from './referrals';
+import { currentInboundEffect } from './inbound-current-effect';
+import { stopLeftCompany, stopOtherCampaigns, stopSameCompany } from './reply-effects';
 
 /** What an inbound message means for the sequence it answers, decided before it is recorded. */
 export type InboundOutcome =
@@ -156,7 +158,7 @@ export class InboundRepository {
           inboundMessageId: existing.id,
           enrollmentId: matched.enrollment_id,
           isNew: false,
-          effect: await this.currentEffect(manager, matched, existing),
+          effect: await currentInboundEffect(manager, matched, existing),
         };
       }
       const inboundMessageId = inserted[0].id;
@@ -304,52 +306,6 @@ export class InboundRepository {
         return { kind: 'none' };
     }
   }
-
-  /** The effect an already recorded message had, read back from the state it left. */
-  private async currentEffect(
-    manager: EntityManager,
-    matched: MatchedMessage,
-    { kind, bounce_reason: bounceReason, referral }: { kind: string; bounce_reason: string | null; referral: boolean },
-  ): Promise<InboundEffect> {
-    if (referral) return currentReferralEffect(manager, matched);
-    if (kind === 'reply') {
-      const stopped: { id: string }[] = await manager.query(
-        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'stopped' AND stop_reason = 'prospect_replied'`,
-        [matched.prospect_id],
-      );
-      const prospectStopped = stopped.map((row) => row.id);
-      return { kind: 'replied', enrollmentId: matched.enrollment_id, ...(prospectStopped.length > 0 ? { prospectStopped } : {}) };
-    }
-    if (kind === 'auto_reply') {
-      const [row] = await manager.query(
-        `SELECT paused_until FROM enrollments WHERE id = $1 AND status = ANY($2::text[]) AND paused_until > now()`,
-        [matched.enrollment_id, RUNNING],
-      );
-      if (row) return { kind: 'paused', enrollmentId: matched.enrollment_id, until: row.paused_until };
-      // A left-company notice stopped this enrollment and every other one to the address.
-      const left: { id: string }[] = await manager.query(
-        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'stopped' AND stop_reason = 'left_company'`,
-        [matched.prospect_id],
-      );
-      const ids = left.map((enrollment) => enrollment.id);
-      return ids.includes(matched.enrollment_id) ? { kind: 'stopped', enrollmentIds: ids, reason: 'left_company' } : { kind: 'none' };
-    }
-    if (kind === 'complaint') {
-      const stopped: { id: string }[] = await manager.query(
-        `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'stopped' AND stop_reason = 'complained'`,
-        [matched.prospect_id],
-      );
-      return stopped.length > 0 ? { kind: 'stopped', enrollmentIds: stopped.map((row) => row.id), reason: 'complained' } : { kind: 'none' };
-    }
-    const effect = bounceReason !== null ? BOUNCE_EFFECT[bounceReason as BounceReason] : undefined;
-    if (kind === 'bounce' && (effect === 'retry' || effect === 'sender_problem')) return currentSoftBounceEffect(manager, matched);
-    if (kind !== 'bounce' || effect !== 'suppress') return { kind: 'none' };
-    const bounced: { id: string }[] = await manager.query(
-      `SELECT id FROM enrollments WHERE prospect_id = $1 AND status = 'bounced' AND stop_reason = 'hard_bounce'`,
-      [matched.prospect_id],
-    );
-    return bounced.length > 0 ? { kind: 'bounced', enrollmentIds: bounced.map((row) => row.id), reason: 'hard_bounce' } : { kind: 'none' };
-  }
 }
 
 /** A report of delivery or a complaint: a server wrote it, and it may be about nothing of ours. */
@@ -365,43 +321,4 @@ function unmatchedReport(record: InboundRecord, outcome: Extract<InboundOutcome,
     bounceStatus: bounce?.status ?? null, bounceRawStatus: bounce?.rawStatus ?? null, bounceDiagnostic: bounce?.diagnostic ?? null,
     bounceReason: bounce?.reason ?? null, feedbackType: outcome.kind === 'complaint' ? outcome.feedbackType : null,
   };
-}
-
-/**
- * The prospect replied: their sequences in every other campaign end too ('stopped',
- * prospect_replied), locked in the order the send claim takes them (enrollments, then the prospect).
- */
-async function stopOtherCampaigns(manager: EntityManager, prospectId: string): Promise<string[]> {
-  const ended = await endEnrollments(manager, ofProspect(prospectId), { status: 'stopped', reason: 'prospect_replied' });
-  return ended.map((row) => row.id);
-}
-
-/** The person left: their running sequences end, locked in the order the send claim takes them. */
-async function stopLeftCompany(manager: EntityManager, prospectId: string): Promise<InboundEffect> {
-  const ended = await endEnrollments(manager, ofProspect(prospectId), { status: 'stopped', reason: 'left_company' });
-  if (ended.length === 0) return { kind: 'none' };
-  return { kind: 'stopped', enrollmentIds: ended.map((row) => row.id), reason: 'left_company' };
-}
-
-/**
- * When the campaign asks for it, a reply ends the sequences of everyone at the same company in
- * that campaign: same company name, else the same email domain, unless anyone may have an
- * address there (a public mail provider).
- */
-async function stopSameCompany(manager: EntityManager, enrollmentId: string): Promise<string[]> {
-  const [replier]: { campaign_id: string; company: string | null; domain: string }[] = await manager.query(
-    `SELECT e.campaign_id, lower(nullif(trim(p.company), '')) AS company, lower(split_part(p.email, '@', 2)) AS domain
-     FROM enrollments e JOIN prospects p ON p.id = e.prospect_id JOIN campaigns c ON c.id = e.campaign_id
-     WHERE e.id = $1 AND c.stop_on_company_reply`,
-    [enrollmentId],
-  );
-  if (!replier || (replier.company === null && PUBLIC_MAIL_DOMAINS.has(replier.domain))) return [];
-  const colleagues = replier.company !== null
-    ? { sql: `lower(trim(p.company)) = $3`, value: replier.company }
-    : { sql: `lower(split_part(p.email, '@', 2)) = $3`, value: replier.domain };
-  const ended = await endEnrollments(manager, {
-    where: `e.campaign_id = $1 AND e.id <> $2 AND ${colleagues.sql}`,
-    params: [replier.campaign_id, enrollmentId, colleagues.value],
-  }, { status: 'stopped', reason: 'company_replied' });
-  return ended.map((row) => row.id);
 }
