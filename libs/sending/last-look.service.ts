@@ -26,9 +26,9 @@ export class LastLookBeforeSend {
   ) {}
 
   /**
-   * False when mail that landed since the sync's last read ends or holds the sequence (a reply,
-   * an out-of-office reply, a bounce): the claimed email must not leave. Once that mail is
-   * recorded, the sequence is judged as the claim judges it (sequenceRefusal). First emails are not
+   * False when mail that landed since the claim ends or holds the sequence (a reply, an
+   * out-of-office reply, a bounce): the claimed email must not leave. Whatever the sync has not
+   * read yet is recorded, then the sequence is judged as the claim judges it (sequenceRefusal). First emails are not
    * looked for (there is no thread yet), nor are mailboxes the sync has not read yet.
    * An IMAP failure propagates: the send is retried later, never made blind.
    */
@@ -43,8 +43,9 @@ export class LastLookBeforeSend {
       from: message.toAddress,
       threadMessageIds: thread,
     });
-    if (landed.length === 0) return true;
-    await this.inbound.recordAhead(mailbox, mailbox.imapUidValidity, landed);
+    if (landed.length > 0) await this.inbound.recordAhead(mailbox, mailbox.imapUidValidity, landed);
+    // Judged again even when nothing new landed: the sync may have recorded a reply, and moved
+    // its checkpoint past it, between the claim and this look; only the database knows then.
     const keys = (email: string) => suppressionKeysFor(this.config.suppression.hashKey, email);
     const state = await this.outbox.claimState(message.enrollmentId, message.stepId, keys);
     return state !== null && sequenceRefusal(state, new Date(), resend) === null;
