@@ -114,8 +114,8 @@ describe('account export and closure (end to end)', () => {
     const { api } = await stack.newAccount('Linker');
     const exported = await readyExport(api);
     const ttl = stack.config.accounts.exportLinkTtlMs;
-    const past = new TokenSigner(stack.config.tokens.signingKeys, () => Date.now() - 2 * ttl);
-    const expired = await fetch(`${stack.apiUrl}/v1/account/exports/${exported.id}/download?token=${await past.sign('account_export', exported.id, ttl)}`);
+    const pastSigner = new TokenSigner(stack.config.tokens.signingKeys, () => Date.now() - 2 * ttl);
+    const expired = await fetch(`${stack.apiUrl}/v1/account/exports/${exported.id}/download?token=${await pastSigner.sign('account_export', exported.id, ttl)}`);
     assert.equal(expired.status, 410);
     const problem = ((await expired.json()) as { error: { code: string; message: string } }).error;
     assert.equal(problem.code, 'gone');
@@ -129,6 +129,11 @@ describe('account export and closure (end to end)', () => {
     assert.equal((await fetch(`${stack.apiUrl}/v1/account/exports/${exported.id}/download`)).status, 401, 'no token');
     const stranger = await stack.newAccount('Stranger');
     assert.equal((await stranger.api.get(`/v1/account/exports/${exported.id}`)).status, 404);
+    // Written longer ago than a link lives: no new link, whatever retention has done with the file yet.
+    await stack.dataSource.query(`UPDATE account_exports SET completed_at = now() - $2::interval WHERE id = $1`, [exported.id, `${ttl + 60_000} milliseconds`]);
+    const past = (await api.get(`/v1/account/exports/${exported.id}`)).body;
+    assert.equal(past.status, 'expired');
+    assert.equal(past.download, null);
   });
 
   it('lets only the owner close or reactivate the account: a member\'s key or a key of no rep is 403, nothing changes', async () => {
@@ -202,12 +207,21 @@ describe('account export and closure (end to end)', () => {
     const ids = [accountId, launched.campaignId, launched.mailboxId, ...prospectIds, ...Object.values(launched.enrollmentIds)];
     const bystander = await stack.newAccount('Staying');
     assert.equal((await bystander.api.post('/v1/prospects', { email: 'stays@staying.test' })).status, 201);
+    const [{ id: conversationId }] = await stack.dataSource.query(
+      `INSERT INTO support_conversations (account_id, subject, body) VALUES ($1, 'Closing', 'Please close my account') RETURNING id`, [accountId]);
 
     assert.equal((await api.post('/v1/account/closure')).status, 202);
     const result: any = await stack.temporal.client.workflow.getHandle(accountClosureWorkflowId(accountId)).result();
     assert.equal(result.outcome, 'purged');
 
-    assert.deepEqual(await rowsNaming(stack.dataSource, ids, ['audit_events', 'account_closures']), {});
+    assert.deepEqual(await rowsNaming(stack.dataSource, ids, ['audit_events', 'account_closures']), { accounts: 1, support_conversations: 1 });
+    // What stays until retention deletes both, 90 days on: the support conversation, on a row naming nothing.
+    const [tombstone] = await stack.dataSource.query(`SELECT name, tracking_domain, deleted_at FROM accounts WHERE id = $1`, [accountId]);
+    assert.equal(tombstone.name, '');
+    assert.equal(tombstone.tracking_domain, null);
+    assert.ok(tombstone.deleted_at instanceof Date, 'the deletion time retention counts from');
+    const kept = await stack.dataSource.query(`SELECT id FROM support_conversations WHERE account_id = $1`, [accountId]);
+    assert.deepEqual(kept.map((row: { id: string }) => row.id), [conversationId]);
     assert.deepEqual(await rowsNaming(stack.vaultDataSource, ids), {});
     assert.ok(!existsSync(join(exportDir, accountId)), 'the export archives are gone');
     const [{ count: stays }] = await stack.dataSource.query(`SELECT count(*)::int AS count FROM prospects WHERE account_id = $1`, [bystander.accountId]);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -36,16 +37,21 @@ describe('retention schedules', () => {
   let db: DataSource;
   let temporal: TemporalClientHandle;
   let archiveDir: string;
+  let exportDir: string;
   const workers: { worker: RelanceWorker; running: Promise<void> }[] = [];
   const seeded = {
     oldLogIds: [] as string[], recentLogId: '', oldArchive: '', recentArchive: '',
-    expiredConversation: '', keptConversations: [] as string[], oldToken: '', recentToken: '',
+    expiredConversation: '', keptConversations: [] as string[], expiredAccount: '', keptAccounts: [] as string[], oldToken: '', recentToken: '',
     oldApiKey: '', recentApiKey: '', liveApiKey: '',
+    oldExport: { id: '', file: '' }, recentExport: { id: '', file: '' }, oldAccessExport: '', recentAccessExport: '',
   };
 
   before(async () => {
     archiveDir = await mkdtemp(join(tmpdir(), 'relance-retention-'));
-    config = loadConfig({ ...process.env, RETENTION_INTERVAL: '2s', REQUEST_LOG_ARCHIVE_DIR: archiveDir, WORKER_SHUTDOWN_GRACE: '2s' });
+    exportDir = await mkdtemp(join(tmpdir(), 'relance-retention-exports-'));
+    config = loadConfig({
+      ...process.env, RETENTION_INTERVAL: '2s', REQUEST_LOG_ARCHIVE_DIR: archiveDir, ACCOUNT_EXPORT_DIR: exportDir, WORKER_SHUTDOWN_GRACE: '2s',
+    });
     db = await createDataSource(testEnv().databaseUrl, { poolSize: 2 }).initialize();
     temporal = await connectTemporalClient(config);
     await seed();
@@ -66,6 +72,7 @@ describe('retention schedules', () => {
     await temporal?.close();
     await db?.destroy();
     await rm(archiveDir, { recursive: true, force: true });
+    await rm(exportDir, { recursive: true, force: true });
   });
 
   async function seed() {
@@ -94,8 +101,10 @@ describe('retention schedules', () => {
     const conversation = async (accountId: string) =>
       (await db.query(`INSERT INTO support_conversations (account_id, subject, body) VALUES ($1, 'Help', 'My import failed') RETURNING id`,
         [accountId]))[0].id as string;
-    seeded.expiredConversation = await conversation(await account(daysAgo(91)));
-    seeded.keptConversations = [await conversation(await account(daysAgo(10))), await conversation(await account(null))];
+    seeded.expiredAccount = await account(daysAgo(91));
+    seeded.keptAccounts = [await account(daysAgo(10)), await account(null)];
+    seeded.expiredConversation = await conversation(seeded.expiredAccount);
+    seeded.keptConversations = await Promise.all(seeded.keptAccounts.map(conversation));
 
     const revokedAt = async (at: Date) => {
       const member = await newStaffMember(db, 'support');
@@ -111,6 +120,24 @@ describe('retention schedules', () => {
       await db.query(`UPDATE api_keys SET revoked_at = $1 WHERE id = $2`, [at, apiKeyId]);
       return apiKeyId;
     };
+    // Account exports are downloadable for ACCOUNT_EXPORT_LINK_TTL (7 days) after they are written.
+    const exportDone = async (at: Date) => {
+      const [row] = await db.query(`INSERT INTO account_exports (account_id, status, completed_at) VALUES ($1, 'ready', $2) RETURNING id`,
+        [keyAccount.accountId, at]);
+      const relative = join(keyAccount.accountId, `${row.id}.zip`);
+      await mkdir(join(exportDir, keyAccount.accountId), { recursive: true });
+      await writeFile(join(exportDir, relative), 'PK');
+      await db.query(`UPDATE account_exports SET file_path = $2 WHERE id = $1`, [row.id, relative]);
+      return { id: row.id as string, file: join(exportDir, relative) };
+    };
+    seeded.oldExport = await exportDone(daysAgo(8));
+    seeded.recentExport = await exportDone(daysAgo(1));
+    const accessExportDone = async (at: Date) => (await db.query(
+      `INSERT INTO privacy_requests (type, subject_kind, email_hash, requester, status, completed_at, export_data)
+       VALUES ('access', 'email', 'retention-test-hash', 'subject', 'completed', $1, '{"prospects": []}') RETURNING id`, [at],
+    ))[0].id as string;
+    seeded.oldAccessExport = await accessExportDone(daysAgo(8));
+    seeded.recentAccessExport = await accessExportDone(daysAgo(1));
     seeded.oldApiKey = await keyRevokedAt(daysAgo(31));
     seeded.recentApiKey = await keyRevokedAt(daysAgo(1));
     seeded.liveApiKey = keyAccount.apiKeyId;
@@ -157,8 +184,11 @@ describe('retention schedules', () => {
     assert.ok(most('request-log-archive', 'archiveFilesWritten') >= 2, 'one file per day of logs');
     assert.ok(most('log-archive-destroy', 'archivesDestroyed') >= 1);
     assert.ok(most('support-conversations', 'supportConversationsDeleted') >= 1);
+    assert.ok(most('support-conversations', 'deletedAccountsRemoved') >= 1);
     assert.ok(most('expired-tokens', 'staffTokensDeleted') >= 1);
     assert.ok(most('expired-tokens', 'apiKeysDeleted') >= 1);
+    assert.ok(most('expired-tokens', 'accountExportsExpired') >= 1);
+    assert.ok(most('expired-tokens', 'accessExportsDeleted') >= 1);
   });
 
   it('moved the old request logs into readable gzip archives and kept the recent one', async () => {
@@ -189,6 +219,8 @@ describe('retention schedules', () => {
     const ids = [seeded.expiredConversation, ...seeded.keptConversations];
     const left = await db.query(`SELECT id FROM support_conversations WHERE id = ANY($1::uuid[])`, [ids]);
     assert.deepEqual(left.map((row: { id: string }) => row.id).sort(), [...seeded.keptConversations].sort());
+    const accounts = await db.query(`SELECT id FROM accounts WHERE id = ANY($1::uuid[])`, [[seeded.expiredAccount, ...seeded.keptAccounts]]);
+    assert.deepEqual(accounts.map((row: { id: string }) => row.id).sort(), [...seeded.keptAccounts].sort(), 'the deleted account\'s tombstone goes with them');
   });
 
   it('removed staff tokens and API keys revoked more than 30 days ago, and only those', async () => {
@@ -230,5 +262,17 @@ describe('retention schedules', () => {
     } finally {
       await api.close();
     }
+  });
+
+  it('removed export archives and access exports once their links had expired, and only those', async () => {
+    assert.ok(!existsSync(seeded.oldExport.file), 'the expired archive is gone');
+    assert.ok(existsSync(seeded.recentExport.file), 'the downloadable one stays');
+    const exports = await db.query(`SELECT id, status, file_path FROM account_exports WHERE id = ANY($1::uuid[]) ORDER BY completed_at`,
+      [[seeded.oldExport.id, seeded.recentExport.id]]);
+    assert.deepEqual(exports.map((row: any) => [row.id, row.status, row.file_path !== null]),
+      [[seeded.oldExport.id, 'expired', false], [seeded.recentExport.id, 'ready', true]]);
+    const access = await db.query(`SELECT id, export_data IS NOT NULL AS held FROM privacy_requests WHERE id = ANY($1::uuid[]) ORDER BY completed_at`,
+      [[seeded.oldAccessExport, seeded.recentAccessExport]]);
+    assert.deepEqual(access.map((row: any) => [row.id, row.held]), [[seeded.oldAccessExport, false], [seeded.recentAccessExport, true]]);
   });
 });

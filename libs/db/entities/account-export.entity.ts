@@ -2,7 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Account } from './account.entity';
 import { CreatedAt, IdColumn } from './columns';
 
-export type AccountExportStatus = 'pending' | 'ready' | 'failed';
+/** `expired`: its archive was removed once its download time was over (retention's expired-tokens job). */
+export type AccountExportStatus = 'pending' | 'ready' | 'failed' | 'expired';
 
 /**
  * One "export all your data" of an account: its archive (a ZIP of JSON and CSV per entity) is

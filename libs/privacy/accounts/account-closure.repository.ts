@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AccountClosure, ClosureCertificate } from '@relance/db/entities/account-closure.entity';
 import { RUNNING } from '@relance/db/repositories/enrollment-ends';
-import { ACCOUNT_PURGE_STEPS, purgeSql } from './purge-plan';
+import { ACCOUNT_PURGE_STEPS, ACCOUNT_TOMBSTONE_SQL, purgeSql } from './purge-plan';
 
 /** Why closure paused a campaign: a reactivation resumes exactly these, and the rep reads it meanwhile. */
 export const CLOSING_PAUSE_REASON = 'account_closing';
@@ -99,8 +99,8 @@ export class AccountClosureRepository {
 
   /**
    * Purges the account if its closure is still pending and due, in one transaction holding the
-   * closure's lock: one DELETE per table in foreign-key order, then the vault's secrets and the
-   * files, then the certificate. `not_pending`: cancelled, or purged by an earlier attempt;
+   * closure's lock: one DELETE per table in foreign-key order and the account's tombstone, then
+   * the vault's secrets and the files, then the certificate. `not_pending`: cancelled, or purged by an earlier attempt;
    * `not_due`: its grace has not ended by the database's clock.
    */
   purge(accountId: string, hooks: PurgeHooks): Promise<PurgeOutcome> {
@@ -123,6 +123,8 @@ export class AccountClosureRepository {
         hooks.onStatement?.(step.table, performance.now() - started);
         main[step.table] = deleted;
       }
+      const [, tombstoned] = await manager.query(ACCOUNT_TOMBSTONE_SQL, [accountId]);
+      main.accounts = tombstoned;
       // The vault and the files are not in this transaction: removed once every DELETE has
       // succeeded, just before the commit. Should the commit still fail, the retry finds the
       // closure pending and purges again; the secrets and archives of an account past its grace are gone either way.
@@ -136,6 +138,7 @@ export class AccountClosureRepository {
         filesRemoved,
         kept: [
           'audit_events: the audit trail (ids only), kept as the law requires',
+          'accounts: the account\'s id and deletion time, holding its support conversations until they are deleted 90 days later',
           'account_closures: this certificate',
           'billing records: none exist in Relance yet',
         ],

@@ -71,15 +71,23 @@ export class AccountExportService {
     const found = await this.exports.find(id, accountId);
     if (!found) throw DomainError.notFound('account export', id, 'id');
     let download: AccountExportView['download'] = null;
-    if (found.status === 'ready') {
-      const ttl = this.config.accounts.exportLinkTtlMs;
-      const token = await this.tokens.sign('account_export', found.id, ttl);
-      const url = new URL(`/v1/account/exports/${found.id}/download`, this.config.api.publicUrl);
-      url.searchParams.set('token', token);
-      download = { url: url.toString(), expiresAt: new Date(Date.now() + ttl) };
+    let status = found.status;
+    if (status === 'ready') {
+      // The archive is downloadable for the link's lifetime from when it was written; retention
+      // then removes it. A link given later expires with the archive, never after it.
+      const expiresAt = new Date((found.completedAt ?? found.createdAt).getTime() + this.config.accounts.exportLinkTtlMs);
+      const left = expiresAt.getTime() - Date.now();
+      if (left > 0) {
+        const token = await this.tokens.sign('account_export', found.id, left);
+        const url = new URL(`/v1/account/exports/${found.id}/download`, this.config.api.publicUrl);
+        url.searchParams.set('token', token);
+        download = { url: url.toString(), expiresAt };
+      } else {
+        status = 'expired';
+      }
     }
     return {
-      id: found.id, status: found.status, createdAt: found.createdAt, completedAt: found.completedAt, rowCounts: found.rowCounts,
+      id: found.id, status, createdAt: found.createdAt, completedAt: found.completedAt, rowCounts: found.rowCounts,
       sizeBytes: found.sizeBytes === null ? null : Number(found.sizeBytes), error: found.error, download,
     };
   }

@@ -2,8 +2,9 @@
  * The statements that purge an account from the main database, children before parents, one
  * set-based DELETE per table (the account id as $1): every row goes in a few statements, never
  * one by one, and no foreign key has to cascade or refuse. Kept: audit_events (the trail outlives
- * the account, ids only) and account_closures (the certificate). Billing records would be kept
- * too; none exist yet.
+ * the account, ids only), account_closures (the certificate), and the account's row as a
+ * tombstone (ACCOUNT_TOMBSTONE_SQL) holding its support conversations until retention deletes
+ * both, 90 days later. Billing records would be kept too; none exist yet.
  */
 export interface PurgeStep {
   table: string;
@@ -37,11 +38,20 @@ export const ACCOUNT_PURGE_STEPS: readonly PurgeStep[] = [
   { table: 'mailboxes', where: OF_ACCOUNT },
   { table: 'users', where: OF_ACCOUNT },
   { table: 'erasure_ledger', where: OF_ACCOUNT },
-  { table: 'accounts', where: `id = $1` },
 ];
 
-/** Tables a purge leaves alone on purpose. */
-export const KEPT_AFTER_PURGE = ['audit_events', 'account_closures', 'schema_migrations', 'staff_users', 'staff_tokens'] as const;
+/**
+ * What stays of the account's own row: its id and when it was deleted, nothing that names
+ * anyone. The policy keeps support conversations 90 days after an account's deletion; they
+ * hang on this row, and the support-conversations retention job deletes both at the end.
+ */
+export const ACCOUNT_TOMBSTONE_SQL =
+  `UPDATE accounts SET name = '', tracking_domain = NULL, closing_since = NULL, deleted_at = now() WHERE id = $1 AND deleted_at IS NULL`;
+
+/** Tables a purge leaves alone on purpose (support_conversations: until retention, see ACCOUNT_TOMBSTONE_SQL). */
+export const KEPT_AFTER_PURGE = [
+  'audit_events', 'account_closures', 'support_conversations', 'schema_migrations', 'staff_users', 'staff_tokens',
+] as const;
 
 export function purgeSql(step: PurgeStep): string {
   return `DELETE FROM "${step.table}" WHERE ${step.where}`;

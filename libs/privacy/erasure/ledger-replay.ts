@@ -72,7 +72,7 @@ async function resuppress(manager: EntityManager, entry: LedgerRow): Promise<boo
   if (!entry.account_id || !entry.email_hash) return false;
   const [found] = await manager.query(
     `SELECT (SELECT reason FROM suppressions WHERE account_id = $1 AND email_hash = $2) AS reason,
-            EXISTS (SELECT 1 FROM accounts WHERE id = $1) AS account`,
+            EXISTS (SELECT 1 FROM accounts WHERE id = $1 AND deleted_at IS NULL) AS account`,
     [entry.account_id, entry.email_hash],
   );
   if (found.reason === 'erasure' || !found.account) return false;

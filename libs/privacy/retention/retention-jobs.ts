@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@relance/config';
 import type { RetentionRun } from '@relance/db/entities/retention-run.entity';
@@ -51,19 +53,34 @@ export class RetentionJobs {
         return this.archiveRequestLogs(new Date(now.getTime() - retention.requestLogMaxAgeMs), progress);
       case 'log-archive-destroy':
         return { archivesDestroyed: await this.archives.destroyOlderThan(retention.archiveMaxAgeMs, now) };
-      case 'support-conversations':
-        return {
-          supportConversationsDeleted: await this.retention.deleteSupportConversations(
-            new Date(now.getTime() - retention.supportConversationMaxAgeMs)),
-        };
+      case 'support-conversations': {
+        const deleted = await this.retention.deleteSupportConversations(new Date(now.getTime() - retention.supportConversationMaxAgeMs));
+        return { supportConversationsDeleted: deleted.conversations, deletedAccountsRemoved: deleted.accounts };
+      }
       case 'expired-tokens': {
         const revokedBefore = new Date(now.getTime() - retention.revokedTokenMaxAgeMs);
         return {
           staffTokensDeleted: await this.retention.deleteRevokedStaffTokens(revokedBefore),
           apiKeysDeleted: await this.retention.deleteRevokedApiKeys(revokedBefore),
+          ...(await this.removeExpiredExports(now)),
         };
       }
     }
+  }
+
+  /**
+   * Exports whose download time is over: account archives (the file first, then the row says
+   * `expired`, so a failure in between is retried) and privacy-request access exports.
+   */
+  private async removeExpiredExports(now: Date): Promise<RetentionCounts> {
+    const done = await this.retention.accountExportsDone(new Date(now.getTime() - this.config.accounts.exportLinkTtlMs));
+    for (const { filePath } of done) {
+      if (filePath) await rm(resolve(this.config.accounts.exportDir, filePath), { force: true });
+    }
+    return {
+      accountExportsExpired: await this.retention.markAccountExportsExpired(done.map((row) => row.id)),
+      accessExportsDeleted: await this.retention.deleteAccessExports(new Date(now.getTime() - this.config.privacy.exportLinkTtlMs)),
+    };
   }
 
   private async archiveRequestLogs(cutoff: Date, progress: () => void): Promise<RetentionCounts> {

@@ -6,12 +6,43 @@ import { DataSource } from 'typeorm';
 export class RetentionRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** Support conversations of accounts deleted before `deletedBefore`; returns how many went. */
-  async deleteSupportConversations(deletedBefore: Date): Promise<number> {
+  /**
+   * Support conversations of accounts deleted before `deletedBefore`, then those accounts'
+   * tombstones (ACCOUNT_TOMBSTONE_SQL), in one transaction; returns how many of each went.
+   */
+  deleteSupportConversations(deletedBefore: Date): Promise<{ conversations: number; accounts: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, conversations] = await manager.query(
+        `DELETE FROM support_conversations sc USING accounts a
+         WHERE sc.account_id = a.id AND a.deleted_at IS NOT NULL AND a.deleted_at < $1`,
+        [deletedBefore],
+      );
+      const [, accounts] = await manager.query(`DELETE FROM accounts WHERE deleted_at IS NOT NULL AND deleted_at < $1`, [deletedBefore]);
+      return { conversations, accounts };
+    });
+  }
+
+  /** Account exports written before `completedBefore` and still downloadable: their ids and archive paths. */
+  async accountExportsDone(completedBefore: Date): Promise<{ id: string; filePath: string | null }[]> {
+    const rows: { id: string; file_path: string | null }[] = await this.dataSource.query(
+      `SELECT id, file_path FROM account_exports WHERE status = 'ready' AND completed_at < $1 ORDER BY id`, [completedBefore],
+    );
+    return rows.map((row) => ({ id: row.id, filePath: row.file_path }));
+  }
+
+  /** Marks these exports expired, their archive gone; returns how many changed. */
+  async markAccountExportsExpired(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
     const [, count] = await this.dataSource.query(
-      `DELETE FROM support_conversations sc USING accounts a
-       WHERE sc.account_id = a.id AND a.deleted_at IS NOT NULL AND a.deleted_at < $1`,
-      [deletedBefore],
+      `UPDATE account_exports SET status = 'expired', file_path = NULL WHERE id = ANY($1::uuid[]) AND status = 'ready'`, [ids],
+    );
+    return count;
+  }
+
+  /** Access exports of privacy requests completed before `completedBefore` (their link has expired); returns how many went. */
+  async deleteAccessExports(completedBefore: Date): Promise<number> {
+    const [, count] = await this.dataSource.query(
+      `UPDATE privacy_requests SET export_data = NULL WHERE export_data IS NOT NULL AND completed_at < $1`, [completedBefore],
     );
     return count;
   }

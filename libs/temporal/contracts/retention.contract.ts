@@ -10,7 +10,10 @@ export const RETENTION_JOBS = [
   'log-archive-destroy',
   /** Support conversations of accounts deleted more than SUPPORT_CONVERSATION_RETENTION ago. */
   'support-conversations',
-  /** Staff tokens and API keys revoked more than REVOKED_TOKEN_RETENTION ago. */
+  /**
+   * Staff tokens and API keys revoked more than REVOKED_TOKEN_RETENTION ago; account export
+   * archives and access exports once their download links have expired.
+   */
   'expired-tokens',
 ] as const;
 
