@@ -27,6 +27,16 @@ export interface ProspectErasure {
   audit: (manager: EntityManager, erased: ErasedRows) => Promise<unknown>;
 }
 
+export interface UserErasure {
+  accountId: string;
+  userId: string;
+  requestId: string;
+  audit: (manager: EntityManager, erased: ErasedRows) => Promise<unknown>;
+}
+
+/** A user erasure refused: the account's only owner would leave it ownerless (it is closed instead). */
+export const SOLE_OWNER = 'sole_owner';
+
 /** Why an enrollment ended when its prospect was erased (its workflow is then terminated). */
 export const ERASED_REASON = 'erased';
 
@@ -68,6 +78,38 @@ export class ErasureRepository {
         `INSERT INTO erasure_ledger (request_id, account_id, email_hash, row_ids, workflow_ids) VALUES ($1, $2, $3, $4, $5)`,
         [input.requestId, input.accountId, erased.emailHash, JSON.stringify(erased.rowIds), erased.workflowIds],
       );
+      await input.audit(manager, erased);
+      return erased;
+    });
+  }
+
+  /**
+   * Erases a rep of an account: their row, their API keys, their request logs (what the
+   * registry finds by user). Their mailboxes stay the account's, detached (see the registry). No
+   * suppression: a rep is not a prospect; the ledger entry holds row ids only. Refused with
+   * SOLE_OWNER when they are the account's only owner.
+   */
+  eraseUser(input: UserErasure): Promise<ErasedRows | typeof SOLE_OWNER> {
+    return this.dataSource.transaction(async (manager) => {
+      // The account's owners locked in one order, so two owners erased at once cannot both go.
+      const owners: { id: string }[] = await manager.query(
+        `SELECT id FROM users WHERE account_id = $1 AND role = 'owner' ORDER BY id FOR UPDATE`, [input.accountId],
+      );
+      const [user]: { role: string }[] = await manager.query(
+        `SELECT role FROM users WHERE id = $1 AND account_id = $2 FOR UPDATE`, [input.userId, input.accountId],
+      );
+      const erased: ErasedRows = { found: Boolean(user), rowIds: {}, workflowIds: [], emailHash: null };
+      if (user?.role === 'owner' && owners.length === 1) return SOLE_OWNER;
+      if (user) {
+        for (const step of erasureSteps(PERSONAL_DATA, 'user')) {
+          const rows: { key: string }[] = unwrap(await manager.query(stepSql(step), step.action.kind === 'delete' ? [input.userId] : [input.userId, null]));
+          if (rows.length > 0) erased.rowIds[step.table] = [...(erased.rowIds[step.table] ?? []), ...rows.map((row) => row.key)];
+        }
+        await manager.query(
+          `INSERT INTO erasure_ledger (request_id, account_id, email_hash, row_ids, workflow_ids) VALUES ($1, $2, NULL, $3, '{}')`,
+          [input.requestId, input.accountId, JSON.stringify(erased.rowIds)],
+        );
+      }
       await input.audit(manager, erased);
       return erased;
     });

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@relance/config';
 import type { AuditEntry } from '@relance/db/repositories/audit.repository';
+import { DomainError } from '@relance/errors';
 import { AuditTrail } from '../audit-trail';
 import { PERSONAL_DATA } from '../registry';
 import type { PrivacySubject } from '../subject';
 import { hashEmail } from '../suppression-keys';
 import { erasureSteps } from './erasure-plan';
-import { ErasureRepository } from './erasure.repository';
+import { ErasureRepository, SOLE_OWNER } from './erasure.repository';
 
 export interface ErasureReport {
   requestId: string;
@@ -36,9 +37,10 @@ export class ErasureService {
   ) {}
 
   async eraseSubject(subject: PrivacySubject, requestId: string, actor: ErasureActor): Promise<ErasureReport> {
+    if (subject.kind === 'user') return this.eraseUser(subject, requestId, actor);
     if (subject.kind !== 'prospect') {
-      // Users and address-only subjects are erased through privacy requests (issue 12, second part).
-      throw new Error(`erasing a subject of kind ${subject.kind} is not supported yet`);
+      // An address is first resolved to the prospects and users holding it (PrivacyRequestExecutor).
+      throw new Error('an address-only subject is erased through the prospects and users holding it');
     }
     const erased = await this.erasures.eraseProspect({
       accountId: subject.accountId,
@@ -50,10 +52,28 @@ export class ErasureService {
         action: 'prospect.erased',
         target: { type: 'prospect', id: subject.prospectId },
         accountId: subject.accountId,
-        details: { requestId, found: rows.found, counts: countsOf(rows.rowIds), workflows: rows.workflowIds.length },
+        details: { requestId, found: rows.found, counts: countsOf(rows.rowIds, 'prospect'), workflows: rows.workflowIds.length },
       }, manager),
     });
-    return { requestId, found: erased.found, counts: countsOf(erased.rowIds), workflowIds: erased.workflowIds };
+    return { requestId, found: erased.found, counts: countsOf(erased.rowIds, 'prospect'), workflowIds: erased.workflowIds };
+  }
+
+  /** A rep of an account; their account's only owner is refused (DomainError conflict): the account is closed instead. */
+  private async eraseUser(subject: { accountId: string; userId: string }, requestId: string, actor: ErasureActor): Promise<ErasureReport> {
+    const erased = await this.erasures.eraseUser({
+      accountId: subject.accountId,
+      userId: subject.userId,
+      requestId,
+      audit: (manager, rows) => this.audit.record({
+        actor,
+        action: 'user.erased',
+        target: { type: 'user', id: subject.userId },
+        accountId: subject.accountId,
+        details: { requestId, found: rows.found, counts: countsOf(rows.rowIds, 'user') },
+      }, manager),
+    });
+    if (erased === SOLE_OWNER) throw soleOwner(subject.userId);
+    return { requestId, found: erased.found, counts: countsOf(erased.rowIds, 'user'), workflowIds: [] };
   }
 
   /** Which of `emails` belong to people erased from the account: they may not be added again. */
@@ -64,7 +84,12 @@ export class ErasureService {
   }
 }
 
-/** Row counts for every table a prospect's erasure visits, zeros included, in the registry's order. */
-function countsOf(rowIds: Record<string, string[]>): Record<string, number> {
-  return Object.fromEntries(erasureSteps(PERSONAL_DATA, 'prospect').map((step) => [step.table, rowIds[step.table]?.length ?? 0]));
+/** Row counts for every table an erasure of this kind visits, zeros included, in the registry's order. */
+function countsOf(rowIds: Record<string, string[]>, kind: 'prospect' | 'user'): Record<string, number> {
+  return Object.fromEntries(erasureSteps(PERSONAL_DATA, kind).map((step) => [step.table, rowIds[step.table]?.length ?? 0]));
+}
+
+export function soleOwner(userId: string): DomainError {
+  return new DomainError('conflict',
+    `user ${userId} is the account's only owner: make another user owner first, or close the account (POST /v1/account/closure)`);
 }

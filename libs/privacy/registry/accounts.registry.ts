@@ -13,10 +13,8 @@ export const ACCOUNT_TABLES: PersonalTable[] = [
       { column: 'ciphertext', kind: 'credential', note: 'bytea, AES-256-GCM' },
       { column: 'wrapped_key', kind: 'credential', note: 'bytea: the data key, wrapped by the master key' },
     ],
-    lookups: [
-      { subject: 'user', sql: `t.mailbox_id IN (SELECT id FROM mailboxes WHERE user_id = $1)` },
-      { subject: 'account', sql: `t.mailbox_id IN (SELECT id FROM mailboxes WHERE account_id = $1)` },
-    ],
+    // Not found by user: a mailbox is the account's sending identity (see mailboxes below).
+    lookups: [{ subject: 'account', sql: `t.mailbox_id IN (SELECT id FROM mailboxes WHERE account_id = $1)` }],
     erasure: 'delete_row',
   },
   {
@@ -28,6 +26,10 @@ export const ACCOUNT_TABLES: PersonalTable[] = [
   },
   {
     table: 'mailboxes',
+    // The account's, not the rep's: the customer connected it and decides about it, and the
+    // messages sent from it (the account's records) name it. A rep's erasure therefore detaches
+    // it (user_id is set null with the user's row) and leaves it to the account; it goes with
+    // the account's purge.
     purpose: 'A rep\'s sending identity: their address, display name and server logins.',
     columns: [
       { column: 'email', kind: 'email' },
@@ -36,7 +38,7 @@ export const ACCOUNT_TABLES: PersonalTable[] = [
       { column: 'imap_username', kind: 'email', note: 'usually the address itself' },
       { column: 'sync_error', kind: 'free_text', note: 'server answers may quote the login' },
     ],
-    lookups: [{ subject: 'user', column: 'user_id' }, { subject: 'account', column: 'account_id' }],
+    lookups: [{ subject: 'account', column: 'account_id' }],
     erasure: 'delete_row',
   },
   {

@@ -2,16 +2,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@relance/config';
 import { TokenSigner } from '@relance/crypto/signed-token';
 import type { PrivacyRequest } from '@relance/db';
+import { DomainError } from '@relance/errors';
 import { AuditTrail } from '../audit-trail';
 import { ErasureService } from '../erasure/erasure.service';
 import { WorkflowPurge } from '../erasure/workflow-purge';
 import { CertificateSigner, type CertificateBody } from './privacy-certificate';
 import { PrivacyRequestRepository } from './privacy-request.repository';
-import { type ProspectRef, SubjectRowsRepository } from './subject-rows.repository';
+import { type ProspectRef, SubjectRowsRepository, type UserRef } from './subject-rows.repository';
 import { subjectNotices } from './subject-notices';
 import { SystemMailer } from './system-mailer';
 
 const SYSTEM = { kind: 'system' as const, id: null };
+
+/** Whom a request is about, once resolved: prospects, and reps of accounts (by ids). */
+interface Subjects {
+  prospects: ProspectRef[];
+  users: UserRef[];
+}
 
 /** What carrying out one request did: counts per table and other actions, for its certificate. */
 interface Outcome {
@@ -23,7 +30,8 @@ interface Outcome {
 }
 
 /**
- * Carries out a verified privacy request on every prospect it is about, then signs its
+ * Carries out a verified privacy request on every prospect and user it is about (a request by
+ * address: everyone holding that address), then signs its
  * certificate, stores it, mails it to the requester and closes the request (which nulls the
  * contact address and the message). A request about an address never held completes too, with
  * a certificate saying nothing was found.
@@ -69,30 +77,53 @@ export class PrivacyRequestExecutor {
     return { found };
   }
 
-  /** The prospects the request is about: its prospect, or every prospect holding the address that filed it. */
-  private async subjectsOf(request: PrivacyRequest): Promise<ProspectRef[]> {
+  /**
+   * Whom the request is about: its prospect or its user, or everyone holding the address that
+   * filed it (prospects of every account, or of its account; reps too).
+   */
+  private async subjectsOf(request: PrivacyRequest): Promise<Subjects> {
     if (request.subjectKind === 'prospect') {
       const ref = { accountId: request.accountId!, prospectId: request.prospectId! };
-      return (await this.rows.prospectExists(ref)) ? [ref] : [];
+      return { prospects: (await this.rows.prospectExists(ref)) ? [ref] : [], users: [] };
     }
-    if (request.subjectKind === 'email' && request.contactEmail) return this.rows.prospectsByEmail(request.contactEmail, request.accountId);
-    return [];
+    if (request.subjectKind === 'user') {
+      const ref = { accountId: request.accountId!, userId: request.userId! };
+      return { prospects: [], users: (await this.rows.userExists(ref)) ? [ref] : [] };
+    }
+    if (!request.contactEmail) return { prospects: [], users: [] };
+    return {
+      prospects: await this.rows.prospectsByEmail(request.contactEmail, request.accountId),
+      users: await this.rows.usersByEmail(request.contactEmail, request.accountId),
+    };
   }
 
-  private carryOut(request: PrivacyRequest, subjects: ProspectRef[]): Promise<Outcome> {
+  private carryOut(request: PrivacyRequest, subjects: Subjects): Promise<Outcome> {
     switch (request.type) {
       case 'erasure': return this.erase(request.id, subjects);
-      case 'restriction': return this.restrict(request.id, subjects);
+      // A rep's details are theirs to edit in the app, and a rep is never mailed by a sequence:
+      // rectification and restriction concern prospects (the staff intake refuses them for a user).
+      case 'restriction': return this.restrict(request.id, subjects.prospects);
       case 'access': return this.exportRows(request.id, subjects);
-      case 'rectification': return this.rectify(request, subjects);
+      case 'rectification': return this.rectify(request, subjects.prospects);
     }
   }
 
-  private async erase(requestId: string, subjects: ProspectRef[]): Promise<Outcome> {
+  private async erase(requestId: string, subjects: Subjects): Promise<Outcome> {
     const counts: Record<string, number> = {};
-    for (const subject of subjects) {
+    const actions: string[] = [];
+    for (const subject of subjects.prospects) {
       const report = await this.erasure.eraseSubject({ kind: 'prospect', ...subject }, requestId, SYSTEM);
       for (const table of Object.keys(report.counts)) counts[table] = 0;
+    }
+    for (const user of subjects.users) {
+      try {
+        const report = await this.erasure.eraseSubject({ kind: 'user', ...user }, requestId, SYSTEM);
+        for (const table of Object.keys(report.counts)) counts[table] = 0;
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+        // Said in the certificate rather than retried for ever: only the account's closure can erase its last owner.
+        actions.push(`users: ${user.userId} not erased, being the only owner of account ${user.accountId}; closing the account erases it`);
+      }
     }
     // The ledger, not this run, says what the request erased: a retried activity (after the
     // erasure committed, before the certificate) finds the subject gone but must certify it all.
@@ -100,8 +131,8 @@ export class PrivacyRequestExecutor {
     Object.assign(counts, ledger.counts);
     const purged = await this.purge.purge(ledger.workflowIds);
     return {
-      found: ledger.entries > 0, counts, exportLink: null,
-      actions: [`temporal: ${purged.deletedRuns} workflow runs deleted (${purged.terminated} terminated)`],
+      found: ledger.entries > 0 || actions.length > 0, counts, exportLink: null,
+      actions: [...actions, `temporal: ${purged.deletedRuns} workflow runs deleted (${purged.terminated} terminated)`],
     };
   }
 
@@ -118,18 +149,23 @@ export class PrivacyRequestExecutor {
     return { found: subjects.length > 0, counts: { prospects: restricted }, actions: ['prospects.restricted set: no sends until staff lift it'], exportLink: null };
   }
 
-  private async exportRows(requestId: string, subjects: ProspectRef[]): Promise<Outcome> {
+  private async exportRows(requestId: string, subjects: Subjects): Promise<Outcome> {
     const counts: Record<string, number> = {};
-    const prospects: Record<string, unknown>[] = [];
-    for (const subject of subjects) {
-      const tables = await this.rows.rowsOfProspect(subject.prospectId);
+    const count = (tables: Record<string, unknown[]>) => {
       for (const [table, rows] of Object.entries(tables)) counts[table] = (counts[table] ?? 0) + rows.length;
-      prospects.push({ accountId: subject.accountId, prospectId: subject.prospectId, tables });
+      return tables;
+    };
+    const prospects: Record<string, unknown>[] = [];
+    for (const subject of subjects.prospects) {
+      prospects.push({ ...subject, tables: count(await this.rows.rowsOf('prospect', subject.prospectId)) });
     }
-    await this.requests.storeExport(requestId, { generatedAt: new Date().toISOString(), prospects });
+    const users: Record<string, unknown>[] = [];
+    for (const user of subjects.users) users.push({ ...user, tables: count(await this.rows.rowsOf('user', user.userId)) });
+    await this.requests.storeExport(requestId, { generatedAt: new Date().toISOString(), prospects, users });
     const token = await this.tokens.sign('privacy-export', requestId, this.config.privacy.exportLinkTtlMs);
     const link = `${this.config.api.publicUrl}/v1/privacy-requests/exports/${token}`;
-    return { found: subjects.length > 0, counts, actions: ['export: JSON stored for download by a signed expiring link'], exportLink: link };
+    const found = subjects.prospects.length + subjects.users.length > 0;
+    return { found, counts, actions: ['export: JSON stored for download by a signed expiring link'], exportLink: link };
   }
 
   private async rectify(request: PrivacyRequest, subjects: ProspectRef[]): Promise<Outcome> {

@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { normaliseEmail } from '../suppression-keys';
 import { PERSONAL_DATA } from '../registry';
+import type { PersonalTable } from '../registry/types';
 
 /** A prospect a request is about, by ids. */
 export interface ProspectRef {
   accountId: string;
   prospectId: string;
+}
+
+/** A rep of an account a request is about, by ids. */
+export interface UserRef {
+  accountId: string;
+  userId: string;
 }
 
 /** Prospect fields a rectification may set: the ones a person can say are wrong about them. */
@@ -27,23 +34,53 @@ export class SubjectRowsRepository {
     return rows.map((row) => ({ accountId: row.account_id, prospectId: row.id }));
   }
 
+  /** The users (reps) holding `email`, in `accountId` or in every account when null. */
+  async usersByEmail(email: string, accountId: string | null): Promise<UserRef[]> {
+    const rows: { id: string; account_id: string }[] = await this.dataSource.query(
+      `SELECT id, account_id FROM users WHERE lower(email) = $1 AND ($2::uuid IS NULL OR account_id = $2) ORDER BY id`,
+      [normaliseEmail(email), accountId],
+    );
+    return rows.map((row) => ({ accountId: row.account_id, userId: row.id }));
+  }
+
+  async userExists(ref: UserRef): Promise<boolean> {
+    return (await this.user(ref)) !== null;
+  }
+
+  /** The rep's address, and whether they are their account's only owner (whom only a closure erases). */
+  async user(ref: UserRef): Promise<{ email: string; soleOwner: boolean } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT u.email, u.role = 'owner' AND NOT EXISTS (
+         SELECT 1 FROM users o WHERE o.account_id = u.account_id AND o.role = 'owner' AND o.id <> u.id) AS sole_owner
+       FROM users u WHERE u.id = $1 AND u.account_id = $2`,
+      [ref.userId, ref.accountId],
+    );
+    return row ? { email: row.email, soleOwner: row.sole_owner } : null;
+  }
+
+  async prospectEmail(ref: ProspectRef): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT email FROM prospects WHERE id = $1 AND account_id = $2`, [ref.prospectId, ref.accountId]);
+    return row?.email ?? null;
+  }
+
   async prospectExists(ref: ProspectRef): Promise<boolean> {
     const [row] = await this.dataSource.query(`SELECT 1 FROM prospects WHERE id = $1 AND account_id = $2`, [ref.prospectId, ref.accountId]);
     return Boolean(row);
   }
 
   /**
-   * Every row the registry finds for the prospect, by table (messages sent to and received from
-   * them among them): what an access request hands back. Tables without rows are left out.
+   * Every row the registry finds for the prospect or user, by table (for a prospect, messages
+   * sent to and received from them among them): what an access request hands back. Tables
+   * without rows are left out.
    */
-  async rowsOfProspect(prospectId: string): Promise<Record<string, Record<string, unknown>[]>> {
+  async rowsOf(kind: 'prospect' | 'user', id: string): Promise<Record<string, Record<string, unknown>[]>> {
     const found: Record<string, Record<string, unknown>[]> = {};
     for (const table of PERSONAL_DATA) {
       if ((table.database ?? 'main') !== 'main') continue;
       for (const lookup of table.lookups) {
-        if (lookup.subject !== 'prospect') continue;
+        if (lookup.subject !== kind) continue;
         const where = 'sql' in lookup ? lookup.sql : `t."${lookup.column}" = $1`;
-        const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT t.* FROM "${table.table}" t WHERE ${where}`, [prospectId]);
+        const rows = withoutCredentials(table, await this.dataSource.query(`SELECT t.* FROM "${table.table}" t WHERE ${where}`, [id]));
         const seen = new Set((found[table.table] ?? []).map((row) => String(row.id)));
         const fresh = rows.filter((row) => !seen.has(String(row.id)));
         if (fresh.length > 0) found[table.table] = [...(found[table.table] ?? []), ...fresh];
@@ -84,4 +121,11 @@ export class SubjectRowsRepository {
     );
     return affected > 0;
   }
+}
+
+/** The rows without their credential columns (an API key's hash): nothing an export should carry. */
+function withoutCredentials(table: PersonalTable, rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  const credentials = table.columns.filter((column) => column.kind === 'credential').map((column) => column.column);
+  if (credentials.length === 0) return rows;
+  return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !credentials.includes(column))));
 }

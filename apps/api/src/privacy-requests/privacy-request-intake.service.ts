@@ -4,7 +4,10 @@ import { TokenError, TokenSigner } from '@relance/crypto/signed-token';
 import type { PrivacyRequest, PrivacyRequestType } from '@relance/db';
 import { DomainError } from '@relance/errors';
 import { AuditTrail } from '@relance/privacy/audit-trail';
-import { CertificateSigner, PrivacyRequestRepository, SubjectRowsRepository } from '@relance/privacy/requests';
+import { soleOwner } from '@relance/privacy/erasure/erasure.service';
+import { CertificateSigner, type NewPrivacyRequest, PrivacyRequestRepository, SubjectRowsRepository } from '@relance/privacy/requests';
+import type { StaffContext } from '../common/api-request';
+import type { StaffPrivacyRequestDto } from './dto/privacy-request-input.dto';
 import { hashEmail } from '@relance/privacy/suppression-keys';
 import { PrivacyRequestWorkflows } from './privacy-request-workflows';
 import { rectificationFields } from './rectification-fields';
@@ -67,6 +70,57 @@ export class PrivacyRequestIntake {
     });
     await this.workflows.start(request.id);
     return request;
+  }
+
+  /**
+   * A request staff file for someone who wrote to support. The subject must exist (an address
+   * need not: the certificate will say nothing was found); a rep's details are edited in the app
+   * and a rep is never mailed by a sequence, so only access and erasure concern a user, and the
+   * account's only owner is erased by closing the account. Verified at once when staff give how
+   * they verified the person; otherwise the subject's address gets the confirmation link.
+   */
+  async fromStaff(staff: StaffContext, input: StaffPrivacyRequestDto): Promise<PrivacyRequest> {
+    const subject = await this.staffSubject(input);
+    const created = await this.requests.create({
+      type: input.type, requester: 'staff', requesterId: staff.staffUserId, message: input.message ?? null, ...subject,
+    });
+    await this.audit.record({
+      actor: { kind: 'staff', id: staff.staffUserId }, action: 'privacy_request.received', target: { type: 'privacy_request', id: created.id },
+      accountId: created.accountId, reason: input.verificationReason ?? null,
+      details: { type: input.type, subject: input.subject, verifiedBy: input.verificationReason ? 'staff' : 'link' },
+    });
+    let request = created;
+    if (input.verificationReason) {
+      const now = new Date();
+      request = (await this.requests.verify(created.id, {
+        method: 'staff', staffId: staff.staffUserId, reason: input.verificationReason, at: now,
+        dueAt: new Date(now.getTime() + this.config.privacy.deadlineMs),
+      }))!;
+      await this.requests.addEvent(request.id, 'verified', { method: 'staff', staffId: staff.staffUserId });
+    }
+    await this.workflows.start(request.id);
+    return request;
+  }
+
+  private async staffSubject(input: StaffPrivacyRequestDto): Promise<Omit<NewPrivacyRequest, 'type' | 'requester'>> {
+    if (input.subject === 'user') {
+      const ref = { accountId: input.accountId!, userId: input.userId! };
+      const user = await this.rows.user(ref);
+      if (!user) throw DomainError.notFound('user', ref.userId, 'userId');
+      if (input.type !== 'access' && input.type !== 'erasure') {
+        throw DomainError.validation([{ field: 'type', message: `a user's ${input.type} is not a request: they edit their details in the app, and sequences never mail them` }]);
+      }
+      if (input.type === 'erasure' && user.soleOwner) throw soleOwner(ref.userId);
+      return { subjectKind: 'user', ...ref, contactEmail: user.email };
+    }
+    if (input.subject === 'prospect') {
+      const ref = { accountId: input.accountId!, prospectId: input.prospectId! };
+      const email = await this.rows.prospectEmail(ref);
+      if (!email) throw DomainError.notFound('prospect', ref.prospectId, 'prospectId');
+      return { subjectKind: 'prospect', ...ref, contactEmail: email };
+    }
+    const email = input.email!;
+    return { subjectKind: 'email', accountId: input.accountId ?? null, emailHash: hashEmail(this.config.suppression.hashKey, email), contactEmail: email };
   }
 
   /** What a verification link names, without acting on it (mail scanners open links). */

@@ -6,8 +6,9 @@ import type { StaffContext } from '../common/api-request';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ListPrivacyRequestsQuery } from './dto/list-privacy-requests.query';
-import { RectifyFieldsDto, StaffReasonDto } from './dto/privacy-request-input.dto';
+import { RectifyFieldsDto, StaffPrivacyRequestDto, StaffReasonDto } from './dto/privacy-request-input.dto';
 import { PrivacyRequestDto, PrivacyRequestPageDto } from './dto/privacy-request.dto';
+import { PrivacyRequestIntake } from './privacy-request-intake.service';
 import { PrivacyRequestStaffActions } from './privacy-request-staff.service';
 
 /** Staff handle data-subject requests here (the console drives these same routes). */
@@ -16,7 +17,10 @@ import { PrivacyRequestStaffActions } from './privacy-request-staff.service';
 @StaffRoles('support', 'admin')
 @Controller('v1/staff/privacy-requests')
 export class StaffPrivacyRequestsController {
-  constructor(@Inject(PrivacyRequestStaffActions) private readonly actions: PrivacyRequestStaffActions) {}
+  constructor(
+    @Inject(PrivacyRequestStaffActions) private readonly actions: PrivacyRequestStaffActions,
+    @Inject(PrivacyRequestIntake) private readonly intake: PrivacyRequestIntake,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List privacy requests, newest first (filters: status, type, overdue)' })
@@ -28,6 +32,15 @@ export class StaffPrivacyRequestsController {
       { status: query.status, type: query.type, overdueAt: query.overdue ? now : undefined }, query.limit ?? 50, query.after,
     );
     return { data: page.items.map((request) => PrivacyRequestDto.from(request, now)), nextCursor: page.nextCursor };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'File a request for someone who wrote to support: about a rep (user), a prospect, or an address' })
+  @ApiOkResponse({ type: PrivacyRequestDto })
+  @ApiErrors(400, 404, 409)
+  async create(@CurrentStaff() staff: StaffContext, @Body() body: StaffPrivacyRequestDto): Promise<PrivacyRequestDto> {
+    return PrivacyRequestDto.from(await this.intake.fromStaff(staff, body), new Date());
   }
 
   @Get(':id')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmptyObject, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmptyObject, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PRIVACY_REQUEST_TYPES, type PrivacyRequestType } from '@relance/db/entities/privacy-request.entity';
 import { WITHOUT_INVISIBLE_CHARACTERS } from '@relance/mail/email-address';
 import { RECTIFIABLE_FIELDS } from '@relance/privacy/requests';
@@ -37,6 +37,47 @@ export class ProspectPrivacyRequestDto {
   @ApiPropertyOptional({ description: FIELDS_DESCRIPTION, example: { last_name: 'Lovelace' } })
   @IsOptional() @IsObject()
   fields?: Record<string, unknown>;
+}
+
+/**
+ * A request staff file for someone who wrote to support: about a rep of an account (`user`), a
+ * prospect, or whoever holds an address. With `verificationReason` staff vouch for the identity
+ * at once; without it, the subject's address gets the confirmation link.
+ */
+export class StaffPrivacyRequestDto {
+  @ApiProperty({ enum: PRIVACY_REQUEST_TYPES })
+  @IsIn(PRIVACY_REQUEST_TYPES)
+  type: PrivacyRequestType;
+
+  @ApiProperty({ enum: ['user', 'prospect', 'email'], description: 'Whom it is about' })
+  @IsIn(['user', 'prospect', 'email'])
+  subject: 'user' | 'prospect' | 'email';
+
+  @ApiPropertyOptional({ description: 'The account (required for a user or a prospect; for an address, limits the request to it)' })
+  @ValidateIf((dto: StaffPrivacyRequestDto) => dto.subject !== 'email' || dto.accountId !== undefined) @IsUUID()
+  accountId?: string;
+
+  @ApiPropertyOptional({ description: 'The rep, for subject `user`' })
+  @ValidateIf((dto: StaffPrivacyRequestDto) => dto.subject === 'user') @IsUUID()
+  userId?: string;
+
+  @ApiPropertyOptional({ description: 'The prospect, for subject `prospect`' })
+  @ValidateIf((dto: StaffPrivacyRequestDto) => dto.subject === 'prospect') @IsUUID()
+  prospectId?: string;
+
+  @ApiPropertyOptional({ example: 'ada@example.com', description: 'The address, for subject `email`' })
+  @ValidateIf((dto: StaffPrivacyRequestDto) => dto.subject === 'email')
+  @NormaliseEmail() @IsEmail() @MaxLength(254)
+  @Matches(WITHOUT_INVISIBLE_CHARACTERS, { message: 'email must not contain invisible characters (zero-width spaces or joiners)' })
+  email?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'What the person asked, in their words' })
+  @IsOptional() @IsString() @MaxLength(5000)
+  message?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'How staff verified who asked (kept in the audit trail); omit to mail the confirmation link' })
+  @IsOptional() @IsString() @IsNotBlank() @MaxLength(1000)
+  verificationReason?: string;
 }
 
 export class StaffReasonDto {

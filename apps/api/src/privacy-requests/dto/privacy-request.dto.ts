@@ -25,6 +25,7 @@ export class PrivacyRequestDto {
   @ApiProperty({ enum: ['prospect', 'user', 'email'] }) subjectKind: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) accountId: string | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) prospectId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) userId: string | null;
   @ApiProperty({ enum: ['subject', 'customer', 'staff'] }) requester: string;
   @ApiPropertyOptional({ nullable: true, description: 'Null once the request is closed' }) message: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'Rectification: the field names to set (values are not shown)' }) fieldNames: string[] | null;
@@ -44,6 +45,7 @@ export class PrivacyRequestDto {
     const iso = (date: Date | null) => date?.toISOString() ?? null;
     return {
       id: request.id, type: request.type, subjectKind: request.subjectKind, accountId: request.accountId, prospectId: request.prospectId,
+      userId: request.userId,
       requester: request.requester, message: request.message, fieldNames: request.fields ? Object.keys(request.fields) : null,
       status: request.status, verificationMethod: request.verificationMethod, verifiedAt: iso(request.verifiedAt), dueAt: iso(request.dueAt),
       overdue: request.status === 'verified' && request.dueAt !== null && request.dueAt.getTime() < now.getTime(),
