@@ -15,6 +15,8 @@ export type CampaignStatus = 'draft' | 'launching' | 'active' | 'paused' | 'stop
 @Entity({ name: 'campaigns' })
 // A closing account's purge deletes by account (AccountLifecycle1764308500000).
 @Index('ix_campaigns_account', ['accountId'])
+// Foreign keys deleted rows are looked up by (ForeignKeyIndexes1764309200000).
+@Index('ix_campaigns_mailbox', ['mailboxId'])
 export class Campaign {
   @IdColumn('campaigns') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -26,6 +26,8 @@ export type EnrollmentWaitReason =
 @Index('ix_enrollments_campaign_created', ['campaignId', 'createdAt', 'id'])
 // A closing account's purge deletes by account (AccountLifecycle1764308500000).
 @Index('ix_enrollments_account', ['accountId'])
+// Foreign keys deleted rows are looked up by (ForeignKeyIndexes1764309200000).
+@Index('ix_enrollments_mailbox', ['mailboxId'])
 export class Enrollment {
   @IdColumn('enrollments') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -19,6 +19,8 @@ export const DEFAULT_VARIANT = 'A';
 @Index('ix_messages_step_status', ['stepId', 'status'])
 // A closing account's purge deletes by account (AccountLifecycle1764308500000).
 @Index('ix_messages_account', ['accountId'])
+// Foreign keys deleted rows are looked up by (ForeignKeyIndexes1764309200000).
+@Index('ix_messages_mailbox', ['mailboxId'])
 export class Message {
   @IdColumn('messages') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

@@ -8,6 +8,8 @@ export type ProspectStatus = 'active' | 'replied' | 'bounced' | 'unsubscribed' |
 /** A person a rep writes to. `email` is stored normalised (`normaliseEmail`: trimmed, NFC, lower-case, ASCII domain). */
 @Entity({ name: 'prospects' })
 @Index('uq_prospects_account_email', ['accountId', 'email'], { unique: true })
+// Foreign keys deleted rows are looked up by (ForeignKeyIndexes1764309200000).
+@Index('ix_prospects_owner', ['ownerId'], { where: '"owner_id" IS NOT NULL' })
 export class Prospect {
   @IdColumn('prospects') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;

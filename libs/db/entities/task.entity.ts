@@ -16,6 +16,8 @@ export type TaskStatus = 'open' | 'done' | 'skipped' | 'cancelled';
 @Entity({ name: 'tasks' })
 @Index('uq_tasks_enrollment_step', ['enrollmentId', 'stepId'], { unique: true })
 @Index('ix_tasks_account_status_created', ['accountId', 'status', 'createdAt', 'id'])
+// Foreign keys deleted rows are looked up by (ForeignKeyIndexes1764309200000).
+@Index('ix_tasks_step', ['stepId'])
 @Check('ck_tasks_status', `"status" IN ('open', 'done', 'skipped', 'cancelled')`)
 export class Task {
   @IdColumn('tasks') id: string;
