@@ -54,6 +54,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
   const outcome = await new AccountClosureRepository(db).purge(purged.accountId, {
     removeVaultSecrets: async () => 0,
     removeFiles: async () => 0,
+    eraseArchivedLogs: async () => 0,
     certify: (certificate) => signClosureCertificate(stack.config.accounts.certificateKeys, certificate),
     audit: (manager, certificate) => audit.record({
       actor: { kind: 'system', id: null }, action: 'account.purged', accountId: purged.accountId,

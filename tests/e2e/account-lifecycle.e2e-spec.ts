@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { TokenSigner } from '@relance/crypto/signed-token';
 import { verifyClosureCertificate } from '@relance/privacy/accounts/closure-certificate';
+import { LogArchives } from '@relance/privacy/retention';
 import { accountClosureWorkflowId } from '@relance/temporal/contracts';
 import { issueApiKey } from '../../apps/api/src/auth/bootstrap-account';
 import { ApiClient, eventually } from '../support/api-client';
@@ -207,6 +210,11 @@ describe('account export and closure (end to end)', () => {
     const ids = [accountId, launched.campaignId, launched.mailboxId, ...prospectIds, ...Object.values(launched.enrollmentIds)];
     const bystander = await stack.newAccount('Staying');
     assert.equal((await bystander.api.post('/v1/prospects', { email: 'stays@staying.test' })).status, 201);
+    const archived = (accountIdOfRow: string) => ({
+      id: randomUUID(), occurredAt: new Date(Date.now() - 40 * 86_400_000), method: 'GET', route: '/v1/campaigns', status: 200, durationMs: 2,
+      accountId: accountIdOfRow, userId: null, apiKeyId: null, staffUserId: null, ip: '203.0.113.0', country: 'FR', browser: 'curl',
+    });
+    const [archive] = await new LogArchives(stack.config.retention.archiveDir).write([archived(accountId), archived(bystander.accountId)]);
     const [{ id: conversationId }] = await stack.dataSource.query(
       `INSERT INTO support_conversations (account_id, subject, body) VALUES ($1, 'Closing', 'Please close my account') RETURNING id`, [accountId]);
 
@@ -244,6 +252,9 @@ describe('account export and closure (end to end)', () => {
     assert.equal(certificate.counts.vault.mailbox_secrets, 1);
     assert.ok(certificate.counts.main.messages >= 2);
     assert.equal(certificate.filesRemoved, 1);
+    assert.equal(certificate.counts.archives?.request_log_lines, 1);
+    const archivedAccounts = gunzipSync(await readFile(archive.path)).toString('utf8').trim().split('\n').map((line) => JSON.parse(line).accountId);
+    assert.deepEqual(archivedAccounts, [bystander.accountId], 'the archived request logs keep only the other account\'s line');
     const tampered = closure.certificateJws.replace(/\.([^.]+)\./, (_: string, body: string) => `.${body.slice(0, -3)}AAA.`);
     await assert.rejects(verifyClosureCertificate(stack.config.accounts.certificateKeys, tampered));
     assert.equal((await api.get('/v1/account/closure')).status, 401, 'the purged account\'s key opens nothing');

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { LogArchives } from '@relance/privacy/retention';
 import { issueApiKey } from '../../apps/api/src/auth/bootstrap-account';
 import { startSmtpCapture, type CapturedMessage, type SmtpCapture } from '../harness/smtp-capture';
 import { ApiClient, eventually } from '../support/api-client';
@@ -73,9 +77,17 @@ describe('privacy requests about reps (users)', () => {
     await completed(filed.body.id);
   });
 
-  it('erasure: the rep\'s row, keys and request logs go; their mailbox stays the account\'s; certified', async () => {
+  it('erasure: the rep\'s row, keys and request logs (archived ones too) go; their mailbox stays the account\'s; certified', async () => {
     const email = 'margaret.erase@users.test';
     const rep = await accountWithMember('Erasure rep', email);
+    // A month-old call of theirs already archived, beside the owner's.
+    const archives = new LogArchives(stack.config.retention.archiveDir);
+    const [owner] = await stack.dataSource.query(`SELECT id FROM users WHERE account_id = $1 AND role = 'owner'`, [rep.accountId]);
+    const archived = (userId: string) => ({
+      id: randomUUID(), occurredAt: new Date(Date.now() - 40 * 86_400_000), method: 'GET', route: '/v1/prospects', status: 200, durationMs: 2,
+      accountId: rep.accountId, userId, apiKeyId: null, staffUserId: null, ip: '203.0.113.0', country: 'FR', browser: 'Firefox',
+    });
+    const [file] = await archives.write([archived(rep.userId), archived(owner.id)]);
     const filed = await staffApi.post('/v1/staff/privacy-requests', {
       type: 'erasure', subject: 'user', accountId: rep.accountId, userId: rep.userId, verificationReason: 'Identity checked on a call',
     });
@@ -87,6 +99,9 @@ describe('privacy requests about reps (users)', () => {
     assert.equal(certificate.body.counts.users, 1);
     assert.equal(certificate.body.counts.api_keys, 1);
     assert.ok(certificate.body.counts.request_logs >= 1);
+    assert.equal(certificate.body.counts.request_log_archive_lines, 1);
+    const lines = gunzipSync(await readFile(file.path)).toString('utf8').trim().split('\n').map((line) => JSON.parse(line).userId);
+    assert.deepEqual(lines, [owner.id], 'the archive keeps the owner\'s line, not the erased rep\'s');
     assert.equal(JSON.stringify(certificate.body).includes(email), false, 'no address in the certificate');
 
     const [left] = await stack.dataSource.query(

@@ -7,8 +7,8 @@ export interface ClosureCertificate {
   accountId: string;
   requestedAt: string;
   purgedAt: string;
-  /** Rows removed per table, by database (`main`, `vault`). */
-  counts: { main: Record<string, number>; vault: Record<string, number> };
+  /** Rows removed per table, by database (`main`, `vault`), and from the request-log archives (`archives`). */
+  counts: { main: Record<string, number>; vault: Record<string, number>; archives?: Record<string, number> };
   /** Export archives removed from ACCOUNT_EXPORT_DIR. */
   filesRemoved: number;
   /** What was kept, and why. */

@@ -16,6 +16,8 @@ export interface PurgeHooks {
   removeVaultSecrets(mailboxIds: string[]): Promise<number>;
   /** Removes the account's files (export archives), returns how many. */
   removeFiles(): Promise<number>;
+  /** Removes the account's rows from the request-log archives, returns how many. */
+  eraseArchivedLogs(): Promise<number>;
   certify(certificate: ClosureCertificate): Promise<string>;
   audit(manager: EntityManager, certificate: ClosureCertificate): Promise<unknown>;
   /** Told how long each table's DELETE took (the benchmark's split). */
@@ -130,11 +132,12 @@ export class AccountClosureRepository {
       // closure pending and purges again; the secrets and archives of an account past its grace are gone either way.
       const vault = { mailbox_secrets: await hooks.removeVaultSecrets(mailboxIds) };
       const filesRemoved = await hooks.removeFiles();
+      const archives = { request_log_lines: await hooks.eraseArchivedLogs() };
       const certificate: ClosureCertificate = {
         accountId,
         requestedAt: new Date(closure.requested_at).toISOString(),
         purgedAt: new Date(closure.now).toISOString(),
-        counts: { main, vault },
+        counts: { main, vault, archives },
         filesRemoved,
         kept: [
           'audit_events: the audit trail (ids only), kept as the law requires',

@@ -6,13 +6,15 @@ import { MailboxSecretRepository } from '@relance/db/repositories/mailbox-secret
 import { enrollmentWorkflowId, mailboxSyncWorkflowId } from '@relance/temporal/contracts/workflow-ids';
 import { AuditTrail } from '../audit-trail';
 import { WorkflowPurge } from '../erasure/workflow-purge';
+import { LogArchives } from '../retention/log-archives';
 import { AccountClosureRepository, type PurgeOutcome } from './account-closure.repository';
 import { AccountExportService } from './account-export.service';
 import { signClosureCertificate } from './closure-certificate';
 
 /**
  * The worker's side of a closure: when its grace ends, purge every row of the account in the
- * main database, its mailbox secrets in the vault and its export archives, record the signed
+ * main database, its mailbox secrets in the vault, its export archives and its lines in the
+ * request-log archives, record the signed
  * certificate, and end the workflows that were still running for it.
  */
 @Injectable()
@@ -46,6 +48,7 @@ export class AccountClosureService {
         await rm(folder, { recursive: true, force: true });
         return files.length;
       },
+      eraseArchivedLogs: () => new LogArchives(this.config.retention.archiveDir).eraseRows((row) => row.accountId === accountId),
       certify: (certificate) => signClosureCertificate(this.config.accounts.certificateKeys, certificate),
       audit: (manager, certificate) => this.audit.record({
         actor: { kind: 'system', id: null }, action: 'account.purged', accountId,
@@ -65,5 +68,5 @@ export class AccountClosureService {
 
 /** Rows removed per table, both databases together (what the workflow returns). */
 export function flatCounts(certificate: ClosureCertificate): Record<string, number> {
-  return { ...certificate.counts.main, ...certificate.counts.vault };
+  return { ...certificate.counts.main, ...certificate.counts.vault, ...certificate.counts.archives };
 }

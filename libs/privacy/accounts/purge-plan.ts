@@ -16,7 +16,7 @@ const OF_CAMPAIGNS = `campaign_id IN (SELECT id FROM campaigns WHERE account_id 
 const OF_MAILBOXES = `mailbox_id IN (SELECT id FROM mailboxes WHERE account_id = $1)`;
 
 export const ACCOUNT_PURGE_STEPS: readonly PurgeStep[] = [
-  // The API's request logs of the account (its archives age out with REQUEST_LOG_ARCHIVE_RETENTION).
+  // The API's request logs of the account (its lines in the archives go through PurgeHooks.eraseArchivedLogs).
   { table: 'request_logs', where: OF_ACCOUNT },
   { table: 'tracking_events', where: OF_ACCOUNT },
   { table: 'mailbox_deliverability_events', where: OF_ACCOUNT },

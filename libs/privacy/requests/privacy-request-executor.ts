@@ -6,6 +6,7 @@ import { DomainError } from '@relance/errors';
 import { AuditTrail } from '../audit-trail';
 import { ErasureService } from '../erasure/erasure.service';
 import { WorkflowPurge } from '../erasure/workflow-purge';
+import { LogArchives } from '../retention/log-archives';
 import { CertificateSigner, type CertificateBody } from './privacy-certificate';
 import { PrivacyRequestRepository } from './privacy-request.repository';
 import { type ProspectRef, SubjectRowsRepository, type UserRef } from './subject-rows.repository';
@@ -129,6 +130,13 @@ export class PrivacyRequestExecutor {
     // erasure committed, before the certificate) finds the subject gone but must certify it all.
     const ledger = await this.rows.erasedBy(requestId);
     Object.assign(counts, ledger.counts);
+    if (ledger.userIds.length > 0) {
+      // The reps' older request logs live on in the archives until these age out: erased there
+      // too, for every rep the ledger says this request erased (a retry after a crash included).
+      const erased = new Set(ledger.userIds);
+      counts.request_log_archive_lines = await new LogArchives(this.config.retention.archiveDir)
+        .eraseRows((row) => row.userId !== null && erased.has(row.userId));
+    }
     const purged = await this.purge.purge(ledger.workflowIds);
     return {
       found: ledger.entries > 0 || actions.length > 0, counts, exportLink: null,

@@ -90,7 +90,7 @@ export class SubjectRowsRepository {
   }
 
   /** What the erasure ledger holds for a request: rows per table over every subject it erased, their workflows, how many erasures. */
-  async erasedBy(requestId: string): Promise<{ counts: Record<string, number>; workflowIds: string[]; entries: number }> {
+  async erasedBy(requestId: string): Promise<{ counts: Record<string, number>; userIds: string[]; workflowIds: string[]; entries: number }> {
     const entries: { row_ids: Record<string, string[]>; workflow_ids: string[] }[] = await this.dataSource.query(
       `SELECT row_ids, workflow_ids FROM erasure_ledger WHERE request_id = $1`, [requestId],
     );
@@ -98,7 +98,12 @@ export class SubjectRowsRepository {
     for (const entry of entries) {
       for (const [table, ids] of Object.entries(entry.row_ids)) counts[table] = (counts[table] ?? 0) + ids.length;
     }
-    return { counts, workflowIds: [...new Set(entries.flatMap((entry) => entry.workflow_ids))], entries: entries.length };
+    return {
+      counts,
+      userIds: [...new Set(entries.flatMap((entry) => entry.row_ids.users ?? []))],
+      workflowIds: [...new Set(entries.flatMap((entry) => entry.workflow_ids))],
+      entries: entries.length,
+    };
   }
 
   /** Sets or lifts the restricted flag; false when the prospect is gone. */

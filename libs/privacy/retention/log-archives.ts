@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { createGzip } from 'node:zlib';
+import { createGzip, gunzipSync } from 'node:zlib';
 import type { StoredRequestLog } from './request-log.repository';
 
 const DAY_MS = 86_400_000;
@@ -59,6 +59,31 @@ export class LogArchives {
       const match = ARCHIVE_NAME.exec(name);
       return match ? [{ name, path: join(this.dir, name), day: match[1] }] : [];
     });
+  }
+
+  /**
+   * Removes the archived rows `match` picks (an erased rep's, a purged account's): each archive
+   * holding any is written again without them under a temporary name, then renamed over itself,
+   * or deleted when nothing is left. Returns how many rows went.
+   */
+  async eraseRows(match: (row: StoredRequestLog) => boolean): Promise<number> {
+    let erased = 0;
+    for (const archive of await this.list()) {
+      const rows = gunzipSync(await readFile(archive.path)).toString('utf8').split('\n').filter((line) => line.length > 0)
+        .map((line) => JSON.parse(line) as StoredRequestLog);
+      const kept = rows.filter((row) => !match(row));
+      if (kept.length === rows.length) continue;
+      erased += rows.length - kept.length;
+      if (kept.length === 0) {
+        await unlink(archive.path);
+        continue;
+      }
+      const partial = `${archive.path}.partial`;
+      await pipeline(Readable.from(kept.map((row) => `${JSON.stringify(row)}\n`)), createGzip(), createWriteStream(partial));
+      await syncFile(partial);
+      await rename(partial, archive.path);
+    }
+    return erased;
   }
 
   /** Deletes the archives whose whole day ended more than `maxAgeMs` before `now`; returns how many. */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@relance/db';
@@ -10,7 +11,7 @@ import { testEnv } from '../../../tests/harness/env';
 import { LogArchives } from './log-archives';
 import { RequestLogRepository } from './request-log.repository';
 
-/** Moving request logs into archives loses nothing when the archive cannot be written. */
+/** Moving request logs into archives loses nothing when the archive cannot be written; erasure reaches into them. */
 describe('request log archiving', () => {
   let db: DataSource;
   let dir: string;
@@ -54,5 +55,30 @@ describe('request log archiving', () => {
     assert.equal(await count(), 0);
     assert.equal(written, 3, 'one archive per day');
     assert.deepEqual((await archives.list()).map((file) => file.day).sort(), ['2001-01-01', '2001-01-02', '2001-01-03']);
+  });
+
+  it('erases the rows a rep or an account left in the archives, rewriting or deleting each file, nothing else', async () => {
+    const archives = new LogArchives(join(dir, 'erasure'));
+    const [erased, stays] = [randomUUID(), randomUUID()];
+    const row = (day: number, userId: string) => ({
+      id: randomUUID(), occurredAt: new Date(Date.UTC(2002, 0, day, 12)), method: 'GET', route: '/v1/prospects', status: 200, durationMs: 1,
+      accountId: marker, userId, apiKeyId: null, staffUserId: null, ip: '198.51.100.0', country: 'FR', browser: 'Firefox',
+    });
+    // Day 1 mixes both reps; day 2 is the erased rep's alone.
+    await archives.write([row(1, erased), row(1, stays), row(1, erased), row(2, erased)]);
+    const read = async () => {
+      const rows: { day: string; userId: string }[] = [];
+      for (const file of await archives.list()) {
+        for (const line of gunzipSync(await readFile(file.path)).toString('utf8').trim().split('\n')) {
+          rows.push({ day: file.day, userId: JSON.parse(line).userId });
+        }
+      }
+      return rows;
+    };
+    assert.equal((await read()).length, 4);
+    assert.equal(await archives.eraseRows((r) => r.userId === erased), 3);
+    assert.deepEqual(await read(), [{ day: '2002-01-01', userId: stays }]);
+    assert.deepEqual((await archives.list()).map((file) => file.day), ['2002-01-01'], 'the emptied day\'s file is gone');
+    assert.equal(await archives.eraseRows((r) => r.userId === erased), 0, 'a second run finds nothing');
   });
 });
