@@ -92,7 +92,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
     ],
     notes: [
       `ratio = plain DELETE time ÷ purge time (above 1: the purge is faster); plain: ${plainKind}`,
-      `${count(rows)} rows purged in ${ACCOUNT_PURGE_STEPS.length} statements, one transaction; ` +
+      `${count(rows)} rows purged in ${ACCOUNT_PURGE_STEPS.length + 1} statements (the last one leaves the account's tombstone), one transaction; ` +
         `per table: ${Object.entries(outcome.certificate.counts.main).filter(([, c]) => c > 0).map(([t, c]) => `${t} ${count(c)}`).join(', ')}`,
       `slowest statements: ${statementMs.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t, ms]) => `${t} ${seconds(ms)}`).join(', ')} ` +
         '(each deleted row probes the index of every foreign key that references it, as the cascade does)',

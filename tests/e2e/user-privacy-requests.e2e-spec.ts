@@ -120,7 +120,7 @@ describe('privacy requests about reps (users)', () => {
     await mailTo(email, /complete/);
   });
 
-  it('an address both a rep and a prospect hold: one public request erases both', async () => {
+  it('an address both a rep and a prospect hold: one request by address erases both', async () => {
     const email = 'margaret.both@users.test';
     const rep = await accountWithMember('Both rep', email);
     const prospect = await rep.ownerApi.post('/v1/prospects', { email });
@@ -133,6 +133,21 @@ describe('privacy requests about reps (users)', () => {
     assert.equal(certificate.body.counts.users, 1);
     assert.equal(certificate.body.counts.prospects, 1);
     assert.equal((await rep.ownerApi.get(`/v1/prospects/${prospect.body.id}`)).status, 404);
+  });
+
+  it('an address held by an account\'s only owner: the request completes, its certificate saying the owner was not erased and why', async () => {
+    const { accountId } = await stack.newAccount('Owner by address');
+    const [owner] = await stack.dataSource.query(`SELECT id, email FROM users WHERE account_id = $1 AND role = 'owner'`, [accountId]);
+    const filed = await staffApi.post('/v1/staff/privacy-requests', {
+      type: 'erasure', subject: 'email', email: owner.email, accountId, verificationReason: 'Asked from the owner address',
+    });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    const certificate = await certificateOf((await completed(filed.body.id)).certificate);
+    assert.equal(certificate.body.found, true);
+    assert.ok(certificate.body.actions.some((action: string) => action.includes(`${owner.id} not erased`) && action.includes('closing the account')),
+      JSON.stringify(certificate.body.actions));
+    const [{ n }] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE id = $1`, [owner.id]);
+    assert.equal(n, 1, 'the account keeps its owner');
   });
 
   it('without a verification reason, the rep is mailed the confirmation link first', async () => {
