@@ -4,6 +4,7 @@ import { PRIVACY_REQUEST_TABLES } from './privacy-requests.registry';
 import { PROSPECT_TABLES } from './prospects.registry';
 import { RETENTION_NOT_PERSONAL, RETENTION_TABLES } from './retention.registry';
 import { STAFF_TABLES } from './staff.registry';
+import { SUBPROCESSOR_NOT_PERSONAL } from './subprocessors.registry';
 import { SUPPRESSION_TABLES } from './suppression.registry';
 import type { NonPersonalColumn, PersonalTable } from './types';
 
@@ -16,7 +17,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
 ];
 
 /** Text-like columns that name nobody, each with why. */
-export const NOT_PERSONAL: readonly NonPersonalColumn[] = [...BASE_NOT_PERSONAL, ...RETENTION_NOT_PERSONAL];
+export const NOT_PERSONAL: readonly NonPersonalColumn[] = [...BASE_NOT_PERSONAL, ...RETENTION_NOT_PERSONAL, ...SUBPROCESSOR_NOT_PERSONAL];
 export type { NonPersonalColumn, PersonalTable };
 export * from './types';
 
