@@ -6,7 +6,7 @@ export function createSubprocessorActivities(deps: { notices: SubprocessorNotice
   return {
     sendSubprocessorNotices: async ({ changeId }) => {
       const run = await deps.notices.send(changeId, () => Context.current().heartbeat());
-      return { sent: run.sent };
+      return { sent: run.total };
     },
   };
 }

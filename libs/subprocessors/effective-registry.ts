@@ -43,10 +43,12 @@ export interface EffectiveRegistry {
 export function effectiveRegistry(entries: readonly StoredEntry[], changes: readonly LoggedChange[], now: Date): EffectiveRegistry {
   const pending = changes.filter((change) => change.effectiveAt.getTime() > now.getTime());
   const byId = new Map(entries.map((entry) => [entry.id, { ...entry, exists: true }]));
-  const names = new Map(entries.map((entry) => [entry.id, entry.name]));
+  // The entry's name once each change applies: what it is just before that change is undone.
+  const names = new Map<string, string>();
   for (const change of [...pending].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())) {
     const entry = byId.get(change.subprocessorId);
     if (!entry) continue;
+    names.set(change.id, entry.name);
     if (change.kind === 'added') entry.exists = false;
     for (const [field, { before }] of Object.entries(change.changes)) {
       if (before === null) continue;
@@ -63,7 +65,7 @@ export function effectiveRegistry(entries: readonly StoredEntry[], changes: read
     .map((change) => ({
       changeId: change.id,
       subprocessorId: change.subprocessorId,
-      name: change.changes.name?.after ?? names.get(change.subprocessorId) ?? '',
+      name: names.get(change.id) ?? change.changes.name?.after ?? '',
       kind: change.kind,
       changes: change.changes,
       effectiveAt: change.effectiveAt,

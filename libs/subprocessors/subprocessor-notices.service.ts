@@ -8,8 +8,11 @@ import { subprocessorNotice } from './notice-mail';
 import { SubprocessorRepository } from './subprocessor.repository';
 
 export interface NoticeRun {
+  /** Mailed by this attempt. */
   sent: number;
   failed: number;
+  /** Mailed about this change by every attempt so far. */
+  total: number;
 }
 
 /**
@@ -41,7 +44,7 @@ export class SubprocessorNotices {
       changeId, kind: change.kind, entry, changes: change.changes, effectiveAt: change.effectiveAt,
       replyTo: this.config.systemMail.from, listUrl: `${this.config.api.publicUrl}/subprocessors`,
     };
-    const run: NoticeRun = { sent: 0, failed: 0 };
+    const run: NoticeRun = { sent: 0, failed: 0, total: 0 };
     let firstError: string | null = null;
     for (const recipient of await this.subscriptions.pendingRecipients(changeId)) {
       progress();
@@ -55,7 +58,8 @@ export class SubprocessorNotices {
       await this.subscriptions.recordSent(changeId, recipient.userId);
       run.sent += 1;
     }
-    this.logger.info({ changeId, sent: run.sent, failed: run.failed }, 'subprocessor change notices mailed');
+    run.total = (await this.registry.findChange(changeId))?.noticesSent ?? run.sent;
+    this.logger.info({ changeId, ...run }, 'subprocessor change notices mailed');
     if (firstError) throw new Error(`${run.failed} subprocessor notice(s) of change ${changeId} not sent: ${firstError}`);
     return run;
   }

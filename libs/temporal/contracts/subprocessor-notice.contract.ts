@@ -7,6 +7,7 @@ export interface SubprocessorNoticeInput {
 
 /** Counts only: who was mailed stays in the database (subprocessor_notice_sends), never in history. */
 export interface SubprocessorNoticeResult {
+  /** Owners mailed about the change, over every attempt. */
   sent: number;
 }
 
