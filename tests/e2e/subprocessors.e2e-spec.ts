@@ -244,4 +244,18 @@ describe('subprocessor registry (staff routes, notices, public list)', () => {
     const later = await publicApi.get('/v1/subprocessors');
     assert.equal(later.body.upcomingChanges.some((u: { subprocessorId: string }) => u.subprocessorId === soon.id), false, 'no longer upcoming');
   });
+
+  it('documents the routes: staff ones with the staff token, the owner\'s with the API key, the public list with neither', async () => {
+    const doc = (await publicApi.get('/docs-json')).body;
+    for (const [path, method] of [
+      ['/v1/staff/subprocessors', 'get'], ['/v1/staff/subprocessors', 'post'], ['/v1/staff/subprocessors/{id}', 'patch'],
+      ['/v1/staff/subprocessors/{id}/retire', 'post'], ['/v1/staff/subprocessor-changes', 'get'],
+    ]) {
+      assert.deepEqual(doc.paths[path][method].security, [{ 'staff-token': [] }], `${method} ${path}`);
+    }
+    assert.deepEqual(doc.paths['/v1/account/subprocessor-notices'].put.security, [{ 'api-key': [] }]);
+    assert.equal(doc.paths['/v1/subprocessors'].get.security, undefined);
+    assert.ok(doc.paths['/subprocessors'].get, 'the HTML page');
+    assert.ok(doc.components.schemas.FieldChangeDto, 'the change shape the console reads');
+  });
 });

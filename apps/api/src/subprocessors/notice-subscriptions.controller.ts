@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Inject, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountId, CallerApiKeyId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { NoticeSubscriptionDto } from './dto/subprocessor.dto';
@@ -10,6 +10,7 @@ import { NoticeSubscriptionsService } from './notice-subscriptions.service';
  * effect (GDPR Art. 28(2)), with the entry, what changes and the date. Owner's key only.
  */
 @ApiTags('account')
+@ApiBearerAuth('api-key')
 @ApiErrors(401, 403)
 @Controller('v1/account/subprocessor-notices')
 export class NoticeSubscriptionsController {
