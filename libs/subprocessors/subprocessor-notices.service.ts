@@ -35,7 +35,7 @@ export class SubprocessorNotices {
    * Throws when the change is not there (its transaction may not have committed yet: the start
    * of the workflow is part of it) or when a send failed, so Temporal tries again later.
    */
-  async send(changeId: string, progress: () => void = () => undefined): Promise<NoticeRun> {
+  async send(changeId: string): Promise<NoticeRun> {
     const change = await this.registry.findChange(changeId);
     if (!change) throw new Error(`subprocessor change ${changeId} not found (not committed yet?)`);
     const entry = await this.registry.find(change.subprocessorId);
@@ -47,7 +47,6 @@ export class SubprocessorNotices {
     const run: NoticeRun = { sent: 0, failed: 0, total: 0 };
     let firstError: string | null = null;
     for (const recipient of await this.subscriptions.pendingRecipients(changeId)) {
-      progress();
       try {
         await this.mailer.send(subprocessorNotice(recipient.email, content));
       } catch (error) {

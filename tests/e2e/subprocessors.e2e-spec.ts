@@ -139,6 +139,10 @@ describe('subprocessor registry (staff routes, notices, public list)', () => {
     assert.equal(unknown.status, 400);
     assert.equal(unknown.body.error.field, 'country');
     assert.equal((await admin.post('/v1/staff/subprocessors', fields('stripe'))).status, 409, 'an active entry has that name (any capitals)');
+    const twin = fields(`Twin ${randomUUID()}`);
+    const both = await Promise.all([admin.post('/v1/staff/subprocessors', twin), admin.post('/v1/staff/subprocessors', twin)]);
+    assert.deepEqual(both.map((res) => res.status).sort(), [201, 409], 'two admins at once: one entry, the other told why');
+    assert.equal(both.find((res) => res.status === 409)!.body.error.field, 'name');
 
     const entry = await create(fields(`Editable ${randomUUID()}`));
     assert.equal((await admin.request('PATCH', `/v1/staff/subprocessors/${entry.id}`, {})).status, 400, 'nothing to change');

@@ -51,7 +51,7 @@ export class SubprocessorRegistryService {
   }
 
   add(caller: StaffContext, fields: SubprocessorFields, terms: ChangeTerms): Promise<RegistryChange> {
-    return this.registry.transaction(async (tx) => {
+    return this.changing(fields.name, async (tx) => {
       await this.refuseDuplicateName(tx, fields.name, null);
       const effectiveAt = this.effectiveAt(terms, null);
       const entry = await tx.insertEntry(fields);
@@ -63,7 +63,7 @@ export class SubprocessorRegistryService {
     if (!SUBPROCESSOR_FIELDS.some((field) => edit[field] !== undefined)) {
       throw DomainError.validation([{ field: 'body', message: `give at least one field to change: ${SUBPROCESSOR_FIELDS.join(', ')}` }]);
     }
-    return this.registry.transaction(async (tx) => {
+    return this.changing(edit.name ?? '', async (tx) => {
       const entry = await this.locked(tx, id);
       if (entry.status === 'retired') throw new DomainError('conflict', `subprocessor ${id} is retired: it cannot be edited`);
       const changes = fieldChanges(entry, edit);
@@ -102,6 +102,20 @@ export class SubprocessorRegistryService {
     // Last, inside the transaction: a start refused (Temporal down) rolls everything back.
     await this.workflows.startSubprocessorNotice(change.id);
     return { entry, change };
+  }
+
+  /**
+   * One change's transaction. Two admins giving the same name at once both pass the name check;
+   * the unique index then refuses the second, answered as the check would have (409 on name).
+   */
+  private async changing(name: string, work: (tx: RegistryTransaction) => Promise<RegistryChange>): Promise<RegistryChange> {
+    try {
+      return await this.registry.transaction(work);
+    } catch (error) {
+      const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (driverError?.code !== '23505' || driverError.constraint !== 'uq_subprocessors_active_name') throw error;
+      throw new DomainError('conflict', `an active subprocessor is already named ${JSON.stringify(name)}`, { field: 'name' });
+    }
   }
 
   private effectiveAt(terms: ChangeTerms, latestPending: Date | null): Date {
