@@ -4,7 +4,7 @@ import { PRIVACY_REQUEST_TABLES } from './privacy-requests.registry';
 import { PROSPECT_TABLES } from './prospects.registry';
 import { RETENTION_NOT_PERSONAL, RETENTION_TABLES } from './retention.registry';
 import { STAFF_TABLES } from './staff.registry';
-import { SUBPROCESSOR_NOT_PERSONAL } from './subprocessors.registry';
+import { SUBPROCESSOR_NOT_PERSONAL, SUBPROCESSOR_TABLES } from './subprocessors.registry';
 import { SUPPRESSION_TABLES } from './suppression.registry';
 import type { NonPersonalColumn, PersonalTable } from './types';
 
@@ -13,7 +13,7 @@ import type { NonPersonalColumn, PersonalTable } from './types';
  * table or text-like column joins here or in NOT_PERSONAL: registry.int-spec fails until it does.
  */
 export const PERSONAL_DATA: readonly PersonalTable[] = [
-  ...SUPPRESSION_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
+  ...SUPPRESSION_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...SUBPROCESSOR_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
 ];
 
 /** Text-like columns that name nobody, each with why. */

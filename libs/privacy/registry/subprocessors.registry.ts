@@ -1,11 +1,34 @@
-import type { NonPersonalColumn } from './types';
+import type { NonPersonalColumn, PersonalTable } from './types';
 
 /**
  * The subprocessor registry describes companies Relance works with, as the public list shows
- * them: it is about no data subject. Its subscriptions and sent notices hold ids only (no
- * text column): they go with their user or account through their foreign keys and the purge
- * plan, and the address a notice goes to is read from users when it is sent, never copied.
+ * them: it is about no data subject. Its subscriptions and sent notices hold ids only (the
+ * address a notice goes to is read from users when it is sent, never copied), but they say
+ * which owner asked for notices and was mailed which: they go with their user or account, found
+ * by id, counted by erasure like any other row of that person.
  */
+export const SUBPROCESSOR_TABLES: PersonalTable[] = [
+  {
+    table: 'subprocessor_notice_sends',
+    rowKey: 'user_id',
+    purpose: 'Which subscribed owner was mailed which subprocessor change notice, so none is mailed twice.',
+    columns: [],
+    lookups: [
+      { subject: 'user', column: 'user_id' },
+      { subject: 'account', sql: `t.user_id IN (SELECT id FROM users WHERE account_id = $1)` },
+    ],
+    erasure: 'delete_row',
+  },
+  {
+    table: 'subprocessor_notice_subscriptions',
+    rowKey: 'user_id',
+    purpose: 'Which account owners asked to be told of subprocessor changes (GDPR Art. 28(2)).',
+    columns: [],
+    lookups: [{ subject: 'user', column: 'user_id' }, { subject: 'account', column: 'account_id' }],
+    erasure: 'delete_row',
+  },
+];
+
 const by = (table: string, reason: string, ...columns: string[]): NonPersonalColumn[] =>
   columns.map((column) => ({ table, column, reason }));
 
