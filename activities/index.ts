@@ -5,3 +5,4 @@ export { createControlActivities } from './control.activities';
 export { createAccountActivities } from './account.activities';
 export { createRetentionActivities } from './retention.activities';
 export { createPrivacyActivities } from './privacy-request.activities';
+export { createSubprocessorActivities } from './subprocessor.activities';

@@ -9,3 +9,4 @@ export { accountExportWorkflow } from './account-export.workflow';
 export { accountClosureWorkflow } from './account-closure.workflow';
 export { retentionWorkflow } from './retention.workflow';
 export { privacyRequestWorkflow } from './privacy-request.workflow';
+export { subprocessorNoticeWorkflow } from './subprocessor-notice.workflow';

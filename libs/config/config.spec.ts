@@ -75,6 +75,7 @@ function fullEnv(): NodeJS.ProcessEnv {
     PRIVACY_CERTIFICATE_KEYS: `c1:${certificateKey.toString('base64')}`,
     SYSTEM_MAIL_SMTP_URL: 'smtps://privacy:secret@smtp.example.com:465',
     SYSTEM_MAIL_FROM: 'privacy@example.com',
+    SUBPROCESSOR_NOTICE_PERIOD: '14d',
   };
 }
 
@@ -136,6 +137,7 @@ describe('loadConfig', () => {
       },
       requestLog: { flushIntervalMs: 250, batchSize: 50 },
       systemMail: { smtpUrl: 'smtps://privacy:secret@smtp.example.com:465', from: 'privacy@example.com' },
+      subprocessors: { noticePeriodMs: 14 * 86_400_000 },
     });
     assert.equal(temporal.address, 'temporal.internal:7233');
     assert.equal(temporal.namespace, 'relance');
@@ -220,6 +222,8 @@ describe('loadConfig', () => {
       reminderOffsetsMs: [7 * 86_400_000, 3 * 86_400_000, 86_400_000], exportLinkTtlMs: 7 * 86_400_000, certificateKeys: null,
     });
     assert.deepEqual(config.systemMail, { smtpUrl: null, from: 'privacy@relance.invalid' });
+    assert.deepEqual(config.subprocessors, { noticePeriodMs: 30 * 86_400_000 });
+    assert.throws(() => loadConfig({ ...requiredEnv(), SUBPROCESSOR_NOTICE_PERIOD: '10ms' }), /SUBPROCESSOR_NOTICE_PERIOD must be at least 1000 ms/);
   });
 
   it('fails naming a retention duration that is not one', () => {

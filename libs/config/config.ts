@@ -1,7 +1,7 @@
-import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDuration } from './duration';
 import { KeyRing, parseKeyRing, parseSingleKey } from './master-keys';
+import { trustProxy, type TrustProxy } from './trust-proxy';
 
 /**
  * The one place that reads process.env. Every variable is listed in .env.example with its
@@ -125,9 +125,9 @@ export interface AppConfig {
   };
   /** Relance's own mailbox, for mail to data subjects (verification links, notices, certificates). */
   readonly systemMail: { readonly smtpUrl: string | null; readonly from: string };
+  /** The subprocessor registry: a change takes effect this long after it is made unless staff name a later date. */
+  readonly subprocessors: { readonly noticePeriodMs: number };
 }
-
-export type TrustProxy = boolean | number | readonly string[];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -195,31 +195,6 @@ function isWebUrl(value: string): boolean {
   }
 }
 
-const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-
-/** "false" | "true" | a hop count | a comma-separated list of addresses, subnets and names. */
-const trustProxy = z.string().default('false').transform((text, ctx): TrustProxy => {
-  const value = text.trim();
-  if (value === 'false') return false;
-  if (value === 'true') return true;
-  if (/^\d{1,2}$/.test(value)) return Number(value);
-  const entries = value.split(',').map((entry) => entry.trim());
-  const bad = entries.filter((entry) => !PROXY_NAMES.has(entry) && !isAddressOrSubnet(entry));
-  if (bad.length === 0) return entries;
-  ctx.addIssue({
-    code: 'custom',
-    message: `must be false, true, a hop count, or addresses, subnets (10.0.0.0/8) and loopback, linklocal, uniquelocal, comma-separated (not ${bad.map((b) => JSON.stringify(b)).join(', ')})`,
-  });
-  return z.NEVER;
-});
-
-function isAddressOrSubnet(entry: string): boolean {
-  const [address, bits, extra] = entry.split('/');
-  const family = isIP(address);
-  if (!family || extra !== undefined) return false;
-  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
-}
-
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -285,6 +260,7 @@ const schema = z.object({
   PRIVACY_CERTIFICATE_KEYS: z.preprocess(blankAsUnset, keyRing.optional()),
   SYSTEM_MAIL_SMTP_URL: z.preprocess(blankAsUnset, z.string().refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://').optional()),
   SYSTEM_MAIL_FROM: z.string().email({ message: 'must be an email address' }).default('privacy@relance.invalid'),
+  SUBPROCESSOR_NOTICE_PERIOD: duration('30d', 1_000),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -362,6 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       certificateKeys: v.PRIVACY_CERTIFICATE_KEYS ?? null,
     },
     systemMail: { smtpUrl: v.SYSTEM_MAIL_SMTP_URL ?? null, from: v.SYSTEM_MAIL_FROM },
+    subprocessors: { noticePeriodMs: v.SUBPROCESSOR_NOTICE_PERIOD },
   });
 }
 

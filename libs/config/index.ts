@@ -1,4 +1,5 @@
-export { AppConfig, ConfigError, loadConfig, loadDatabaseUrl, loadDatabaseUrls, TrustProxy, vaultDatabaseUrlFor } from './config';
+export { AppConfig, ConfigError, loadConfig, loadDatabaseUrl, loadDatabaseUrls, vaultDatabaseUrlFor } from './config';
+export { TrustProxy } from './trust-proxy';
 export { parseDuration } from './duration';
 export { KeyRing, parseKeyRing } from './master-keys';
 export { APP_CONFIG, ConfigModule } from './config.module';

@@ -21,6 +21,7 @@ import { ProspectSuggestionsModule } from './prospect-suggestions/prospect-sugge
 import { RetentionRunsModule } from './retention-runs/retention-runs.module';
 import { StaffModule } from './staff/staff.module';
 import { StatsModule } from './stats/stats.module';
+import { SubprocessorsApiModule } from './subprocessors/subprocessors.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -57,6 +58,7 @@ export class AppModule {
         AccountModule,
         RequestLogModule,
         RetentionRunsModule,
+        SubprocessorsApiModule,
       ],
     };
   }

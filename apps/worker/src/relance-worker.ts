@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
   createAccountActivities, createControlActivities, createLaunchActivities, createMailSyncActivities, createPrivacyActivities,
-  createRetentionActivities, createSequenceActivities,
+  createRetentionActivities, createSequenceActivities, createSubprocessorActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
@@ -15,6 +15,7 @@ import { AccountClosureService, AccountExportService } from '@relance/privacy/ac
 import { ensureRetentionSchedules, RetentionJobs } from '@relance/privacy/retention';
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
+import { SubprocessorNotices } from '@relance/subprocessors';
 import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '@relance/temporal';
 import { heartbeatWhileRunning } from './heartbeat-while-running';
 import { WorkerModule } from './worker.module';
@@ -84,7 +85,10 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     Worker.create({
       ...common,
       taskQueue: TASK_QUEUES.privacy,
-      activities: createAccountActivities({ exports: app.get(AccountExportService), closures: app.get(AccountClosureService) }),
+      activities: {
+        ...createAccountActivities({ exports: app.get(AccountExportService), closures: app.get(AccountClosureService) }),
+        ...createSubprocessorActivities({ notices: app.get(SubprocessorNotices) }),
+      },
     }),
   ]);
   // Every worker start makes sure the schedules exist (fixed ids: never a second one) with its interval.

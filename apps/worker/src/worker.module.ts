@@ -11,6 +11,7 @@ import { PrivacyRequestsModule } from '@relance/privacy/requests';
 import { createLogger, LoggerModule, type Logger } from '@relance/observability';
 import { BounceGuard, CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { LastLookBeforeSend, SentCopyKeeper, StepSender } from '@relance/sending';
+import { SubprocessorsModule } from '@relance/subprocessors';
 import { TemporalModule } from '@relance/temporal';
 
 /** The worker's dependency graph: the services its activities adapt. */
@@ -24,7 +25,7 @@ export class WorkerModule implements OnApplicationShutdown {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule, RetentionModule,
-        PrivacyRequestsModule, AccountsModule,
+        PrivacyRequestsModule, AccountsModule, SubprocessorsModule,
       ],
       providers: [
         {

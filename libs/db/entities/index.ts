@@ -20,6 +20,9 @@ import { Prospect } from './prospect.entity';
 import { ProspectSuggestion } from './prospect-suggestion.entity';
 import { RequestLog } from './request-log.entity';
 import { RetentionRun } from './retention-run.entity';
+import { Subprocessor } from './subprocessor.entity';
+import { SubprocessorChange } from './subprocessor-change.entity';
+import { SubprocessorNoticeSend, SubprocessorNoticeSubscription } from './subprocessor-notice.entity';
 import { SupportConversation } from './support-conversation.entity';
 import { StaffToken } from './staff-token.entity';
 import { StaffUser } from './staff-user.entity';
@@ -51,6 +54,9 @@ export * from './prospect.entity';
 export * from './prospect-suggestion.entity';
 export * from './request-log.entity';
 export * from './retention-run.entity';
+export * from './subprocessor.entity';
+export * from './subprocessor-change.entity';
+export * from './subprocessor-notice.entity';
 export * from './support-conversation.entity';
 export * from './staff-token.entity';
 export * from './staff-user.entity';
@@ -69,6 +75,7 @@ export const ENTITIES = [
   AccountExport, AccountClosure,
   RequestLog, RetentionRun, SupportConversation,
   PrivacyRequest, PrivacyRequestEvent,
+  Subprocessor, SubprocessorChange, SubprocessorNoticeSubscription, SubprocessorNoticeSend,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

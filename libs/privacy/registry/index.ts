@@ -4,6 +4,7 @@ import { PRIVACY_REQUEST_TABLES } from './privacy-requests.registry';
 import { PROSPECT_TABLES } from './prospects.registry';
 import { RETENTION_NOT_PERSONAL, RETENTION_TABLES } from './retention.registry';
 import { STAFF_TABLES } from './staff.registry';
+import { SUBPROCESSOR_NOT_PERSONAL, SUBPROCESSOR_TABLES } from './subprocessors.registry';
 import { SUPPRESSION_TABLES } from './suppression.registry';
 import type { NonPersonalColumn, PersonalTable } from './types';
 
@@ -12,11 +13,11 @@ import type { NonPersonalColumn, PersonalTable } from './types';
  * table or text-like column joins here or in NOT_PERSONAL: registry.int-spec fails until it does.
  */
 export const PERSONAL_DATA: readonly PersonalTable[] = [
-  ...SUPPRESSION_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
+  ...SUPPRESSION_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...SUBPROCESSOR_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
 ];
 
 /** Text-like columns that name nobody, each with why. */
-export const NOT_PERSONAL: readonly NonPersonalColumn[] = [...BASE_NOT_PERSONAL, ...RETENTION_NOT_PERSONAL];
+export const NOT_PERSONAL: readonly NonPersonalColumn[] = [...BASE_NOT_PERSONAL, ...RETENTION_NOT_PERSONAL, ...SUBPROCESSOR_NOT_PERSONAL];
 export type { NonPersonalColumn, PersonalTable };
 export * from './types';
 

@@ -34,3 +34,5 @@ function invalidAttempt(attempt: number): never {
 }
 export const accountExportWorkflowId = (exportId: string) => workflowId('account-export:', exportId);
 export const accountClosureWorkflowId = (accountId: string) => workflowId('account-closure:', accountId);
+/** One per change of the subprocessor registry: the notice to subscribed owners. */
+export const subprocessorNoticeWorkflowId = (changeId: string) => workflowId('subprocessor-notice:', changeId);

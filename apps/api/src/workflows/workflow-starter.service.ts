@@ -29,6 +29,9 @@ import {
   mailboxEnabledWorkflowId,
   mailboxSyncWorkflowId,
   MailboxSyncInput,
+  SUBPROCESSOR_NOTICE_WORKFLOW,
+  subprocessorNoticeWorkflowId,
+  SubprocessorNoticeInput,
   TASK_QUEUES,
 } from '@relance/temporal/contracts';
 import { API_LOGGER } from '../common/logger.module';
@@ -163,6 +166,17 @@ export class WorkflowStarter {
       args: [{ accountId }],
       workflowIdConflictPolicy: 'TERMINATE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+  }
+
+  /** Mails a registry change to the subscribed owners (the change's id is new: never started twice). */
+  startSubprocessorNotice(changeId: string): Promise<string> {
+    const input: SubprocessorNoticeInput = { changeId };
+    return this.start(SUBPROCESSOR_NOTICE_WORKFLOW, {
+      workflowId: subprocessorNoticeWorkflowId(changeId),
+      taskQueue: TASK_QUEUES.privacy,
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
   }
 

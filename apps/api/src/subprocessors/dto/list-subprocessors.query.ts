@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+export class ListSubprocessorsQuery {
+  @ApiPropertyOptional({ enum: ['active', 'retired'], description: 'Only entries of this status (as saved)' })
+  @IsOptional() @IsIn(['active', 'retired'])
+  status?: 'active' | 'retired';
+}
+
+export class ListSubprocessorChangesQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this entry\'s changes' })
+  @IsOptional() @IsUUID()
+  subprocessorId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  limit?: number;
+}

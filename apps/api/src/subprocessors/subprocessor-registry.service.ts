@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@relance/config';
+import type { FieldChange, SubprocessorChangeKind } from '@relance/db/entities';
+import { DomainError } from '@relance/errors';
+import { AuditTrail } from '@relance/privacy/audit-trail';
+import {
+  additionChanges, type ChangeRow, effectiveDateFor, type EntryRow, fieldChanges, SUBPROCESSOR_FIELDS, type SubprocessorFields,
+  SubprocessorRepository,
+} from '@relance/subprocessors';
+import type { RegistryTransaction } from '@relance/subprocessors/subprocessor.repository';
+import type { StaffContext } from '../common/api-request';
+import { instantOf } from '../common/validators/instant';
+import { WorkflowStarter } from '../workflows/workflow-starter.service';
+
+export interface ChangeTerms {
+  effectiveAt?: string;
+  reason?: string;
+}
+
+export interface RegistryChange {
+  entry: EntryRow;
+  change: ChangeRow;
+}
+
+/**
+ * Admins' changes to the subprocessor registry. Each one, in one transaction: the entry saved
+ * with its newest values, a change-log row with the date it takes effect, an audit event, and
+ * the start of the workflow that mails subscribed owners. Temporal down: nothing is saved (503).
+ */
+@Injectable()
+export class SubprocessorRegistryService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SubprocessorRepository) private readonly registry: SubprocessorRepository,
+    @Inject(AuditTrail) private readonly audit: AuditTrail,
+    @Inject(WorkflowStarter) private readonly workflows: WorkflowStarter,
+  ) {}
+
+  list(status?: 'active' | 'retired'): Promise<EntryRow[]> {
+    return this.registry.list(status);
+  }
+
+  async get(id: string): Promise<{ entry: EntryRow; changes: ChangeRow[] }> {
+    const entry = await this.registry.find(id);
+    if (!entry) throw DomainError.notFound('subprocessor', id, 'id');
+    return { entry, changes: await this.registry.changes({ subprocessorId: id, limit: 1000 }) };
+  }
+
+  changes(filter: { subprocessorId?: string; limit: number }): Promise<ChangeRow[]> {
+    return this.registry.changes(filter);
+  }
+
+  add(caller: StaffContext, fields: SubprocessorFields, terms: ChangeTerms): Promise<RegistryChange> {
+    return this.changing(fields.name, async (tx) => {
+      await this.refuseDuplicateName(tx, fields.name, null);
+      const effectiveAt = this.effectiveAt(terms, null);
+      const entry = await tx.insertEntry(fields);
+      return this.logChange(tx, caller, entry, 'added', additionChanges(fields), effectiveAt, terms);
+    });
+  }
+
+  edit(caller: StaffContext, id: string, edit: Partial<SubprocessorFields>, terms: ChangeTerms): Promise<RegistryChange> {
+    if (!SUBPROCESSOR_FIELDS.some((field) => edit[field] !== undefined)) {
+      throw DomainError.validation([{ field: 'body', message: `give at least one field to change: ${SUBPROCESSOR_FIELDS.join(', ')}` }]);
+    }
+    return this.changing(edit.name ?? '', async (tx) => {
+      const entry = await this.locked(tx, id);
+      if (entry.status === 'retired') throw new DomainError('conflict', `subprocessor ${id} is retired: it cannot be edited`);
+      const changes = fieldChanges(entry, edit);
+      if (Object.keys(changes).length === 0) {
+        throw DomainError.validation([{ field: 'body', message: 'nothing changes: every field given already has that value' }]);
+      }
+      if (changes.name) await this.refuseDuplicateName(tx, changes.name.after, id);
+      const effectiveAt = this.effectiveAt(terms, await tx.latestPending(id, new Date()));
+      const saved = await tx.updateEntry(id, { ...pickFields(entry), ...definedOnly(edit) }, 'active');
+      return this.logChange(tx, caller, saved, 'updated', changes, effectiveAt, terms);
+    });
+  }
+
+  retire(caller: StaffContext, id: string, terms: ChangeTerms): Promise<RegistryChange> {
+    return this.registry.transaction(async (tx) => {
+      const entry = await this.locked(tx, id);
+      if (entry.status === 'retired') throw new DomainError('conflict', `subprocessor ${id} is retired already`);
+      const effectiveAt = this.effectiveAt(terms, await tx.latestPending(id, new Date()));
+      const saved = await tx.updateEntry(id, pickFields(entry), 'retired');
+      return this.logChange(tx, caller, saved, 'retired', { status: { before: 'active', after: 'retired' } }, effectiveAt, terms);
+    });
+  }
+
+  private async logChange(
+    tx: RegistryTransaction, caller: StaffContext, entry: EntryRow, kind: SubprocessorChangeKind,
+    changes: Record<string, FieldChange>, effectiveAt: Date, terms: ChangeTerms,
+  ): Promise<RegistryChange> {
+    const change = await tx.insertChange({ subprocessorId: entry.id, kind, changes, effectiveAt, staffId: caller.staffUserId });
+    await this.audit.record({
+      actor: { kind: 'staff', id: caller.staffUserId },
+      action: `subprocessor.${kind}`,
+      target: { type: 'subprocessor', id: entry.id },
+      reason: terms.reason ?? null,
+      details: { changeId: change.id, effectiveAt: effectiveAt.toISOString(), fields: Object.keys(changes) },
+    }, tx.manager);
+    // Last, inside the transaction: a start refused (Temporal down) rolls everything back.
+    await this.workflows.startSubprocessorNotice(change.id);
+    return { entry, change };
+  }
+
+  /**
+   * One change's transaction. Two admins giving the same name at once both pass the name check;
+   * the unique index then refuses the second, answered as the check would have (409 on name).
+   */
+  private async changing(name: string, work: (tx: RegistryTransaction) => Promise<RegistryChange>): Promise<RegistryChange> {
+    try {
+      return await this.registry.transaction(work);
+    } catch (error) {
+      const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (driverError?.code !== '23505' || driverError.constraint !== 'uq_subprocessors_active_name') throw error;
+      throw new DomainError('conflict', `an active subprocessor is already named ${JSON.stringify(name)}`, { field: 'name' });
+    }
+  }
+
+  private effectiveAt(terms: ChangeTerms, latestPending: Date | null): Date {
+    const requested = terms.effectiveAt === undefined ? undefined : instantOf(terms.effectiveAt) ?? undefined;
+    const outcome = effectiveDateFor(requested, { now: new Date(), noticePeriodMs: this.config.subprocessors.noticePeriodMs, latestPending });
+    if ('problem' in outcome) throw DomainError.validation([outcome.problem]);
+    return outcome.at;
+  }
+
+  private async locked(tx: RegistryTransaction, id: string): Promise<EntryRow> {
+    const entry = await tx.lockEntry(id);
+    if (!entry) throw DomainError.notFound('subprocessor', id, 'id');
+    return entry;
+  }
+
+  private async refuseDuplicateName(tx: RegistryTransaction, name: string, exceptId: string | null): Promise<void> {
+    const other = await tx.activeNamed(name, exceptId);
+    if (other) throw new DomainError('conflict', `an active subprocessor is already named ${JSON.stringify(name)} (${other})`, { field: 'name' });
+  }
+}
+
+function pickFields(entry: SubprocessorFields): SubprocessorFields {
+  return Object.fromEntries(SUBPROCESSOR_FIELDS.map((field) => [field, entry[field]])) as SubprocessorFields;
+}
+
+function definedOnly(edit: Partial<SubprocessorFields>): Partial<SubprocessorFields> {
+  return Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined));
+}

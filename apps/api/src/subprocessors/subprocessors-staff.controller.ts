@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SUBPROCESSOR_FIELDS, type SubprocessorFields } from '@relance/subprocessors';
+import { CurrentStaff } from '../auth/current-staff.decorator';
+import { StaffRoles } from '../auth/staff-roles.decorator';
+import type { StaffContext } from '../common/api-request';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ListSubprocessorChangesQuery, ListSubprocessorsQuery } from './dto/list-subprocessors.query';
+import { ChangeTermsDto, CreateSubprocessorDto, UpdateSubprocessorDto } from './dto/subprocessor-input.dto';
+import { FieldChangeDto, SubprocessorChangeDto, SubprocessorDto } from './dto/subprocessor.dto';
+import { type RegistryChange, SubprocessorRegistryService } from './subprocessor-registry.service';
+
+/**
+ * The subprocessor registry for admins (the console's screens call these): list, read with the
+ * change log, add, edit, retire. Every change is logged with the date it takes effect, audited,
+ * and mailed to the owners who subscribed. Staff token of an admin only.
+ */
+@ApiTags('staff: subprocessors')
+@ApiExtraModels(FieldChangeDto)
+@ApiErrors(401, 403)
+@StaffRoles('admin')
+@Controller('v1/staff')
+export class SubprocessorsStaffController {
+  constructor(@Inject(SubprocessorRegistryService) private readonly registry: SubprocessorRegistryService) {}
+
+  @Get('subprocessors')
+  @ApiOperation({ summary: 'Every registry entry, retired ones too, with its newest saved values (admin)' })
+  @ApiOkResponse({ type: [SubprocessorDto] })
+  @ApiErrors(400)
+  async list(@Query() query: ListSubprocessorsQuery): Promise<SubprocessorDto[]> {
+    return (await this.registry.list(query.status)).map((entry) => SubprocessorDto.from(entry));
+  }
+
+  @Get('subprocessors/:id')
+  @ApiOperation({ summary: 'One entry with its change log, newest first (admin)' })
+  @ApiOkResponse({ type: SubprocessorDto })
+  @ApiErrors(400, 404)
+  async get(@Param('id', ParseIdPipe) id: string): Promise<SubprocessorDto> {
+    const { entry, changes } = await this.registry.get(id);
+    const now = new Date();
+    return SubprocessorDto.from(entry, changes.map((change) => SubprocessorChangeDto.from(change, now)));
+  }
+
+  @Post('subprocessors')
+  @ApiOperation({ summary: 'Add an entry; it takes effect at effectiveAt (default: in SUBPROCESSOR_NOTICE_PERIOD) and subscribers are mailed now (admin)' })
+  @ApiCreatedResponse({ type: SubprocessorDto })
+  @ApiErrors(400, 409, 503)
+  async create(@CurrentStaff() caller: StaffContext, @Body() body: CreateSubprocessorDto): Promise<SubprocessorDto> {
+    return withChange(await this.registry.add(caller, fieldsOf(body) as SubprocessorFields, body));
+  }
+
+  @Patch('subprocessors/:id')
+  @ApiOperation({ summary: 'Edit an entry\'s fields; the change takes effect at effectiveAt and subscribers are mailed now (admin)' })
+  @ApiOkResponse({ type: SubprocessorDto })
+  @ApiErrors(400, 404, 409, 503)
+  async update(
+    @CurrentStaff() caller: StaffContext, @Param('id', ParseIdPipe) id: string, @Body() body: UpdateSubprocessorDto,
+  ): Promise<SubprocessorDto> {
+    return withChange(await this.registry.edit(caller, id, fieldsOf(body), body));
+  }
+
+  @Post('subprocessors/:id/retire')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retire an entry at effectiveAt (it stays on the public list until then); subscribers are mailed now (admin)' })
+  @ApiOkResponse({ type: SubprocessorDto })
+  @ApiErrors(400, 404, 409, 503)
+  async retire(
+    @CurrentStaff() caller: StaffContext, @Param('id', ParseIdPipe) id: string, @Body() body: ChangeTermsDto,
+  ): Promise<SubprocessorDto> {
+    return withChange(await this.registry.retire(caller, id, body));
+  }
+
+  @Get('subprocessor-changes')
+  @ApiOperation({ summary: 'The registry\'s change log, newest first, with how many notices each change has mailed (admin)' })
+  @ApiOkResponse({ type: [SubprocessorChangeDto] })
+  @ApiErrors(400)
+  async changes(@Query() query: ListSubprocessorChangesQuery): Promise<SubprocessorChangeDto[]> {
+    const now = new Date();
+    return (await this.registry.changes({ subprocessorId: query.subprocessorId, limit: query.limit ?? 100 }))
+      .map((change) => SubprocessorChangeDto.from(change, now));
+  }
+}
+
+/** The entry's fields among a body's (effectiveAt and reason are the change's terms). */
+function fieldsOf(body: Partial<SubprocessorFields>): Partial<SubprocessorFields> {
+  return Object.fromEntries(SUBPROCESSOR_FIELDS.filter((field) => body[field] !== undefined).map((field) => [field, body[field]]));
+}
+
+function withChange({ entry, change }: RegistryChange): SubprocessorDto {
+  return SubprocessorDto.from(entry, [SubprocessorChangeDto.from(change, new Date())]);
+}
