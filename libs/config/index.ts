@@ -1,4 +1,4 @@
-export { AppConfig, ConfigError, loadConfig, loadDatabaseUrl, loadDatabaseUrls, TrustProxy, vaultDatabaseUrlFor } from './config';
+export { AppConfig, ConfigError, DEFAULT_TEMPORAL_UI_URL, loadConfig, loadDatabaseUrl, loadDatabaseUrls, TrustProxy, vaultDatabaseUrlFor } from './config';
 export { parseDuration } from './duration';
 export { KeyRing, parseKeyRing } from './master-keys';
 export { APP_CONFIG, ConfigModule } from './config.module';
