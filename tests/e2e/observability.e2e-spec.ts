@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { enrollmentWorkflowId } from '@relance/temporal';
+import { eventually } from '../support/api-client';
+import { launchSequence, type LaunchedSequence } from '../support/launched-sequence';
+import { RelanceStack, startRelanceStack } from '../support/relance-stack';
+import { newStaffMember, type TestStaffMember } from '../support/staff-fixtures';
+
+const scrape = async (url: string) => {
+  const response = await fetch(url);
+  return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+};
+
+/** The value of one sample (`name{labels} value`) in a Prometheus text scrape; undefined when absent. */
+function sample(text: string, nameAndLabels: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${nameAndLabels} `));
+  return line === undefined ? undefined : Number(line.slice(nameAndLabels.length + 1));
+}
+
+/**
+ * On the real stack: one email sent shows in the worker's counters beside the Temporal SDK's
+ * own metrics, the worker's /health answers, and the API's codec endpoint decrypts a payload
+ * the worker encrypted into the enrollment's history.
+ */
+describe('observability: metrics, worker health and the codec on the real stack', () => {
+  let stack: RelanceStack;
+  let sequence: LaunchedSequence;
+  let operator: TestStaffMember;
+  const email = 'metrics.prospect@observed.test';
+
+  before(async () => {
+    stack = await startRelanceStack();
+    operator = await newStaffMember(stack.dataSource, 'operator');
+    sequence = await launchSequence(stack, stack.api, { rep: 3, emails: [email], steps: [{ type: 'email', subject: 'Hi', body: 'Hello' }] });
+    await sequence.settled('completed');
+  });
+
+  after(async () => {
+    await sequence?.stopSync();
+    await stack?.stop();
+  });
+
+  it("the worker's /metrics counts the send and carries the Temporal SDK's worker metrics", async () => {
+    const metrics = await eventually('the send counted', async () => {
+      const answer = await scrape(`${stack.workerUrl}/metrics`);
+      return (sample(answer.text, 'relance_sends_total{outcome="sent"}') ?? 0) >= 1 ? answer : undefined;
+    });
+    assert.equal(metrics.status, 200);
+    assert.match(metrics.type, /^text\/plain/);
+    assert.match(metrics.text, /^# TYPE relance_claim_refusals_total counter$/m);
+    assert.match(metrics.text, /^# TYPE relance_bounces_total counter$/m);
+    assert.match(metrics.text, /^process_cpu_user_seconds_total /m, "the process's own metrics");
+    // The SDK's exporter, bridged: its task-slot and poll metrics are labelled by task queue.
+    assert.match(metrics.text, /^temporal_[a-z_]+\{[^}]*task_queue="sequences"[^}]*\} /m, metrics.text.slice(-2000));
+    assert.ok(!metrics.text.includes(email) && !metrics.text.includes(sequence.enrollmentIds[email]), 'no person, no row id in a label');
+  });
+
+  it("the worker's /health names its dependencies; other paths and methods are refused", async () => {
+    const health = await fetch(`${stack.workerUrl}/health`);
+    const body: any = await health.json();
+    assert.equal(health.status, 200, JSON.stringify(body));
+    assert.equal(body.status, 'ok');
+    assert.deepEqual([body.checks.postgres.status, body.checks.temporal.status, body.checks.workers.status], ['up', 'up', 'up']);
+    assert.equal(body.checks.workers.states.sequences, 'RUNNING');
+    assert.equal((await fetch(`${stack.workerUrl}/nope`)).status, 404);
+    assert.equal((await fetch(`${stack.workerUrl}/metrics`, { method: 'POST' })).status, 405);
+  });
+
+  it("the API's /metrics counts its requests and reads the database gauges", async () => {
+    await stack.api.get('/v1/campaigns');
+    const metrics = await scrape(`${stack.apiUrl}/metrics`);
+    assert.equal(metrics.status, 200);
+    assert.ok((sample(metrics.text, 'relance_http_requests_total{method="GET",route="/v1/campaigns",status="200"}') ?? 0) >= 1, metrics.text);
+    assert.equal(sample(metrics.text, 'relance_messages_unknown') !== undefined, true);
+    assert.equal(sample(metrics.text, 'relance_mailboxes_sync_failing') !== undefined, true);
+  });
+
+  it('the codec endpoint decrypts the input the worker encrypted into the history, for an operator', async () => {
+    const enrollmentId = sequence.enrollmentIds[email];
+    const { client } = stack.temporal;
+    const page = await client.workflowService.getWorkflowExecutionHistory({
+      namespace: client.options.namespace,
+      execution: { workflowId: enrollmentWorkflowId(enrollmentId) },
+    });
+    const started = page.history?.events?.[0]?.workflowExecutionStartedEventAttributes;
+    const encrypted = started?.input?.payloads?.[0];
+    assert.ok(encrypted?.data, 'the history holds the input payload');
+    assert.ok(!Buffer.from(encrypted.data).toString().includes(enrollmentId), 'stored encrypted');
+    const wire = {
+      payloads: [{
+        metadata: Object.fromEntries(Object.entries(encrypted.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+        data: Buffer.from(encrypted.data).toString('base64'),
+      }],
+    };
+    const response = await fetch(`${stack.apiUrl}/codec/decode`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator.token}`, 'content-type': 'application/json', 'x-namespace': client.options.namespace },
+      body: JSON.stringify(wire),
+    });
+    const body: any = await response.json();
+    assert.equal(response.status, 200, JSON.stringify(body));
+    const [decoded] = body.payloads;
+    assert.equal(Buffer.from(decoded.metadata.encoding, 'base64').toString(), 'json/plain');
+    assert.equal(JSON.parse(Buffer.from(decoded.data, 'base64').toString()).enrollmentId, enrollmentId);
+  });
+});
