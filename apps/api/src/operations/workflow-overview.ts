@@ -76,7 +76,7 @@ export class WorkflowOverview {
       workflowId: execution.workflowId,
       runId: execution.runId,
       type: execution.type,
-      status: execution.status.name,
+      status: visibilityStatusName(execution.status.name),
       startTime: execution.startTime.toISOString(),
       closeTime: execution.closeTime?.toISOString() ?? null,
       uiUrl: temporalUiLink(this.config.temporal.uiUrl, this.config.temporal.namespace, execution.workflowId, execution.runId),
@@ -89,4 +89,12 @@ export function temporalUiLink(uiUrl: string | undefined, namespace: string, wor
   if (!uiUrl) return null;
   const base = uiUrl.replace(/\/+$/, '');
   return `${base}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}/${encodeURIComponent(runId)}/history`;
+}
+
+/**
+ * The SDK names statuses TIMED_OUT, CONTINUED_AS_NEW; visibility queries and counts name them
+ * TimedOut, ContinuedAsNew. The summary speaks the latter throughout, so a count and a list agree.
+ */
+export function visibilityStatusName(sdkName: string): string {
+  return sdkName.toLowerCase().split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
 }
