@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
+import { testEnv } from '../harness/env';
 import { enrollmentWorkflowId } from '@relance/temporal';
 import { eventually } from '../support/api-client';
 import { launchSequence, type LaunchedSequence } from '../support/launched-sequence';
@@ -102,5 +105,19 @@ describe('observability: metrics, worker health and the codec on the real stack'
     const [decoded] = body.payloads;
     assert.equal(Buffer.from(decoded.metadata.encoding, 'base64').toString(), 'json/plain');
     assert.equal(JSON.parse(Buffer.from(decoded.data, 'base64').toString()).enrollmentId, enrollmentId);
+  });
+
+  it('the Temporal CLI shows the history decrypted through the codec endpoint with an operator token', async () => {
+    const enrollmentId = sequence.enrollmentIds[email];
+    const { temporalCli } = testEnv();
+    const show = (...auth: string[]) => promisify(execFile)(temporalCli, [
+      'workflow', 'show', '--address', stack.config.temporal.address, '--namespace', stack.config.temporal.namespace,
+      '--workflow-id', enrollmentWorkflowId(enrollmentId), '--output', 'json', '--codec-endpoint', `${stack.apiUrl}/codec`, ...auth,
+    ]);
+    const { stdout } = await show('--codec-auth', `Bearer ${operator.token}`);
+    const started = JSON.parse(stdout).events[0].workflowExecutionStartedEventAttributes;
+    const [input] = started.input.payloads;
+    assert.equal(Buffer.from(input.metadata.encoding, 'base64').toString(), 'json/plain', 'decrypted by the endpoint');
+    assert.equal(JSON.parse(Buffer.from(input.data, 'base64').toString()).enrollmentId, enrollmentId);
   });
 });
