@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { testEnv } from '../harness/env';
+import { appendMessage } from '@relance/mail';
+import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
+import { rawMail } from '../support/raw-mail';
 import { enrollmentWorkflowId } from '@relance/temporal';
 import { eventually } from '../support/api-client';
 import { launchSequence, type LaunchedSequence } from '../support/launched-sequence';
@@ -56,6 +58,22 @@ describe('observability: metrics, worker health and the codec on the real stack'
     // The SDK's exporter, bridged: its task-slot and poll metrics are labelled by task queue.
     assert.match(metrics.text, /^temporal_[a-z_]+\{[^}]*task_queue="sequences"[^}]*\} /m, metrics.text.slice(-2000));
     assert.ok(!metrics.text.includes(email) && !metrics.text.includes(sequence.enrollmentIds[email]), 'no person, no row id in a label');
+  });
+
+  it("the worker's /metrics counts the prospect's reply once the sync records it", async () => {
+    const sent = await stack.smtp.waitFor((m) => m.envelope.to.includes(email), 20_000);
+    const rep = imapUser(3);
+    const { imap } = testEnv();
+    await appendMessage(
+      { host: imap.host, port: imap.port, secure: false, username: rep.user, password: rep.password },
+      'INBOX',
+      rawMail({ from: email, to: rep.user, subject: `Re: ${sent.subject}`, text: 'Tell me more.', inReplyTo: sent.messageId, references: [sent.messageId!] }),
+      { network: LOOPBACK_MAIL },
+    );
+    await eventually('the reply counted', async () => {
+      const { text } = await scrape(`${stack.workerUrl}/metrics`);
+      return sample(text, 'relance_replies_total{kind="reply"}') === 1 ? true : undefined;
+    }, 30_000);
   });
 
   it("the worker's /health names its dependencies; other paths and methods are refused", async () => {
