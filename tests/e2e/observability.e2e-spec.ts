@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { appendMessage } from '@relance/mail';
 import { imapUser, LOOPBACK_MAIL, testEnv } from '../harness/env';
 import { rawMail } from '../support/raw-mail';
-import { enrollmentWorkflowId } from '@relance/temporal';
+import { enrollmentWorkflowId, TASK_QUEUES } from '@relance/temporal';
 import { eventually } from '../support/api-client';
 import { launchSequence, type LaunchedSequence } from '../support/launched-sequence';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
@@ -74,6 +74,28 @@ describe('observability: metrics, worker health and the codec on the real stack'
       const { text } = await scrape(`${stack.workerUrl}/metrics`);
       return sample(text, 'relance_replies_total{kind="reply"}') === 1 ? true : undefined;
     }, 30_000);
+  });
+
+  it('a failed workflow shows in the counters (the activity, the SDK by workflow type) and in the operators\' summary', async () => {
+    // A retention run for a job that does not exist: its activity fails for good, and so does the run.
+    const workflowId = `observability-failing-${Date.now()}`;
+    const handle = await stack.temporal.client.workflow.start('retentionWorkflow', {
+      taskQueue: TASK_QUEUES.retention, workflowId, args: [{ job: 'no_such_job' }],
+    });
+    await assert.rejects(handle.result());
+    const text = await eventually('the failure counted', async () => {
+      const answer = await scrape(`${stack.workerUrl}/metrics`);
+      return /^temporal_workflow_failed\{[^}]*workflow_type="retentionWorkflow"[^}]*\} [1-9]/m.test(answer.text) ? answer.text : undefined;
+    });
+    assert.equal(sample(text, 'relance_activity_failures_total{activity_type="run_retention_job",task_queue="retention"}'), 1);
+    const summary = await eventually('the failed run listed', async () => {
+      const res = await fetch(`${stack.apiUrl}/v1/staff/operations`, { headers: { authorization: `Bearer ${operator.token}` } });
+      const body: any = await res.json();
+      return body.workflows.failed.some((run: { workflowId: string }) => run.workflowId === workflowId) ? body : undefined;
+    });
+    const run = summary.workflows.failed.find((r: { workflowId: string }) => r.workflowId === workflowId);
+    assert.deepEqual([run.type, run.status], ['retentionWorkflow', 'Failed']);
+    assert.equal(summary.traffic.at(-1).sent, 1, "today's send");
   });
 
   it("the worker's /health names its dependencies; other paths and methods are refused", async () => {
