@@ -43,6 +43,13 @@ describe('WorkerMetrics', () => {
     });
   });
 
+  it('counts failed workflow runs by type', async () => {
+    const metrics = new WorkerMetrics();
+    metrics.workflowFailed('retentionWorkflow');
+    metrics.workflowFailed('retentionWorkflow');
+    assert.deepEqual(await samples(metrics, 'relance_workflow_failures_total'), { '{"workflow_type":"retention_workflow"}': 2 });
+  });
+
   it('keeps each instance apart (an API and a worker in one test process)', async () => {
     const first = new WorkerMetrics();
     const second = new WorkerMetrics();

@@ -29,6 +29,7 @@ export class WorkerMetrics {
   private readonly replies = this.counter('relance_replies_total', 'Replies recorded, by kind (reply, referral, auto_reply)', ['kind']);
   private readonly bounces = this.counter('relance_bounces_total', 'Bounces recorded, by reason (hard_bounce, soft_bounce, sender_problem…)', ['reason']);
   private readonly complaints = this.counter('relance_complaints_total', 'Spam complaints (feedback reports) recorded', []);
+  private readonly workflowFailures = this.counter('relance_workflow_failures_total', 'Workflow runs that failed, by workflow type', ['workflow_type']);
   private readonly activityFailures = this.counter(
     'relance_activity_failures_total', 'Activity attempts that failed, by activity type and task queue', ['activity_type', 'task_queue'],
   );
@@ -48,6 +49,10 @@ export class WorkerMetrics {
     if (REPLY_KINDS.has(outcome.kind)) this.replies.inc({ kind: outcome.kind });
     else if (outcome.kind === 'bounce') this.bounces.inc({ reason: codeLabel(outcome.reason) });
     else if (outcome.kind === 'complaint') this.complaints.inc();
+  }
+
+  workflowFailed(workflowType: string): void {
+    this.workflowFailures.inc({ workflow_type: codeLabel(snakeCase(workflowType)) });
   }
 
   activityFailed(activityType: string, taskQueue: string): void {

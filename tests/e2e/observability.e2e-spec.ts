@@ -76,7 +76,7 @@ describe('observability: metrics, worker health and the codec on the real stack'
     }, 30_000);
   });
 
-  it('a failed workflow shows in the counters (the activity, the SDK by workflow type) and in the operators\' summary', async () => {
+  it("a failed workflow shows in the counters (Relance's by activity and workflow type, the SDK's) and in the operators' summary", async () => {
     // A retention run for a job that does not exist: its activity fails for good, and so does the run.
     const workflowId = `observability-failing-${Date.now()}`;
     const handle = await stack.temporal.client.workflow.start('retentionWorkflow', {
@@ -88,6 +88,7 @@ describe('observability: metrics, worker health and the codec on the real stack'
       return /^temporal_workflow_failed\{[^}]*workflow_type="retentionWorkflow"[^}]*\} [1-9]/m.test(answer.text) ? answer.text : undefined;
     });
     assert.equal(sample(text, 'relance_activity_failures_total{activity_type="run_retention_job",task_queue="retention"}'), 1);
+    assert.equal(sample(text, 'relance_workflow_failures_total{workflow_type="retention_workflow"}'), 1);
     const summary = await eventually('the failed run listed', async () => {
       const res = await fetch(`${stack.apiUrl}/v1/staff/operations`, { headers: { authorization: `Bearer ${operator.token}` } });
       const body: any = await res.json();

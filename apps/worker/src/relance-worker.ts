@@ -17,7 +17,7 @@ import { ensureRetentionSchedules, RetentionJobs } from '@relance/privacy/retent
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
 import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '@relance/temporal';
-import { countActivities } from './count-activities';
+import { countActivities, metricsSinks } from './worker-counters';
 import { heartbeatWhileRunning } from './heartbeat-while-running';
 import { WorkerModule } from './worker.module';
 
@@ -51,6 +51,8 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     workflowsPath: require.resolve('../../../workflows'),
     // Workflow code converts its own failures: the bundle must encode them like the worker does.
     failureConverterPath: FAILURE_CONVERTER_PATH,
+    // Counts failed runs (relance_workflow_failures_total) through the `metrics` sink below.
+    workflowInterceptorModules: [require.resolve('../../../workflows/failure-count.interceptors')],
     logger: { ...quietBundlerLogger },
   });
   const common = {
@@ -62,6 +64,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     // The SDK sizes this cache from the heap limit (thousands here); each cached workflow
     // keeps its isolate state, so 10,000 waiting enrollments would hold over a GiB.
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
+    sinks: metricsSinks(metrics),
   };
   const counted = countActivities(metrics);
   const sequenceActivities = createSequenceActivities({

@@ -10,3 +10,4 @@ export * from './enrollment-control.contract';
 export * from './account-lifecycle.contract';
 export * from './retention.contract';
 export * from './privacy-request.contract';
+export type { MetricsSinks } from './metrics-sinks.contract';

@@ -1,6 +1,7 @@
 import { CancelledFailure } from '@temporalio/common';
 import type { Context } from '@temporalio/activity';
-import type { ActivityInterceptorsFactory } from '@temporalio/worker';
+import type { ActivityInterceptorsFactory, InjectedSinks } from '@temporalio/worker';
+import type { MetricsSinks } from '@relance/temporal/contracts';
 import type { SendResultForMetrics, WorkerMetrics } from '@relance/observability';
 
 /** The activities whose result is a send's outcome (SendStepResult). */
@@ -27,4 +28,9 @@ export function countActivities(metrics: WorkerMetrics): ActivityInterceptorsFac
       },
     },
   });
+}
+
+/** The main-thread side of workflows/failure-count.interceptors.ts: a failed run, counted by its type. */
+export function metricsSinks(metrics: WorkerMetrics): InjectedSinks<MetricsSinks> {
+  return { metrics: { workflowFailed: { fn: (info) => metrics.workflowFailed(info.workflowType) } } };
 }
