@@ -96,7 +96,8 @@ describe('observability: metrics, worker health and the codec on the real stack'
     });
     const run = summary.workflows.failed.find((r: { workflowId: string }) => r.workflowId === workflowId);
     assert.deepEqual([run.type, run.status], ['retentionWorkflow', 'Failed']);
-    assert.equal(summary.traffic.at(-1).sent, 1, "today's send");
+    const today = summary.traffic.at(-1);
+    assert.deepEqual([today.day, today.sent, today.replies, today.bounces, today.bounceRate], [summary.generatedAt.slice(0, 10), 1, 1, 0, 0], "today's send and reply");
   });
 
   it("the worker's /health names its dependencies; other paths and methods are refused", async () => {

@@ -73,10 +73,10 @@ export class OperationsRepository {
     }));
   }
 
-  /** How many emails sit in `unknown`, and the oldest `limit` of them. */
+  /** How many emails sit in `unknown`, and the oldest `limit` of them (0: the count alone). */
   async stuckMessages(limit: number): Promise<{ total: number; oldest: StuckMessage[] }> {
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM messages WHERE status = 'unknown'`);
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
+    const rows: Array<Record<string, any>> = limit === 0 ? [] : await this.dataSource.query(
       `SELECT id, account_id, mailbox_id, enrollment_id, claimed_at FROM messages
        WHERE status = 'unknown' ORDER BY claimed_at, id LIMIT $1`,
       [limit],
@@ -89,10 +89,10 @@ export class OperationsRepository {
     };
   }
 
-  /** How many mailboxes' last sync failed, and the `limit` most recently touched. */
+  /** How many mailboxes' last sync failed, and the `limit` most recently touched (0: the count alone). */
   async failingMailboxes(limit: number): Promise<{ total: number; mailboxes: FailingMailbox[] }> {
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM mailboxes WHERE sync_error IS NOT NULL`);
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
+    const rows: Array<Record<string, any>> = limit === 0 ? [] : await this.dataSource.query(
       `SELECT id, account_id, sync_error, updated_at FROM mailboxes
        WHERE sync_error IS NOT NULL ORDER BY updated_at DESC, id LIMIT $1`,
       [limit],

@@ -33,7 +33,7 @@ export class OperationsService {
       workflows,
       traffic: traffic.map(withBounceRate),
       unknownMessages,
-      retentionRuns: (runs?.items ?? []).map((run) => RetentionRunDto.from(run)),
+      retentionRuns: (runs?.items ?? []).map((run) => RetentionRunDto.from({ ...run, error: run.error && maskEmailAddresses(run.error) })),
       failingMailboxes: {
         total: failing.total,
         // The server's text may quote the login it refused: the dashboard gets it without addresses.
