@@ -8,18 +8,21 @@ async function samples(metrics: WorkerMetrics, name: string): Promise<Record<str
 }
 
 describe('WorkerMetrics', () => {
-  it('counts sends by outcome, and refusals by reason only for stops', async () => {
+  it('counts sends by outcome, and the claim\'s refusals by outcome and reason', async () => {
     const metrics = new WorkerMetrics();
     metrics.sendResult({ outcome: 'sent' });
     metrics.sendResult({ outcome: 'sent' });
     metrics.sendResult({ outcome: 'stopped', reason: 'prospect_replied' });
-    metrics.sendResult({ outcome: 'paused', reason: undefined });
+    metrics.sendResult({ outcome: 'paused', reason: 'paused_by_user' });
+    metrics.sendResult({ outcome: 'deferred', reason: 'out_of_office' });
+    metrics.sendResult({ outcome: 'deferred' });
     metrics.sendResult({ outcome: 'failed', reason: '550 <ada@x.com> user unknown' });
     assert.deepEqual(await samples(metrics, 'relance_sends_total'), {
-      '{"outcome":"sent"}': 2, '{"outcome":"stopped"}': 1, '{"outcome":"paused"}': 1, '{"outcome":"failed"}': 1,
+      '{"outcome":"sent"}': 2, '{"outcome":"stopped"}': 1, '{"outcome":"paused"}': 1, '{"outcome":"deferred"}': 2, '{"outcome":"failed"}': 1,
     });
     assert.deepEqual(await samples(metrics, 'relance_claim_refusals_total'), {
-      '{"outcome":"stopped","reason":"prospect_replied"}': 1, '{"outcome":"paused","reason":"paused"}': 1,
+      '{"outcome":"stopped","reason":"prospect_replied"}': 1, '{"outcome":"paused","reason":"paused_by_user"}': 1,
+      '{"outcome":"deferred","reason":"out_of_office"}': 1, '{"outcome":"deferred","reason":"other"}': 1,
     });
   });
 

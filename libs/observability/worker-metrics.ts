@@ -14,7 +14,7 @@ export interface InboundForMetrics {
 }
 
 const REPLY_KINDS = new Set(['reply', 'referral', 'auto_reply']);
-/** The claim said no: the sequence stopped, or is paused or deferred (the `outcome` says which). */
+/** The claim said no: the sequence stopped, or is paused or deferred (the `outcome` says which, the `reason` why). */
 const REFUSALS = new Set(['stopped', 'paused', 'deferred']);
 
 /**
@@ -41,7 +41,7 @@ export class WorkerMetrics {
   sendResult(result: SendResultForMetrics): void {
     this.sends.inc({ outcome: codeLabel(result.outcome) });
     if (REFUSALS.has(result.outcome)) {
-      this.refusals.inc({ outcome: result.outcome, reason: result.outcome === 'stopped' ? codeLabel(result.reason) : result.outcome });
+      this.refusals.inc({ outcome: result.outcome, reason: codeLabel(result.reason) });
     }
   }
 
