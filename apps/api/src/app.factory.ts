@@ -26,7 +26,8 @@ const JSON_BODY_LIMIT = '5mb';
  * unsubscribe takes a form), only declared JSON is parsed.
  */
 function readsAsJson(request: IncomingMessage): boolean {
-  if (request.url?.startsWith('/v1/')) return true;
+  // The codec protocol is JSON too, whatever a client's Content-Type says.
+  if (request.url?.startsWith('/v1/') || request.url?.startsWith('/codec/')) return true;
   return parseContentType(request.headers['content-type'] ?? '', { parameters: false }).type === 'application/json';
 }
 

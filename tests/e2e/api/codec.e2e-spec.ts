@@ -41,10 +41,12 @@ describe('codec endpoint: /codec/encode and /codec/decode', () => {
     assert.deepEqual(decoded.body, { payloads: original });
   });
 
-  it('leaves payloads that are not encrypted as they are', async () => {
+  it('leaves payloads that are not encrypted as they are, and reads the body as JSON whatever its Content-Type', async () => {
     const plain = { payloads: [json({ hello: 'world' })] };
     const decoded = await post('/codec/decode', plain, operator.token);
     assert.deepEqual(decoded.body, plain);
+    const asText = await post('/codec/decode', plain, operator.token, { 'content-type': 'text/plain' });
+    assert.deepEqual([asText.status, asText.body], [200, plain]);
   });
 
   it("answers the UI's preflight from its origin, without a token, and refuses other origins", async () => {
