@@ -9,7 +9,7 @@ import { startDemoMailServers } from './launcher/demo-mail/demo-mail-servers';
 import { setUpDemo } from './launcher/demo-mail/demo-setup';
 import { loadDevSecrets, saveDevSecrets } from './launcher/dev-secrets';
 import { LauncherApi } from './launcher/launcher-api';
-import { providePostgres, provideTemporal, Service } from './launcher/services';
+import { preferredPort, providePostgres, provideTemporal, Service } from './launcher/services';
 import { waitForWorker } from './launcher/worker-readiness';
 
 /**
@@ -44,7 +44,8 @@ async function main() {
   try {
     const postgres = await providePostgres(env, dataDir, log);
     if (postgres.service) services.push(postgres.service);
-    const temporal = await provideTemporal(env, root, dataDir, log);
+    const apiUrl = `http://127.0.0.1:${env.apiPort}`;
+    const temporal = await provideTemporal(env, root, dataDir, log, `${apiUrl}/codec`);
     if (temporal.service) services.push(temporal.service);
     // The vault's database too (VAULT_DATABASE_URL, else `<database>_vault` beside it), created when missing.
     const applied = await runMigrations(postgres.url, env.passThrough.VAULT_DATABASE_URL || undefined);
@@ -62,7 +63,8 @@ async function main() {
     });
     services.push(demoMail);
 
-    const apiUrl = `http://127.0.0.1:${env.apiPort}`;
+    // The worker's /metrics and /health: its usual port when free, else any (printed below).
+    const workerHttpPort = env.passThrough.WORKER_HTTP_PORT || String(await preferredPort(3001));
     const appEnv: NodeJS.ProcessEnv = {
       ...env.passThrough,
       DATABASE_URL: postgres.url,
@@ -74,6 +76,7 @@ async function main() {
       SUPPRESSION_HASH_KEY: env.passThrough.SUPPRESSION_HASH_KEY || secrets.suppressionHashKey,
       PRIVACY_CERTIFICATE_KEYS: env.passThrough.PRIVACY_CERTIFICATE_KEYS || secrets.privacyCertificateKeys,
       API_PORT: String(env.apiPort),
+      WORKER_HTTP_PORT: workerHttpPort,
       // The demo mailbox's servers are on this machine; a user's own choice stands.
       MAIL_PRIVATE_HOSTS: env.passThrough.MAIL_PRIVATE_HOSTS || 'allow',
     };
@@ -95,6 +98,7 @@ async function main() {
     log(`ready in ${seconds}s`);
     process.stdout.write(renderBanner({
       apiUrl,
+      workerUrl: `http://127.0.0.1:${workerHttpPort}`,
       temporalUiUrl: temporal.uiUrl,
       apiKey: secrets.demoApiKey!,
       inboxUrl: demo.inbox.url,

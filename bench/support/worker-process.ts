@@ -30,7 +30,8 @@ export class WorkerProcess {
     const logFd = openSync(logFile, 'a');
     // Own process group: a Ctrl-C reaches the runner, which stops it in order.
     const child = spawn(process.execPath, [join(options.projectRoot, 'dist', 'apps', 'worker', 'src', 'main.js')], {
-      env: relanceEnv(stack.services),
+      // Port 0: two workers of the scale-out run never fight over the port of /metrics and /health.
+      env: { ...relanceEnv(stack.services), WORKER_HTTP_PORT: '0' },
       stdio: ['ignore', logFd, logFd],
       detached: true,
     });

@@ -99,7 +99,8 @@ function without(name: string): NodeJS.ProcessEnv {
 describe('loadConfig', () => {
   it('maps every variable of a full environment into the typed config', () => {
     const config = loadConfig(fullEnv());
-    const { temporal, vault, tokens, suppression, privacy, accounts, ...rest } = config;
+    // worker's HTTP server, metrics and codec: observability-config.spec.ts.
+    const { temporal, vault, tokens, suppression, privacy, accounts, worker, metrics: _metrics, codec: _codec, ...rest } = config;
     const { certificateKeys, ...privacyDurations } = privacy;
     assert.deepEqual(privacyDurations, {
       unverifiedExpiryMs: 7 * 86_400_000, deadlineMs: 30 * 86_400_000,
@@ -126,7 +127,6 @@ describe('loadConfig', () => {
         pauseRecheckMs: 600_000,
       },
       mail: { syncIntervalMs: 300_000, smtpTimeoutMs: 2_000, imapTimeoutMs: 500, allowPrivateHosts: true },
-      worker: { shutdownGraceMs: 3_600_000, maxCachedWorkflows: 2_000 },
       retention: {
         requestLogMaxAgeMs: 7 * 86_400_000,
         archiveMaxAgeMs: 180 * 86_400_000,
@@ -139,6 +139,7 @@ describe('loadConfig', () => {
       systemMail: { smtpUrl: 'smtps://privacy:secret@smtp.example.com:465', from: 'privacy@example.com' },
       subprocessors: { noticePeriodMs: 14 * 86_400_000 },
     });
+    assert.deepEqual([worker.shutdownGraceMs, worker.maxCachedWorkflows], [3_600_000, 2_000]);
     assert.equal(temporal.address, 'temporal.internal:7233');
     assert.equal(temporal.namespace, 'relance');
     assert.equal(temporal.uiUrl, 'http://localhost:8233');
@@ -204,7 +205,7 @@ describe('loadConfig', () => {
       pauseRecheckMs: 3_600_000,
     });
     assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000, allowPrivateHosts: false });
-    assert.deepEqual(config.worker, { shutdownGraceMs: 30_000, maxCachedWorkflows: 500 });
+    assert.deepEqual(config.worker, { shutdownGraceMs: 30_000, maxCachedWorkflows: 500, http: { host: '127.0.0.1', port: 3001 }, sdkMetricsPort: 0 });
     assert.equal(config.tokens.unsubscribeTtlMs, 365 * 86_400_000);
     assert.equal(config.tokens.trackingTtlMs, 365 * 86_400_000);
     // The privacy policy's durations: logs a month, their archives a year, support 90 days after closure.

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { parseDuration } from './duration';
-import { KeyRing, parseKeyRing, parseSingleKey } from './master-keys';
-import { trustProxy, type TrustProxy } from './trust-proxy';
+import {
+  blankAsUnset, duration, durationList, keyRing, optionalToken, port, singleKey, trustProxy, url, webOrigins, webUrl,
+} from './config-fields';
+import type { KeyRing } from './master-keys';
 
 /**
  * The one place that reads process.env. Every variable is listed in .env.example with its
@@ -81,7 +82,21 @@ export interface AppConfig {
      */
     readonly allowPrivateHosts: boolean;
   };
-  readonly worker: { readonly shutdownGraceMs: number; readonly maxCachedWorkflows: number };
+  readonly worker: {
+    readonly shutdownGraceMs: number;
+    readonly maxCachedWorkflows: number;
+    /** The worker's own HTTP server (/metrics, /health): loopback unless told otherwise; port 0 picks a free one. */
+    readonly http: { readonly host: string; readonly port: number };
+    /**
+     * Port of the Temporal SDK's Prometheus exporter (loopback only); 0 picks a free one. The
+     * worker's /metrics reads it and serves its lines beside Relance's own.
+     */
+    readonly sdkMetricsPort: number;
+  };
+  /** /metrics on the API and the worker: open to any caller unless a bearer token is set. */
+  readonly metrics: { readonly token: string | null };
+  /** The Temporal codec endpoint (/codec on the API): the browser origins allowed to call it (the Temporal Web UI's). */
+  readonly codec: { readonly corsOrigins: readonly string[] };
   /**
    * The account's own lifecycle: its export archives (written under `exportDir`, downloadable
    * through a signed link for `exportLinkTtlMs`) and its closure (purged after `closureGraceMs`
@@ -129,6 +144,11 @@ export interface AppConfig {
   readonly subprocessors: { readonly noticePeriodMs: number };
 }
 
+/** Where `temporal server start-dev` serves its Web UI by default (and `npm start` when the port is free). */
+export const DEFAULT_TEMPORAL_UI_URL = 'http://127.0.0.1:8233';
+
+export type TrustProxy = boolean | number | readonly string[];
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -136,64 +156,6 @@ export class ConfigError extends Error {
   }
 }
 
-const duration = (fallback: string, minMs: number) =>
-  z.string().default(fallback).transform((text, ctx) => {
-    try {
-      const ms = parseDuration(text);
-      if (ms < minMs) ctx.addIssue({ code: 'custom', message: `must be at least ${minMs} ms` });
-      return ms;
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  });
-
-const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
-
-/** "7d,3d,1d": durations, returned largest first. */
-const durationList = (fallback: string) =>
-  z.string().default(fallback).transform((text, ctx) => {
-    try {
-      return text.split(',').map((part) => parseDuration(part.trim())).sort((a, b) => b - a);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  });
-
-const keyRing = z.string({ error: 'is required (generate one with: npm run keys)' }).transform((text, ctx) => {
-  try {
-    return parseKeyRing(text);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
-
-const singleKey = z
-  .string({ error: 'is required (generate one with: openssl rand -base64 32)' })
-  .transform((text, ctx) => {
-    try {
-      return parseSingleKey(text);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  });
-
-const port = (fallback: number) =>
-  z.string().regex(/^\d{1,5}$/, 'must be a port number (0-65535)').default(String(fallback))
-    .transform(Number).refine((n) => n <= 65_535, 'must be a port number (0-65535)');
-const url = (message: string) => z.string({ error: message }).url({ message: 'must be a URL' });
-const webUrl = () => z.string().refine(isWebUrl, 'must be an http(s) URL');
-
-function isWebUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -241,6 +203,11 @@ const schema = z.object({
   MAIL_PRIVATE_HOSTS: z.enum(['allow', 'deny']).default('deny'),
   WORKER_SHUTDOWN_GRACE: duration('30s', 0),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
+  WORKER_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_HTTP_PORT: port(3001),
+  WORKER_SDK_METRICS_PORT: port(0),
+  METRICS_TOKEN: optionalToken,
+  CODEC_CORS_ORIGINS: z.preprocess(blankAsUnset, webOrigins.optional()),
   ACCOUNT_EXPORT_DIR: z.string().min(1).default('.data/exports'),
   ACCOUNT_EXPORT_LINK_TTL: duration('7d', 1_000),
   ACCOUNT_CLOSURE_GRACE: duration('90d', 0),
@@ -313,7 +280,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // Tenants name their own servers: unless the operator says so, none may lead into this network.
       allowPrivateHosts: v.MAIL_PRIVATE_HOSTS === 'allow',
     },
-    worker: { shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE, maxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS },
+    worker: {
+      shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE,
+      maxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS,
+      http: { host: v.WORKER_HTTP_HOST, port: v.WORKER_HTTP_PORT },
+      sdkMetricsPort: v.WORKER_SDK_METRICS_PORT,
+    },
+    metrics: { token: v.METRICS_TOKEN ?? null },
+    // The UI the operators open decodes through /codec: its origin, else the dev server's usual one.
+    codec: { corsOrigins: v.CODEC_CORS_ORIGINS ?? [new URL(v.TEMPORAL_UI_URL ?? DEFAULT_TEMPORAL_UI_URL).origin] },
     accounts: {
       exportDir: v.ACCOUNT_EXPORT_DIR,
       exportLinkTtlMs: v.ACCOUNT_EXPORT_LINK_TTL,

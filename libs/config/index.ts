@@ -1,5 +1,4 @@
-export { AppConfig, ConfigError, loadConfig, loadDatabaseUrl, loadDatabaseUrls, vaultDatabaseUrlFor } from './config';
-export { TrustProxy } from './trust-proxy';
+export { AppConfig, ConfigError, DEFAULT_TEMPORAL_UI_URL, loadConfig, loadDatabaseUrl, loadDatabaseUrls, TrustProxy, vaultDatabaseUrlFor } from './config';
 export { parseDuration } from './duration';
 export { KeyRing, parseKeyRing } from './master-keys';
 export { APP_CONFIG, ConfigModule } from './config.module';

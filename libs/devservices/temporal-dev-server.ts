@@ -15,6 +15,8 @@ export interface TemporalDevServerOptions {
   /** Web UI port; a free one when omitted (and `ui` is true). */
   readonly uiPort?: number;
   readonly ui: boolean;
+  /** The UI's remote codec endpoint (Relance's API /codec), so it can show payloads decrypted. */
+  readonly uiCodecEndpoint?: string;
   /** Extra namespace to create at launch ("default" always exists). */
   readonly namespace?: string;
   /** Server settings (`--dynamic-config-value`), e.g. a short history before continue-as-new is suggested. */
@@ -66,6 +68,7 @@ async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDev
   const namespace = options.namespace ?? 'default';
   const args = ['server', 'start-dev', '--ip', HOST, '--port', String(port), '--log-level', 'warn'];
   args.push(...(options.ui ? ['--ui-port', String(uiPort)] : ['--headless']));
+  if (options.ui && options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   if (options.dbFilename) args.push('--db-filename', options.dbFilename);
   if (namespace !== 'default') args.push('--namespace', namespace);
   for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@relance/config';
 import { InboundRepository, MailboxRepository } from '@relance/db';
 import type { Mailbox } from '@relance/db';
@@ -9,6 +9,7 @@ import { hashEmail } from '@relance/privacy/suppression-keys';
 import type { InboundSignals, MailboxSyncResult } from '@relance/temporal/contracts';
 import { inboundOutcome, matchingMessageIds, separateQuoted } from './inbound-outcome';
 import { BounceGuard } from '@relance/sequencing';
+import { WorkerMetrics } from '@relance/observability';
 import { MailboxCredentials } from './mailbox-credentials.service';
 
 /** Messages read per pass: a large backlog is read over several passes, checkpointed each time. */
@@ -36,6 +37,8 @@ export class MailboxSync {
     @Inject(InboundRepository) private readonly inbound: InboundRepository,
     @Inject(MailboxCredentials) private readonly credentials: MailboxCredentials,
     @Inject(BounceGuard) private readonly bounceGuard: BounceGuard,
+    // The worker counts what it records; the API, which reads INBOXes only for a last look, does not.
+    @Optional() @Inject(WorkerMetrics) private readonly metrics?: WorkerMetrics,
   ) {}
 
   /** Aborted when the worker stops: passes end their wait for new mail at once instead of at the grace time. */
@@ -127,6 +130,8 @@ export class MailboxSync {
       },
       (email) => hashEmail(this.config.suppression.hashKey, email),
     );
+    // Counted once per message: a re-read after a crash (isNew false) reports its effect again, not its arrival.
+    if (recorded?.isNew) this.metrics?.inboundRecorded(outcome);
     if (recorded?.effect.kind === 'bounced' && recorded.effect.reason === 'hard_bounce') {
       await this.bounceGuard.afterHardBounces(recorded.effect.enrollmentIds);
     }

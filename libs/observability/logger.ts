@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { maskEmailAddresses, redactForLog } from './redaction';
+import { requestContext } from './request-context';
 
 export interface LoggerOptions {
   level: string;
@@ -13,13 +14,16 @@ export interface LoggerOptions {
  * Structured JSON logs carrying ids. Every call's arguments pass through redactForLog (fields
  * that hold personal data or secrets, at any depth; addresses in strings; errors with their
  * message), child bindings too; and each finished line has any address left masked, whatever
- * path it took (a message format argument, a serializer).
+ * path it took (a message format argument, a serializer). A line written while serving an API
+ * request carries its `requestId`.
  */
 export function createLogger(options: LoggerOptions): Logger {
   const settings: pino.LoggerOptions = {
     level: options.level,
     base: { service: options.service },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // Every line written while serving a request names it (the API's request-id middleware).
+    mixin: () => requestContext.getStore() ?? {},
     formatters: { bindings: (bindings) => redactForLog(bindings) as Record<string, unknown> },
     hooks: {
       logMethod(args, method) {

@@ -89,10 +89,10 @@ export class StepSender {
     }
     if (claim.kind === 'existing') return this.resolveExisting(claim.message);
     if (claim.kind === 'paused') {
-      return { outcome: 'paused', until: new Date(Date.now() + this.config.sequencing.pauseRecheckMs).toISOString() };
+      return { outcome: 'paused', reason: claim.reason, until: new Date(Date.now() + this.config.sequencing.pauseRecheckMs).toISOString() };
     }
     if (claim.kind === 'replanned') return { outcome: 'replanned' };
-    if (claim.kind === 'deferred') return { outcome: 'deferred', until: claim.until.toISOString(), queued: claim.queued };
+    if (claim.kind === 'deferred') return { outcome: 'deferred', reason: claim.reason, until: claim.until.toISOString(), queued: claim.queued };
     return this.deliver(claim.message);
   }
 

@@ -4,6 +4,7 @@ import { renderBanner, WALKTHROUGH_STEPS, type BannerFacts } from './banner';
 
 const facts: BannerFacts = {
   apiUrl: 'http://127.0.0.1:3000',
+  workerUrl: 'http://127.0.0.1:3001',
   temporalUiUrl: 'http://127.0.0.1:8233',
   apiKey: 'rl_live_demo',
   inboxUrl: 'http://127.0.0.1:4100',
@@ -25,7 +26,8 @@ describe('renderBanner', () => {
   it('says where to click and gives the demo key, mailbox and prospects', () => {
     const banner = renderBanner(facts);
     for (const expected of [
-      'http://127.0.0.1:3000/v1', 'http://127.0.0.1:3000/docs', 'http://127.0.0.1:8233', 'Demo inbox   http://127.0.0.1:4100',
+      'http://127.0.0.1:3000/v1', 'http://127.0.0.1:3000/docs', 'http://127.0.0.1:8233', 'http://127.0.0.1:3000/metrics',
+      'http://127.0.0.1:3001/metrics', 'http://127.0.0.1:3001/health', 'http://127.0.0.1:3000/codec', 'Demo inbox   http://127.0.0.1:4100',
       'Demo API key rl_live_demo', 'Demo mailbox 33333333-3333-4333-8333-333333333333   (rep@demo.relance.test)',
       'ada@prospect.example 11111111-1111-4111-8111-111111111111', 'Ctrl-C stops everything.',
     ]) {

@@ -3,6 +3,8 @@ import type { NoDemoMailbox } from './demo-mail/demo-mail-servers';
 /** What npm start knows once everything answers: what the banner shows. */
 export interface BannerFacts {
   readonly apiUrl: string;
+  /** The worker's HTTP server (/metrics, /health). */
+  readonly workerUrl: string;
   readonly temporalUiUrl: string | undefined;
   readonly apiKey: string;
   readonly inboxUrl: string;
@@ -30,8 +32,12 @@ export function renderBanner(facts: BannerFacts): string {
     '',
     `  API          ${apiUrl}/v1`,
     `  API docs     ${apiUrl}/docs`,
-    `  Health       ${apiUrl}/health`,
+    `  Health       ${apiUrl}/health   worker: ${facts.workerUrl}/health`,
+    `  Metrics      ${apiUrl}/metrics   worker: ${facts.workerUrl}/metrics   (Prometheus text)`,
     `  Temporal UI  ${facts.temporalUiUrl ?? '(external Temporal: see your own UI)'}`,
+    ...(facts.temporalUiUrl
+      ? [`  Codec        ${apiUrl}/codec   (the UI decodes payloads through it, for operator and admin staff tokens)`]
+      : []),
     `  Demo inbox   ${facts.inboxUrl}   (every email Relance sends lands here; reply as the prospect)`,
     `  Demo API key ${facts.apiKey}`,
     mailbox.ready

@@ -24,8 +24,11 @@ export async function providePostgres(env: LauncherEnv, dataDir: string, log: Lo
   return { url, service: server as Service };
 }
 
-/** TEMPORAL_ADDRESS when given; else the Temporal CLI dev server, state in .data/temporal.db. */
-export async function provideTemporal(env: LauncherEnv, root: string, dataDir: string, log: Log) {
+/**
+ * TEMPORAL_ADDRESS when given; else the Temporal CLI dev server, state in .data/temporal.db, its
+ * Web UI decoding payloads through the API's codec endpoint (`codecEndpoint`, <api>/codec).
+ */
+export async function provideTemporal(env: LauncherEnv, root: string, dataDir: string, log: Log, codecEndpoint: string) {
   if (env.temporalAddress) return { address: env.temporalAddress, uiUrl: env.temporalUiUrl, service: undefined };
   const cli = await locateTemporalCli({ projectRoot: root, cliPath: env.temporalCliPath, log });
   log(`Temporal: dev server from ${cli}`);
@@ -35,13 +38,14 @@ export async function provideTemporal(env: LauncherEnv, root: string, dataDir: s
     ui: true,
     port: await preferredPort(7233),
     uiPort: await preferredPort(8233),
+    uiCodecEndpoint: codecEndpoint,
     logFile: join(dataDir, 'temporal.log'),
   });
   return { address: server.address, uiUrl: server.uiUrl, service: server as Service };
 }
 
 /** Temporal's usual ports when free, so bookmarks keep working; any free port otherwise. */
-async function preferredPort(port: number): Promise<number> {
+export async function preferredPort(port: number): Promise<number> {
   return (await isPortFree(port)) ? port : getFreePort();
 }
 

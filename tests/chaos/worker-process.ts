@@ -34,7 +34,8 @@ export class WorkerProcess {
     this.append(`\n--- worker #${this.incarnations} ---\n`);
     // LOG_LEVEL info: "worker started" is how readiness shows.
     const child = spawn(process.execPath, [join(distRoot, 'apps', 'worker', 'src', 'main.js')], {
-      env: { ...this.env, LOG_LEVEL: 'info' },
+      // Port 0: a restarted or second worker never fights over the HTTP port of /metrics and /health.
+      env: { ...this.env, LOG_LEVEL: 'info', WORKER_HTTP_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     superviseChild(child);

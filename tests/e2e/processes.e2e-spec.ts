@@ -34,9 +34,16 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 describe('processes', () => {
-  it('the worker drains and exits 0 on SIGTERM', async () => {
-    const worker = run('dist/apps/worker/src/main.js', { LOG_LEVEL: 'info' }, /worker started/);
+  it('the worker serves /health and /metrics on its own port, drains and exits 0 on SIGTERM', async () => {
+    const worker = run('dist/apps/worker/src/main.js', { LOG_LEVEL: 'info', WORKER_HTTP_PORT: '0' }, /worker started/);
     await worker.started;
+    const started = JSON.parse(worker.output().split('\n').find((line) => line.includes('worker started'))!);
+    const health = await fetch(started.health);
+    assert.equal(health.status, 200, await health.clone().text());
+    assert.equal(((await health.json()) as { status: string }).status, 'ok');
+    const metrics = await (await fetch(started.metrics)).text();
+    assert.match(metrics, /^# TYPE relance_sends_total counter$/m);
+    assert.match(metrics, /^temporal_[a-z_]+\{[^}]*task_queue="mail-sync"/m, 'the SDK exporter, bridged');
     const exited = exitOf(worker.child);
     worker.child.kill('SIGTERM');
     assert.equal(await exited, 0, worker.output());
@@ -67,6 +74,10 @@ describe('processes', () => {
       const key = /Demo API key (\S+)/.exec(launcher.output())?.[1];
       assert.ok(key, launcher.output());
       assert.match(launcher.output(), new RegExp(`http://127.0.0.1:${port}/docs`));
+      const workerMetrics = /worker: (http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(launcher.output())?.[1];
+      assert.ok(workerMetrics, launcher.output());
+      assert.equal((await fetch(workerMetrics)).status, 200);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/metrics`)).status, 200);
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       assert.equal(health.status, 200);
       const campaigns = await fetch(`http://127.0.0.1:${port}/v1/campaigns`, { headers: { authorization: `Bearer ${key}` } });

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { bootstrapAccount } from '../../apps/api/src/auth/bootstrap-account';
 import { createRelanceWorker, RelanceWorker } from '../../apps/worker/src/relance-worker';
-import { installTemporalRuntime } from '../../apps/worker/src/temporal-runtime';
+import { installTemporalRuntime, sdkMetricsAddress } from '../../apps/worker/src/temporal-runtime';
+import { startWorkerHttpServer } from '../../apps/worker/src/worker-http-server';
 import { AppConfig, loadConfig } from '@relance/config';
 import { createDataSource, createVaultDataSource } from '@relance/db';
 import { createLogger } from '@relance/observability';
@@ -21,6 +22,8 @@ export interface RelanceStack {
   config: AppConfig;
   api: ApiClient;
   apiUrl: string;
+  /** The worker's HTTP server (/metrics, /health), on a free loopback port. */
+  workerUrl: string;
   smtp: SmtpCapture;
   dataSource: DataSource;
   /** The vault's own database (mailbox credentials). */
@@ -54,10 +57,14 @@ export async function startRelanceStack(
   const workerConfig = options.workerEnv ? loadConfig({ ...env, ...options.workerEnv }) : config;
   const apiConfig = options.apiEnv ? loadConfig({ ...env, ...options.apiEnv }) : config;
   const logger = createLogger({ level: config.logLevel, service: 'test-worker', destination: options.logs });
-  installTemporalRuntime(logger, { drainOnSignals: false });
+  const sdkMetrics = await sdkMetricsAddress(0);
+  installTemporalRuntime(logger, { drainOnSignals: false, sdkMetricsAddress: sdkMetrics });
   const smtp = await startSmtpCapture(options.smtp);
   const worker: RelanceWorker = await createRelanceWorker(workerConfig, logger);
   const running = worker.run();
+  const workerHttp = await startWorkerHttpServer({
+    host: '127.0.0.1', port: 0, metricsToken: workerConfig.metrics.token, worker, sdkMetricsAddress: sdkMetrics, logger,
+  });
   const app: INestApplication = await createApiApp(apiConfig, {
     logger: options.logs && createLogger({ level: config.logLevel, service: 'test-api', destination: options.logs }),
   });
@@ -94,6 +101,7 @@ export async function startRelanceStack(
     config,
     api: first.api,
     apiUrl,
+    workerUrl: workerHttp.url,
     smtp,
     dataSource,
     vaultDataSource,
@@ -106,6 +114,7 @@ export async function startRelanceStack(
         await temporal.client.workflow.getHandle(mailboxSyncWorkflowId(id)).terminate('test over').catch(() => undefined);
       }
       await app.close();
+      await workerHttp.close();
       worker.shutdown();
       await running;
       await smtp.stop();

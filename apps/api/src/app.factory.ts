@@ -10,6 +10,9 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { refuseDeepJson } from './common/refuse-deep-json';
 import { requestLog } from './common/request-log.middleware';
+import { assignRequestId, runInRequestContext } from './common/request-id.middleware';
+import { codecCors } from './codec/codec-cors';
+import { ApiMetrics } from './metrics/api-metrics';
 import { createValidationPipe } from './common/validation.pipe';
 import { setupOpenApi } from './openapi';
 
@@ -23,7 +26,8 @@ const JSON_BODY_LIMIT = '5mb';
  * unsubscribe takes a form), only declared JSON is parsed.
  */
 function readsAsJson(request: IncomingMessage): boolean {
-  if (request.url?.startsWith('/v1/')) return true;
+  // The codec protocol is JSON too, whatever a client's Content-Type says.
+  if (request.url?.startsWith('/v1/') || request.url?.startsWith('/codec/')) return true;
   return parseContentType(request.headers['content-type'] ?? '', { parameters: false }).type === 'application/json';
 }
 
@@ -45,8 +49,12 @@ export async function createApiApp(
   app.disable('x-powered-by');
   // Who may set the client address that tracking anonymises (request.ip): the socket unless configured.
   app.set('trust proxy', config.api.trustProxy);
-  app.use(requestLog(logger, app.get(RequestLogWriter)));
+  app.use(assignRequestId);
+  app.use(requestLog(logger, app.get(RequestLogWriter), app.get(ApiMetrics)));
+  // Before the body parser: a preflight has no body, and a refused origin needs none read.
+  app.use('/codec', codecCors(config.codec.corsOrigins));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: readsAsJson, verify: refuseDeepJson(config.api.maxJsonDepth) });
+  app.use(runInRequestContext);
   app.useGlobalPipes(createValidationPipe(config.api.maxJsonDepth));
   app.useGlobalFilters(new AllExceptionsFilter(logger));
   setupOpenApi(app, config.api.publicUrl);

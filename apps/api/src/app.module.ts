@@ -9,12 +9,15 @@ import { AccountModule } from './account/account.module';
 import { AuditEventsModule } from './audit/audit-events.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { CodecModule } from './codec/codec.module';
 import { SequenceControlsModule } from './controls/sequence-controls.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { LoggerModule } from './common/logger.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { OperationsModule } from './operations/operations.module';
 import { PrivacyRequestsApiModule } from './privacy-requests/privacy-requests.module';
 import { ProspectsModule } from './prospects/prospects.module';
 import { ProspectSuggestionsModule } from './prospect-suggestions/prospect-suggestions.module';
@@ -59,6 +62,9 @@ export class AppModule {
         RequestLogModule,
         RetentionRunsModule,
         SubprocessorsApiModule,
+        MetricsModule,
+        CodecModule,
+        OperationsModule,
       ],
     };
   }

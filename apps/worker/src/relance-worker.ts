@@ -10,13 +10,15 @@ import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
 import { MailboxSync } from '@relance/mailboxes';
 import { PrivacyRequestExecutor, PrivacyRequestLifecycle } from '@relance/privacy/requests';
-import { NestPinoLogger, type Logger } from '@relance/observability';
+import { NestPinoLogger, probe, PROBE_TIMEOUT_MS, WorkerMetrics, type DependencyCheck, type Logger } from '@relance/observability';
+import { DataSource } from 'typeorm';
 import { AccountClosureService, AccountExportService } from '@relance/privacy/accounts';
 import { ensureRetentionSchedules, RetentionJobs } from '@relance/privacy/retention';
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
 import { SubprocessorNotices } from '@relance/subprocessors';
 import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '@relance/temporal';
+import { countActivities, metricsSinks } from './worker-counters';
 import { heartbeatWhileRunning } from './heartbeat-while-running';
 import { WorkerModule } from './worker.module';
 
@@ -25,6 +27,15 @@ export interface RelanceWorker {
   run(): Promise<void>;
   /** Stops polling, lets running activities finish (up to the grace time), closes resources. */
   shutdown(): void;
+  /** Relance's counters in this worker (served on /metrics). */
+  readonly metrics: WorkerMetrics;
+  /** Whether its database answers, its Temporal connection answers and every worker polls. */
+  health(): Promise<WorkerHealth>;
+}
+
+export interface WorkerHealth {
+  status: 'ok' | 'error';
+  checks: { postgres: DependencyCheck; temporal: DependencyCheck; workers: { status: 'up' | 'down'; states: Record<string, string> } };
 }
 
 /**
@@ -32,7 +43,8 @@ export interface RelanceWorker {
  * workflow bundle and the encrypting data converter.
  */
 export async function createRelanceWorker(config: AppConfig, logger: Logger): Promise<RelanceWorker> {
-  const app: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
+  const metrics = new WorkerMetrics();
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger, metrics), {
     logger: new NestPinoLogger(logger),
   });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
@@ -40,6 +52,8 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     workflowsPath: require.resolve('../../../workflows'),
     // Workflow code converts its own failures: the bundle must encode them like the worker does.
     failureConverterPath: FAILURE_CONVERTER_PATH,
+    // Counts failed runs (relance_workflow_failures_total) through the `metrics` sink below.
+    workflowInterceptorModules: [require.resolve('../../../workflows/failure-count.interceptors')],
     logger: { ...quietBundlerLogger },
   });
   const common = {
@@ -51,7 +65,9 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     // The SDK sizes this cache from the heap limit (thousands here); each cached workflow
     // keeps its isolate state, so 10,000 waiting enrollments would hold over a GiB.
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
+    sinks: metricsSinks(metrics),
   };
+  const counted = countActivities(metrics);
   const sequenceActivities = createSequenceActivities({
     enrollments: app.get(EnrollmentRepository),
     stepSender: app.get(StepSender),
@@ -69,18 +85,19 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
         ...createPrivacyActivities({ lifecycle: app.get(PrivacyRequestLifecycle), executor: app.get(PrivacyRequestExecutor) }),
       },
       // Activities with a heartbeat timeout beat while they run: see heartbeat-while-running.ts.
-      interceptors: { activity: [heartbeatWhileRunning] },
+      interceptors: { activity: [heartbeatWhileRunning, counted] },
     }),
     Worker.create({
       ...common,
       taskQueue: TASK_QUEUES.mailSync,
       activities: createMailSyncActivities({ mailboxSync: app.get(MailboxSync) }),
+      interceptors: { activity: [counted] },
     }),
     Worker.create({
       ...common,
       taskQueue: TASK_QUEUES.retention,
       activities: createRetentionActivities({ jobs: app.get(RetentionJobs) }),
-      interceptors: { activity: [heartbeatWhileRunning] },
+      interceptors: { activity: [heartbeatWhileRunning, counted] },
     }),
     Worker.create({
       ...common,
@@ -89,6 +106,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
         ...createAccountActivities({ exports: app.get(AccountExportService), closures: app.get(AccountClosureService) }),
         ...createSubprocessorActivities({ notices: app.get(SubprocessorNotices) }),
       },
+      interceptors: { activity: [counted] },
     }),
   ]);
   // Every worker start makes sure the schedules exist (fixed ids: never a second one) with its interval.
@@ -112,6 +130,18 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
       for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
       // A mailbox sync waits in IMAP IDLE for up to the sync interval: end it now, not at the grace time.
       app.get(MailboxSync).stopWaiting();
+    },
+    metrics,
+    async health() {
+      const database = app.get(DataSource);
+      const [postgres, temporal] = await Promise.all([
+        probe(() => database.query('SELECT 1')),
+        probe(() => connection.withDeadline(Date.now() + PROBE_TIMEOUT_MS, () => connection.healthService.check({}))),
+      ]);
+      const states = Object.fromEntries(workers.map((worker) => [worker.options.taskQueue, worker.getState()]));
+      const polling = Object.values(states).every((state) => state === 'RUNNING');
+      const ok = postgres.status === 'up' && temporal.status === 'up' && polling;
+      return { status: ok ? 'ok' : 'error', checks: { postgres, temporal, workers: { status: polling ? 'up' : 'down', states } } };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { Runtime } from '@temporalio/worker';
 import type { LogLevel, LogMetadata, Logger as TemporalLogger } from '@temporalio/common';
 import type { Logger } from '@relance/observability';
@@ -23,12 +24,31 @@ function temporalLogger(logger: Logger): TemporalLogger {
  * Installs the process-wide Temporal runtime once, before any worker exists. With
  * `drainOnSignals`, SIGINT/SIGTERM stop polling and let running activities finish. The native
  * core's own lines (task failures, retries) are forwarded to our logger too: printed straight
- * to the console they would escape its redaction.
+ * to the console they would escape its redaction. With `sdkMetricsAddress` (host:port, see
+ * sdkMetricsAddress()) the SDK exports its metrics there.
  */
-export function installTemporalRuntime(logger: Logger, options: { drainOnSignals: boolean }): void {
+export function installTemporalRuntime(logger: Logger, options: { drainOnSignals: boolean; sdkMetricsAddress?: string }): void {
   Runtime.install({
     logger: temporalLogger(logger),
-    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+      // The SDK's own Prometheus exporter (pollers, task latencies, workflow and activity
+      // failures by type), bound to loopback: the worker's /metrics serves its lines.
+      ...(options.sdkMetricsAddress ? { metrics: { prometheus: { bindAddress: options.sdkMetricsAddress } } } : {}),
+    },
     shutdownSignals: options.drainOnSignals ? ['SIGINT', 'SIGTERM'] : [],
   });
+}
+
+/**
+ * Where the SDK's exporter listens: loopback, on `port`, or on a free port when it is 0 (the SDK
+ * binds the address itself and cannot tell which port it got, so one is picked first).
+ */
+export async function sdkMetricsAddress(port: number): Promise<string> {
+  if (port !== 0) return `127.0.0.1:${port}`;
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const free = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return `127.0.0.1:${free}`;
 }

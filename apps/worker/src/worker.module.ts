@@ -8,7 +8,7 @@ import { AuditModule } from '@relance/privacy/audit.module';
 import { AccountsModule } from '@relance/privacy/accounts/accounts.module';
 import { RetentionModule } from '@relance/privacy/retention/retention.module';
 import { PrivacyRequestsModule } from '@relance/privacy/requests';
-import { createLogger, LoggerModule, type Logger } from '@relance/observability';
+import { createLogger, LoggerModule, WorkerMetrics, type Logger } from '@relance/observability';
 import { BounceGuard, CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { LastLookBeforeSend, SentCopyKeeper, StepSender } from '@relance/sending';
 import { SubprocessorsModule } from '@relance/subprocessors';
@@ -19,8 +19,15 @@ import { TemporalModule } from '@relance/temporal';
 export class WorkerModule implements OnApplicationShutdown {
   constructor(@Inject(SmtpSender) private readonly smtp: SmtpSender) {}
 
-  /** `logger`: the process's (the worker passes its own); else one of the config's level. */
-  static forRoot(config: AppConfig, logger: Logger = createLogger({ level: config.logLevel, service: 'worker' })): DynamicModule {
+  /**
+   * `logger`: the process's (the worker passes its own); else one of the config's level.
+   * `metrics`: the counters the worker serves on /metrics; without them nothing is counted.
+   */
+  static forRoot(
+    config: AppConfig,
+    logger: Logger = createLogger({ level: config.logLevel, service: 'worker' }),
+    metrics?: WorkerMetrics,
+  ): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -44,6 +51,7 @@ export class WorkerModule implements OnApplicationShutdown {
         CampaignLauncher,
         CampaignControl,
         BounceGuard,
+        ...(metrics ? [{ provide: WorkerMetrics, useValue: metrics }] : []),
       ],
     };
   }

@@ -8,6 +8,7 @@ import { InboundRepository } from './inbound.repository';
 import { LaunchFilterRepository } from './launch-filter.repository';
 import { MailboxRepository } from './mailbox.repository';
 import { MailboxSecretRepository, VAULT_DATA_SOURCE } from './mailbox-secret.repository';
+import { OperationsRepository } from './operations.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ProspectRepository } from './prospect.repository';
 import { ProspectSuggestionRepository } from './prospect-suggestion.repository';
@@ -23,6 +24,7 @@ export {
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
   TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository, StaffRepository, MailboxSecretRepository, VAULT_DATA_SOURCE,
+  OperationsRepository,
 };
 
 /** The main database's repositories (MailboxSecretRepository, on the vault's, is provided apart). */
@@ -30,5 +32,5 @@ export const REPOSITORIES = [
   AccountRepository, AuditRepository, CampaignRepository, EnrollmentRepository, InboundRepository, MailboxRepository,
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
-  TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository, StaffRepository,
+  TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository, StaffRepository, OperationsRepository,
 ];

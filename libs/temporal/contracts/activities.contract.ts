@@ -37,7 +37,11 @@ export type SendOutcome = 'sent' | 'stopped' | 'failed' | 'unknown' | 'deferred'
 
 export interface SendStepResult {
   outcome: SendOutcome;
-  /** Why nothing was sent, for 'stopped' and 'failed' (e.g. enrollment_replied, prospect_unsubscribed). */
+  /**
+   * Why nothing was sent: for 'stopped' and 'failed' (e.g. enrollment_replied,
+   * prospect_unsubscribed), and, for the worker's counters only, 'paused' (paused_by_user…) and
+   * 'deferred' (out_of_office, a pacing wait…); absent in results recorded before they said why.
+   */
   reason?: string;
   /**
    * 'deferred': not before this time (outside the window, mailbox busy or at its daily limit).

@@ -11,3 +11,4 @@ export * from './account-lifecycle.contract';
 export * from './retention.contract';
 export * from './privacy-request.contract';
 export * from './subprocessor-notice.contract';
+export type { MetricsSinks } from './metrics-sinks.contract';

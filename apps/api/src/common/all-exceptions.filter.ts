@@ -50,7 +50,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { status, error: { code: codeOfHttpStatus(status), message: exception.message } };
     }
     this.logger.error(
-      { err: errorSummary(exception), method: request.method, route: request.route?.path, accountId: request.auth?.accountId },
+      { err: errorSummary(exception), requestId: request.requestId, method: request.method, route: request.route?.path, accountId: request.auth?.accountId },
       'unhandled error',
     );
     return { status: 500, error: { code: 'internal_error', message: 'Internal server error' } };

@@ -18,6 +18,8 @@ export interface StaffContext {
 
 /** The parts of Express's request the API reads (Express types are not a dependency). */
 export interface ApiRequest extends IncomingMessage {
+  /** Set first on every request (request-id.middleware): the id its log lines and response carry. */
+  requestId?: string;
   auth?: AuthContext;
   staff?: StaffContext;
   originalUrl?: string;

@@ -4,24 +4,29 @@ import { anonymiseIp } from '@relance/privacy/anonymise-ip';
 import { countryOfIp } from '@relance/privacy/ip-country';
 import { browserFamily } from '@relance/privacy/retention/browser-family';
 import type { RequestLogWriter } from '@relance/privacy/retention/request-log-writer';
+import type { ApiMetrics } from '../metrics/api-metrics';
 import type { ApiRequest } from './api-request';
 
 /**
  * One structured line per request, and one row of the request log table (written in batches
  * by `writer`): route pattern (not the raw URL, which may carry query strings), status,
- * duration and the caller's ids. The table also keeps an identified caller's network
+ * duration and the caller's ids; and the request counted in `metrics`. The table also keeps an identified caller's network
  * (anonymised), the country and browser family; the full address and User-Agent are read here
  * and dropped.
  */
-export function requestLog(logger: Logger, writer: RequestLogWriter) {
+export function requestLog(logger: Logger, writer: RequestLogWriter, metrics?: ApiMetrics) {
   return (request: ApiRequest & { ip?: string }, response: ServerResponse, next: () => void) => {
     const occurredAt = new Date();
     const started = performance.now();
     response.once('finish', () => {
       const route = request.route?.path ?? 'unmatched';
-      const durationMs = Math.round(performance.now() - started);
+      const elapsedMs = performance.now() - started;
+      const durationMs = Math.round(elapsedMs);
+      metrics?.requestFinished(request.method, route, response.statusCode, elapsedMs / 1000);
       logger.info(
         {
+          // Written after the response, outside the request's context: its id is passed by hand.
+          requestId: request.requestId,
           method: request.method,
           route,
           status: response.statusCode,

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { VAULT_DATA_SOURCE } from '@relance/db/repositories/mailbox-secret.repository';
-import type { DependencyCheckDto, HealthDto } from './dto/health.dto';
+import { probe, PROBE_TIMEOUT_MS } from '@relance/observability';
+import type { HealthDto } from './dto/health.dto';
 import { TemporalProbe } from './temporal-probe';
-
-/** Long enough for a loaded server, short enough for a load balancer's probe. */
-const PROBE_TIMEOUT_MS = 2_000;
 
 /**
  * Probes what the API cannot work without: PostgreSQL, the vault's database (no mailbox can be
@@ -29,24 +27,4 @@ export class HealthService {
     const ok = [postgres, temporal, vault].every((check) => check.status === 'up');
     return { status: ok ? 'ok' : 'error', checks: { postgres, temporal, vault } };
   }
-}
-
-async function probe(call: () => Promise<unknown>): Promise<DependencyCheckDto> {
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
-  });
-  try {
-    await Promise.race([call(), timeout]);
-    return { status: 'up', latencyMs: elapsed(started) };
-  } catch (error) {
-    return { status: 'down', latencyMs: elapsed(started), error: (error as Error).message };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function elapsed(started: number): number {
-  return Math.round((performance.now() - started) * 10) / 10;
 }
