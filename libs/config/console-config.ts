@@ -15,6 +15,7 @@ export interface ConsoleConfig {
   readonly sessionSecret: string;
   readonly sessionTtlMs: number;
   readonly secureCookies: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
 /** Password sign-in of staff: read by the console and by `npm run staff` (unlock). */
@@ -51,6 +52,7 @@ const consoleSchema = z.object({
     .min(32, 'must be at least 32 characters (generate one with: npm run keys)'),
   CONSOLE_SESSION_TTL: duration('8h', 60_000),
   API_PORT: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export function loadStaffLoginConfig(env: NodeJS.ProcessEnv = process.env): StaffLoginConfig {
@@ -72,6 +74,7 @@ export function loadConsoleConfig(env: NodeJS.ProcessEnv = process.env): Console
     sessionSecret: v.CONSOLE_SESSION_SECRET,
     sessionTtlMs: v.CONSOLE_SESSION_TTL,
     secureCookies: publicUrl.startsWith('https://'),
+    logLevel: v.LOG_LEVEL,
   });
 }
 
