@@ -5,6 +5,8 @@ export interface BannerFacts {
   readonly apiUrl: string;
   readonly temporalUiUrl: string | undefined;
   readonly apiKey: string;
+  /** The staff console and its demo admin's login (made on first start). */
+  readonly console: { readonly url: string; readonly email: string; readonly password: string };
   readonly inboxUrl: string;
   readonly prospects: readonly { readonly id: string; readonly email: string }[];
   /** The demo mailbox, or why there is none and the command that fixes it. */
@@ -31,6 +33,7 @@ export function renderBanner(facts: BannerFacts): string {
     `  API          ${apiUrl}/v1`,
     `  API docs     ${apiUrl}/docs`,
     `  Health       ${apiUrl}/health`,
+    `  Console      ${facts.console.url}   (staff: ${facts.console.email} / ${facts.console.password})`,
     `  Temporal UI  ${facts.temporalUiUrl ?? '(external Temporal: see your own UI)'}`,
     `  Demo inbox   ${facts.inboxUrl}   (every email Relance sends lands here; reply as the prospect)`,
     `  Demo API key ${facts.apiKey}`,
