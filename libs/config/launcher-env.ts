@@ -23,7 +23,8 @@ export interface LauncherEnv {
 export function readLauncherEnv(env: NodeJS.ProcessEnv = process.env): LauncherEnv {
   const apiPort = env.API_PORT ? Number(env.API_PORT) : 3000;
   if (!Number.isInteger(apiPort) || apiPort < 0 || apiPort > 65_535) throw new Error(`API_PORT must be a port number`);
-  const consolePort = env.CONSOLE_PORT ? Number(env.CONSOLE_PORT) : 3100;
+  // 3100 by default, 3101 when the API took 3100.
+  const consolePort = env.CONSOLE_PORT ? Number(env.CONSOLE_PORT) : apiPort === 3100 ? 3101 : 3100;
   if (!Number.isInteger(consolePort) || consolePort < 0 || consolePort > 65_535) throw new Error(`CONSOLE_PORT must be a port number`);
   if (consolePort === apiPort) throw new Error(`CONSOLE_PORT must differ from API_PORT (${apiPort}): the console never shares the API's port`);
   return {
