@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@relance/db/data-source';
+import { StaffRepository } from '@relance/db/repositories/staff.repository';
 import { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
 import { testEnv } from '../harness/env';
 import { artifactPath, launchChromium } from '../support/browser';
@@ -22,6 +24,8 @@ describe('staff console in a browser', () => {
   let consoleApp: RunningConsole;
   let browser: Browser;
   const pages: Page[] = [];
+  /** Every request a page made outside the console (a CDN, fonts…): there must be none. */
+  const external: string[] = [];
 
   before(async () => {
     dataSource = await createDataSource(testEnv().databaseUrl, { poolSize: 2 }).initialize();
@@ -32,6 +36,8 @@ describe('staff console in a browser', () => {
 
   after(async () => {
     await browser?.close();
+    // What the console printed (warnings and errors only, LOG_LEVEL=warn), beside the screenshots.
+    if (consoleApp) writeFileSync(artifactPath('console.log'), consoleApp.output());
     await consoleApp?.stop();
     await dataSource?.destroy();
   });
@@ -39,6 +45,10 @@ describe('staff console in a browser', () => {
   async function newPage(): Promise<Page> {
     const context = await browser.newContext();
     context.setDefaultTimeout(10_000);
+    await context.route((url) => url.origin !== consoleApp.url, (route) => {
+      external.push(route.request().url());
+      return route.abort();
+    });
     const page = await context.newPage();
     pages.push(page);
     return page;
@@ -91,6 +101,11 @@ describe('staff console in a browser', () => {
     assert.deepEqual([cookie.httpOnly, cookie.sameSite, cookie.secure], [true, 'Lax', false]);
     assert.equal(((await page.evaluate('document.cookie')) as string).includes('relance_console'), false);
 
+    // The session lives in PostgreSQL and holds the member's id, not their address.
+    const sessions = await dataSource.query(`SELECT * FROM console_sessions WHERE staff_user_id = $1`, [admin.user.id]);
+    assert.equal(sessions.length, 1);
+    assert.ok(!JSON.stringify(sessions).includes(admin.email), 'no address in the session row');
+
     const signedIn = await dataSource.query(`SELECT actor_id FROM audit_events WHERE action = 'staff_login.succeeded' AND target_id = $1`, [admin.user.id]);
     assert.deepEqual(signedIn, [{ actor_id: admin.user.id }]);
   });
@@ -113,6 +128,12 @@ describe('staff console in a browser', () => {
     assert.equal(api.status(), 403);
     const ownApi = await page.request.get(`${consoleApp.url}/admin/api/resources/privacy_requests/actions/list`);
     assert.equal(ownApi.status(), 200);
+
+    // Disabled while signed in: the next click lands on the sign-in page.
+    await new StaffRepository(dataSource).disable(support.user.id);
+    await page.goto(`${consoleApp.url}/admin/resources/privacy_requests`);
+    assert.equal(new URL(page.url()).pathname, '/admin/login');
+    assert.equal((await page.request.get(`${consoleApp.url}/admin/api/resources/privacy_requests/actions/list`)).status(), 401);
   });
 
   it('five wrong passwords lock the account: the right one is refused until an admin unlocks it', async () => {
@@ -145,6 +166,10 @@ describe('staff console in a browser', () => {
       ...Array(5).fill('staff_login.failed'), 'staff_user.locked_out', 'staff_login.refused_locked', 'staff_user.unlocked', 'staff_login.succeeded',
     ]);
     assert.equal(trail.find((e: { action: string }) => e.action === 'staff_user.unlocked').actor_id, admin.user.id);
+  });
+
+  it('loaded nothing from another site on any page', () => {
+    assert.deepEqual(external, []);
   });
 
   it('refuses without a session, and a sign-in posted from another site', async () => {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { ConsoleConfig, StaffLoginConfig } from '@relance/config';
 import { AuditRepository } from '@relance/db/repositories/audit.repository';
+import { ConsoleSessionRepository } from '@relance/db/repositories/console-session.repository';
 import { StaffRepository } from '@relance/db/repositories/staff.repository';
 import { NestPinoLogger } from '@relance/observability';
 import { AuditTrail } from '@relance/privacy/audit-trail';
@@ -32,10 +33,12 @@ export async function createConsoleApp(options: ConsoleAppOptions): Promise<Nest
   });
   app.disable('x-powered-by');
   const audit = new AuditTrail(new AuditRepository(dataSource));
-  const login = new StaffLogin(new StaffRepository(dataSource), audit, options.login);
+  const staff = new StaffRepository(dataSource);
+  const login = new StaffLogin(staff, audit, options.login);
   const modules = await loadAdminJS();
   const admin = await createAdmin(modules, { dataSource, audit, login, requests: new PrivacyRequestRepository(dataSource) });
-  app.use(ROOT_PATH, adminRouter(modules, admin, config, login) as never);
+  const sessions = new ConsoleSessionRepository(dataSource);
+  app.use(ROOT_PATH, adminRouter(modules, admin, config, { login, staff, sessions }) as never);
   // Nothing but the console at the root: send staff to it.
   app.getHttpAdapter().get('/', (_request: unknown, response: { redirect(url: string): void }) => response.redirect(ROOT_PATH));
   await app.init();

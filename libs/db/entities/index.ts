@@ -22,6 +22,7 @@ import { RequestLog } from './request-log.entity';
 import { RetentionRun } from './retention-run.entity';
 import { SupportConversation } from './support-conversation.entity';
 import { StaffToken } from './staff-token.entity';
+import { ConsoleSession } from './console-session.entity';
 import { StaffUser } from './staff-user.entity';
 import { Step } from './step.entity';
 import { Suppression } from './suppression.entity';
@@ -53,6 +54,7 @@ export * from './request-log.entity';
 export * from './retention-run.entity';
 export * from './support-conversation.entity';
 export * from './staff-token.entity';
+export * from './console-session.entity';
 export * from './staff-user.entity';
 export * from './step.entity';
 export * from './suppression.entity';
@@ -65,7 +67,7 @@ export const ENTITIES = [
   CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
   ProspectSuggestion, ErasureLedgerEntry,
-  StaffUser, StaffToken,
+  StaffUser, StaffToken, ConsoleSession,
   AccountExport, AccountClosure,
   RequestLog, RetentionRun, SupportConversation,
   PrivacyRequest, PrivacyRequestEvent,

@@ -3,12 +3,22 @@ import formidable from 'express-formidable';
 import session from 'express-session';
 import type AdminJS from 'adminjs';
 import type { ConsoleConfig } from '@relance/config';
+import type { ConsoleSessionRepository } from '@relance/db/repositories/console-session.repository';
+import type { StaffRepository } from '@relance/db/repositories/staff.repository';
 import type { StaffLogin } from '@relance/staff/staff-login';
 import type { AdminJSModules } from './adminjs-modules';
-import { consoleUser } from './console-user';
 import type { ConsoleRequest, ConsoleResponse, Middleware, Next } from './http-types';
+import { memberLoader } from './member-loader';
+import { noExternalFonts } from './no-external-fonts';
 import { originCheck } from './origin-check';
 import { roleGuard } from './role-guard';
+import { ConsoleSessionStore } from './session-store';
+
+export interface RouterDeps {
+  login: StaffLogin;
+  staff: StaffRepository;
+  sessions: ConsoleSessionRepository;
+}
 
 /** The session cookie's name: `__Host-` when served over https (secure, host-only, path /). */
 export function sessionCookieName(config: ConsoleConfig): string {
@@ -22,7 +32,7 @@ export function sessionCookieName(config: ConsoleConfig): string {
  * buildAuthenticatedRouter is not used: it neither renews the session at sign-in nor lets a
  * lockout be told apart from a wrong password.
  */
-export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: ConsoleConfig, login: StaffLogin) {
+export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: ConsoleConfig, { login, staff, sessions }: RouterDeps) {
   const router = Router();
   const { rootPath, loginPath, logoutPath } = admin.options as { rootPath: string; loginPath: string; logoutPath: string };
   const local = (path: string) => path.slice(rootPath.length) || '/';
@@ -31,6 +41,7 @@ export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: Con
   use(session({
     name: sessionCookieName(config),
     secret: config.sessionSecret,
+    store: new ConsoleSessionStore(sessions, config.sessionTtlMs),
     resave: false,
     saveUninitialized: false,
     rolling: true,
@@ -38,6 +49,8 @@ export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: Con
     proxy: config.secureCookies,
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: config.sessionTtlMs },
   }));
+  use(noExternalFonts());
+  use(memberLoader(staff));
   use(originCheck(config.publicUrl));
   use(formidable());
 
@@ -62,7 +75,7 @@ export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: Con
       // A new session id at sign-in: an id planted before it (session fixation) opens nothing.
       request.session.regenerate((error) => {
         if (error) return next(error);
-        request.session.adminUser = consoleUser(result.user);
+        request.session.staffUserId = result.user.id;
         request.session.save((saveError) => (saveError ? next(saveError) : response.redirect(rootPath)));
       });
     } catch (error) {

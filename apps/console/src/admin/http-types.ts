@@ -5,6 +5,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * carries no @types/express (adding it changes how Nest types the API's body parser).
  */
 export interface ConsoleSession {
+  /** The signed-in member's id: all a session keeps (session-store.ts). */
+  staffUserId?: string;
+  /** The member as AdminJS reads it, set per request by member-loader.ts. */
   adminUser?: unknown;
   redirectTo?: string;
   regenerate(callback: (error?: unknown) => void): void;

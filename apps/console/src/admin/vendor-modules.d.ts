@@ -1,6 +1,12 @@
 /** express-session and express-formidable ship no types; the console uses each as one middleware factory. */
 declare module 'express-session' {
   function session(options: Record<string, unknown>): (request: unknown, response: unknown, next: (error?: unknown) => void) => void;
+  namespace session {
+    /** The base of session stores: an EventEmitter that express-session drives through get/set/destroy/touch. */
+    class Store {
+      emit(event: string, ...args: unknown[]): boolean;
+    }
+  }
   export = session;
 }
 declare module 'express-formidable' {
