@@ -136,6 +136,21 @@ describe('staff console in a browser', () => {
     assert.equal((await page.request.get(`${consoleApp.url}/admin/api/resources/privacy_requests/actions/list`)).status(), 401);
   });
 
+  it('an operator opens the operations page, and no screen of personal data', async () => {
+    const operator = await newConsoleMember(dataSource, 'operator', 'operator password for the test');
+    const page = await newPage();
+    await signIn(page, operator.email, operator.password);
+    const operations = await page.goto(`${consoleApp.url}/admin/pages/operations`);
+    assert.equal(operations?.status(), 200);
+    await shows(page, /Messages by status, last 7 days/);
+    for (const path of ['/admin/resources/prospects', '/admin/resources/privacy_requests', '/admin/resources/staff_users']) {
+      assert.equal((await page.goto(`${consoleApp.url}${path}`))?.status(), 403, path);
+    }
+    // Their home names their screens instead of listing privacy requests.
+    await page.goto(`${consoleApp.url}/admin`);
+    await shows(page, /Your screens are in the menu: Operations/);
+  });
+
   it('five wrong passwords lock the account: the right one is refused until an admin unlocks it', async () => {
     const member = await newConsoleMember(dataSource, 'support', 'the right password here');
     const page = await newPage();
