@@ -128,6 +128,9 @@ describe('staff console in a browser', () => {
     assert.equal(api.status(), 403);
     const ownApi = await page.request.get(`${consoleApp.url}/admin/api/resources/privacy_requests/actions/list`);
     assert.equal(ownApi.status(), 200);
+    const badId = await page.request.get(`${consoleApp.url}/admin/api/resources/privacy_requests/records/not-a-uuid/show`);
+    assert.equal(badId.status(), 400);
+    assert.deepEqual(await badId.json(), { error: 'the record id must be a uuid, not "not-a-uuid"' });
 
     // Disabled while signed in: the next click lands on the sign-in page.
     await new StaffRepository(dataSource).disable(support.user.id);
@@ -187,7 +190,7 @@ describe('staff console in a browser', () => {
     assert.deepEqual(external, []);
   });
 
-  it('refuses without a session, and a sign-in posted from another site', async () => {
+  it('refuses without a session, a sign-in posted from another site, and an empty sign-in form', async () => {
     const noSession = await fetch(`${consoleApp.url}/admin/api/resources/privacy_requests/actions/list`, { redirect: 'manual' });
     assert.equal(noSession.status, 401);
     const screen = await fetch(`${consoleApp.url}/admin/resources/privacy_requests`, { redirect: 'manual' });
@@ -199,6 +202,13 @@ describe('staff console in a browser', () => {
     });
     assert.equal(forged.status, 403);
     assert.match(await forged.text(), /not from the console/);
+    const empty = await fetch(`${consoleApp.url}/admin/login`, {
+      method: 'POST', redirect: 'manual',
+      headers: { origin: consoleApp.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=&password=',
+    });
+    assert.equal(empty.status, 400);
+    assert.match(await empty.text(), /Enter your email address and your password/);
     const health = await fetch(`${consoleApp.url}/health`);
     assert.equal(health.status, 200);
     assert.equal(((await health.json()) as { checks: { postgres: { status: string } } }).checks.postgres.status, 'up');

@@ -11,6 +11,7 @@ import type { ConsoleRequest, ConsoleResponse, Middleware, Next } from './http-t
 import { memberLoader } from './member-loader';
 import { noExternalFonts } from './no-external-fonts';
 import { originCheck } from './origin-check';
+import { recordIdCheck } from './record-id-check';
 import { roleGuard } from './role-guard';
 import { ConsoleSessionStore } from './session-store';
 
@@ -90,6 +91,7 @@ export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: Con
   const { routes, assets } = modules.adminjs.Router;
   modules.express.buildAssets({ admin, assets, routes, router } as never);
   use(roleGuard(loginPath));
+  use(recordIdCheck());
   modules.express.buildRoutes({ admin, routes, router } as never);
   return router;
 }
