@@ -27,9 +27,9 @@ export function sessionCookieName(config: ConsoleConfig): string {
 }
 
 /**
- * The console's routes, in the order they must run: the session, the CSRF origin check, form
- * parsing, sign-in and sign-out by staff password, AdminJS's static assets, then (signed in,
- * and for a role allowed the resource or page) AdminJS itself. @adminjs/express's own
+ * The console's routes, in the order they must run: AdminJS's static assets, the session (and
+ * its member), the CSRF origin check, form parsing, sign-in and sign-out by staff password,
+ * then (signed in, for a role allowed the resource or page) AdminJS itself. @adminjs/express's own
  * buildAuthenticatedRouter is not used: it neither renews the session at sign-in nor lets a
  * lockout be told apart from a wrong password.
  */
@@ -39,6 +39,10 @@ export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: Con
   const local = (path: string) => path.slice(rootPath.length) || '/';
   const use = (middleware: unknown) => router.use(middleware as Middleware as never);
 
+  use(noExternalFonts());
+  // AdminJS's scripts first: public, and served without reading (or touching) a session.
+  const { routes, assets } = modules.adminjs.Router;
+  modules.express.buildAssets({ admin, assets, routes, router } as never);
   use(session({
     name: sessionCookieName(config),
     secret: config.sessionSecret,
@@ -50,7 +54,6 @@ export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: Con
     proxy: config.secureCookies,
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: config.sessionTtlMs },
   }));
-  use(noExternalFonts());
   use(memberLoader(staff));
   use(originCheck(config.publicUrl));
   use(formidable());
@@ -88,8 +91,6 @@ export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: Con
     request.session.destroy(() => response.redirect(loginPath));
   }) as never);
 
-  const { routes, assets } = modules.adminjs.Router;
-  modules.express.buildAssets({ admin, assets, routes, router } as never);
   use(roleGuard(loginPath));
   use(recordIdCheck());
   modules.express.buildRoutes({ admin, routes, router } as never);
