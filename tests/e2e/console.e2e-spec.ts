@@ -43,7 +43,8 @@ describe('staff console in a browser', () => {
   });
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext();
+    // Wide enough that AdminJS shows its menu beside the page.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     context.setDefaultTimeout(10_000);
     await context.route((url) => url.origin !== consoleApp.url, (route) => {
       external.push(route.request().url());
@@ -118,6 +119,11 @@ describe('staff console in a browser', () => {
 
     const own = await page.goto(`${consoleApp.url}/admin/resources/privacy_requests`);
     assert.equal(own?.status(), 200);
+    // Their menu offers their screens and not the admins' (closed by URL below all the same).
+    await page.locator('a[href="/admin/resources/privacy_requests"]').first().waitFor();
+    assert.equal(await page.locator('a[href="/admin/resources/staff_users"]').count(), 0);
+    assert.equal(await page.locator('a[href="/admin/pages/operations"]').count(), 0);
+    await page.screenshot({ path: artifactPath('console-privacy-requests.png'), fullPage: true });
     for (const path of ['/admin/resources/staff_users', '/admin/resources/staff_users/actions/list', '/admin/pages/operations']) {
       const refused = await page.goto(`${consoleApp.url}${path}`);
       assert.equal(refused?.status(), 403, path);
@@ -146,6 +152,8 @@ describe('staff console in a browser', () => {
     const operations = await page.goto(`${consoleApp.url}/admin/pages/operations`);
     assert.equal(operations?.status(), 200);
     await shows(page, /Messages by status, last 7 days/);
+    assert.equal(await page.locator('a[href="/admin/pages/operations"]').count(), 1, 'their menu lists the page');
+    await page.screenshot({ path: artifactPath('console-operations.png'), fullPage: true });
     for (const path of ['/admin/resources/prospects', '/admin/resources/privacy_requests', '/admin/resources/staff_users']) {
       assert.equal((await page.goto(`${consoleApp.url}${path}`))?.status(), 403, path);
     }

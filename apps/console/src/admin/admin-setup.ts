@@ -7,7 +7,7 @@ import { OperationsRepository } from '../operations/operations.repository';
 import type { AdminJSModules } from './adminjs-modules';
 import { sessionUser } from './console-user';
 import { consoleResources, type ResourceDeps } from './resources';
-import { mayOpenPage, mayUseResource } from './role-access';
+import { mayOpenPage, mayUseResource, PAGE_ROLES } from './role-access';
 import { supportHome } from './support-home';
 
 export const ROOT_PATH = '/admin';
@@ -29,6 +29,7 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
   const loader = new ComponentLoader();
   const SupportHome = loader.add('SupportHome', join(COMPONENTS_DIR, 'support-home.jsx'));
   const OperationsPage = loader.add('OperationsPage', join(COMPONENTS_DIR, 'operations-page.jsx'));
+  loader.override('SidebarPages', join(COMPONENTS_DIR, 'sidebar-pages.jsx'));
   const operations = new OperationsRepository(deps.dataSource as DataSource);
 
   const admin = new AdminJSClass({
@@ -36,7 +37,9 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
     loginPath: `${ROOT_PATH}/login`,
     logoutPath: `${ROOT_PATH}/logout`,
     componentLoader: loader,
-    branding: { companyName: 'Relance console', withMadeWithLove: false },
+    branding: { companyName: 'Relance console', logo: false, withMadeWithLove: false },
+    // Read by the menu's page list (sidebar-pages.jsx).
+    env: { CONSOLE_PAGE_ROLES: JSON.stringify(PAGE_ROLES), CONSOLE_ROOT_PATH: ROOT_PATH },
     resources: consoleResources(deps),
     dashboard: {
       component: SupportHome,

@@ -54,6 +54,7 @@ function auditedShow(id: string, targetType: string, audit: AuditTrail) {
 export function consoleResources({ dataSource, audit, login }: ResourceDeps): ResourceWithOptions[] {
   const support = { name: 'Support', icon: 'LifeBuoy' };
   const admin = { name: 'Admin', icon: 'Settings' };
+  const trail = { name: 'Audit', icon: 'List' };
   return [
     {
       resource: entityModel(dataSource, PrivacyRequest),
@@ -84,7 +85,7 @@ export function consoleResources({ dataSource, audit, login }: ResourceDeps): Re
     {
       resource: entityModel(dataSource, AuditEvent),
       options: {
-        id: 'audit_events', navigation: admin,
+        id: 'audit_events', navigation: trail,
         sort: { sortBy: 'occurredAt', direction: 'desc' },
         actions: readOnly('audit_events'),
       },
