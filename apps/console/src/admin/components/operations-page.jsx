@@ -17,6 +17,7 @@ const OperationsPage = () => {
       <Box variant="white">
         <H2>Operations</H2>
         <Text>Messages by status, last 7 days</Text>
+        {data.messagesByStatus.length === 0 ? <Text mt="lg">No messages in the last 7 days.</Text> : (
         <Table>
           <TableHead><TableRow><TableCell>Status</TableCell><TableCell>Messages</TableCell></TableRow></TableHead>
           <TableBody>
@@ -25,6 +26,7 @@ const OperationsPage = () => {
             ))}
           </TableBody>
         </Table>
+        )}
       </Box>
     </Box>
   );
