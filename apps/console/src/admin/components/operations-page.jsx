@@ -18,14 +18,14 @@ const OperationsPage = () => {
         <H2>Operations</H2>
         <Text>Messages by status, last 7 days</Text>
         {data.messagesByStatus.length === 0 ? <Text mt="lg">No messages in the last 7 days.</Text> : (
-        <Table>
-          <TableHead><TableRow><TableCell>Status</TableCell><TableCell>Messages</TableCell></TableRow></TableHead>
-          <TableBody>
-            {data.messagesByStatus.map((row) => (
-              <TableRow key={row.status}><TableCell>{row.status}</TableCell><TableCell>{row.count}</TableCell></TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          <Table>
+            <TableHead><TableRow><TableCell>Status</TableCell><TableCell>Messages</TableCell></TableRow></TableHead>
+            <TableBody>
+              {data.messagesByStatus.map((row) => (
+                <TableRow key={row.status}><TableCell>{row.status}</TableCell><TableCell>{row.count}</TableCell></TableRow>
+              ))}
+            </TableBody>
+          </Table>
         )}
       </Box>
     </Box>
