@@ -1,4 +1,4 @@
-# One image for the API and the worker; docker-compose.yml picks the command.
+# One image for the API, the worker and the staff console; docker-compose.yml picks the command.
 # Node 24 LTS: the newest line package.json's engines declares and .ci/run tests on.
 
 FROM node:24-bookworm-slim AS build
@@ -15,9 +15,11 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The console's React components: AdminJS bundles them from source when the console starts.
+COPY --from=build --chown=node:node /app/apps/console/src/admin/components ./apps/console/src/admin/components
 # The account-exports and request-log-archives volumes take these folders' owner when first
-# mounted: the node user must write there.
-RUN mkdir -p /var/lib/relance/exports /var/lib/relance/archives && chown -R node:node /var/lib/relance
+# mounted: the node user must write there (and in .adminjs, where the console bundles its components).
+RUN mkdir -p /var/lib/relance/exports /var/lib/relance/archives /app/.adminjs && chown -R node:node /var/lib/relance /app/.adminjs
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -25,6 +25,7 @@ async function main(): Promise<number> {
     const output = await runStaffCommand(command, {
       staff: new StaffRepository(dataSource),
       audit: new AuditTrail(new AuditRepository(dataSource)),
+      readPassword: firstLineOfStdin,
     });
     process.stdout.write(output);
     return 0;
@@ -35,6 +36,16 @@ async function main(): Promise<number> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** `--password-stdin`: the first line piped in (so the password is in no shell history or process list). */
+async function firstLineOfStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += chunk;
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0];
 }
 
 main().then(

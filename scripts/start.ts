@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readLauncherEnv } from '@relance/config';
 import { runMigrations } from '@relance/db';
 import { startAppProcess, stopAppProcess, waitForHealthy } from './launcher/app-process';
 import { renderBanner } from './launcher/banner';
 import { ensureDemoAccount } from './launcher/demo-account';
+import { ensureDemoAdmin } from './launcher/demo-admin';
 import { startDemoMailServers } from './launcher/demo-mail/demo-mail-servers';
 import { setUpDemo } from './launcher/demo-mail/demo-setup';
 import { loadDevSecrets, saveDevSecrets } from './launcher/dev-secrets';
@@ -16,7 +17,7 @@ import { waitForWorker } from './launcher/worker-readiness';
  * `npm start`: Relance on one machine with nothing installed by hand. Uses the services
  * the environment names, else local or embedded ones; migrates; starts the demo mail servers
  * (a catcher for what Relance sends, Dovecot for the demo mailbox's INBOX); runs API and
- * worker; sets up the demo mailbox, prospects and inbox page; prints where to click. Ctrl-C
+ * worker and the staff console (with a demo admin); sets up the demo mailbox, prospects and inbox page; prints where to click. Ctrl-C
  * stops everything it started, in reverse order.
  */
 const root = resolve(__dirname, '..', '..');
@@ -54,6 +55,8 @@ async function main() {
     let secrets = loadDevSecrets(join(dataDir, 'secrets.json'));
     secrets = await ensureDemoAccount(postgres.url, secrets);
     saveDevSecrets(join(dataDir, 'secrets.json'), secrets);
+    const demoAdmin = await ensureDemoAdmin(postgres.url, secrets);
+    if (demoAdmin.created) log(`created the console's demo admin ${demoAdmin.email}`);
     // Before the worker: a demo mailbox from an earlier start begins syncing at once.
     const demoMail = await startDemoMailServers({
       dir: join(dataDir, 'demo-mail'),
@@ -83,8 +86,19 @@ async function main() {
     if (!appEnv.TEMPORAL_UI_URL) delete appEnv.TEMPORAL_UI_URL;
     const api = startAppProcess('api', join(root, 'dist/apps/api/src/main.js'), appEnv);
     const worker = startAppProcess('worker', join(root, 'dist/apps/worker/src/main.js'), appEnv);
-    children.push(api, worker);
+    // AdminJS bundles the console's components into this folder: emptied so no earlier version's bundle is served.
+    const adminJsDir = join(dataDir, 'adminjs');
+    rmSync(adminJsDir, { recursive: true, force: true });
+    const consoleUrl = `http://127.0.0.1:${env.consolePort}`;
+    const consoleProcess = startAppProcess('console', join(root, 'dist/apps/console/src/main.js'), {
+      ...appEnv,
+      CONSOLE_PORT: String(env.consolePort),
+      CONSOLE_SESSION_SECRET: env.passThrough.CONSOLE_SESSION_SECRET || secrets.consoleSessionSecret,
+      ADMIN_JS_TMP_DIR: adminJsDir,
+    });
+    children.push(api, worker, consoleProcess);
     await waitForHealthy(`${apiUrl}/health`, api);
+    await waitForHealthy(`${consoleUrl}/health`, consoleProcess, 60_000, 'the console');
     await waitForWorker(worker, temporal.address, env.temporalNamespace);
     const demo = await setUpDemo({
       api: new LauncherApi(apiUrl, secrets.demoApiKey!),
@@ -101,6 +115,7 @@ async function main() {
       workerUrl: `http://127.0.0.1:${workerHttpPort}`,
       temporalUiUrl: temporal.uiUrl,
       apiKey: secrets.demoApiKey!,
+      console: { url: `${consoleUrl}/admin`, email: demoAdmin.email, password: demoAdmin.password },
       inboxUrl: demo.inbox.url,
       prospects: demo.prospects,
       mailbox: demo.mailbox,

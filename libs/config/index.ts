@@ -3,3 +3,4 @@ export { parseDuration } from './duration';
 export { KeyRing, parseKeyRing } from './master-keys';
 export { APP_CONFIG, ConfigModule } from './config.module';
 export { LauncherEnv, readLauncherEnv } from './launcher-env';
+export { ConsoleConfig, loadConsoleConfig, loadStaffLoginConfig, StaffLoginConfig } from './console-config';

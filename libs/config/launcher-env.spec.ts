@@ -9,7 +9,7 @@ describe('readLauncherEnv', () => {
       { ...env, passThrough: undefined },
       {
         databaseUrl: undefined, temporalAddress: undefined, temporalNamespace: 'default', temporalCliPath: undefined, temporalUiUrl: undefined,
-        dovecotPath: undefined, apiPort: 3000, dataDir: undefined, passThrough: undefined,
+        dovecotPath: undefined, apiPort: 3000, consolePort: 3100, dataDir: undefined, passThrough: undefined,
       },
     );
   });
@@ -25,11 +25,18 @@ describe('readLauncherEnv', () => {
     assert.equal(env.dovecotPath, '/opt/dovecot/sbin/dovecot');
     assert.equal(env.temporalCliPath, undefined);
     assert.equal(env.apiPort, 3100);
+    assert.equal(env.consolePort, 3101, 'the console moves off the port the API took');
     assert.equal(env.dataDir, '/var/relance');
     assert.equal(env.passThrough.DOVECOT_PATH, '/opt/dovecot/sbin/dovecot', 'the whole environment is handed on');
   });
 
   it('fails naming API_PORT when it is not a port', () => {
     assert.throws(() => readLauncherEnv({ API_PORT: '70000' }), /API_PORT must be a port number/);
+  });
+
+  it('keeps the console off the API\'s port', () => {
+    assert.equal(readLauncherEnv({ CONSOLE_PORT: '4000' }).consolePort, 4000);
+    assert.throws(() => readLauncherEnv({ CONSOLE_PORT: 'x' }), /CONSOLE_PORT must be a port number/);
+    assert.throws(() => readLauncherEnv({ API_PORT: '4000', CONSOLE_PORT: '4000' }), /CONSOLE_PORT must differ from API_PORT \(4000\)/);
   });
 });

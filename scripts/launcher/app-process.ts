@@ -20,12 +20,12 @@ export function stopAppProcess(child: ChildProcess): Promise<void> {
   return stopChild(child, { graceMs: 35_000 });
 }
 
-/** Polls /health until the API answers 200, or fails naming the last problem. */
-export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+/** Polls /health until the app (the API unless named) answers 200, or fails naming the last problem. */
+export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs = 60_000, name = 'the API'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -35,5 +35,5 @@ export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`the API was not healthy after ${timeoutMs / 1000}s (${last})`);
+  throw new Error(`${name} was not healthy after ${timeoutMs / 1000}s (${last})`);
 }

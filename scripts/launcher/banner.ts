@@ -7,6 +7,8 @@ export interface BannerFacts {
   readonly workerUrl: string;
   readonly temporalUiUrl: string | undefined;
   readonly apiKey: string;
+  /** The staff console and its demo admin's login (made on first start). */
+  readonly console: { readonly url: string; readonly email: string; readonly password: string };
   readonly inboxUrl: string;
   readonly prospects: readonly { readonly id: string; readonly email: string }[];
   /** The demo mailbox, or why there is none and the command that fixes it. */
@@ -34,6 +36,7 @@ export function renderBanner(facts: BannerFacts): string {
     `  API docs     ${apiUrl}/docs`,
     `  Health       ${apiUrl}/health   worker: ${facts.workerUrl}/health`,
     `  Metrics      ${apiUrl}/metrics   worker: ${facts.workerUrl}/metrics   (Prometheus text)`,
+    `  Console      ${facts.console.url}   (staff: ${facts.console.email} / ${facts.console.password})`,
     `  Temporal UI  ${facts.temporalUiUrl ?? '(external Temporal: see your own UI)'}`,
     ...(facts.temporalUiUrl
       ? [`  Codec        ${apiUrl}/codec   (the UI decodes payloads through it, for operator and admin staff tokens)`]

@@ -28,11 +28,16 @@ describe('loadDevSecrets', () => {
     const old = { vaultMasterKeys: 'dev1:old-vault', temporalPayloadKeys: 'dev1:old-payload', demoApiKey: 'rl_live_x', demoAccountId: 'a1' };
     writeFileSync(file, JSON.stringify(old));
     const secrets = loadDevSecrets(file);
-    const added = { tokenSigningKeys: undefined, suppressionHashKey: undefined, privacyCertificateKeys: undefined, demoMailboxPassword: undefined };
+    const added = {
+      tokenSigningKeys: undefined, suppressionHashKey: undefined, privacyCertificateKeys: undefined, demoMailboxPassword: undefined,
+      consoleSessionSecret: undefined, demoAdminPassword: undefined,
+    };
     assert.deepEqual({ ...secrets, ...added }, { ...old, ...added });
     assert.equal(parseKeyRing(secrets.tokenSigningKeys).currentId, 'dev1');
     assert.equal(parseSingleKey(secrets.suppressionHashKey).length, 32);
     assert.ok(secrets.demoMailboxPassword);
+    assert.ok(secrets.consoleSessionSecret.length >= 32, 'CONSOLE_SESSION_SECRET wants 32 characters or more');
+    assert.match(secrets.demoAdminPassword, /^[A-Za-z0-9_-]{24}$/);
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), secrets, 'the added keys are saved');
   });
 });

@@ -16,6 +16,10 @@ export interface DevSecrets {
   privacyCertificateKeys: string;
   /** The Dovecot password of npm start's demo mailbox (IMAP; the catcher takes any SMTP login). */
   demoMailboxPassword: string;
+  /** Signs the console's session cookie (CONSOLE_SESSION_SECRET). */
+  consoleSessionSecret: string;
+  /** The console password of npm start's demo admin (only its argon2id hash is in the database). */
+  demoAdminPassword: string;
   demoApiKey?: string;
   demoAccountId?: string;
 }
@@ -32,6 +36,8 @@ const GENERATED: Record<keyof Omit<DevSecrets, 'demoApiKey' | 'demoAccountId'>, 
   privacyCertificateKeys: () => `dev1:${randomKey()}`,
   // Goes into Dovecot's passwd-file: base64url has no ':' or line break.
   demoMailboxPassword: () => randomBytes(18).toString('base64url'),
+  consoleSessionSecret: () => randomBytes(32).toString('base64url'),
+  demoAdminPassword: () => randomBytes(18).toString('base64url'),
 };
 
 export function loadDevSecrets(file: string): DevSecrets {

@@ -1,6 +1,8 @@
 import type { StaffUser } from '@relance/db/entities/staff-user.entity';
 import type { StaffRepository } from '@relance/db/repositories/staff.repository';
 import type { AuditTrail } from '@relance/privacy/audit-trail';
+import { StaffLogin } from '@relance/staff/staff-login';
+import { generateStaffPassword, hashStaffPassword, passwordProblem } from '@relance/staff/staff-password';
 import type { StaffCommand } from './staff-command';
 
 /** A refusal about the data (no such member, already disabled): printed, exit status 1. */
@@ -12,11 +14,15 @@ export class StaffCommandError extends Error {
 const CLI_ACTOR = { kind: 'system', id: null } as const;
 const VIA_CLI = { via: 'cli' };
 
+export interface StaffCommandDeps {
+  staff: StaffRepository;
+  audit: AuditTrail;
+  /** The first line of stdin, for --password-stdin. */
+  readPassword: () => Promise<string>;
+}
+
 /** Runs one checked command; returns what to print. Every change is recorded in the audit trail. */
-export async function runStaffCommand(
-  command: Exclude<StaffCommand, { kind: 'help' }>,
-  deps: { staff: StaffRepository; audit: AuditTrail },
-): Promise<string> {
+export async function runStaffCommand(command: Exclude<StaffCommand, { kind: 'help' }>, deps: StaffCommandDeps): Promise<string> {
   const { staff, audit } = deps;
   switch (command.kind) {
     case 'create': {
@@ -25,6 +31,25 @@ export async function runStaffCommand(
       await audit.record({ actor: CLI_ACTOR, action: 'staff_user.created', target: { type: 'staff_user', id: user.id }, details: { ...VIA_CLI, role: user.role } });
       const issued = await issue(deps, user);
       return `created staff member ${user.id} (${user.role})\n${issued}`;
+    }
+    case 'create-admin': {
+      const password = await choosePassword(command.passwordFromStdin, deps);
+      const user = await staff.create({ email: command.email, displayName: command.name, role: 'admin' });
+      if (!user) throw new StaffCommandError(`a staff member with the address ${command.email} already exists (set-password --email … gives them a password)`);
+      await audit.record({ actor: CLI_ACTOR, action: 'staff_user.created', target: { type: 'staff_user', id: user.id }, details: { ...VIA_CLI, role: user.role } });
+      return `created admin ${user.id}\n${await storePassword(deps, user, password, command.passwordFromStdin)}`;
+    }
+    case 'set-password': {
+      const password = await choosePassword(command.passwordFromStdin, deps);
+      const user = await existing(staff, command.email);
+      if (user.disabledAt) throw new StaffCommandError(`staff member ${command.email} is disabled: no password can be set`);
+      return storePassword(deps, user, password, command.passwordFromStdin);
+    }
+    case 'unlock': {
+      const user = await existing(staff, command.email);
+      // Unlocking needs no lockout settings: pass neutral ones.
+      const unlocked = await new StaffLogin(staff, audit, { maxFailedLogins: 5, lockoutMs: 0 }).unlock(user.id, CLI_ACTOR, 'cli');
+      return unlocked ? `unlocked staff member ${user.id}\n` : `staff member ${user.id} was not locked\n`;
     }
     case 'list':
       return listing(await staff.list());
@@ -67,6 +92,21 @@ async function issue(deps: { staff: StaffRepository; audit: AuditTrail }, user: 
     `use it as: Authorization: Bearer ${token}`,
     '',
   ].join('\n');
+}
+
+async function choosePassword(fromStdin: boolean, deps: StaffCommandDeps): Promise<string> {
+  if (!fromStdin) return generateStaffPassword();
+  const password = await deps.readPassword();
+  const problem = passwordProblem(password);
+  if (problem) throw new StaffCommandError(`${problem} (read from stdin)`);
+  return password;
+}
+
+async function storePassword(deps: StaffCommandDeps, user: StaffUser, password: string, fromStdin: boolean): Promise<string> {
+  await deps.staff.setPassword(user.id, await hashStaffPassword(password));
+  await deps.audit.record({ actor: CLI_ACTOR, action: 'staff_user.password_set', target: { type: 'staff_user', id: user.id }, details: VIA_CLI });
+  if (fromStdin) return 'console password set (from stdin)\n';
+  return `console password (shown once, only its argon2id hash is kept): ${password}\n`;
 }
 
 function listing(users: StaffUser[]): string {

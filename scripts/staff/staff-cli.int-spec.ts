@@ -3,10 +3,10 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@relance/db/data-source';
 import { hashStaffToken, STAFF_TOKEN_PATTERN } from '@relance/db/repositories/staff.repository';
+import { verifyStaffPassword } from '@relance/staff/staff-password';
 import { testEnv } from '../../tests/harness/env';
 
 const STAFF_SCRIPT = join(__dirname, '..', 'staff.js');
@@ -19,14 +19,18 @@ interface Run {
 
 /** The compiled command, as `npm run staff --` runs it after its build, with only DATABASE_URL set. */
 async function staff(...args: string[]): Promise<Run> {
+  return staffWithStdin(undefined, ...args);
+}
+
+/** The command with `input` piped to its stdin (for --password-stdin). */
+function staffWithStdin(input: string | undefined, ...args: string[]): Promise<Run> {
   const env = { PATH: process.env.PATH ?? '', DATABASE_URL: testEnv().databaseUrl };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [STAFF_SCRIPT, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [STAFF_SCRIPT, ...args], { env }, (error, stdout, stderr) => {
+      resolve({ code: error ? (error as { code: number }).code : 0, stdout, stderr });
+    });
+    child.stdin?.end(input ?? '');
+  });
 }
 
 function tokenIn(output: string): string {
@@ -117,5 +121,46 @@ describe('npm run staff', () => {
 
     assert.match((await staff('token', '--email', email)).stderr, /is disabled: no token can be issued/);
     assert.match((await staff('disable', '--email', email)).stderr, /already disabled/);
+  });
+
+  describe('console passwords', () => {
+    const admin = `admin-${randomUUID()}@relance.test`;
+    const row = async (address: string) => (await dataSource.query(`SELECT * FROM staff_users WHERE email = $1`, [address]))[0];
+
+    it('create-admin prints a one-time password, keeping only its argon2id hash', async () => {
+      const run = await staff('create-admin', admin);
+      assert.equal(run.code, 0, run.stderr);
+      const password = /console password \(shown once[^)]*\): (\S+)/.exec(run.stdout)?.[1];
+      assert.ok(password, run.stdout);
+      const stored = await row(admin);
+      assert.equal(stored.role, 'admin');
+      assert.match(stored.password_hash, /^\$argon2id\$/);
+      assert.equal(await verifyStaffPassword(stored.password_hash, password), true);
+      assert.deepEqual((await auditOf(stored.id)).map((e: { action: string }) => e.action), ['staff_user.created', 'staff_user.password_set']);
+      assert.match((await staff('create-admin', admin)).stderr, /already exists/);
+    });
+
+    it('create-admin --password-stdin takes the first line piped in, and refuses a short one', async () => {
+      const other = `admin-${randomUUID()}@relance.test`;
+      const short = await staffWithStdin('short\n', 'create-admin', other, '--password-stdin');
+      assert.equal(short.code, 1);
+      assert.match(short.stderr, /at least 12 characters/);
+      assert.equal(await row(other), undefined, 'nothing created');
+      const run = await staffWithStdin('a password from a vault\nignored\n', 'create-admin', other, '--password-stdin');
+      assert.equal(run.code, 0, run.stderr);
+      assert.doesNotMatch(run.stdout, /a password from a vault/);
+      assert.equal(await verifyStaffPassword((await row(other)).password_hash, 'a password from a vault'), true);
+    });
+
+    it('unlock lifts a lockout, audited as the command line', async () => {
+      await dataSource.query(`UPDATE staff_users SET failed_logins = 0, locked_until = now() + interval '1 hour' WHERE email = $1`, [admin]);
+      const run = await staff('unlock', '--email', admin);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /^unlocked staff member/);
+      assert.equal((await row(admin)).locked_until, null);
+      assert.match((await staff('unlock', '--email', admin)).stdout, /was not locked/);
+      const events = await auditOf((await row(admin)).id);
+      assert.deepEqual(events.at(-1), { actor_kind: 'system', actor_id: null, action: 'staff_user.unlocked', details: { via: 'cli' } });
+    });
   });
 });

@@ -34,6 +34,22 @@ describe('npm run staff arguments', () => {
     refused(['list', 'extra'], /unexpected argument "extra"/);
   });
 
+  it('reads create-admin with its address as argument, set-password and unlock', () => {
+    assert.deepEqual(parseStaffCommand(['create-admin', 'Root@Example.com']), {
+      kind: 'create-admin', email: 'root@example.com', name: 'Admin', passwordFromStdin: false,
+    });
+    assert.deepEqual(parseStaffCommand(['create-admin', 'r@example.com', '--name', 'Rita', '--password-stdin']), {
+      kind: 'create-admin', email: 'r@example.com', name: 'Rita', passwordFromStdin: true,
+    });
+    assert.deepEqual(parseStaffCommand(['set-password', '--email', 'r@example.com']), { kind: 'set-password', email: 'r@example.com', passwordFromStdin: false });
+    assert.deepEqual(parseStaffCommand(['unlock', '--email', 'r@example.com']), { kind: 'unlock', email: 'r@example.com' });
+    refused(['create-admin'], /create-admin needs the admin's address/);
+    refused(['create-admin', 'nope'], /the address must be an email address, not "nope"/);
+    refused(['create-admin', 'a@example.com', 'b@example.com'], /unexpected argument "b@example.com"/);
+    refused(['create-admin', 'a@example.com', '--role', 'support'], /create-admin does not take --role/);
+    refused(['unlock'], /--email is required/);
+  });
+
   it('asks for help', () => {
     assert.deepEqual(parseStaffCommand(['--help']), { kind: 'help' });
     assert.deepEqual(parseStaffCommand(['help']), { kind: 'help' });

@@ -6,6 +6,10 @@ import { normaliseEmail } from '@relance/mail/email-address';
 /** What `npm run staff -- …` was asked to do, once its arguments are checked. */
 export type StaffCommand =
   | { kind: 'create'; email: string; name: string; role: StaffRole }
+  /** An admin who signs in to the console with a password (generated and printed, or read from stdin). */
+  | { kind: 'create-admin'; email: string; name: string; passwordFromStdin: boolean }
+  | { kind: 'set-password'; email: string; passwordFromStdin: boolean }
+  | { kind: 'unlock'; email: string }
   | { kind: 'list' }
   | { kind: 'disable'; email: string }
   | { kind: 'token'; email: string }
@@ -21,6 +25,13 @@ export const STAFF_USAGE = `usage: npm run staff -- <command> [options]
 
   create --email <address> --name <display name> --role <${STAFF_ROLES.join('|')}>
          creates a staff member and prints their first staff token (shown once)
+  create-admin <address> [--name <display name>] [--password-stdin]
+         creates an admin who signs in to the console with a password: a one-time
+         password is printed (shown once), or the first line of stdin is used
+  set-password --email <address> [--password-stdin]
+         sets a member's console password (printed once, or read from stdin); clears a lockout
+  unlock --email <address>
+         lifts a console lockout (after 5 wrong passwords) before it expires
   list   lists staff members (id, email, name, role, created, disabled)
   disable --email <address>
          disables a staff member and revokes every token they hold
@@ -35,17 +46,22 @@ const OPTIONS = {
   name: { type: 'string' },
   role: { type: 'string' },
   id: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const ALLOWED: Record<Exclude<StaffCommand['kind'], 'help'>, readonly string[]> = {
   create: ['email', 'name', 'role'],
+  'create-admin': ['name', 'password-stdin'],
+  'set-password': ['email', 'password-stdin'],
+  unlock: ['email'],
   list: [],
   disable: ['email'],
   token: ['email'],
   'revoke-token': ['id'],
 };
 
+const COMMANDS = 'create, create-admin, set-password, unlock, list, disable, token, revoke-token';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseStaffCommand(argv: readonly string[]): StaffCommand {
@@ -58,9 +74,11 @@ export function parseStaffCommand(argv: readonly string[]): StaffCommand {
   const { values, positionals } = parsed;
   if (values.help || positionals[0] === 'help') return { kind: 'help' };
   const [kind, ...extra] = positionals;
-  if (!kind) throw new StaffUsageError('a command is required (create, list, disable, token, revoke-token)');
-  if (!(kind in ALLOWED)) throw new StaffUsageError(`unknown command "${kind}" (create, list, disable, token, revoke-token)`);
-  if (extra.length > 0) throw new StaffUsageError(`unexpected argument "${extra[0]}"`);
+  if (!kind) throw new StaffUsageError(`a command is required (${COMMANDS})`);
+  if (!(kind in ALLOWED)) throw new StaffUsageError(`unknown command "${kind}" (${COMMANDS})`);
+  // create-admin takes its address as its one argument: `create-admin ada@example.com`.
+  const positional = kind === 'create-admin' ? 1 : 0;
+  if (extra.length > positional) throw new StaffUsageError(`unexpected argument "${extra[positional]}"`);
   const allowed = ALLOWED[kind as keyof typeof ALLOWED];
   const stray = Object.keys(values).filter((option) => !allowed.includes(option));
   if (stray.length > 0) throw new StaffUsageError(`${kind} does not take --${stray[0]}`);
@@ -68,6 +86,16 @@ export function parseStaffCommand(argv: readonly string[]): StaffCommand {
   switch (kind) {
     case 'create':
       return { kind, email: email(values.email), name: displayName(values.name), role: role(values.role) };
+    case 'create-admin':
+      if (extra[0] === undefined) throw new StaffUsageError('create-admin needs the admin\'s address: create-admin <address>');
+      return {
+        kind, email: email(extra[0], 'the address'), name: values.name === undefined ? 'Admin' : displayName(values.name),
+        passwordFromStdin: values['password-stdin'] === true,
+      };
+    case 'set-password':
+      return { kind, email: email(values.email), passwordFromStdin: values['password-stdin'] === true };
+    case 'unlock':
+      return { kind, email: email(values.email) };
     case 'list':
       return { kind };
     case 'disable':
@@ -80,10 +108,10 @@ export function parseStaffCommand(argv: readonly string[]): StaffCommand {
   }
 }
 
-function email(value: string | undefined): string {
-  if (value === undefined || value.trim() === '') throw new StaffUsageError('--email is required');
+function email(value: string | undefined, what = '--email'): string {
+  if (value === undefined || value.trim() === '') throw new StaffUsageError(`${what} is required`);
   const normalised = normaliseEmail(value);
-  if (!isEmail(normalised)) throw new StaffUsageError(`--email must be an email address, not "${value}"`);
+  if (!isEmail(normalised)) throw new StaffUsageError(`${what} must be an email address, not "${value}"`);
   return normalised;
 }
 

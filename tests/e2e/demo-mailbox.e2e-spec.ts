@@ -76,6 +76,7 @@ describe('npm start: the demo mailbox, from launch to reply to a stopped sequenc
       VAULT_DATABASE_URL: undefined,
       TEMPORAL_ADDRESS: temporalAddress,
       API_PORT: String(await getFreePort()),
+      CONSOLE_PORT: String(await getFreePort()),
       RELANCE_DATA_DIR: dataDir,
       NODE_ENV: 'production',
       MAIL_PRIVATE_HOSTS: undefined,
@@ -98,6 +99,11 @@ describe('npm start: the demo mailbox, from launch to reply to a stopped sequenc
       const apiUrl = `http://127.0.0.1:${env.API_PORT}`;
       const api = new ApiClient(apiUrl, printed.key);
       assert.deepEqual(Object.keys(printed.prospects).sort(), ['ada', 'alan', 'grace']);
+      // The staff console runs beside the API, on its own port, with the demo admin's login printed.
+      const consoleLine = /Console\s+(http:\S+)\s+\(staff: admin@demo\.relance\.test \/ (\S+)\)/.exec(launcher.output());
+      assert.ok(consoleLine, launcher.output());
+      assert.equal(consoleLine[1], `http://127.0.0.1:${env.CONSOLE_PORT}/admin`);
+      assert.equal((await fetch(`http://127.0.0.1:${env.CONSOLE_PORT}/health`)).status, 200);
 
       // The demo mailbox's credentials went into the vault's own database, which the launch created.
       const vault = new Client({ connectionString: databaseUrl(adminDatabaseUrl, `${database}_vault`) });
@@ -168,6 +174,7 @@ describe('npm start: the demo mailbox, from launch to reply to a stopped sequenc
       assert.equal(await refusesConnections(catcherPort), true, 'the catcher stopped');
       assert.equal(await refusesConnections(Number(new URL(printed.inboxUrl).port)), true, 'the inbox page stopped');
       assert.equal(await refusesConnections(Number(env.API_PORT)), true, 'the API stopped');
+      assert.equal(await refusesConnections(Number(env.CONSOLE_PORT)), true, 'the console stopped');
     } finally {
       if (!stopped) await launcher.interrupt();
     }

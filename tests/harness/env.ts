@@ -1,3 +1,6 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
 /**
  * What the test runner (run-tests.ts) hands to every test process. Tests read these
  * through here, never process.env directly, so a missing variable fails with a message
@@ -61,6 +64,33 @@ function required(name: string): string {
  * allowed, as the runner's MAIL_PRIVATE_HOSTS=allow lets the stacks under test do.
  */
 export const LOOPBACK_MAIL = { allowPrivateHosts: true } as const;
+
+/** Where Debian's Chromium package puts its launcher; PATH is searched first. */
+const CHROMIUM_NAMES = ['chromium', 'chromium-browser'];
+
+/**
+ * The Chromium binary the browser tests drive (playwright-core cannot download one here).
+ * Missing, it fails the test with how to install it: a browser test that skips proves nothing.
+ */
+export function chromiumExecutable(): string {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const dir of [...dirs, '/usr/bin']) {
+    for (const name of CHROMIUM_NAMES) {
+      const candidate = join(dir, name);
+      if (isExecutable(candidate)) return candidate;
+    }
+  }
+  throw new Error('Chromium is not installed, and the console\'s browser tests need it: apt-get install -y chromium (.ci/run installs it)');
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** This test process's environment with `overrides`, for a script a test runs as a child process. */
 export function childProcessEnv(overrides: Readonly<Record<string, string>>): NodeJS.ProcessEnv {

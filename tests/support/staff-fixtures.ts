@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { StaffRole, StaffUser } from '@relance/db/entities/staff-user.entity';
 import { StaffRepository } from '@relance/db/repositories/staff.repository';
+import { hashStaffPassword } from '@relance/staff/staff-password';
 
 export interface TestStaffMember {
   user: StaffUser;
@@ -17,4 +18,14 @@ export async function newStaffMember(dataSource: DataSource, role: StaffRole): P
   if (!user) throw new Error('a fresh staff address collided');
   const { token, staffToken } = await staff.issueToken(user.id);
   return { user, token, tokenId: staffToken.id };
+}
+
+/** A staff member who signs in to the console with `password` (as `npm run staff -- set-password` sets it). */
+export async function newConsoleMember(dataSource: DataSource, role: StaffRole, password: string): Promise<{ user: StaffUser; email: string; password: string }> {
+  const staff = new StaffRepository(dataSource);
+  const email = `console-${role}-${randomUUID()}@relance.test`;
+  const user = await staff.create({ email, displayName: `Console ${role}`, role });
+  if (!user) throw new Error('a fresh staff address collided');
+  await staff.setPassword(user.id, await hashStaffPassword(password));
+  return { user, email, password };
 }

@@ -25,6 +25,7 @@ import { SubprocessorChange } from './subprocessor-change.entity';
 import { SubprocessorNoticeSend, SubprocessorNoticeSubscription } from './subprocessor-notice.entity';
 import { SupportConversation } from './support-conversation.entity';
 import { StaffToken } from './staff-token.entity';
+import { ConsoleSession } from './console-session.entity';
 import { StaffUser } from './staff-user.entity';
 import { Step } from './step.entity';
 import { Suppression } from './suppression.entity';
@@ -59,6 +60,7 @@ export * from './subprocessor-change.entity';
 export * from './subprocessor-notice.entity';
 export * from './support-conversation.entity';
 export * from './staff-token.entity';
+export * from './console-session.entity';
 export * from './staff-user.entity';
 export * from './step.entity';
 export * from './suppression.entity';
@@ -71,7 +73,7 @@ export const ENTITIES = [
   CampaignMailbox, MailboxSendState,
   Suppression, TrackingEvent, Task, LaunchFilter, AuditEvent,
   ProspectSuggestion, ErasureLedgerEntry,
-  StaffUser, StaffToken,
+  StaffUser, StaffToken, ConsoleSession,
   AccountExport, AccountClosure,
   RequestLog, RetentionRun, SupportConversation,
   PrivacyRequest, PrivacyRequestEvent,

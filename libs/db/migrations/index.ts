@@ -29,6 +29,8 @@ import { AccountLifecycle1764308500000 } from './1764308500000-account-lifecycle
 import { RequestLogs1764309000000 } from './1764309000000-request-logs';
 import { Retention1764309100000 } from './1764309100000-retention';
 import { ForeignKeyIndexes1764309200000 } from './1764309200000-foreign-key-indexes';
+import { StaffPasswords1764312000000 } from './1764312000000-staff-passwords';
+import { ConsoleSessions1764312100000 } from './1764312100000-console-sessions';
 import { Subprocessors1764314000000 } from './1764314000000-subprocessors';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
@@ -41,5 +43,6 @@ export const MIGRATIONS = [
   LaunchFilters1764301000000, MailboxEdits1764301100000,
   ProspectSuggestions1764305000000, BounceReasons1764305500000, ReclassifyBounces1764305600000, ErasureLedger1764306000000,
   StaffIdentities1764307100000, MailboxSecretsToVault1764307300000, PrivacyRequests1764308000000, AccountLifecycle1764308500000,
-  RequestLogs1764309000000, Retention1764309100000, ForeignKeyIndexes1764309200000, Subprocessors1764314000000,
+  RequestLogs1764309000000, Retention1764309100000, ForeignKeyIndexes1764309200000, StaffPasswords1764312000000, ConsoleSessions1764312100000,
+  Subprocessors1764314000000,
 ];

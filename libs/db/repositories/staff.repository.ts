@@ -100,4 +100,40 @@ export class StaffRepository {
       [id, minIntervalMs],
     );
   }
+
+  /** Sets (or replaces) the console password and clears any lockout; false when no such member. */
+  async setPassword(id: string, passwordHash: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(StaffUser).update({ id }, { passwordHash, failedLogins: 0, lockedUntil: null });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Counts one wrong password, in one statement so concurrent attempts cannot each see four:
+   * the `maxFailures`-th locks the member for `lockoutMs` and starts the count again.
+   */
+  async recordFailedLogin(id: string, maxFailures: number, lockoutMs: number): Promise<{ lockedUntil: Date | null; justLocked: boolean }> {
+    const [[row]] = await this.dataSource.query(
+      `UPDATE staff_users SET
+         failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
+         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + $3 * interval '1 millisecond' ELSE locked_until END
+       WHERE id = $1
+       RETURNING locked_until, (failed_logins = 0) AS just_locked`,
+      [id, maxFailures, lockoutMs],
+    );
+    return { lockedUntil: row?.locked_until ?? null, justLocked: row?.just_locked === true };
+  }
+
+  async recordSuccessfulLogin(id: string): Promise<void> {
+    await this.dataSource.getRepository(StaffUser).update({ id }, { failedLogins: 0, lockedUntil: null });
+  }
+
+  /** Lifts a lockout (and forgets the failures); false when the member was neither locked nor failing. */
+  async unlock(id: string): Promise<boolean> {
+    const [, affected] = await this.dataSource.query(
+      `UPDATE staff_users SET failed_logins = 0, locked_until = NULL
+       WHERE id = $1 AND (failed_logins > 0 OR locked_until > now())`,
+      [id],
+    );
+    return affected > 0;
+  }
 }

@@ -31,6 +31,8 @@ export const NOT_PERSONAL: NonPersonalColumn[] = [
   ...by('mailboxes', 'written by Relance: a count of refusals and their reason code, naming nobody', 'pause_reason'),
   ...by('inbound_messages', 'the IMAP folder\'s UIDVALIDITY, a number', 'imap_uid_validity'),
   ...by('staff_users', STATUS, 'role'),
+  ...by('staff_users', 'an argon2id hash of a password: salted and slow, it names nobody', 'password_hash'),
+  ...by('console_sessions', 'a random session id and the cookie\'s expiry and flags: the member is a uuid column', 'sid', 'cookie'),
   ...by('staff_tokens', 'SHA-256 of a random token shown once: it opens nothing and names nobody', 'token_hash'),
   ...by('launch_filters', 'criteria over companies, countries, zones and dates, naming no person', 'criteria'),
   ...by('mailbox_secrets', 'which master key wrapped the data key', 'key_id'),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PrivacyRequest, PrivacyRequestEvent, type PrivacyRequestStatus, type PrivacyRequestType } from '@relance/db';
 import { keysetPage, type Page, type PageRequest } from '@relance/db/repositories/keyset-page';
 
@@ -108,6 +108,15 @@ export class PrivacyRequestRepository {
       descending: true,
       map: (row) => this.dataSource.getRepository(PrivacyRequest).create(toEntityShape(row)),
     }, page);
+  }
+
+  /** Requests still to handle (awaiting verification or verified), at most `limit`, those with the nearest due date first. */
+  listOpen(limit: number): Promise<PrivacyRequest[]> {
+    return this.dataSource.getRepository(PrivacyRequest).find({
+      where: { status: In(['awaiting_verification', 'verified']) },
+      order: { dueAt: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
   }
 
   private async transition(id: string, from: PrivacyRequestStatus, changes: Partial<PrivacyRequest>): Promise<PrivacyRequest | null> {

@@ -1,0 +1,70 @@
+import { join, resolve } from 'node:path';
+import type AdminJS from 'adminjs';
+import type { ActionContext } from 'adminjs';
+import type { DataSource } from 'typeorm';
+import type { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
+import { OperationsRepository } from '../operations/operations.repository';
+import type { AdminJSModules } from './adminjs-modules';
+import { sessionUser } from './console-user';
+import { consoleResources, type ResourceDeps } from './resources';
+import { mayOpenPage, mayUseResource, PAGE_ROLES } from './role-access';
+import { supportHome } from './support-home';
+
+export const ROOT_PATH = '/admin';
+/** How many open requests the home lists (the full list is the privacy requests screen). */
+const HOME_LIMIT = 100;
+const WEEK_MS = 7 * 86_400_000;
+
+/** The React components' sources: bundled by AdminJS at start (compiled to dist/apps/console/src/admin/). */
+const COMPONENTS_DIR = resolve(__dirname, '..', '..', '..', '..', '..', 'apps', 'console', 'src', 'admin', 'components');
+
+export interface AdminDeps extends ResourceDeps {
+  requests: PrivacyRequestRepository;
+}
+
+/** The AdminJS instance: resources, the home (instead of AdminJS's welcome page) and the operators' page. */
+export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Promise<AdminJS> {
+  const { default: AdminJSClass, ComponentLoader } = modules.adminjs;
+  AdminJSClass.registerAdapter({ Database: modules.typeorm.Database, Resource: modules.typeorm.Resource });
+  const loader = new ComponentLoader();
+  const SupportHome = loader.add('SupportHome', join(COMPONENTS_DIR, 'support-home.jsx'));
+  const OperationsPage = loader.add('OperationsPage', join(COMPONENTS_DIR, 'operations-page.jsx'));
+  loader.override('SidebarPages', join(COMPONENTS_DIR, 'sidebar-pages.jsx'));
+  const operations = new OperationsRepository(deps.dataSource as DataSource);
+
+  const admin = new AdminJSClass({
+    rootPath: ROOT_PATH,
+    loginPath: `${ROOT_PATH}/login`,
+    logoutPath: `${ROOT_PATH}/logout`,
+    componentLoader: loader,
+    branding: { companyName: 'Relance console', logo: false, withMadeWithLove: false },
+    // Read by the menu's page list (sidebar-pages.jsx).
+    env: { CONSOLE_PAGE_ROLES: JSON.stringify(PAGE_ROLES), CONSOLE_ROOT_PATH: ROOT_PATH },
+    resources: consoleResources(deps),
+    dashboard: {
+      component: SupportHome,
+      handler: async (_request: unknown, _response: unknown, context: ActionContext) => {
+        const user = sessionUser({ adminUser: context.currentAdmin });
+        if (!user) return { requests: null };
+        const seesRequests = mayUseResource(user.role, 'privacy_requests');
+        return {
+          title: user.title, role: user.role, rootPath: ROOT_PATH,
+          requests: seesRequests ? supportHome(await deps.requests.listOpen(HOME_LIMIT), new Date()) : null,
+        };
+      },
+    },
+    pages: {
+      operations: {
+        component: OperationsPage,
+        icon: 'Activity',
+        isAccessible: ({ currentAdmin }: { currentAdmin?: unknown }) => {
+          const user = sessionUser({ adminUser: currentAdmin });
+          return user !== undefined && mayOpenPage(user.role, 'operations');
+        },
+        handler: async () => ({ messagesByStatus: await operations.messagesByStatus(WEEK_MS) }),
+      },
+    },
+  } as never);
+  await admin.initialize();
+  return admin;
+}

@@ -1,0 +1,46 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { ConsoleConfig, StaffLoginConfig } from '@relance/config';
+import { AuditRepository } from '@relance/db/repositories/audit.repository';
+import { ConsoleSessionRepository } from '@relance/db/repositories/console-session.repository';
+import { StaffRepository } from '@relance/db/repositories/staff.repository';
+import { NestPinoLogger } from '@relance/observability';
+import { AuditTrail } from '@relance/privacy/audit-trail';
+import { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
+import { StaffLogin } from '@relance/staff/staff-login';
+import { adminRouter } from './admin/admin-router';
+import { createAdmin, ROOT_PATH } from './admin/admin-setup';
+import { loadAdminJS } from './admin/adminjs-modules';
+import { ConsoleModule } from './console.module';
+
+export interface ConsoleAppOptions {
+  config: ConsoleConfig;
+  login: StaffLoginConfig;
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+/** The console, initialised but not listening: /health (Nest) and AdminJS at /admin. */
+export async function createConsoleApp(options: ConsoleAppOptions): Promise<NestExpressApplication> {
+  const { config, dataSource, logger } = options;
+  const app = await NestFactory.create<NestExpressApplication>(ConsoleModule.forRoot(dataSource), {
+    logger: new NestPinoLogger(logger),
+    // AdminJS parses its own forms (express-formidable) and refuses a body read before it.
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.disable('x-powered-by');
+  const audit = new AuditTrail(new AuditRepository(dataSource));
+  const staff = new StaffRepository(dataSource);
+  const login = new StaffLogin(staff, audit, options.login);
+  const modules = await loadAdminJS();
+  const admin = await createAdmin(modules, { dataSource, audit, login, requests: new PrivacyRequestRepository(dataSource) });
+  const sessions = new ConsoleSessionRepository(dataSource);
+  app.use(ROOT_PATH, adminRouter(modules, admin, config, { login, staff, sessions }) as never);
+  // Nothing but the console at the root: send staff to it.
+  app.getHttpAdapter().get('/', (_request: unknown, response: { redirect(url: string): void }) => response.redirect(ROOT_PATH));
+  await app.init();
+  return app;
+}
