@@ -97,7 +97,10 @@ describe('observability: metrics, worker health and the codec on the real stack'
     const run = summary.workflows.failed.find((r: { workflowId: string }) => r.workflowId === workflowId);
     assert.deepEqual([run.type, run.status], ['retentionWorkflow', 'Failed']);
     const today = summary.traffic.at(-1);
-    assert.deepEqual([today.day, today.sent, today.replies, today.bounces, today.bounceRate], [summary.generatedAt.slice(0, 10), 1, 1, 0, 0], "today's send and reply");
+    // The database is shared with the suite's other files: today counts their mail too.
+    assert.equal(today.day, summary.generatedAt.slice(0, 10));
+    assert.ok(today.sent >= 1 && today.replies >= 1, `today's send and reply: ${JSON.stringify(today)}`);
+    assert.equal(today.bounceRate, Math.round((today.bounces / today.sent) * 1000) / 1000, 'the bounce rate is bounces over sends');
   });
 
   it("the worker's /health names its dependencies; other paths and methods are refused", async () => {
