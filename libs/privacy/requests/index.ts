@@ -6,3 +6,6 @@ export { PrivacyRequestsModule } from './privacy-requests.module';
 export { RECTIFIABLE_FIELDS, type RectifiableField, SubjectRowsRepository } from './subject-rows.repository';
 export { subjectNotices } from './subject-notices';
 export { SystemMailer } from './system-mailer';
+export { PrivacyRequestStaffActions, type StaffActor } from './privacy-request-staff-actions';
+export { type LiveState, PrivacyRequestWorkflows } from './privacy-request-workflows';
+export { rectificationFields } from './rectification-fields';

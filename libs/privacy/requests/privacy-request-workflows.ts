@@ -1,15 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, ServiceError, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, QueryNotRegisteredError, ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '@relance/config';
 import { DomainError } from '@relance/errors';
+import { APP_LOGGER } from '@relance/observability';
 import {
-  PRIVACY_REQUEST_WORKFLOW, type PrivacyRequestInput, privacyRequestExtendedSignal, privacyRequestFieldsSignal,
-  privacyRequestVerifiedSignal, privacyRequestWorkflowId, TASK_QUEUES,
+  PRIVACY_REQUEST_WORKFLOW, type PrivacyRequestInput, type PrivacyRequestLive, privacyRequestExtendedSignal,
+  privacyRequestFieldsSignal, privacyRequestLiveQuery, privacyRequestRejectedSignal, privacyRequestVerifiedSignal,
+  privacyRequestWorkflowId, TASK_QUEUES,
 } from '@relance/temporal/contracts';
-import { API_LOGGER } from '../common/logger.module';
 
-const SIGNALS = { verified: privacyRequestVerifiedSignal, extended: privacyRequestExtendedSignal, fields: privacyRequestFieldsSignal };
+const SIGNALS = {
+  verified: privacyRequestVerifiedSignal, extended: privacyRequestExtendedSignal, fields: privacyRequestFieldsSignal,
+  rejected: privacyRequestRejectedSignal,
+};
+
+/** What the workflow answers about itself, or why nothing could be asked (staff screens show either). */
+export type LiveState = { live: PrivacyRequestLive; reason: null } | { live: null; reason: string };
 
 /**
  * Starts a request's workflow and wakes it after its row changed. The row is written first, so a
@@ -21,7 +28,7 @@ export class PrivacyRequestWorkflows {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(Client) private readonly client: Client,
-    @Inject(API_LOGGER) private readonly logger: Logger,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
   async start(requestId: string): Promise<void> {
@@ -46,6 +53,23 @@ export class PrivacyRequestWorkflows {
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError) && !(error instanceof ServiceError)) throw error;
       this.logger.warn({ requestId, signal, err: { message: (error as Error).message } }, 'privacy request workflow not signalled');
+    }
+  }
+
+  /**
+   * Asks the workflow what it waits for, within the RPC timeout. Never throws for Temporal's
+   * sake: a screen still shows the request when its workflow is gone or Temporal is down.
+   */
+  async live(requestId: string): Promise<LiveState> {
+    try {
+      const live = await this.client.connection.withDeadline(Date.now() + this.config.temporal.rpcTimeoutMs,
+        () => this.client.workflow.getHandle(privacyRequestWorkflowId(requestId)).query(privacyRequestLiveQuery));
+      return { live, reason: null };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return { live: null, reason: 'its workflow no longer exists (closed and past retention)' };
+      if (error instanceof QueryNotRegisteredError) return { live: null, reason: 'its workflow predates live state' };
+      this.logger.warn({ requestId, err: { message: (error as Error).message } }, 'privacy request workflow not queried');
+      return { live: null, reason: 'the workflow engine did not answer' };
     }
   }
 }
