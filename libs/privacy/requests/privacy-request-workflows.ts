@@ -66,7 +66,7 @@ export class PrivacyRequestWorkflows {
         () => this.client.workflow.getHandle(privacyRequestWorkflowId(requestId)).query(privacyRequestLiveQuery));
       return { live, reason: null };
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return { live: null, reason: 'its workflow no longer exists (closed and past retention)' };
+      if (error instanceof WorkflowNotFoundError) return { live: null, reason: 'its workflow no longer exists (never started, or closed and past retention)' };
       if (error instanceof QueryNotRegisteredError) return { live: null, reason: 'its workflow predates live state' };
       this.logger.warn({ requestId, err: { message: (error as Error).message } }, 'privacy request workflow not queried');
       return { live: null, reason: 'the workflow engine did not answer' };

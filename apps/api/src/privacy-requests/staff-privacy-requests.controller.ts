@@ -7,7 +7,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ListPrivacyRequestsQuery } from './dto/list-privacy-requests.query';
 import { RectifyFieldsDto, StaffPrivacyRequestDto, StaffReasonDto } from './dto/privacy-request-input.dto';
-import { PrivacyRequestDto, PrivacyRequestPageDto, StaffPrivacyRequestDto as StaffViewDto } from './dto/privacy-request.dto';
+import { PrivacyRequestDto, PrivacyRequestPageDto, PrivacyRequestWithLiveDto } from './dto/privacy-request.dto';
 import { PrivacyRequestIntake } from './privacy-request-intake.service';
 import { PrivacyRequestStaffActions } from '@relance/privacy/requests';
 
@@ -45,9 +45,9 @@ export class StaffPrivacyRequestsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One privacy request with its events and its workflow\'s live state (what it waits for)' })
-  @ApiOkResponse({ type: StaffViewDto })
+  @ApiOkResponse({ type: PrivacyRequestWithLiveDto })
   @ApiErrors(400, 404)
-  async get(@Param('id', ParseIdPipe) id: string): Promise<StaffViewDto> {
+  async get(@Param('id', ParseIdPipe) id: string): Promise<PrivacyRequestWithLiveDto> {
     const { request, events, live } = await this.actions.get(id);
     return { ...PrivacyRequestDto.from(request, new Date(), events), live: live.live, liveUnavailable: live.reason };
   }

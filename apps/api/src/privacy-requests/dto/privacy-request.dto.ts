@@ -57,7 +57,7 @@ export class PrivacyRequestDto {
 }
 
 /** The single-request route: the request, its events, and what its workflow says it waits for. */
-export class StaffPrivacyRequestDto extends PrivacyRequestDto {
+export class PrivacyRequestWithLiveDto extends PrivacyRequestDto {
   @ApiPropertyOptional({
     nullable: true,
     description: 'From the workflow (ids and dates): phase awaiting_verification (until), awaiting_fields (dueAt, next deadline event), executing, finished (outcome)',
