@@ -23,6 +23,8 @@ describe('consoleCommand', () => {
   });
 
   it('names an unknown action', () => {
-    assert.match(JSON.stringify(consoleCommand({ operation: 'drop' })), /Unknown action "drop"/);
+    assert.deepEqual(consoleCommand({ operation: 'drop' }), {
+      problems: [{ field: 'operation', message: 'Unknown action "drop": verify, reject, extend or rectify.' }],
+    });
   });
 });
