@@ -3,14 +3,17 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
 import { privacyRequestWorkflowId } from '@relance/temporal/contracts';
+import { testEnv } from '../harness/env';
 import { startSmtpCapture, type CapturedMessage, type SmtpCapture } from '../harness/smtp-capture';
 import { ApiClient, eventually } from '../support/api-client';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 import { newStaffMember } from '../support/staff-fixtures';
+import { TcpRelay } from '../support/tcp-relay';
 
 /**
  * Staff rejecting a request, and the live state the single-request route reads from the
- * request's workflow. Windows are long enough that nothing expires or escalates mid-test.
+ * request's workflow. Windows are long enough that nothing expires or escalates mid-test. The
+ * API reaches Temporal through a relay that can play a server that is down.
  */
 const ENV = { PRIVACY_UNVERIFIED_EXPIRY: '120s', PRIVACY_REQUEST_DEADLINE: '120s', PRIVACY_REMINDERS: '60s' };
 
@@ -20,17 +23,25 @@ describe('privacy requests: reject and live state', () => {
   let publicApi: ApiClient;
   let support: ApiClient;
   let operator: ApiClient;
+  let relay: TcpRelay;
 
   before(async () => {
     systemMail = await startSmtpCapture();
-    stack = await startRelanceStack({ env: { ...ENV, SYSTEM_MAIL_SMTP_URL: `smtp://${systemMail.host}:${systemMail.port}` } });
+    const [host, port] = testEnv().temporalAddress.split(':');
+    relay = await TcpRelay.start({ host, port: Number(port) });
+    stack = await startRelanceStack({
+      env: { ...ENV, SYSTEM_MAIL_SMTP_URL: `smtp://${systemMail.host}:${systemMail.port}` },
+      apiEnv: { TEMPORAL_ADDRESS: `${relay.host}:${relay.port}`, TEMPORAL_RPC_TIMEOUT: '2s' },
+    });
     publicApi = new ApiClient(stack.apiUrl);
     support = new ApiClient(stack.apiUrl, (await newStaffMember(stack.dataSource, 'support')).token);
     operator = new ApiClient(stack.apiUrl, (await newStaffMember(stack.dataSource, 'operator')).token);
   });
 
   after(async () => {
+    relay?.accept();
     await stack?.stop();
+    await relay?.stop();
     await systemMail?.stop();
   });
 
@@ -115,5 +126,23 @@ describe('privacy requests: reject and live state', () => {
     assert.equal(read.body.live, null);
     assert.match(read.body.liveUnavailable, /no longer exists/);
     assert.equal(read.body.status, 'awaiting_verification');
+  });
+
+  it('live is null with a reason when Temporal does not answer, within the RPC deadline, never a 500', async () => {
+    const filed = await publicApi.post('/v1/privacy-requests', { email: 'engine.down@privacy.test', type: 'access' });
+    const id = filed.body.requestId as string;
+    await livePhase(id, 'awaiting_verification');
+    relay.refuse();
+    try {
+      const began = Date.now();
+      const read = await support.get(`/v1/staff/privacy-requests/${id}`);
+      assert.equal(read.status, 200, JSON.stringify(read.body));
+      assert.equal(read.body.live, null);
+      assert.match(read.body.liveUnavailable, /did not answer/);
+      assert.ok(Date.now() - began < 10_000, `answered within the RPC deadline, not after ${Date.now() - began} ms`);
+    } finally {
+      relay.accept();
+    }
+    await livePhase(id, 'awaiting_verification');
   });
 });
