@@ -7,7 +7,7 @@ import { ApiClient } from '../support/api-client';
 import { artifactPath, launchChromium } from '../support/browser';
 import { startConsole, type RunningConsole } from '../support/console-process';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
-import { newConsoleMember } from '../support/staff-fixtures';
+import { newConsoleMember, newStaffMember } from '../support/staff-fixtures';
 
 /** Long windows: nothing expires or escalates while the browser works. */
 const ENV = { PRIVACY_UNVERIFIED_EXPIRY: '10m', PRIVACY_REQUEST_DEADLINE: '10m', PRIVACY_REMINDERS: '5m' };
@@ -123,6 +123,37 @@ describe('console: handling privacy requests in a browser', () => {
     });
     assert.equal(again.status(), 200);
     assert.match((await again.json()).notice.message, /is rejected: only an open request is rejected/);
+  });
+
+  it('a rectification: extended once with a reason, then executed with the fields given in the form', async () => {
+    const { accountId, api } = await stack.newAccount('Console Rectify Co');
+    const prospect = await api.post('/v1/prospects', { email: 'misspelt@privacy.test', firstName: 'Jonh', lastName: 'Smiht' });
+    const staffApi = new ApiClient(stack.apiUrl, (await newStaffMember(stack.dataSource, 'support')).token);
+    const created = await staffApi.post('/v1/staff/privacy-requests', {
+      type: 'rectification', subject: 'prospect', accountId, prospectId: prospect.body.id, verificationReason: 'Wrote from the address on file',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id as string;
+    const page = await signedIn('support');
+    await page.goto(`${consoleApp.url}/admin/resources/privacy_requests/records/${id}/show`);
+    await liveState(page, /Waiting for the fields to rectify \(due .*\); next reminder at/);
+
+    await send(page, 'extend', 'Waiting for the customer to confirm the spelling');
+    await page.locator('[data-testid="notice"]', { hasText: 'Deadline extended' }).waitFor();
+    await page.locator('[data-testid="form-extend"]').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="request-events"]', { hasText: 'subject_told_of_extension' }).waitFor();
+
+    await page.click('[data-testid="form-rectify"] button[type="submit"]');
+    await page.locator('[data-testid="form-problem"]', { hasText: 'Give at least one field to set' }).waitFor();
+    await page.fill('[data-testid="form-rectify"] input[name="first_name"]', 'x'.repeat(300));
+    await page.click('[data-testid="form-rectify"] button[type="submit"]');
+    await page.locator('[data-testid="form-problem"]', { hasText: 'fields.first_name must be null or a single-line string' }).waitFor();
+    await page.fill('[data-testid="form-rectify"] input[name="first_name"]', 'John');
+    await page.fill('[data-testid="form-rectify"] input[name="last_name"]', 'Smith');
+    await page.click('[data-testid="form-rectify"] button[type="submit"]');
+    await liveState(page, /Finished: completed/);
+    const row = (await api.get(`/v1/prospects/${prospect.body.id}`)).body;
+    assert.deepEqual([row.firstName, row.lastName], ['John', 'Smith']);
   });
 
   it('an operator gets 403 on the actions by direct POST; a forged origin is refused; no session is 401', async () => {
