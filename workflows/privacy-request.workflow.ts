@@ -1,6 +1,6 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
-  type PrivacyActivities, type PrivacyRequestInput, type PrivacyRequestLive, type PrivacyRequestResult, type PrivacyRequestState,
+  type PrivacyActivities, PRIVACY_REQUEST_REJECTED_FAILURE, type PrivacyRequestInput, type PrivacyRequestLive, type PrivacyRequestResult, type PrivacyRequestState,
   privacyRequestExtendedSignal, privacyRequestFieldsSignal, privacyRequestLiveQuery, privacyRequestRejectedSignal,
   privacyRequestVerifiedSignal,
 } from '@relance/temporal/contracts';
@@ -67,8 +67,18 @@ export async function privacyRequestWorkflow(input: PrivacyRequestInput): Promis
     if (state.status !== 'verified') return finish(closedOutcome(state));
   }
   live = { phase: 'executing' };
-  const { found } = await activities.executePrivacyRequest(requestId);
-  return finish({ outcome: 'completed', found });
+  try {
+    const { found } = await activities.executePrivacyRequest(requestId);
+    return finish({ outcome: 'completed', found });
+  } catch (error) {
+    if (rejectedMeanwhile(error)) return finish({ outcome: 'rejected' });
+    throw error;
+  }
+}
+
+/** Staff rejected the request between the workflow's last read and its execution: nothing was done. */
+function rejectedMeanwhile(error: unknown): boolean {
+  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === PRIVACY_REQUEST_REJECTED_FAILURE;
 }
 
 /** A request closed by someone else while the workflow waited: rejected by staff, or (before rejection existed) expired. */

@@ -1,5 +1,5 @@
 export { type CertificateBody, CertificateSigner } from './privacy-certificate';
-export { PrivacyRequestExecutor } from './privacy-request-executor';
+export { PrivacyRequestExecutor, PrivacyRequestRejectedError } from './privacy-request-executor';
 export { PrivacyRequestLifecycle } from './privacy-request-lifecycle';
 export { type NewPrivacyRequest, type PrivacyRequestFilter, PrivacyRequestRepository } from './privacy-request.repository';
 export { PrivacyRequestsModule } from './privacy-requests.module';

@@ -54,6 +54,10 @@ export class PrivacyRequestStaffActions {
    */
   async reject(staff: StaffActor, id: string, reason: string): Promise<PrivacyRequest> {
     const open = await this.found(id);
+    // Being carried out: too late to refuse it (the certificate will say what was done).
+    if ((await this.workflows.live(id)).live?.phase === 'executing') {
+      throw new DomainError('conflict', `privacy request ${id} is being carried out now: it can no longer be rejected`);
+    }
     const rejected = await this.requests.reject(id, new Date());
     if (!rejected) throw new DomainError('conflict', `privacy request ${id} is ${(await this.found(id)).status}: only an open request is rejected`);
     await this.requests.addEvent(id, 'rejected', { staffId: staff.staffUserId });

@@ -43,6 +43,9 @@ export interface PrivacyRequestState {
   reminderOffsetsMs: number[];
 }
 
+/** The failure type executePrivacyRequest ends with when staff rejected the request just before it ran. */
+export const PRIVACY_REQUEST_REJECTED_FAILURE = 'PrivacyRequestRejected';
+
 export type PrivacyDeadlineEvent =
   | { kind: 'reminder'; offsetMs: number; at: string }
   | { kind: 'escalation'; at: string };
