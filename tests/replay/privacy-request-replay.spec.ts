@@ -14,7 +14,8 @@ const FIXTURE_PAYLOAD_KEYS = 'replay1:cmVsYW5jZS1yZXBsYXktZml4dHVyZS1rZXktMzJieX
  * A privacy request's workflow may wait weeks for its fields or its due date, so today's code
  * resumes histories recorded by older code. Each fixture was run on a test stack at commit
  * f7dcae6 (before the rejection signal and the live query) and exported with the client's
- * fetchHistory + historyToJSON. Handlers and queries add no command: these must replay.
+ * fetchHistory + historyToJSON. Handlers and queries add no command: these must replay. The
+ * rejected one was recorded at the commit that added rejection, to guard it from here on.
  */
 describe('privacy-request workflow: histories recorded by earlier versions replay', () => {
   const replay = (fixture: string) =>
@@ -32,5 +33,9 @@ describe('privacy-request workflow: histories recorded by earlier versions repla
 
   it('a public erasure that mailed its link, verified by staff and executed', async () => {
     await replay('privacy-erasure-verified-by-staff.history.json');
+  });
+
+  it('a rectification waiting for its fields, rejected by staff (recorded when rejection landed)', async () => {
+    await replay('privacy-rectification-rejected.history.json');
   });
 });
