@@ -1,5 +1,6 @@
-import type { PrivacyRequestExecutor, PrivacyRequestLifecycle } from '@relance/privacy/requests';
-import type { PrivacyActivities } from '@relance/temporal/contracts';
+import { ApplicationFailure } from '@temporalio/activity';
+import { type PrivacyRequestExecutor, type PrivacyRequestLifecycle, PrivacyRequestRejectedError } from '@relance/privacy/requests';
+import { type PrivacyActivities, PRIVACY_REQUEST_REJECTED_FAILURE } from '@relance/temporal/contracts';
 
 export function createPrivacyActivities(deps: { lifecycle: PrivacyRequestLifecycle; executor: PrivacyRequestExecutor }): PrivacyActivities {
   return {
@@ -8,6 +9,14 @@ export function createPrivacyActivities(deps: { lifecycle: PrivacyRequestLifecyc
     expirePrivacyRequest: (requestId) => deps.lifecycle.expire(requestId),
     recordPrivacyDeadlineEvent: (requestId, event) => deps.lifecycle.recordDeadlineEvent(requestId, event),
     notifyPrivacyExtension: (requestId) => deps.lifecycle.notifyExtension(requestId),
-    executePrivacyRequest: (requestId) => deps.executor.execute(requestId),
+    executePrivacyRequest: async (requestId) => {
+      try {
+        return await deps.executor.execute(requestId);
+      } catch (error) {
+        // A rejection is final: retrying would fail the same way for ever.
+        if (error instanceof PrivacyRequestRejectedError) throw ApplicationFailure.nonRetryable(error.message, PRIVACY_REQUEST_REJECTED_FAILURE);
+        throw error;
+      }
+    },
   };
 }

@@ -1,7 +1,8 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
-  type PrivacyActivities, type PrivacyRequestInput, type PrivacyRequestResult, type PrivacyRequestState,
-  privacyRequestExtendedSignal, privacyRequestFieldsSignal, privacyRequestVerifiedSignal,
+  type PrivacyActivities, PRIVACY_REQUEST_REJECTED_FAILURE, type PrivacyRequestInput, type PrivacyRequestLive, type PrivacyRequestResult, type PrivacyRequestState,
+  privacyRequestExtendedSignal, privacyRequestFieldsSignal, privacyRequestLiveQuery, privacyRequestRejectedSignal,
+  privacyRequestVerifiedSignal,
 } from '@relance/temporal/contracts';
 import { deadlineEventKey, nextDeadlineEvent } from './privacy-request-deadline';
 
@@ -15,7 +16,9 @@ const activities = proxyActivities<PrivacyActivities>({
  * verification (a link mailed to the subject, or staff) and expires unexecuted. Once verified,
  * erasure, access and restriction are carried out at once; a rectification waits for the fields
  * to edit, reminding staff before its due date and escalating once it is overdue. The one
- * extension moves the due date and tells the subject. Signals only wake it: state is in the row.
+ * extension moves the due date and tells the subject; staff may reject it while it is open (they
+ * tell the subject why), which ends it. Signals only wake it: state is in the row. The live query
+ * answers what it waits for, for staff screens; it adds no command, so old histories replay.
  */
 export async function privacyRequestWorkflow(input: PrivacyRequestInput): Promise<PrivacyRequestResult> {
   const { requestId } = input;
@@ -25,21 +28,30 @@ export async function privacyRequestWorkflow(input: PrivacyRequestInput): Promis
   setHandler(privacyRequestVerifiedSignal, wake);
   setHandler(privacyRequestFieldsSignal, wake);
   setHandler(privacyRequestExtendedSignal, () => { extended = true; woken = true; });
+  setHandler(privacyRequestRejectedSignal, wake);
+  let live: PrivacyRequestLive = { phase: 'starting' };
+  setHandler(privacyRequestLiveQuery, () => live);
+  const finish = (result: PrivacyRequestResult): PrivacyRequestResult => {
+    live = { phase: 'finished', outcome: result.outcome };
+    return result;
+  };
 
   let state = await activities.readPrivacyRequest(requestId);
   if (state.status === 'awaiting_verification') {
+    live = { phase: 'awaiting_verification', until: state.expiresAt };
     await activities.sendPrivacyVerificationLink(requestId);
     state = await awaitVerification(requestId, state, () => woken, () => { woken = false; });
     if (state.status === 'awaiting_verification') {
       await activities.expirePrivacyRequest(requestId);
-      return { outcome: 'expired' };
+      return finish({ outcome: 'expired' });
     }
   }
-  if (state.status !== 'verified') return { outcome: 'expired' };
+  if (state.status !== 'verified') return finish(closedOutcome(state));
 
   const fired = new Set<string>();
   while (!readyToExecute(state)) {
     const next = state.dueAt ? nextDeadlineEvent(state.dueAt, state.reminderOffsetsMs, fired) : null;
+    live = { phase: 'awaiting_fields', dueAt: state.dueAt, deadline: next };
     woken = false;
     const timeout = next ? Math.max(0, Date.parse(next.at) - Date.now()) : undefined;
     const signalled = timeout === undefined ? (await condition(() => woken), true) : await condition(() => woken, timeout);
@@ -52,10 +64,26 @@ export async function privacyRequestWorkflow(input: PrivacyRequestInput): Promis
       await activities.notifyPrivacyExtension(requestId);
     }
     state = await activities.readPrivacyRequest(requestId);
-    if (state.status !== 'verified') return { outcome: 'expired' };
+    if (state.status !== 'verified') return finish(closedOutcome(state));
   }
-  const { found } = await activities.executePrivacyRequest(requestId);
-  return { outcome: 'completed', found };
+  live = { phase: 'executing' };
+  try {
+    const { found } = await activities.executePrivacyRequest(requestId);
+    return finish({ outcome: 'completed', found });
+  } catch (error) {
+    if (rejectedMeanwhile(error)) return finish({ outcome: 'rejected' });
+    throw error;
+  }
+}
+
+/** Staff rejected the request between the workflow's last read and its execution: nothing was done. */
+function rejectedMeanwhile(error: unknown): boolean {
+  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === PRIVACY_REQUEST_REJECTED_FAILURE;
+}
+
+/** A request closed by someone else while the workflow waited: rejected by staff, or (before rejection existed) expired. */
+function closedOutcome(state: PrivacyRequestState): PrivacyRequestResult {
+  return state.status === 'rejected' ? { outcome: 'rejected' } : { outcome: 'expired' };
 }
 
 /** Waits until the request is verified or its verification window closes; reads it again either way. */

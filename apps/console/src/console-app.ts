@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { ConsoleConfig, StaffLoginConfig } from '@relance/config';
+import type { AppConfig, ConsoleConfig, StaffLoginConfig } from '@relance/config';
 import { AuditRepository } from '@relance/db/repositories/audit.repository';
 import { ConsoleSessionRepository } from '@relance/db/repositories/console-session.repository';
 import { StaffRepository } from '@relance/db/repositories/staff.repository';
@@ -14,10 +14,13 @@ import { adminRouter } from './admin/admin-router';
 import { createAdmin, ROOT_PATH } from './admin/admin-setup';
 import { loadAdminJS } from './admin/adminjs-modules';
 import { ConsoleModule } from './console.module';
+import { consolePrivacyServices } from './privacy/privacy-request-services';
 
 export interface ConsoleAppOptions {
   config: ConsoleConfig;
   login: StaffLoginConfig;
+  /** What the privacy-request actions need: deadlines, Temporal, Relance's own mailer. */
+  app: AppConfig;
   dataSource: DataSource;
   logger: Logger;
 }
@@ -36,9 +39,12 @@ export async function createConsoleApp(options: ConsoleAppOptions): Promise<Nest
   const staff = new StaffRepository(dataSource);
   const login = new StaffLogin(staff, audit, options.login);
   const modules = await loadAdminJS();
-  const admin = await createAdmin(modules, { dataSource, audit, login, requests: new PrivacyRequestRepository(dataSource) });
+  const requests = new PrivacyRequestRepository(dataSource);
+  const privacy = consolePrivacyServices(options.app, dataSource, logger);
+  const admin = await createAdmin(modules, { dataSource, audit, login, requests, privacy: privacy.actions });
   const sessions = new ConsoleSessionRepository(dataSource);
-  app.use(ROOT_PATH, adminRouter(modules, admin, config, { login, staff, sessions }) as never);
+  app.use(ROOT_PATH, adminRouter(modules, admin, config, { login, staff, sessions, requests, audit }) as never);
+  app.getHttpServer().on('close', () => void privacy.close());
   // Nothing but the console at the root: send staff to it.
   app.getHttpAdapter().get('/', (_request: unknown, response: { redirect(url: string): void }) => response.redirect(ROOT_PATH));
   await app.init();

@@ -12,7 +12,7 @@ import { ErasureService } from '../erasure/erasure.service';
 import { WorkflowPurge } from '../erasure/workflow-purge';
 import { footprintCampaign, prospectFootprint } from '../erasure/testing/prospect-footprint';
 import { CertificateSigner } from './privacy-certificate';
-import { PrivacyRequestExecutor } from './privacy-request-executor';
+import { PrivacyRequestExecutor, PrivacyRequestRejectedError } from './privacy-request-executor';
 import { PrivacyRequestRepository } from './privacy-request.repository';
 import { SubjectRowsRepository } from './subject-rows.repository';
 import { SystemMailer } from './system-mailer';
@@ -88,5 +88,16 @@ describe('privacy request executor (real PostgreSQL)', () => {
     const body = await certificates.verify(request.certificate!);
     assert.equal(body?.counts.messages, 1);
     assert.equal(JSON.stringify(body).includes(person.email), false, 'the certificate names nobody');
+  });
+
+  it('does nothing for a request staff rejected after its workflow last read it, saying so (a final failure, not a retry)', async () => {
+    const person = { email: 'rejected.late@executor.test', firstName: 'Late', lastName: 'Rejection', ip: '203.0.113.0' };
+    const footprint = await prospectFootprint(db, target, person);
+    const requestId = await verifiedRequest('erasure', footprint.prospectId);
+    assert.ok(await requests.reject(requestId, new Date()));
+    await assert.rejects(executor.execute(requestId), PrivacyRequestRejectedError);
+    const left = await db.query(`SELECT count(*)::int AS n FROM prospects WHERE id = $1`, [footprint.prospectId]);
+    assert.equal(left[0].n, 1, 'the prospect is still there');
+    assert.equal((await requests.find(requestId))!.status, 'rejected');
   });
 });

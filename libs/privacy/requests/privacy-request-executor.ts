@@ -37,6 +37,14 @@ interface Outcome {
  * contact address and the message). A request about an address never held completes too, with
  * a certificate saying nothing was found.
  */
+/** The request was rejected by staff before it ran: final, nothing was done. */
+export class PrivacyRequestRejectedError extends Error {
+  constructor(requestId: string) {
+    super(`privacy request ${requestId} was rejected before it ran`);
+    this.name = 'PrivacyRequestRejectedError';
+  }
+}
+
 @Injectable()
 export class PrivacyRequestExecutor {
   constructor(
@@ -55,6 +63,8 @@ export class PrivacyRequestExecutor {
     const request = await this.requests.find(requestId);
     if (!request) throw new Error(`privacy request ${requestId} does not exist`);
     if (request.status === 'completed') return { found: certificateFound(request) };
+    // Staff rejected it after the workflow last read it: nothing is done (the activity says so, once).
+    if (request.status === 'rejected') throw new PrivacyRequestRejectedError(requestId);
     if (request.status !== 'verified') throw new Error(`privacy request ${requestId} is ${request.status}, not verified`);
     const subjects = await this.subjectsOf(request);
     const outcome = await this.carryOut(request, subjects);

@@ -86,6 +86,14 @@ export class PrivacyRequestRepository {
     });
   }
 
+  /** Staff reject an open request: from either open status; null when it was closed already. */
+  async reject(id: string, at: Date): Promise<PrivacyRequest | null> {
+    const result = await this.dataSource.getRepository(PrivacyRequest).update({ id, status: In(['awaiting_verification', 'verified']) }, {
+      status: 'rejected', completedAt: at, contactEmail: null, message: null, fields: null, verificationReason: null, extensionReason: null,
+    });
+    return result.affected ? this.find(id) : null;
+  }
+
   async addEvent(requestId: string, kind: string, details: Record<string, any> = {}, manager?: EntityManager): Promise<void> {
     await (manager ?? this.dataSource.manager).getRepository(PrivacyRequestEvent).insert({ requestId, kind, details });
   }

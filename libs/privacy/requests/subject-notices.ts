@@ -14,6 +14,12 @@ export const subjectNotices = {
     subject: 'Your privacy request needs more time',
     text: `Your privacy request (reference ${requestId}) will be answered by ${dueAt.toISOString()}.\n\nWhy: ${reason}`,
   }),
+  rejected: (to: string, requestId: string, reason: string): SystemMail => ({
+    to,
+    subject: 'Your privacy request was declined',
+    text: `We will not carry out your privacy request (reference ${requestId}).\n\nWhy: ${reason}\n\n`
+      + 'You may write to us again, or lodge a complaint with your data protection authority.',
+  }),
   completed: (to: string, requestId: string, certificate: string, exportLink: string | null): SystemMail => ({
     to,
     subject: 'Your privacy request is complete',

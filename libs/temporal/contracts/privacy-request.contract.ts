@@ -1,4 +1,4 @@
-import { defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
 
 export const PRIVACY_REQUEST_WORKFLOW = 'privacyRequestWorkflow';
 
@@ -14,6 +14,21 @@ export interface PrivacyRequestInput {
 export const privacyRequestVerifiedSignal = defineSignal('privacyRequestVerified');
 export const privacyRequestExtendedSignal = defineSignal('privacyRequestExtended');
 export const privacyRequestFieldsSignal = defineSignal('privacyRequestFields');
+/** Staff rejected the request (the row is closed and the subject told first): the workflow ends. */
+export const privacyRequestRejectedSignal = defineSignal('privacyRequestRejected');
+
+/**
+ * What the workflow is doing now, for staff screens: ids and dates only. `deadline` is the next
+ * reminder or escalation it will record while it waits (null once all have fired).
+ */
+export type PrivacyRequestLive =
+  | { phase: 'starting' }
+  | { phase: 'awaiting_verification'; until: string }
+  | { phase: 'awaiting_fields'; dueAt: string | null; deadline: PrivacyDeadlineEvent | null }
+  | { phase: 'executing' }
+  | { phase: 'finished'; outcome: PrivacyRequestResult['outcome'] };
+
+export const privacyRequestLiveQuery = defineQuery<PrivacyRequestLive>('privacyRequestLive');
 
 /** What the workflow needs to know of its request: state and dates (ISO), never content. */
 export interface PrivacyRequestState {
@@ -28,11 +43,14 @@ export interface PrivacyRequestState {
   reminderOffsetsMs: number[];
 }
 
+/** The failure type executePrivacyRequest ends with when staff rejected the request just before it ran. */
+export const PRIVACY_REQUEST_REJECTED_FAILURE = 'PrivacyRequestRejected';
+
 export type PrivacyDeadlineEvent =
   | { kind: 'reminder'; offsetMs: number; at: string }
   | { kind: 'escalation'; at: string };
 
-export type PrivacyRequestResult = { outcome: 'expired' } | { outcome: 'completed'; found: boolean };
+export type PrivacyRequestResult = { outcome: 'expired' } | { outcome: 'rejected' } | { outcome: 'completed'; found: boolean };
 
 export interface PrivacyActivities {
   readPrivacyRequest(requestId: string): Promise<PrivacyRequestState>;

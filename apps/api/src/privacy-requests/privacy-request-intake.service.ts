@@ -5,12 +5,12 @@ import type { PrivacyRequest, PrivacyRequestType } from '@relance/db';
 import { DomainError } from '@relance/errors';
 import { AuditTrail } from '@relance/privacy/audit-trail';
 import { soleOwner } from '@relance/privacy/erasure/erasure.service';
-import { CertificateSigner, type NewPrivacyRequest, PrivacyRequestRepository, SubjectRowsRepository } from '@relance/privacy/requests';
+import {
+  CertificateSigner, type NewPrivacyRequest, PrivacyRequestRepository, PrivacyRequestWorkflows, rectificationFields, SubjectRowsRepository,
+} from '@relance/privacy/requests';
 import type { StaffContext } from '../common/api-request';
 import type { StaffPrivacyRequestDto } from './dto/privacy-request-input.dto';
 import { hashEmail } from '@relance/privacy/suppression-keys';
-import { PrivacyRequestWorkflows } from './privacy-request-workflows';
-import { rectificationFields } from './rectification-fields';
 
 /**
  * Requests coming in: from anyone by email (verified by a mailed link), from a customer on a

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PrivacyRequestsModule as PrivacyRequestsLibModule } from '@relance/privacy/requests';
+import { PrivacyRequestStaffActions, PrivacyRequestsModule as PrivacyRequestsLibModule, PrivacyRequestWorkflows } from '@relance/privacy/requests';
 import { PrivacyRequestIntake } from './privacy-request-intake.service';
-import { PrivacyRequestStaffActions } from './privacy-request-staff.service';
-import { PrivacyRequestWorkflows } from './privacy-request-workflows';
 import { PrivacyRequestsController } from './privacy-requests.controller';
 import { ProspectPrivacyRequestsController } from './prospect-privacy-requests.controller';
 import { StaffPrivacyRequestsController } from './staff-privacy-requests.controller';

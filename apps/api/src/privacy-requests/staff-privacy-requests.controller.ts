@@ -7,9 +7,9 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ListPrivacyRequestsQuery } from './dto/list-privacy-requests.query';
 import { RectifyFieldsDto, StaffPrivacyRequestDto, StaffReasonDto } from './dto/privacy-request-input.dto';
-import { PrivacyRequestDto, PrivacyRequestPageDto } from './dto/privacy-request.dto';
+import { PrivacyRequestDto, PrivacyRequestPageDto, PrivacyRequestWithLiveDto } from './dto/privacy-request.dto';
 import { PrivacyRequestIntake } from './privacy-request-intake.service';
-import { PrivacyRequestStaffActions } from './privacy-request-staff.service';
+import { PrivacyRequestStaffActions } from '@relance/privacy/requests';
 
 /** Staff handle data-subject requests here (the console drives these same routes). */
 @ApiTags('staff')
@@ -44,12 +44,12 @@ export class StaffPrivacyRequestsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One privacy request with its events (verification, reminders, escalation, extension)' })
-  @ApiOkResponse({ type: PrivacyRequestDto })
+  @ApiOperation({ summary: 'One privacy request with its events and its workflow\'s live state (what it waits for)' })
+  @ApiOkResponse({ type: PrivacyRequestWithLiveDto })
   @ApiErrors(400, 404)
-  async get(@Param('id', ParseIdPipe) id: string): Promise<PrivacyRequestDto> {
-    const { request, events } = await this.actions.get(id);
-    return PrivacyRequestDto.from(request, new Date(), events);
+  async get(@Param('id', ParseIdPipe) id: string): Promise<PrivacyRequestWithLiveDto> {
+    const { request, events, live } = await this.actions.get(id);
+    return { ...PrivacyRequestDto.from(request, new Date(), events), live: live.live, liveUnavailable: live.reason };
   }
 
   @Post(':id/verify')
@@ -68,6 +68,15 @@ export class StaffPrivacyRequestsController {
   @ApiErrors(400, 404, 409)
   async extend(@CurrentStaff() staff: StaffContext, @Param('id', ParseIdPipe) id: string, @Body() body: StaffReasonDto): Promise<PrivacyRequestDto> {
     return PrivacyRequestDto.from(await this.actions.extend(staff, id, body.reason), new Date());
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject an open request with the reason: closed unexecuted, audited, the reason mailed to the requester' })
+  @ApiOkResponse({ type: PrivacyRequestDto })
+  @ApiErrors(400, 404, 409)
+  async reject(@CurrentStaff() staff: StaffContext, @Param('id', ParseIdPipe) id: string, @Body() body: StaffReasonDto): Promise<PrivacyRequestDto> {
+    return PrivacyRequestDto.from(await this.actions.reject(staff, id, body.reason), new Date());
   }
 
   @Post(':id/rectify')

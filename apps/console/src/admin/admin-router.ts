@@ -5,7 +5,10 @@ import type AdminJS from 'adminjs';
 import type { ConsoleConfig } from '@relance/config';
 import type { ConsoleSessionRepository } from '@relance/db/repositories/console-session.repository';
 import type { StaffRepository } from '@relance/db/repositories/staff.repository';
+import type { AuditTrail } from '@relance/privacy/audit-trail';
+import type { PrivacyRequestRepository } from '@relance/privacy/requests';
 import type { StaffLogin } from '@relance/staff/staff-login';
+import { CERTIFICATE_PATH, certificateDownload } from '../privacy/certificate-download';
 import type { AdminJSModules } from './adminjs-modules';
 import type { ConsoleRequest, ConsoleResponse, Middleware, Next } from './http-types';
 import { memberLoader } from './member-loader';
@@ -19,6 +22,8 @@ export interface RouterDeps {
   login: StaffLogin;
   staff: StaffRepository;
   sessions: ConsoleSessionRepository;
+  requests: PrivacyRequestRepository;
+  audit: AuditTrail;
 }
 
 /** The session cookie's name: `__Host-` when served over https (secure, host-only, path /). */
@@ -33,7 +38,7 @@ export function sessionCookieName(config: ConsoleConfig): string {
  * buildAuthenticatedRouter is not used: it neither renews the session at sign-in nor lets a
  * lockout be told apart from a wrong password.
  */
-export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: ConsoleConfig, { login, staff, sessions }: RouterDeps) {
+export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: ConsoleConfig, { login, staff, sessions, requests, audit }: RouterDeps) {
   const router = Router();
   const { rootPath, loginPath, logoutPath } = admin.options as { rootPath: string; loginPath: string; logoutPath: string };
   const local = (path: string) => path.slice(rootPath.length) || '/';
@@ -93,6 +98,7 @@ export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: Con
 
   use(roleGuard(loginPath));
   use(recordIdCheck());
+  router.get(CERTIFICATE_PATH, certificateDownload(requests, audit) as never);
   modules.express.buildRoutes({ admin, routes, router } as never);
   return router;
 }

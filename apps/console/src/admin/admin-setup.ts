@@ -29,6 +29,7 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
   const loader = new ComponentLoader();
   const SupportHome = loader.add('SupportHome', join(COMPONENTS_DIR, 'support-home.jsx'));
   const OperationsPage = loader.add('OperationsPage', join(COMPONENTS_DIR, 'operations-page.jsx'));
+  const PrivacyRequestScreen = loader.add('PrivacyRequestScreen', join(COMPONENTS_DIR, 'privacy-request-screen.jsx'));
   loader.override('SidebarPages', join(COMPONENTS_DIR, 'sidebar-pages.jsx'));
   const operations = new OperationsRepository(deps.dataSource as DataSource);
 
@@ -40,7 +41,7 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
     branding: { companyName: 'Relance console', logo: false, withMadeWithLove: false },
     // Read by the menu's page list (sidebar-pages.jsx).
     env: { CONSOLE_PAGE_ROLES: JSON.stringify(PAGE_ROLES), CONSOLE_ROOT_PATH: ROOT_PATH },
-    resources: consoleResources(deps),
+    resources: consoleResources(deps, { privacyRequest: PrivacyRequestScreen }),
     dashboard: {
       component: SupportHome,
       handler: async (_request: unknown, _response: unknown, context: ActionContext) => {

@@ -3,8 +3,10 @@ import type { DataSource } from 'typeorm';
 import { Account, AuditEvent, PrivacyRequest, Prospect } from '@relance/db';
 import { StaffUser } from '@relance/db/entities/staff-user.entity';
 import type { AuditTrail } from '@relance/privacy/audit-trail';
+import type { PrivacyRequestStaffActions } from '@relance/privacy/requests';
 import type { StaffLogin } from '@relance/staff/staff-login';
 import { sessionUser } from './console-user';
+import { privacyRequestActions } from '../privacy/privacy-request-actions';
 import { entityModel } from './entity-model';
 import { mayUseResource } from './role-access';
 
@@ -12,6 +14,12 @@ export interface ResourceDeps {
   dataSource: DataSource;
   audit: AuditTrail;
   login: StaffLogin;
+  privacy: PrivacyRequestStaffActions;
+}
+
+/** Custom screens, by the names the ComponentLoader gave them. */
+export interface ResourceComponents {
+  privacyRequest: string;
 }
 
 type Access = { currentAdmin?: unknown };
@@ -51,7 +59,8 @@ function auditedShow(id: string, targetType: string, audit: AuditTrail) {
   };
 }
 
-export function consoleResources({ dataSource, audit, login }: ResourceDeps): ResourceWithOptions[] {
+export function consoleResources({ dataSource, audit, login, privacy }: ResourceDeps, components: ResourceComponents): ResourceWithOptions[] {
+  const requestScreens = privacyRequestActions(privacy, allowed('privacy_requests'), components.privacyRequest);
   const support = { name: 'Support', icon: 'LifeBuoy' };
   const admin = { name: 'Admin', icon: 'Settings' };
   const trail = { name: 'Audit', icon: 'List' };
@@ -64,7 +73,10 @@ export function consoleResources({ dataSource, audit, login }: ResourceDeps): Re
         showProperties: ['id', 'type', 'status', 'subjectKind', 'requester', 'accountId', 'prospectId', 'userId',
           'verificationMethod', 'verifiedAt', 'dueAt', 'extendedAt', 'completedAt', 'createdAt'],
         sort: { sortBy: 'createdAt', direction: 'desc' },
-        actions: readOnly('privacy_requests', { show: auditedShow('privacy_requests', 'privacy_request', audit) }),
+        actions: readOnly('privacy_requests', {
+          show: { ...auditedShow('privacy_requests', 'privacy_request', audit), ...requestScreens.show },
+          act: requestScreens.act,
+        }),
       },
     },
     {

@@ -56,6 +56,18 @@ export class PrivacyRequestDto {
   }
 }
 
+/** The single-request route: the request, its events, and what its workflow says it waits for. */
+export class PrivacyRequestWithLiveDto extends PrivacyRequestDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'From the workflow (ids and dates): phase awaiting_verification (until), awaiting_fields (dueAt, next deadline event), executing, finished (outcome)',
+  })
+  live: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Why live is null: the workflow is gone or the engine did not answer' })
+  liveUnavailable: string | null;
+}
+
 export class PrivacyRequestPageDto {
   @ApiProperty({ type: [PrivacyRequestDto] }) data: PrivacyRequestDto[];
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) nextCursor: string | null;

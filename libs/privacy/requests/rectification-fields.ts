@@ -1,5 +1,5 @@
 import { DomainError, type FieldProblem } from '@relance/errors';
-import { RECTIFIABLE_FIELDS, type RectifiableField } from '@relance/privacy/requests';
+import { RECTIFIABLE_FIELDS, type RectifiableField } from './subject-rows.repository';
 
 const VALUE_MAX = 200;
 

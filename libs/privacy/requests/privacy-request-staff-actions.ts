@@ -3,14 +3,24 @@ import { APP_CONFIG, type AppConfig } from '@relance/config';
 import type { PrivacyRequest, PrivacyRequestEvent } from '@relance/db';
 import type { Page } from '@relance/db/repositories/keyset-page';
 import { DomainError } from '@relance/errors';
-import { AuditTrail } from '@relance/privacy/audit-trail';
-import { type PrivacyRequestFilter, PrivacyRequestRepository, SubjectRowsRepository } from '@relance/privacy/requests';
-import type { StaffContext } from '../common/api-request';
-import { invalidCursor } from '../common/pagination';
-import { PrivacyRequestWorkflows } from './privacy-request-workflows';
+import { AuditTrail } from '../audit-trail';
+import { type PrivacyRequestFilter, PrivacyRequestRepository } from './privacy-request.repository';
+import { type LiveState, PrivacyRequestWorkflows } from './privacy-request-workflows';
 import { rectificationFields } from './rectification-fields';
+import { SubjectRowsRepository } from './subject-rows.repository';
+import { subjectNotices } from './subject-notices';
+import { SystemMailer } from './system-mailer';
 
-/** What staff do with requests: list them, verify one by hand, extend it once, give the fields to rectify, lift a restriction. */
+/** Who acts: a staff member by id (the API's token and the console's session both give one). */
+export interface StaffActor {
+  readonly staffUserId: string;
+}
+
+/**
+ * What staff do with requests, from the API and the console alike: list them, read one with its
+ * workflow's live state, verify one by hand, extend it once, give the fields to rectify, reject
+ * one, lift a restriction.
+ */
 @Injectable()
 export class PrivacyRequestStaffActions {
   constructor(
@@ -19,19 +29,53 @@ export class PrivacyRequestStaffActions {
     @Inject(SubjectRowsRepository) private readonly rows: SubjectRowsRepository,
     @Inject(PrivacyRequestWorkflows) private readonly workflows: PrivacyRequestWorkflows,
     @Inject(AuditTrail) private readonly audit: AuditTrail,
+    @Inject(SystemMailer) private readonly mailer: SystemMailer,
   ) {}
 
   async list(filter: PrivacyRequestFilter, limit: number, after?: string): Promise<Page<PrivacyRequest>> {
     const page = await this.requests.list(filter, { limit, after });
-    if (!page) throw invalidCursor('a privacy request of this list');
+    if (!page) {
+      const message = 'after must be the id of a privacy request of this list (use nextCursor)';
+      throw new DomainError('validation_failed', message, { field: 'after', details: [{ field: 'after', message }] });
+    }
     return page;
   }
 
-  async get(id: string): Promise<{ request: PrivacyRequest; events: PrivacyRequestEvent[] }> {
-    return { request: await this.found(id), events: await this.requests.events(id) };
+  async get(id: string): Promise<{ request: PrivacyRequest; events: PrivacyRequestEvent[]; live: LiveState }> {
+    const request = await this.found(id);
+    const [events, live] = await Promise.all([this.requests.events(id), this.workflows.live(id)]);
+    return { request, events, live };
   }
 
-  async verify(staff: StaffContext, id: string, reason: string): Promise<PrivacyRequest> {
+  /**
+   * Closes an open request unexecuted and tells the requester why (when Relance has an address
+   * for them: a customer filing for a prospect has its own channel). The row is closed first, so
+   * a mail that fails leaves an honest state: rejected, with an event saying the notice failed.
+   */
+  async reject(staff: StaffActor, id: string, reason: string): Promise<PrivacyRequest> {
+    const open = await this.found(id);
+    // Being carried out: too late to refuse it (the certificate will say what was done).
+    if ((await this.workflows.live(id)).live?.phase === 'executing') {
+      throw new DomainError('conflict', `privacy request ${id} is being carried out now: it can no longer be rejected`);
+    }
+    const rejected = await this.requests.reject(id, new Date());
+    if (!rejected) throw new DomainError('conflict', `privacy request ${id} is ${(await this.found(id)).status}: only an open request is rejected`);
+    await this.requests.addEvent(id, 'rejected', { staffId: staff.staffUserId });
+    await this.record(staff, 'privacy_request.rejected', rejected, reason);
+    await this.workflows.wake(id, 'rejected');
+    if (open.contactEmail) {
+      try {
+        await this.mailer.send(subjectNotices.rejected(open.contactEmail, id, reason));
+        await this.requests.addEvent(id, 'subject_told_of_rejection');
+      } catch (error) {
+        await this.requests.addEvent(id, 'rejection_notice_failed', { error: (error as Error).message });
+        throw new DomainError('unavailable', `privacy request ${id} was rejected, but the requester could not be mailed: ${(error as Error).message}`);
+      }
+    }
+    return rejected;
+  }
+
+  async verify(staff: StaffActor, id: string, reason: string): Promise<PrivacyRequest> {
     const now = new Date();
     const verified = await this.requests.verify(id, {
       method: 'staff', staffId: staff.staffUserId, reason, at: now, dueAt: new Date(now.getTime() + this.config.privacy.deadlineMs),
@@ -44,7 +88,7 @@ export class PrivacyRequestStaffActions {
   }
 
   /** The one extension: another deadline's length from the current due date; the workflow tells the subject. */
-  async extend(staff: StaffContext, id: string, reason: string): Promise<PrivacyRequest> {
+  async extend(staff: StaffActor, id: string, reason: string): Promise<PrivacyRequest> {
     const request = await this.found(id);
     if (request.status !== 'verified' || !request.dueAt) throw new DomainError('conflict', `privacy request ${id} is ${request.status}: only an open, verified request is extended`);
     const extended = await this.requests.extend(id, reason, new Date(), new Date(request.dueAt.getTime() + this.config.privacy.deadlineMs));
@@ -55,7 +99,7 @@ export class PrivacyRequestStaffActions {
     return extended;
   }
 
-  async rectify(staff: StaffContext, id: string, input: Record<string, unknown>): Promise<PrivacyRequest> {
+  async rectify(staff: StaffActor, id: string, input: Record<string, unknown>): Promise<PrivacyRequest> {
     const fields = rectificationFields(input);
     const request = await this.found(id);
     if (request.type !== 'rectification') throw new DomainError('conflict', `privacy request ${id} is ${request.type}, not a rectification`);
@@ -67,7 +111,7 @@ export class PrivacyRequestStaffActions {
   }
 
   /** Ends a restriction a request set: the prospect may be mailed again. */
-  async liftRestriction(staff: StaffContext, id: string): Promise<PrivacyRequest> {
+  async liftRestriction(staff: StaffActor, id: string): Promise<PrivacyRequest> {
     const request = await this.found(id);
     if (request.type !== 'restriction' || request.subjectKind !== 'prospect' || request.status !== 'completed') {
       throw new DomainError('conflict', `privacy request ${id} is not a completed restriction of a prospect`);
@@ -85,7 +129,7 @@ export class PrivacyRequestStaffActions {
     return request;
   }
 
-  private record(staff: StaffContext, action: string, request: PrivacyRequest, reason: string | null, details: Record<string, unknown> = {}) {
+  private record(staff: StaffActor, action: string, request: PrivacyRequest, reason: string | null, details: Record<string, unknown> = {}) {
     return this.audit.record({
       actor: { kind: 'staff', id: staff.staffUserId }, action, target: { type: 'privacy_request', id: request.id },
       accountId: request.accountId, reason, details,
