@@ -1,10 +1,17 @@
-import { ActivityFailure, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   type PrivacyActivities, PRIVACY_REQUEST_REJECTED_FAILURE, type PrivacyRequestInput, type PrivacyRequestLive, type PrivacyRequestResult, type PrivacyRequestState,
   privacyRequestExtendedSignal, privacyRequestFieldsSignal, privacyRequestLiveQuery, privacyRequestRejectedSignal,
   privacyRequestVerifiedSignal,
 } from '@relance/temporal/contracts';
 import { deadlineEventKey, nextDeadlineEvent } from './privacy-request-deadline';
+
+/**
+ * A signal that lands while an activity runs (staff verify as the link is being mailed, give the
+ * fields as the row is read) must not be forgotten: the flag is cleared just before the row is
+ * read, never just before waiting. Runs started before this change keep the old order on replay.
+ */
+const KEEPS_EARLY_SIGNALS = 'privacy-request-keeps-early-signals';
 
 const activities = proxyActivities<PrivacyActivities>({
   startToCloseTimeout: '2 minutes',
@@ -22,6 +29,7 @@ const activities = proxyActivities<PrivacyActivities>({
  */
 export async function privacyRequestWorkflow(input: PrivacyRequestInput): Promise<PrivacyRequestResult> {
   const { requestId } = input;
+  const keepsEarlySignals = patched(KEEPS_EARLY_SIGNALS);
   let woken = false;
   let extended = false;
   const wake = () => { woken = true; };
@@ -40,7 +48,7 @@ export async function privacyRequestWorkflow(input: PrivacyRequestInput): Promis
   if (state.status === 'awaiting_verification') {
     live = { phase: 'awaiting_verification', until: state.expiresAt };
     await activities.sendPrivacyVerificationLink(requestId);
-    state = await awaitVerification(requestId, state, () => woken, () => { woken = false; });
+    state = await awaitVerification(requestId, state, () => woken, () => { woken = false; }, keepsEarlySignals);
     if (state.status === 'awaiting_verification') {
       await activities.expirePrivacyRequest(requestId);
       return finish({ outcome: 'expired' });
@@ -52,7 +60,7 @@ export async function privacyRequestWorkflow(input: PrivacyRequestInput): Promis
   while (!readyToExecute(state)) {
     const next = state.dueAt ? nextDeadlineEvent(state.dueAt, state.reminderOffsetsMs, fired) : null;
     live = { phase: 'awaiting_fields', dueAt: state.dueAt, deadline: next };
-    woken = false;
+    if (!keepsEarlySignals) woken = false;
     const timeout = next ? Math.max(0, Date.parse(next.at) - Date.now()) : undefined;
     const signalled = timeout === undefined ? (await condition(() => woken), true) : await condition(() => woken, timeout);
     if (!signalled && next) {
@@ -63,6 +71,7 @@ export async function privacyRequestWorkflow(input: PrivacyRequestInput): Promis
       extended = false;
       await activities.notifyPrivacyExtension(requestId);
     }
+    if (keepsEarlySignals) woken = false;
     state = await activities.readPrivacyRequest(requestId);
     if (state.status !== 'verified') return finish(closedOutcome(state));
   }
@@ -88,14 +97,15 @@ function closedOutcome(state: PrivacyRequestState): PrivacyRequestResult {
 
 /** Waits until the request is verified or its verification window closes; reads it again either way. */
 async function awaitVerification(
-  requestId: string, state: PrivacyRequestState, signalled: () => boolean, reset: () => void,
+  requestId: string, state: PrivacyRequestState, signalled: () => boolean, reset: () => void, keepsEarlySignals: boolean,
 ): Promise<PrivacyRequestState> {
   let current = state;
   while (current.status === 'awaiting_verification') {
     const left = Date.parse(current.expiresAt) - Date.now();
     if (left <= 0) return current;
-    reset();
+    if (!keepsEarlySignals) reset();
     await condition(signalled, left);
+    if (keepsEarlySignals) reset();
     current = await activities.readPrivacyRequest(requestId);
   }
   return current;

@@ -19,9 +19,15 @@ describe('privacy requests about reps (users)', () => {
   let stack: RelanceStack;
   let systemMail: SmtpCapture;
   let staffApi: ApiClient;
+  /** While set, the mail carrying a confirmation link waits for it before being acknowledged. */
+  let holdConfirmation: (() => Promise<void>) | undefined;
 
   before(async () => {
-    systemMail = await startSmtpCapture();
+    systemMail = await startSmtpCapture({
+      onAccept: async (raw) => {
+        if (raw.toString('utf8').includes('/v1/privacy-requests/verify/')) await holdConfirmation?.();
+      },
+    });
     stack = await startRelanceStack({ env: { SYSTEM_MAIL_SMTP_URL: `smtp://${systemMail.host}:${systemMail.port}` } });
     staffApi = new ApiClient(stack.apiUrl, (await newStaffMember(stack.dataSource, 'support')).token);
   });
@@ -160,6 +166,29 @@ describe('privacy requests about reps (users)', () => {
     const token = /verify\/([A-Za-z0-9_.~-]+)/.exec(confirm.text ?? '')![1];
     assert.equal((await new ApiClient(stack.apiUrl).post(`/v1/privacy-requests/verify/${token}`)).status, 200);
     await completed(filed.body.id);
+  });
+
+  it('staff verify while the confirmation link is still being mailed: the signal is not lost, the request runs at once', async () => {
+    const email = 'margaret.early@users.test';
+    const rep = await accountWithMember('Early verification', email);
+    let entered!: () => void;
+    const mailing = new Promise<void>((resolve) => { entered = resolve; });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    holdConfirmation = () => { entered(); return released; };
+    try {
+      const filed = await staffApi.post('/v1/staff/privacy-requests', { type: 'access', subject: 'user', accountId: rep.accountId, userId: rep.userId });
+      assert.equal(filed.status, 201, JSON.stringify(filed.body));
+      await mailing; // the workflow's link-mailing activity is talking to the SMTP server now
+      const verified = await staffApi.post(`/v1/staff/privacy-requests/${filed.body.id}/verify`, { reason: 'She called while the link was on its way' });
+      assert.equal(verified.status, 200, JSON.stringify(verified.body));
+      release();
+      // The verification window is 14 days here: only the kept signal can end this within seconds.
+      await completed(filed.body.id);
+    } finally {
+      holdConfirmation = undefined;
+      release();
+    }
   });
 
   it('refuses what cannot be done, saying why: the only owner, a rep\'s rectification, missing or unknown ids, the wrong caller', async () => {
