@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@relance/config';
 import type { AccountClosure } from '@relance/db/entities/account-closure.entity';
 import { DomainError } from '@relance/errors';
+import type { AuditEntry } from '@relance/db/repositories/audit.repository';
 import { AuditTrail } from '@relance/privacy/audit-trail';
 import { AccountClosureRepository } from '@relance/privacy/accounts/account-closure.repository';
 import { AccountExportService, type AccountExportView } from '@relance/privacy/accounts/account-export.service';
@@ -66,10 +67,18 @@ export class AccountLifecycleService {
   /** A reactivation: everything is kept, the campaigns the closure paused carry on. */
   async cancelClosure(caller: AccountCaller): Promise<ClosureView> {
     await this.mustBeOwner(caller, 'reactivate');
-    const outcome = await this.closures.cancel(caller.accountId, async (manager) => {
+    return this.cancel(caller.accountId, { kind: 'api_key', id: caller.apiKeyId }, null);
+  }
+
+  /** Support reactivates an account on its owner's word (mail, phone): the same cancel, the staff member and reason audited. */
+  cancelClosureAsStaff(staffUserId: string, accountId: string, reason: string): Promise<ClosureView> {
+    return this.cancel(accountId, { kind: 'staff', id: staffUserId }, reason);
+  }
+
+  private async cancel(accountId: string, actor: AuditEntry['actor'], reason: string | null): Promise<ClosureView> {
+    const outcome = await this.closures.cancel(accountId, async (manager) => {
       await this.audit.record({
-        actor: { kind: 'api_key', id: caller.apiKeyId }, action: 'account.closure_cancelled', accountId: caller.accountId,
-        target: { type: 'account', id: caller.accountId },
+        actor, action: 'account.closure_cancelled', accountId, reason, target: { type: 'account', id: accountId },
       }, manager);
     });
     if (outcome.kind === 'refused') {
@@ -77,9 +86,9 @@ export class AccountLifecycleService {
         ? 'the account is not closing: there is nothing to cancel'
         : 'the account has been purged already');
     }
-    await this.workflows.signalClosureCancelled(caller.accountId);
+    await this.workflows.signalClosureCancelled(accountId);
     for (const campaignId of outcome.resumedCampaignIds) await this.workflows.startCampaignControl(campaignId, 'resume');
-    return this.closureStatus(caller);
+    return this.closureStatus({ accountId });
   }
 
   async closureStatus(caller: Pick<AccountCaller, 'accountId'>): Promise<ClosureView> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { ErasureService } from '@relance/privacy/erasure/erasure.service';
+import { type ErasureActor, ErasureService } from '@relance/privacy/erasure/erasure.service';
 import { type PurgedWorkflows, WorkflowPurge } from '@relance/privacy/erasure/workflow-purge';
 import { API_LOGGER } from '../common/logger.module';
 import type { ForgetResultDto } from './dto/forget-result.dto';
@@ -23,10 +23,18 @@ export class ProspectForgetService {
 
   async forget(accountId: string, apiKeyId: string, prospectId: string): Promise<ForgetResultDto> {
     await this.prospects.get(accountId, prospectId); // 404 unless the account's
+    return this.erase(accountId, prospectId, { kind: 'api_key', id: apiKeyId });
+  }
+
+  /** Support forgets a prospect of any account; the reason goes to the audit trail beside the erasure. */
+  async forgetAsStaff(staffUserId: string, prospectId: string, reason: string): Promise<ForgetResultDto> {
+    const prospect = await this.prospects.find(prospectId);
+    return this.erase(prospect.accountId, prospectId, { kind: 'staff', id: staffUserId }, reason);
+  }
+
+  private async erase(accountId: string, prospectId: string, actor: ErasureActor, reason?: string): Promise<ForgetResultDto> {
     const requestId = randomUUID();
-    const report = await this.erasure.eraseSubject(
-      { kind: 'prospect', accountId, prospectId }, requestId, { kind: 'api_key', id: apiKeyId },
-    );
+    const report = await this.erasure.eraseSubject({ kind: 'prospect', accountId, prospectId }, requestId, actor, reason);
     return { requestId, counts: report.counts, workflows: await this.purgeWorkflows(requestId, report.workflowIds) };
   }
 
