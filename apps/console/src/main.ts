@@ -1,4 +1,4 @@
-import { ConfigError, loadConsoleConfig, loadDatabaseUrl, loadStaffLoginConfig } from '@relance/config';
+import { ConfigError, loadConsoleConfig, loadDatabaseUrl, loadStaffLoginConfig, loadSystemMailConfig } from '@relance/config';
 import { createDataSource } from '@relance/db/data-source';
 import { createLogger } from '@relance/observability';
 import { createConsoleApp } from './console-app';
@@ -8,16 +8,18 @@ async function main(): Promise<void> {
   const started = performance.now();
   let settings;
   try {
-    settings = { config: loadConsoleConfig(), login: loadStaffLoginConfig(), databaseUrl: loadDatabaseUrl() };
+    settings = {
+      config: loadConsoleConfig(), login: loadStaffLoginConfig(), systemMail: loadSystemMailConfig(), databaseUrl: loadDatabaseUrl(),
+    };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  const { config, login, databaseUrl } = settings;
+  const { config, login, systemMail, databaseUrl } = settings;
   const logger = createLogger({ level: config.logLevel, service: 'console' });
   const dataSource = await createDataSource(databaseUrl, { poolSize: 5, applicationName: 'relance-console' }).initialize();
-  const app = await createConsoleApp({ config, login, dataSource, logger });
+  const app = await createConsoleApp({ config, login, systemMail, dataSource, logger });
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();

@@ -3,7 +3,9 @@ import type AdminJS from 'adminjs';
 import type { ActionContext } from 'adminjs';
 import type { DataSource } from 'typeorm';
 import type { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
+import type { SupportDeskService } from '@relance/support/support-desk.service';
 import { OperationsRepository } from '../operations/operations.repository';
+import { supportConversationsResource } from '../support/support-conversations.resource';
 import type { AdminJSModules } from './adminjs-modules';
 import { sessionUser } from './console-user';
 import { consoleResources, type ResourceDeps } from './resources';
@@ -20,6 +22,7 @@ const COMPONENTS_DIR = resolve(__dirname, '..', '..', '..', '..', '..', 'apps', 
 
 export interface AdminDeps extends ResourceDeps {
   requests: PrivacyRequestRepository;
+  desk: SupportDeskService;
 }
 
 /** The AdminJS instance: resources, the home (instead of AdminJS's welcome page) and the operators' page. */
@@ -29,6 +32,7 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
   const loader = new ComponentLoader();
   const SupportHome = loader.add('SupportHome', join(COMPONENTS_DIR, 'support-home.jsx'));
   const OperationsPage = loader.add('OperationsPage', join(COMPONENTS_DIR, 'operations-page.jsx'));
+  const SupportConversation = loader.add('SupportConversation', join(COMPONENTS_DIR, 'support-conversation.jsx'));
   loader.override('SidebarPages', join(COMPONENTS_DIR, 'sidebar-pages.jsx'));
   const operations = new OperationsRepository(deps.dataSource as DataSource);
 
@@ -40,7 +44,7 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
     branding: { companyName: 'Relance console', logo: false, withMadeWithLove: false },
     // Read by the menu's page list (sidebar-pages.jsx).
     env: { CONSOLE_PAGE_ROLES: JSON.stringify(PAGE_ROLES), CONSOLE_ROOT_PATH: ROOT_PATH },
-    resources: consoleResources(deps),
+    resources: [...consoleResources(deps), supportConversationsResource(deps.dataSource as DataSource, deps.desk, SupportConversation)],
     dashboard: {
       component: SupportHome,
       handler: async (_request: unknown, _response: unknown, context: ActionContext) => {
