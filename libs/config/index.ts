@@ -4,4 +4,3 @@ export { KeyRing, parseKeyRing } from './master-keys';
 export { APP_CONFIG, ConfigModule } from './config.module';
 export { LauncherEnv, readLauncherEnv } from './launcher-env';
 export { ConsoleConfig, loadConsoleConfig, loadStaffLoginConfig, StaffLoginConfig } from './console-config';
-export { loadSystemMailConfig, type SystemMailConfig } from './system-mail-config';

@@ -5,6 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@relance/db/data-source';
+import { ProspectRepository } from '@relance/db/repositories/prospect.repository';
+import { AccountClosureRepository } from '@relance/privacy/accounts/account-closure.repository';
 import { SupportConversationRepository } from '@relance/support/support-conversation.repository';
 import { bootstrapAccount } from '../../apps/api/src/auth/bootstrap-account';
 import { testEnv } from '../harness/env';
@@ -13,8 +15,11 @@ import { artifactPath, launchChromium } from '../support/browser';
 import { startConsole, type RunningConsole } from '../support/console-process';
 import { newConsoleMember } from '../support/staff-fixtures';
 
-/** Support's conversations in the console, in a real browser: read (audited), reply (mailed), attach. */
-describe('console: support conversations in a browser', () => {
+/**
+ * Support's screens in a real browser: conversations (read, audited; reply, mailed; attach),
+ * "Forget this prospect" and the account's closure with its Cancel action.
+ */
+describe('console: support actions in a browser', () => {
   let dataSource: DataSource;
   let mail: SmtpCapture;
   let consoleApp: RunningConsole;
@@ -108,10 +113,57 @@ describe('console: support conversations in a browser', () => {
     assert.equal(row.account_id, accountId);
   });
 
-  it('an operator is refused the conversations, screens and API alike (403)', async () => {
+  /** Fills the reason form (reason-action.jsx) and sends it. */
+  async function submitReason(page: Page, button: string, reason: string, confirm: boolean): Promise<void> {
+    await page.fill('#action-reason', reason);
+    if (confirm) await page.locator('label[for="action-confirm"]').click();
+    await page.getByRole('button', { name: button }).click();
+  }
+
+  it('support forgets a prospect by clicking, with a reason and a confirmation; audited with the staff member', async () => {
+    const { accountId } = await customerConversation('Prospect owner');
+    const prospect = (await new ProspectRepository(dataSource).insertOne(accountId, null, { email: `ada-${randomUUID()}@forget.test`, firstName: 'Ada' }))!;
+    const { page, id: staffId } = await signedIn('support');
+    await page.goto(`${consoleApp.url}/admin/resources/prospects/records/${prospect.id}/forget`);
+    await page.getByText(/This cannot be undone/).waitFor();
+
+    await page.getByRole('button', { name: 'Forget this prospect' }).click();
+    await page.getByTestId('action-notice').filter({ hasText: /^reason:/ }).waitFor();
+    await submitReason(page, 'Forget this prospect', 'Asked by mail, ticket 7', false);
+    await page.getByTestId('action-notice').filter({ hasText: /^confirmed:/ }).waitFor();
+    assert.equal((await dataSource.query(`SELECT id FROM prospects WHERE id = $1`, [prospect.id])).length, 1, 'refusals erased nothing');
+
+    await page.locator('label[for="action-confirm"]').click();
+    await page.getByRole('button', { name: 'Forget this prospect' }).click();
+    await page.getByTestId('action-notice').filter({ hasText: /^Prospect forgotten/ }).waitFor();
+    await page.screenshot({ path: artifactPath('console-forget-prospect.png'), fullPage: true });
+    assert.equal((await dataSource.query(`SELECT id FROM prospects WHERE id = $1`, [prospect.id])).length, 0);
+    const [audit] = await dataSource.query(`SELECT actor_kind, actor_id, reason FROM audit_events WHERE action = 'prospect.erased' AND target_id = $1`, [prospect.id]);
+    assert.deepEqual(audit, { actor_kind: 'staff', actor_id: staffId, reason: 'Asked by mail, ticket 7' });
+  });
+
+  it('support sees an account\'s pending closure and cancels it by clicking; audited with the reason', async () => {
+    const { accountId } = await customerConversation('Closing owner');
+    await new AccountClosureRepository(dataSource).request(accountId, 3_600_000, async () => undefined);
+    const { page, id: staffId } = await signedIn('support');
+    await page.goto(`${consoleApp.url}/admin/resources/accounts/records/${accountId}/closure`);
+    await page.getByText('Closure: pending').waitFor();
+    await page.getByText(/unless cancelled/).waitFor();
+    await submitReason(page, 'Cancel the closure', 'The owner called to keep the account', true);
+    await page.getByTestId('action-notice').filter({ hasText: 'Closure cancelled: the account is kept.' }).waitFor();
+    await page.getByText('Closure: cancelled').waitFor();
+    const [closure] = await dataSource.query(`SELECT status FROM account_closures WHERE account_id = $1`, [accountId]);
+    assert.equal(closure.status, 'cancelled');
+    const [audit] = await dataSource.query(`SELECT actor_id, reason FROM audit_events WHERE action = 'account.closure_cancelled' AND target_id = $1`, [accountId]);
+    assert.deepEqual(audit, { actor_id: staffId, reason: 'The owner called to keep the account' });
+  });
+
+  it('an operator is refused the conversations, the forget and the closure actions, screens and API alike (403)', async () => {
     const { id } = await customerConversation('Not for operators');
     const { page } = await signedIn('operator');
-    for (const path of ['/admin/resources/support_conversations', `/admin/resources/support_conversations/records/${id}/conversation`]) {
+    const { accountId } = await customerConversation('Operator target');
+    for (const path of ['/admin/resources/support_conversations', `/admin/resources/support_conversations/records/${id}/conversation`,
+      `/admin/resources/accounts/records/${accountId}/closure`]) {
       assert.equal((await page.goto(`${consoleApp.url}${path}`))?.status(), 403, path);
     }
     const api = await page.request.post(`${consoleApp.url}/admin/api/resources/support_conversations/records/${id}/conversation`,
@@ -119,5 +171,11 @@ describe('console: support conversations in a browser', () => {
     assert.equal(api.status(), 403);
     const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM support_messages WHERE conversation_id = $1`, [id]);
     assert.equal(count, 1, 'nothing was added');
+    const cancel = await page.request.post(`${consoleApp.url}/admin/api/resources/accounts/records/${accountId}/closure`,
+      { headers: { origin: consoleApp.url }, data: { reason: 'x', confirmed: 'yes' } });
+    assert.equal(cancel.status(), 403);
+    const forged = await page.request.post(`${consoleApp.url}/admin/api/resources/accounts/records/${accountId}/closure`,
+      { headers: { origin: 'http://evil.example' }, data: { reason: 'x', confirmed: 'yes' } });
+    assert.equal(forged.status(), 403, 'another site\'s form is refused');
   });
 });

@@ -2,26 +2,24 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { ConsoleConfig, StaffLoginConfig, SystemMailConfig } from '@relance/config';
+import type { AppConfig, ConsoleConfig, StaffLoginConfig } from '@relance/config';
 import { AuditRepository } from '@relance/db/repositories/audit.repository';
 import { ConsoleSessionRepository } from '@relance/db/repositories/console-session.repository';
 import { StaffRepository } from '@relance/db/repositories/staff.repository';
 import { NestPinoLogger } from '@relance/observability';
 import { AuditTrail } from '@relance/privacy/audit-trail';
 import { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
-import { SystemMailer } from '@relance/privacy/requests/system-mailer';
 import { StaffLogin } from '@relance/staff/staff-login';
-import { SupportConversationRepository } from '@relance/support/support-conversation.repository';
-import { SupportDeskService } from '@relance/support/support-desk.service';
 import { adminRouter } from './admin/admin-router';
 import { createAdmin, ROOT_PATH } from './admin/admin-setup';
 import { loadAdminJS } from './admin/adminjs-modules';
 import { ConsoleModule } from './console.module';
+import { consoleSupportServices } from './support/support-services';
 
 export interface ConsoleAppOptions {
   config: ConsoleConfig;
-  /** Relance's own mailbox: support replies are mailed through it. */
-  systemMail: SystemMailConfig;
+  /** What the staff actions need: Temporal, Relance's own mailer, the suppression hash key. */
+  app: AppConfig;
   login: StaffLoginConfig;
   dataSource: DataSource;
   logger: Logger;
@@ -41,10 +39,11 @@ export async function createConsoleApp(options: ConsoleAppOptions): Promise<Nest
   const staff = new StaffRepository(dataSource);
   const login = new StaffLogin(staff, audit, options.login);
   const modules = await loadAdminJS();
-  const desk = new SupportDeskService(new SupportConversationRepository(dataSource), audit, new SystemMailer({ systemMail: options.systemMail }));
-  const admin = await createAdmin(modules, { dataSource, audit, login, requests: new PrivacyRequestRepository(dataSource), desk });
+  const support = consoleSupportServices(options.app, dataSource, audit, logger);
+  const admin = await createAdmin(modules, { dataSource, audit, login, requests: new PrivacyRequestRepository(dataSource), support: support.services });
   const sessions = new ConsoleSessionRepository(dataSource);
   app.use(ROOT_PATH, adminRouter(modules, admin, config, { login, staff, sessions }) as never);
+  app.getHttpServer().on('close', () => void support.close());
   // Nothing but the console at the root: send staff to it.
   app.getHttpAdapter().get('/', (_request: unknown, response: { redirect(url: string): void }) => response.redirect(ROOT_PATH));
   await app.init();

@@ -1,4 +1,4 @@
-import { ConfigError, loadConsoleConfig, loadDatabaseUrl, loadStaffLoginConfig, loadSystemMailConfig } from '@relance/config';
+import { ConfigError, loadConfig, loadConsoleConfig, loadDatabaseUrl, loadStaffLoginConfig } from '@relance/config';
 import { createDataSource } from '@relance/db/data-source';
 import { createLogger } from '@relance/observability';
 import { createConsoleApp } from './console-app';
@@ -8,18 +8,16 @@ async function main(): Promise<void> {
   const started = performance.now();
   let settings;
   try {
-    settings = {
-      config: loadConsoleConfig(), login: loadStaffLoginConfig(), systemMail: loadSystemMailConfig(), databaseUrl: loadDatabaseUrl(),
-    };
+    settings = { config: loadConsoleConfig(), login: loadStaffLoginConfig(), app: loadConfig(), databaseUrl: loadDatabaseUrl() };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  const { config, login, systemMail, databaseUrl } = settings;
+  const { config, login, app: appConfig, databaseUrl } = settings;
   const logger = createLogger({ level: config.logLevel, service: 'console' });
   const dataSource = await createDataSource(databaseUrl, { poolSize: 5, applicationName: 'relance-console' }).initialize();
-  const app = await createConsoleApp({ config, login, systemMail, dataSource, logger });
+  const app = await createConsoleApp({ config, login, app: appConfig, dataSource, logger });
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();

@@ -10,6 +10,7 @@ export const RESOURCE_ROLES: Readonly<Record<string, readonly StaffRole[]>> = {
   prospects: ['support', 'admin'],
   accounts: ['support', 'admin'],
   support_conversations: ['support', 'admin'],
+  users: ['support', 'admin'],
   audit_events: ['support', 'operator', 'admin'],
   staff_users: ['admin'],
 };
