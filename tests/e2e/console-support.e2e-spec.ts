@@ -174,8 +174,13 @@ describe('console: support actions in a browser', () => {
     const cancel = await page.request.post(`${consoleApp.url}/admin/api/resources/accounts/records/${accountId}/closure`,
       { headers: { origin: consoleApp.url }, data: { reason: 'x', confirmed: 'yes' } });
     assert.equal(cancel.status(), 403);
-    const forged = await page.request.post(`${consoleApp.url}/admin/api/resources/accounts/records/${accountId}/closure`,
+    // A support member's session, but the request comes from another site.
+    const { page: supportPage } = await signedIn('support');
+    await new AccountClosureRepository(dataSource).request(accountId, 3_600_000, async () => undefined);
+    const forged = await supportPage.request.post(`${consoleApp.url}/admin/api/resources/accounts/records/${accountId}/closure`,
       { headers: { origin: 'http://evil.example' }, data: { reason: 'x', confirmed: 'yes' } });
     assert.equal(forged.status(), 403, 'another site\'s form is refused');
+    const [closure] = await dataSource.query(`SELECT status FROM account_closures WHERE account_id = $1`, [accountId]);
+    assert.equal(closure.status, 'pending', 'still closing');
   });
 });

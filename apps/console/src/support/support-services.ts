@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -10,6 +9,7 @@ import { AccountClosureRepository } from '@relance/privacy/accounts/account-clos
 import { ClosureCancel, type ClosureCancelWorkflows, type ClosureView } from '@relance/privacy/accounts/closure-cancel';
 import { ErasureRepository } from '@relance/privacy/erasure/erasure.repository';
 import { ErasureService } from '@relance/privacy/erasure/erasure.service';
+import { type ForgetOutcome, ProspectForget } from '@relance/privacy/erasure/prospect-forget';
 import { WorkflowPurge } from '@relance/privacy/erasure/workflow-purge';
 import { SystemMailer } from '@relance/privacy/requests/system-mailer';
 import { SupportConversationRepository } from '@relance/support/support-conversation.repository';
@@ -24,14 +24,14 @@ export interface ConsoleSupportServices {
   desk: SupportDeskService;
   closures: AccountClosureRepository;
   /** The customer's forget (erasure, blacklist, workflows purged), the staff member and reason audited. */
-  forgetProspect(staffUserId: string, prospectId: string, reason: string): Promise<{ counts: Record<string, number> }>;
+  forgetProspect(staffUserId: string, prospectId: string, reason: string): Promise<ForgetOutcome>;
   cancelClosure(staffUserId: string, accountId: string, reason: string): Promise<ClosureView>;
 }
 
 /**
  * Wired by hand (the console has no Nest module for them). The Temporal connection is lazy: the
- * console starts while Temporal is down; a forget then still erases (its workflows are purged
- * by nothing: said in the log, ids only), a closure cancel answers with Temporal's error.
+ * console starts while Temporal is down; a forget then still erases (workflows not purged: said
+ * in the log, ids only), a closure cancel answers with Temporal's error.
  */
 export function consoleSupportServices(config: AppConfig, dataSource: DataSource, audit: AuditTrail, logger: Logger) {
   const connection = Connection.lazy({ address: config.temporal.address });
@@ -39,8 +39,7 @@ export function consoleSupportServices(config: AppConfig, dataSource: DataSource
   const mailer = new SystemMailer(config);
   const closures = new AccountClosureRepository(dataSource);
   const prospects = new ProspectRepository(dataSource);
-  const erasure = new ErasureService(config, new ErasureRepository(dataSource), audit);
-  const purge = new WorkflowPurge(client);
+  const forgetting = new ProspectForget(new ErasureService(config, new ErasureRepository(dataSource), audit), new WorkflowPurge(client), logger);
   const workflows: ClosureCancelWorkflows = {
     signalClosureCancelled: async (accountId) => {
       try {
@@ -60,12 +59,7 @@ export function consoleSupportServices(config: AppConfig, dataSource: DataSource
     forgetProspect: async (staffUserId, prospectId, reason) => {
       const prospect = await prospects.findById(prospectId);
       if (!prospect) throw DomainError.notFound('prospect', prospectId, 'id');
-      const requestId = randomUUID();
-      const report = await erasure.eraseSubject(
-        { kind: 'prospect', accountId: prospect.accountId, prospectId }, requestId, { kind: 'staff', id: staffUserId }, reason);
-      await purge.purge(report.workflowIds).catch((error: Error) =>
-        logger.error({ requestId, workflows: report.workflowIds.length, err: { message: error.message } }, 'erased prospect: workflows not purged'));
-      return { counts: report.counts };
+      return forgetting.forget(prospect.accountId, prospectId, { kind: 'staff', id: staffUserId }, reason);
     },
     cancelClosure: (staffUserId, accountId, reason) =>
       new ClosureCancel(closures, audit, workflows).cancel(accountId, { kind: 'staff', id: staffUserId }, reason),
