@@ -216,7 +216,8 @@ describe('account export and closure (end to end)', () => {
     });
     const [archive] = await new LogArchives(stack.config.retention.archiveDir).write([archived(accountId), archived(bystander.accountId)]);
     const [{ id: conversationId }] = await stack.dataSource.query(
-      `INSERT INTO support_conversations (account_id, subject, body) VALUES ($1, 'Closing', 'Please close my account') RETURNING id`, [accountId]);
+      `INSERT INTO support_conversations (account_id, subject) VALUES ($1, 'Closing') RETURNING id`, [accountId]);
+    await stack.dataSource.query(`INSERT INTO support_messages (conversation_id, body) VALUES ($1, 'Please close my account')`, [conversationId]);
 
     assert.equal((await api.post('/v1/account/closure')).status, 202);
     const result: any = await stack.temporal.client.workflow.getHandle(accountClosureWorkflowId(accountId)).result();
@@ -230,6 +231,9 @@ describe('account export and closure (end to end)', () => {
     assert.ok(tombstone.deleted_at instanceof Date, 'the deletion time retention counts from');
     const kept = await stack.dataSource.query(`SELECT id FROM support_conversations WHERE account_id = $1`, [accountId]);
     assert.deepEqual(kept.map((row: { id: string }) => row.id), [conversationId]);
+    const [{ count: messagesKept }] = await stack.dataSource.query(
+      `SELECT count(*)::int AS count FROM support_messages WHERE conversation_id = $1`, [conversationId]);
+    assert.equal(messagesKept, 1, 'its messages stay with it');
     assert.deepEqual(await rowsNaming(stack.vaultDataSource, ids), {});
     assert.ok(!existsSync(join(exportDir, accountId)), 'the export archives are gone');
     const [{ count: stays }] = await stack.dataSource.query(`SELECT count(*)::int AS count FROM prospects WHERE account_id = $1`, [bystander.accountId]);

@@ -41,7 +41,7 @@ describe('retention schedules', () => {
   const workers: { worker: RelanceWorker; running: Promise<void> }[] = [];
   const seeded = {
     oldLogIds: [] as string[], recentLogId: '', oldArchive: '', recentArchive: '',
-    expiredConversation: '', keptConversations: [] as string[], expiredAccount: '', keptAccounts: [] as string[], oldToken: '', recentToken: '',
+    expiredConversation: '', unattachedExpired: '', keptConversations: [] as string[], expiredAccount: '', keptAccounts: [] as string[], oldToken: '', recentToken: '',
     oldApiKey: '', recentApiKey: '', liveApiKey: '',
     oldExport: { id: '', file: '' }, recentExport: { id: '', file: '' }, oldAccessExport: '', recentAccessExport: '',
   };
@@ -98,13 +98,19 @@ describe('retention schedules', () => {
 
     const account = async (deletedAt: Date | null) =>
       (await db.query(`INSERT INTO accounts (name, deleted_at) VALUES ('retention test', $1) RETURNING id`, [deletedAt]))[0].id as string;
-    const conversation = async (accountId: string) =>
-      (await db.query(`INSERT INTO support_conversations (account_id, subject, body) VALUES ($1, 'Help', 'My import failed') RETURNING id`,
-        [accountId]))[0].id as string;
+    const conversation = async (accountId: string | null, lastMessageAt = new Date()) => {
+      const [{ id }] = await db.query(
+        `INSERT INTO support_conversations (account_id, subject, last_message_at) VALUES ($1, 'Help', $2) RETURNING id`, [accountId, lastMessageAt]);
+      await db.query(`INSERT INTO support_messages (conversation_id, body) VALUES ($1, 'My import failed')`, [id]);
+      return id as string;
+    };
     seeded.expiredAccount = await account(daysAgo(91));
     seeded.keptAccounts = [await account(daysAgo(10)), await account(null)];
     seeded.expiredConversation = await conversation(seeded.expiredAccount);
-    seeded.keptConversations = await Promise.all(seeded.keptAccounts.map(conversation));
+    seeded.keptConversations = await Promise.all(seeded.keptAccounts.map((id) => conversation(id, daysAgo(200))));
+    // Never attached to an account: kept 90 days after the last message.
+    seeded.unattachedExpired = await conversation(null, daysAgo(91));
+    seeded.keptConversations.push(await conversation(null, daysAgo(89)));
 
     const revokedAt = async (at: Date) => {
       const member = await newStaffMember(db, 'support');
@@ -185,6 +191,7 @@ describe('retention schedules', () => {
     assert.ok(most('log-archive-destroy', 'archivesDestroyed') >= 1);
     assert.ok(most('support-conversations', 'supportConversationsDeleted') >= 1);
     assert.ok(most('support-conversations', 'deletedAccountsRemoved') >= 1);
+    assert.ok(most('support-conversations', 'unattachedConversationsDeleted') >= 1);
     assert.ok(most('expired-tokens', 'staffTokensDeleted') >= 1);
     assert.ok(most('expired-tokens', 'apiKeysDeleted') >= 1);
     assert.ok(most('expired-tokens', 'accountExportsExpired') >= 1);
@@ -215,10 +222,12 @@ describe('retention schedules', () => {
     assert.ok(names.includes(seeded.recentArchive));
   });
 
-  it("deleted support conversations 90 days after their account's deletion, no sooner", async () => {
-    const ids = [seeded.expiredConversation, ...seeded.keptConversations];
+  it("deleted support conversations 90 days after their account's deletion (unattached: after their last message), no sooner", async () => {
+    const ids = [seeded.expiredConversation, seeded.unattachedExpired, ...seeded.keptConversations];
     const left = await db.query(`SELECT id FROM support_conversations WHERE id = ANY($1::uuid[])`, [ids]);
     assert.deepEqual(left.map((row: { id: string }) => row.id).sort(), [...seeded.keptConversations].sort());
+    const messages = await db.query(`SELECT DISTINCT conversation_id AS id FROM support_messages WHERE conversation_id = ANY($1::uuid[])`, [ids]);
+    assert.deepEqual(messages.map((row: { id: string }) => row.id).sort(), [...seeded.keptConversations].sort(), 'messages go with them');
     const accounts = await db.query(`SELECT id FROM accounts WHERE id = ANY($1::uuid[])`, [[seeded.expiredAccount, ...seeded.keptAccounts]]);
     assert.deepEqual(accounts.map((row: { id: string }) => row.id).sort(), [...seeded.keptAccounts].sort(), 'the deleted account\'s tombstone goes with them');
   });

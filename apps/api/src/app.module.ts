@@ -26,6 +26,7 @@ import { StaffModule } from './staff/staff.module';
 import { StatsModule } from './stats/stats.module';
 import { SubprocessorsApiModule } from './subprocessors/subprocessors.module';
 import { SuppressionsModule } from './suppressions/suppressions.module';
+import { SupportApiModule } from './support/support.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UnsubscribeModule } from './unsubscribe/unsubscribe.module';
@@ -51,6 +52,7 @@ export class AppModule {
         StatsModule,
         ConversationsModule,
         SuppressionsModule,
+        SupportApiModule,
         UnsubscribeModule,
         TrackingModule,
         SequenceControlsModule,

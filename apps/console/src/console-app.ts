@@ -15,12 +15,13 @@ import { createAdmin, ROOT_PATH } from './admin/admin-setup';
 import { loadAdminJS } from './admin/adminjs-modules';
 import { ConsoleModule } from './console.module';
 import { consolePrivacyServices } from './privacy/privacy-request-services';
+import { consoleSupportServices } from './support/support-services';
 
 export interface ConsoleAppOptions {
   config: ConsoleConfig;
-  login: StaffLoginConfig;
-  /** What the privacy-request actions need: deadlines, Temporal, Relance's own mailer. */
+  /** What the staff actions need: Temporal, Relance's own mailer, privacy deadlines, the suppression hash key. */
   app: AppConfig;
+  login: StaffLoginConfig;
   dataSource: DataSource;
   logger: Logger;
 }
@@ -41,10 +42,11 @@ export async function createConsoleApp(options: ConsoleAppOptions): Promise<Nest
   const modules = await loadAdminJS();
   const requests = new PrivacyRequestRepository(dataSource);
   const privacy = consolePrivacyServices(options.app, dataSource, logger);
-  const admin = await createAdmin(modules, { dataSource, audit, login, requests, privacy: privacy.actions });
+  const support = consoleSupportServices(options.app, dataSource, audit, logger);
+  const admin = await createAdmin(modules, { dataSource, audit, login, requests, privacy: privacy.actions, support: support.services });
   const sessions = new ConsoleSessionRepository(dataSource);
   app.use(ROOT_PATH, adminRouter(modules, admin, config, { login, staff, sessions, requests, audit }) as never);
-  app.getHttpServer().on('close', () => void privacy.close());
+  app.getHttpServer().on('close', () => { void privacy.close(); void support.close(); });
   // Nothing but the console at the root: send staff to it.
   app.getHttpAdapter().get('/', (_request: unknown, response: { redirect(url: string): void }) => response.redirect(ROOT_PATH));
   await app.init();

@@ -24,6 +24,7 @@ import { Subprocessor } from './subprocessor.entity';
 import { SubprocessorChange } from './subprocessor-change.entity';
 import { SubprocessorNoticeSend, SubprocessorNoticeSubscription } from './subprocessor-notice.entity';
 import { SupportConversation } from './support-conversation.entity';
+import { SupportMessage } from './support-message.entity';
 import { StaffToken } from './staff-token.entity';
 import { ConsoleSession } from './console-session.entity';
 import { StaffUser } from './staff-user.entity';
@@ -59,6 +60,8 @@ export * from './subprocessor.entity';
 export * from './subprocessor-change.entity';
 export * from './subprocessor-notice.entity';
 export * from './support-conversation.entity';
+export * from './support-message.entity';
+export * from './support-message.entity';
 export * from './staff-token.entity';
 export * from './console-session.entity';
 export * from './staff-user.entity';
@@ -75,7 +78,7 @@ export const ENTITIES = [
   ProspectSuggestion, ErasureLedgerEntry,
   StaffUser, StaffToken, ConsoleSession,
   AccountExport, AccountClosure,
-  RequestLog, RetentionRun, SupportConversation,
+  RequestLog, RetentionRun, SupportConversation, SupportMessage,
   PrivacyRequest, PrivacyRequestEvent,
   Subprocessor, SubprocessorChange, SubprocessorNoticeSubscription, SubprocessorNoticeSend,
 ];

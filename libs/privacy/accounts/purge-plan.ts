@@ -50,9 +50,9 @@ export const ACCOUNT_PURGE_STEPS: readonly PurgeStep[] = [
 export const ACCOUNT_TOMBSTONE_SQL =
   `UPDATE accounts SET name = '', tracking_domain = NULL, closing_since = NULL, deleted_at = now() WHERE id = $1 AND deleted_at IS NULL`;
 
-/** Tables a purge leaves alone on purpose (support_conversations: until retention, see ACCOUNT_TOMBSTONE_SQL). */
+/** Tables a purge leaves alone on purpose (support conversations and messages: until retention, see ACCOUNT_TOMBSTONE_SQL). */
 export const KEPT_AFTER_PURGE = [
-  'audit_events', 'account_closures', 'support_conversations', 'schema_migrations', 'staff_users', 'staff_tokens',
+  'audit_events', 'account_closures', 'support_conversations', 'support_messages', 'schema_migrations', 'staff_users', 'staff_tokens',
 ] as const;
 
 export function purgeSql(step: PurgeStep): string {

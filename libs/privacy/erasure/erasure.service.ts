@@ -36,7 +36,8 @@ export class ErasureService {
     @Inject(AuditTrail) private readonly audit: AuditTrail,
   ) {}
 
-  async eraseSubject(subject: PrivacySubject, requestId: string, actor: ErasureActor): Promise<ErasureReport> {
+  /** `reason`: why staff erased (kept in the audit entry); customers and requests have none. */
+  async eraseSubject(subject: PrivacySubject, requestId: string, actor: ErasureActor, reason?: string): Promise<ErasureReport> {
     if (subject.kind === 'user') return this.eraseUser(subject, requestId, actor);
     if (subject.kind !== 'prospect') {
       // An address is first resolved to the prospects and users holding it (PrivacyRequestExecutor).
@@ -52,6 +53,7 @@ export class ErasureService {
         action: 'prospect.erased',
         target: { type: 'prospect', id: subject.prospectId },
         accountId: subject.accountId,
+        reason: reason ?? null,
         details: { requestId, found: rows.found, counts: countsOf(rows.rowIds, 'prospect'), workflows: rows.workflowIds.length },
       }, manager),
     });

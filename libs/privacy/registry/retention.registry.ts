@@ -3,6 +3,10 @@ import type { NonPersonalColumn, PersonalTable } from './types';
 /**
  * The tables retention keeps and empties: the API's request log and support conversations.
  *
+ * An unattached conversation's contact_email is not found by an address-only erasure request
+ * (the registry finds people by ids); it expires 90 days after its last message, and staff
+ * attach a conversation to its account as soon as they know it.
+ *
  * request_logs.ip is personal even anonymised: a /24 (or /48) network beside an account or
  * user id and a time still points at the few people behind that network who used that account
  * (the CJEU's Breyer reasoning applies to what can be combined, not to the address alone). So
@@ -25,11 +29,22 @@ export const RETENTION_TABLES: PersonalTable[] = [
     erasure: 'delete_row',
   },
   {
+    table: 'support_messages',
+    purpose: 'What a customer wrote to support and was answered; deleted with its conversation.',
+    columns: [{ column: 'body', kind: 'free_text' }],
+    lookups: [
+      { subject: 'user', column: 'author_user_id' },
+      { subject: 'account', sql: 't.conversation_id IN (SELECT id FROM support_conversations WHERE account_id = $1)' },
+    ],
+    erasure: 'delete_row',
+  },
+  {
     table: 'support_conversations',
-    purpose: 'What a customer wrote to support and was answered; deleted 90 days after the account\'s deletion.',
+    purpose: 'A customer\'s conversation with support; deleted 90 days after the account\'s deletion, '
+      + 'or, never attached to an account, 90 days after its last message.',
     columns: [
       { column: 'subject', kind: 'free_text' },
-      { column: 'body', kind: 'free_text' },
+      { column: 'contact_email', kind: 'email', note: 'only on conversations staff opened from an e-mail' },
     ],
     lookups: [{ subject: 'account', column: 'account_id' }],
     erasure: 'delete_row',

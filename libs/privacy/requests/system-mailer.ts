@@ -18,7 +18,8 @@ export interface SystemMail {
 export class SystemMailer implements OnModuleDestroy {
   private transport: Transporter | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  /** Only `systemMail` is read: the console builds one from loadSystemMailConfig. */
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'systemMail'>) {}
 
   /**
    * Rejects with the server's answer, addresses redacted: the error becomes an activity failure,

@@ -55,7 +55,10 @@ export class RetentionJobs {
         return { archivesDestroyed: await this.archives.destroyOlderThan(retention.archiveMaxAgeMs, now) };
       case 'support-conversations': {
         const deleted = await this.retention.deleteSupportConversations(new Date(now.getTime() - retention.supportConversationMaxAgeMs));
-        return { supportConversationsDeleted: deleted.conversations, deletedAccountsRemoved: deleted.accounts };
+        return {
+          supportConversationsDeleted: deleted.conversations, deletedAccountsRemoved: deleted.accounts,
+          unattachedConversationsDeleted: deleted.unattached,
+        };
       }
       case 'expired-tokens': {
         const revokedBefore = new Date(now.getTime() - retention.revokedTokenMaxAgeMs);

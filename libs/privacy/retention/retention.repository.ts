@@ -7,18 +7,21 @@ export class RetentionRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /**
-   * Support conversations of accounts deleted before `deletedBefore`, then those accounts'
-   * tombstones (ACCOUNT_TOMBSTONE_SQL), in one transaction; returns how many of each went.
+   * Support conversations of accounts deleted before `before`, then those accounts' tombstones
+   * (ACCOUNT_TOMBSTONE_SQL), and conversations never attached to an account whose last message
+   * is older than `before`, in one transaction (messages go by cascade); returns how many went.
    */
-  deleteSupportConversations(deletedBefore: Date): Promise<{ conversations: number; accounts: number }> {
+  deleteSupportConversations(before: Date): Promise<{ conversations: number; accounts: number; unattached: number }> {
     return this.dataSource.transaction(async (manager) => {
       const [, conversations] = await manager.query(
         `DELETE FROM support_conversations sc USING accounts a
          WHERE sc.account_id = a.id AND a.deleted_at IS NOT NULL AND a.deleted_at < $1`,
-        [deletedBefore],
+        [before],
       );
-      const [, accounts] = await manager.query(`DELETE FROM accounts WHERE deleted_at IS NOT NULL AND deleted_at < $1`, [deletedBefore]);
-      return { conversations, accounts };
+      const [, accounts] = await manager.query(`DELETE FROM accounts WHERE deleted_at IS NOT NULL AND deleted_at < $1`, [before]);
+      const [, unattached] = await manager.query(
+        `DELETE FROM support_conversations WHERE account_id IS NULL AND last_message_at < $1`, [before]);
+      return { conversations, accounts, unattached };
     });
   }
 

@@ -1,18 +1,27 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@relance/errors';
 import { AccountClosureRepository } from '@relance/privacy/accounts/account-closure.repository';
+import { CurrentStaff } from '../auth/current-staff.decorator';
 import { StaffRoles } from '../auth/staff-roles.decorator';
+import type { StaffContext } from '../common/api-request';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { closureView } from './account-lifecycle.service';
+import { StaffReasonDto } from '../privacy-requests/dto/privacy-request-input.dto';
+import { AccountLifecycleService, closureView } from './account-lifecycle.service';
 
-/** Staff read an account's closure and its signed certificate, also long after the account is gone. */
+/**
+ * Staff read an account's closure and its signed certificate, also long after the account is gone,
+ * and cancel a pending closure on the owner's word (support, admin).
+ */
 @ApiTags('staff')
 @ApiErrors(401)
 @Controller('v1/staff/account-closures')
 export class AccountClosuresStaffController {
-  constructor(@Inject(AccountClosureRepository) private readonly closures: AccountClosureRepository) {}
+  constructor(
+    @Inject(AccountClosureRepository) private readonly closures: AccountClosureRepository,
+    @Inject(AccountLifecycleService) private readonly lifecycle: AccountLifecycleService,
+  ) {}
 
   @Get(':accountId')
   @StaffRoles('support', 'operator', 'admin')
@@ -22,5 +31,18 @@ export class AccountClosuresStaffController {
     const closure = await this.closures.find(accountId);
     if (!closure) throw DomainError.notFound('account closure', accountId, 'accountId');
     return { accountId, ...closureView(closure), certificate: closure.certificate, certificateJws: closure.certificateJws };
+  }
+
+  @Post(':accountId/cancel')
+  @HttpCode(200)
+  @StaffRoles('support', 'admin')
+  @ApiOperation({ summary: 'Cancel a pending closure (support, admin): the owner\'s reactivation, audited with the staff member and reason' })
+  @ApiErrors(400, 403, 404, 409)
+  cancel(
+    @CurrentStaff() caller: StaffContext,
+    @Param('accountId', ParseIdPipe) accountId: string,
+    @Body() body: StaffReasonDto,
+  ) {
+    return this.lifecycle.cancelClosureAsStaff(caller.staffUserId, accountId, body.reason);
   }
 }

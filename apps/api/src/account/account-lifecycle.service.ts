@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@relance/config';
-import type { AccountClosure } from '@relance/db/entities/account-closure.entity';
 import { DomainError } from '@relance/errors';
+import type { AuditEntry } from '@relance/db/repositories/audit.repository';
 import { AuditTrail } from '@relance/privacy/audit-trail';
 import { AccountClosureRepository } from '@relance/privacy/accounts/account-closure.repository';
 import { AccountExportService, type AccountExportView } from '@relance/privacy/accounts/account-export.service';
+import { ClosureCancel, type ClosureView, closureView } from '@relance/privacy/accounts/closure-cancel';
+
+export { closureView, type ClosureView };
 import { WorkflowStarter } from '../workflows/workflow-starter.service';
 
 /** Who calls: the account, its API key, and the rep the key belongs to. */
@@ -12,15 +15,6 @@ export interface AccountCaller {
   accountId: string;
   apiKeyId: string;
   userId: string | null;
-}
-
-/** A closure as the customer (and staff) read it. */
-export interface ClosureView {
-  status: AccountClosure['status'];
-  requestedAt: Date;
-  purgeAfter: Date;
-  cancelledAt: Date | null;
-  purgedAt: Date | null;
 }
 
 /**
@@ -66,20 +60,16 @@ export class AccountLifecycleService {
   /** A reactivation: everything is kept, the campaigns the closure paused carry on. */
   async cancelClosure(caller: AccountCaller): Promise<ClosureView> {
     await this.mustBeOwner(caller, 'reactivate');
-    const outcome = await this.closures.cancel(caller.accountId, async (manager) => {
-      await this.audit.record({
-        actor: { kind: 'api_key', id: caller.apiKeyId }, action: 'account.closure_cancelled', accountId: caller.accountId,
-        target: { type: 'account', id: caller.accountId },
-      }, manager);
-    });
-    if (outcome.kind === 'refused') {
-      throw new DomainError('conflict', outcome.status === 'none' || outcome.status === 'cancelled'
-        ? 'the account is not closing: there is nothing to cancel'
-        : 'the account has been purged already');
-    }
-    await this.workflows.signalClosureCancelled(caller.accountId);
-    for (const campaignId of outcome.resumedCampaignIds) await this.workflows.startCampaignControl(campaignId, 'resume');
-    return this.closureStatus(caller);
+    return this.cancel(caller.accountId, { kind: 'api_key', id: caller.apiKeyId }, null);
+  }
+
+  /** Support reactivates an account on its owner's word (mail, phone): the same cancel, the staff member and reason audited. */
+  cancelClosureAsStaff(staffUserId: string, accountId: string, reason: string): Promise<ClosureView> {
+    return this.cancel(accountId, { kind: 'staff', id: staffUserId }, reason);
+  }
+
+  private cancel(accountId: string, actor: AuditEntry['actor'], reason: string | null): Promise<ClosureView> {
+    return new ClosureCancel(this.closures, this.audit, this.workflows).cancel(accountId, actor, reason);
   }
 
   async closureStatus(caller: Pick<AccountCaller, 'accountId'>): Promise<ClosureView> {
@@ -93,11 +83,4 @@ export class AccountLifecycleService {
       throw new DomainError('forbidden', `only the account's owner may ${what} it: use an API key of the owner`);
     }
   }
-}
-
-export function closureView(closure: AccountClosure): ClosureView {
-  return {
-    status: closure.status, requestedAt: closure.requestedAt, purgeAfter: closure.purgeAfter,
-    cancelledAt: closure.cancelledAt, purgedAt: closure.purgedAt,
-  };
 }

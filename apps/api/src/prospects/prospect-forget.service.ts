@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ErasureService } from '@relance/privacy/erasure/erasure.service';
-import { type PurgedWorkflows, WorkflowPurge } from '@relance/privacy/erasure/workflow-purge';
+import { ProspectForget } from '@relance/privacy/erasure/prospect-forget';
+import { WorkflowPurge } from '@relance/privacy/erasure/workflow-purge';
 import { API_LOGGER } from '../common/logger.module';
 import type { ForgetResultDto } from './dto/forget-result.dto';
 import { ProspectsService } from './prospects.service';
@@ -14,30 +14,25 @@ import { ProspectsService } from './prospects.service';
  */
 @Injectable()
 export class ProspectForgetService {
+  private readonly forgetting: ProspectForget;
+
   constructor(
     @Inject(ProspectsService) private readonly prospects: ProspectsService,
-    @Inject(ErasureService) private readonly erasure: ErasureService,
-    @Inject(WorkflowPurge) private readonly purge: WorkflowPurge,
-    @Inject(API_LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(ErasureService) erasure: ErasureService,
+    @Inject(WorkflowPurge) purge: WorkflowPurge,
+    @Inject(API_LOGGER) logger: Logger,
+  ) {
+    this.forgetting = new ProspectForget(erasure, purge, logger);
+  }
 
   async forget(accountId: string, apiKeyId: string, prospectId: string): Promise<ForgetResultDto> {
     await this.prospects.get(accountId, prospectId); // 404 unless the account's
-    const requestId = randomUUID();
-    const report = await this.erasure.eraseSubject(
-      { kind: 'prospect', accountId, prospectId }, requestId, { kind: 'api_key', id: apiKeyId },
-    );
-    return { requestId, counts: report.counts, workflows: await this.purgeWorkflows(requestId, report.workflowIds) };
+    return this.forgetting.forget(accountId, prospectId, { kind: 'api_key', id: apiKeyId });
   }
 
-  /** The database erasure is committed: Temporal being down is logged (ids only), not a failed request. */
-  private async purgeWorkflows(requestId: string, workflowIds: string[]): Promise<PurgedWorkflows | null> {
-    try {
-      return await this.purge.purge(workflowIds);
-    } catch (error) {
-      this.logger.error({ requestId, workflows: workflowIds.length, err: { message: (error as Error).message } },
-        'erased prospect: workflows not purged');
-      return null;
-    }
+  /** Support forgets a prospect of any account; the reason goes to the audit trail beside the erasure. */
+  async forgetAsStaff(staffUserId: string, prospectId: string, reason: string): Promise<ForgetResultDto> {
+    const prospect = await this.prospects.find(prospectId);
+    return this.forgetting.forget(prospect.accountId, prospectId, { kind: 'staff', id: staffUserId }, reason);
   }
 }

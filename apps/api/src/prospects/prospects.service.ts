@@ -50,6 +50,13 @@ export class ProspectsService {
     return { created, errors };
   }
 
+  /** Any account's prospect (staff routes). */
+  async find(id: string): Promise<Prospect> {
+    const prospect = await this.prospects.findById(id);
+    if (!prospect) throw DomainError.notFound('prospect', id);
+    return prospect;
+  }
+
   async get(accountId: string, id: string): Promise<Prospect> {
     const prospect = await this.prospects.findForAccount(accountId, id);
     if (!prospect) throw DomainError.notFound('prospect', id);

@@ -4,6 +4,10 @@ import type { ActionContext } from 'adminjs';
 import type { DataSource } from 'typeorm';
 import type { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
 import { OperationsRepository } from '../operations/operations.repository';
+import { withSupportActions } from '../support/staff-record-actions';
+import type { ConsoleSupportServices } from '../support/support-services';
+import { supportConversationsResource } from '../support/support-conversations.resource';
+import { usersResource } from '../support/users-resource';
 import type { AdminJSModules } from './adminjs-modules';
 import { sessionUser } from './console-user';
 import { consoleResources, type ResourceDeps } from './resources';
@@ -20,6 +24,7 @@ const COMPONENTS_DIR = resolve(__dirname, '..', '..', '..', '..', '..', 'apps', 
 
 export interface AdminDeps extends ResourceDeps {
   requests: PrivacyRequestRepository;
+  support: ConsoleSupportServices;
 }
 
 /** The AdminJS instance: resources, the home (instead of AdminJS's welcome page) and the operators' page. */
@@ -30,6 +35,8 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
   const SupportHome = loader.add('SupportHome', join(COMPONENTS_DIR, 'support-home.jsx'));
   const OperationsPage = loader.add('OperationsPage', join(COMPONENTS_DIR, 'operations-page.jsx'));
   const PrivacyRequestScreen = loader.add('PrivacyRequestScreen', join(COMPONENTS_DIR, 'privacy-request-screen.jsx'));
+  const SupportConversation = loader.add('SupportConversation', join(COMPONENTS_DIR, 'support-conversation.jsx'));
+  const ReasonAction = loader.add('ReasonAction', join(COMPONENTS_DIR, 'reason-action.jsx'));
   loader.override('SidebarPages', join(COMPONENTS_DIR, 'sidebar-pages.jsx'));
   const operations = new OperationsRepository(deps.dataSource as DataSource);
 
@@ -41,7 +48,11 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
     branding: { companyName: 'Relance console', logo: false, withMadeWithLove: false },
     // Read by the menu's page list (sidebar-pages.jsx).
     env: { CONSOLE_PAGE_ROLES: JSON.stringify(PAGE_ROLES), CONSOLE_ROOT_PATH: ROOT_PATH },
-    resources: consoleResources(deps, { privacyRequest: PrivacyRequestScreen }),
+    resources: [
+      ...withSupportActions(consoleResources(deps, { privacyRequest: PrivacyRequestScreen }), deps.support, ReasonAction),
+      supportConversationsResource(deps.dataSource as DataSource, deps.support.desk, SupportConversation),
+      usersResource(deps.dataSource as DataSource),
+    ],
     dashboard: {
       component: SupportHome,
       handler: async (_request: unknown, _response: unknown, context: ActionContext) => {

@@ -9,6 +9,8 @@ export const RESOURCE_ROLES: Readonly<Record<string, readonly StaffRole[]>> = {
   privacy_requests: ['support', 'admin'],
   prospects: ['support', 'admin'],
   accounts: ['support', 'admin'],
+  support_conversations: ['support', 'admin'],
+  users: ['support', 'admin'],
   audit_events: ['support', 'operator', 'admin'],
   staff_users: ['admin'],
 };

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CustomerSupportService } from '@relance/support/customer-support.service';
+import { AccountId, CallerUserId } from '../auth/account-id.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ListConversationsQuery, OpenConversationDto, ReplyDto } from './dto/support-input.dto';
+
+/** A customer writes to support: with an API key of a user (the author), on the account's conversations. */
+@ApiTags('support')
+@ApiErrors(401)
+@Controller('v1/support/conversations')
+export class SupportController {
+  constructor(@Inject(CustomerSupportService) private readonly support: CustomerSupportService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open a conversation with support (a user\'s API key)' })
+  @ApiErrors(400, 403)
+  open(@AccountId() accountId: string, @CallerUserId() userId: string | null, @Body() body: OpenConversationDto) {
+    return this.support.open({ accountId, userId }, body.subject, body.body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The account\'s conversations with support, latest activity first (no message bodies)' })
+  @ApiErrors(400)
+  list(@AccountId() accountId: string, @CallerUserId() userId: string | null, @Query() query: ListConversationsQuery) {
+    return this.support.list({ accountId, userId }, query.limit ?? 50);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A conversation and its messages' })
+  @ApiErrors(400, 404)
+  read(@AccountId() accountId: string, @CallerUserId() userId: string | null, @Param('id', ParseIdPipe) id: string) {
+    return this.support.read({ accountId, userId }, id);
+  }
+
+  @Post(':id/messages')
+  @ApiOperation({ summary: 'Reply in a conversation (a user\'s API key)' })
+  @ApiErrors(400, 403, 404)
+  reply(
+    @AccountId() accountId: string, @CallerUserId() userId: string | null,
+    @Param('id', ParseIdPipe) id: string, @Body() body: ReplyDto,
+  ) {
+    return this.support.reply({ accountId, userId }, id, body.body);
+  }
+}

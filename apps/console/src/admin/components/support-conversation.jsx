@@ -1,0 +1,70 @@
+import React, { useCallback, useEffect, useState } from 'react';
+import { ApiClient } from 'adminjs';
+import { Box, Button, H2, H5, Input, Label, Text, TextArea } from '@adminjs/design-system';
+
+// One support conversation: its messages, a reply (mailed by the server to the account's owners
+// and the customers who wrote, or to the contact address) and "attach to an account".
+// Loading it is what the audit trail records as a reading (the `load` query).
+const api = new ApiClient();
+
+const AUTHORS = { customer: 'Customer', support: 'Support', unknown: 'From e-mail' };
+
+const SupportConversation = ({ resource, action, record }) => {
+  const [conversation, setConversation] = useState(null);
+  const [notice, setNotice] = useState(null);
+  const [reply, setReply] = useState('');
+  const [accountId, setAccountId] = useState('');
+  const [reason, setReason] = useState('');
+  const target = { resourceId: resource.id, recordId: record.id, actionName: action.name };
+
+  const load = useCallback(() => api.recordAction({ ...target, params: { load: '1' } })
+    .then((response) => setConversation(response.data.conversation))
+    .catch((error) => setNotice({ type: 'error', message: `Could not load the conversation: ${error.message}` })), [record.id]);
+  useEffect(() => { load(); }, [load]);
+
+  const send = async (data) => {
+    try {
+      const response = await api.recordAction({ ...target, data });
+      setNotice(response.data.notice);
+      if (response.data.notice?.type === 'success') {
+        if (data.op === 'reply') setReply('');
+        await load();
+      }
+    } catch (error) {
+      setNotice({ type: 'error', message: error.message });
+    }
+  };
+
+  if (!conversation) {
+    return <Box variant="grey">{notice ? <Text color="error" data-testid="conversation-notice">{notice.message}</Text> : <Text>Loading…</Text>}</Box>;
+  }
+  return (
+    <Box variant="grey" data-testid="support-conversation">
+      <Box variant="white">
+        <H2>{conversation.subject}</H2>
+        <Text>{conversation.accountId ? `Account ${conversation.accountId}` : 'Not attached to an account yet'}</Text>
+        {notice ? <Text mt="lg" color={notice.type === 'error' ? 'error' : 'success'} data-testid="conversation-notice">{notice.message}</Text> : null}
+        {conversation.messages.map((message) => (
+          <Box key={message.id} mt="lg" data-testid="conversation-message">
+            <H5>{AUTHORS[message.author.kind]} · {new Date(message.createdAt).toLocaleString()}</H5>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{message.body}</Text>
+          </Box>
+        ))}
+        <Box mt="xl">
+          <Label htmlFor="reply-body">Reply</Label>
+          <TextArea id="reply-body" name="body" width={1} rows={5} value={reply} onChange={(event) => setReply(event.target.value)} />
+          <Button mt="default" variant="contained" onClick={() => send({ op: 'reply', body: reply })}>Send reply</Button>
+        </Box>
+        <Box mt="xl">
+          <Label htmlFor="attach-account">Attach to account (id)</Label>
+          <Input id="attach-account" name="accountId" width={1} value={accountId} onChange={(event) => setAccountId(event.target.value)} />
+          <Label htmlFor="attach-reason" mt="default">Reason (optional)</Label>
+          <Input id="attach-reason" name="reason" width={1} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <Button mt="default" onClick={() => send({ op: 'attach', accountId, reason })}>Attach</Button>
+        </Box>
+      </Box>
+    </Box>
+  );
+};
+
+export default SupportConversation;

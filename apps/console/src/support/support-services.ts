@@ -1,0 +1,74 @@
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@relance/config';
+import { ProspectRepository } from '@relance/db/repositories/prospect.repository';
+import { DomainError } from '@relance/errors';
+import type { AuditTrail } from '@relance/privacy/audit-trail';
+import { AccountClosureRepository } from '@relance/privacy/accounts/account-closure.repository';
+import { ClosureCancel, type ClosureCancelWorkflows, type ClosureView } from '@relance/privacy/accounts/closure-cancel';
+import { ErasureRepository } from '@relance/privacy/erasure/erasure.repository';
+import { ErasureService } from '@relance/privacy/erasure/erasure.service';
+import { type ForgetOutcome, ProspectForget } from '@relance/privacy/erasure/prospect-forget';
+import { WorkflowPurge } from '@relance/privacy/erasure/workflow-purge';
+import { SystemMailer } from '@relance/privacy/requests/system-mailer';
+import { SupportConversationRepository } from '@relance/support/support-conversation.repository';
+import { SupportDeskService } from '@relance/support/support-desk.service';
+import { createDataConverter } from '@relance/temporal';
+import {
+  accountClosureWorkflowId, CAMPAIGN_CONTROL_WORKFLOW, campaignControlWorkflowId, closureCancelledSignal, TASK_QUEUES,
+} from '@relance/temporal/contracts';
+
+/** What support does from the console besides privacy requests, through the services the staff API uses. */
+export interface ConsoleSupportServices {
+  desk: SupportDeskService;
+  closures: AccountClosureRepository;
+  /** The customer's forget (erasure, blacklist, workflows purged), the staff member and reason audited. */
+  forgetProspect(staffUserId: string, prospectId: string, reason: string): Promise<ForgetOutcome>;
+  cancelClosure(staffUserId: string, accountId: string, reason: string): Promise<ClosureView>;
+}
+
+/**
+ * Wired by hand (the console has no Nest module for them). The Temporal connection is lazy: the
+ * console starts while Temporal is down; a forget then still erases (workflows not purged: said
+ * in the log, ids only), a closure cancel answers with Temporal's error.
+ */
+export function consoleSupportServices(config: AppConfig, dataSource: DataSource, audit: AuditTrail, logger: Logger) {
+  const connection = Connection.lazy({ address: config.temporal.address });
+  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: createDataConverter(config) });
+  const mailer = new SystemMailer(config);
+  const closures = new AccountClosureRepository(dataSource);
+  const prospects = new ProspectRepository(dataSource);
+  const forgetting = new ProspectForget(new ErasureService(config, new ErasureRepository(dataSource), audit), new WorkflowPurge(client), logger);
+  const workflows: ClosureCancelWorkflows = {
+    signalClosureCancelled: async (accountId) => {
+      try {
+        await client.workflow.getHandle(accountClosureWorkflowId(accountId)).signal(closureCancelledSignal);
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }
+    },
+    startCampaignControl: (campaignId, signal) => client.workflow.start(CAMPAIGN_CONTROL_WORKFLOW, {
+      workflowId: campaignControlWorkflowId(campaignId), taskQueue: TASK_QUEUES.sequences, args: [{ campaignId, signal }],
+      workflowIdConflictPolicy: 'TERMINATE_EXISTING', workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    }),
+  };
+  const services: ConsoleSupportServices = {
+    desk: new SupportDeskService(new SupportConversationRepository(dataSource), audit, mailer),
+    closures,
+    forgetProspect: async (staffUserId, prospectId, reason) => {
+      const prospect = await prospects.findById(prospectId);
+      if (!prospect) throw DomainError.notFound('prospect', prospectId, 'id');
+      return forgetting.forget(prospect.accountId, prospectId, { kind: 'staff', id: staffUserId }, reason);
+    },
+    cancelClosure: (staffUserId, accountId, reason) =>
+      new ClosureCancel(closures, audit, workflows).cancel(accountId, { kind: 'staff', id: staffUserId }, reason),
+  };
+  return {
+    services,
+    close: async () => {
+      mailer.onModuleDestroy();
+      await connection.close();
+    },
+  };
+}
