@@ -14,7 +14,8 @@ import { adminRouter } from './admin/admin-router';
 import { createAdmin, ROOT_PATH } from './admin/admin-setup';
 import { loadAdminJS } from './admin/adminjs-modules';
 import { ConsoleModule } from './console.module';
-import { consolePrivacyServices } from './privacy/privacy-request-services';
+import { consoleOutbound } from './console-outbound';
+import { consolePrivacyActions } from './privacy/privacy-request-services';
 import { consoleSupportServices } from './support/support-services';
 
 export interface ConsoleAppOptions {
@@ -41,12 +42,13 @@ export async function createConsoleApp(options: ConsoleAppOptions): Promise<Nest
   const login = new StaffLogin(staff, audit, options.login);
   const modules = await loadAdminJS();
   const requests = new PrivacyRequestRepository(dataSource);
-  const privacy = consolePrivacyServices(options.app, dataSource, logger);
-  const support = consoleSupportServices(options.app, dataSource, audit, logger);
-  const admin = await createAdmin(modules, { dataSource, audit, login, requests, privacy: privacy.actions, support: support.services });
+  const outbound = consoleOutbound(options.app);
+  const privacy = consolePrivacyActions(options.app, dataSource, outbound, logger);
+  const support = consoleSupportServices(options.app, dataSource, audit, outbound, logger);
+  const admin = await createAdmin(modules, { dataSource, audit, login, requests, privacy, support });
   const sessions = new ConsoleSessionRepository(dataSource);
   app.use(ROOT_PATH, adminRouter(modules, admin, config, { login, staff, sessions, requests, audit }) as never);
-  app.getHttpServer().on('close', () => { void privacy.close(); void support.close(); });
+  app.getHttpServer().on('close', () => void outbound.close());
   // Nothing but the console at the root: send staff to it.
   app.getHttpAdapter().get('/', (_request: unknown, response: { redirect(url: string): void }) => response.redirect(ROOT_PATH));
   await app.init();

@@ -1,4 +1,4 @@
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@relance/config';
@@ -11,13 +11,12 @@ import { ErasureRepository } from '@relance/privacy/erasure/erasure.repository';
 import { ErasureService } from '@relance/privacy/erasure/erasure.service';
 import { type ForgetOutcome, ProspectForget } from '@relance/privacy/erasure/prospect-forget';
 import { WorkflowPurge } from '@relance/privacy/erasure/workflow-purge';
-import { SystemMailer } from '@relance/privacy/requests/system-mailer';
 import { SupportConversationRepository } from '@relance/support/support-conversation.repository';
 import { SupportDeskService } from '@relance/support/support-desk.service';
-import { createDataConverter } from '@relance/temporal';
 import {
   accountClosureWorkflowId, CAMPAIGN_CONTROL_WORKFLOW, campaignControlWorkflowId, closureCancelledSignal, TASK_QUEUES,
 } from '@relance/temporal/contracts';
+import type { ConsoleOutbound } from '../console-outbound';
 
 /** What support does from the console besides privacy requests, through the services the staff API uses. */
 export interface ConsoleSupportServices {
@@ -29,14 +28,14 @@ export interface ConsoleSupportServices {
 }
 
 /**
- * Wired by hand (the console has no Nest module for them). The Temporal connection is lazy: the
- * console starts while Temporal is down; a forget then still erases (workflows not purged: said
- * in the log, ids only), a closure cancel answers with Temporal's error.
+ * Wired by hand (the console has no Nest module for them). While Temporal is down a forget still
+ * erases (workflows not purged: said in the log, ids only), a closure cancel answers with
+ * Temporal's error.
  */
-export function consoleSupportServices(config: AppConfig, dataSource: DataSource, audit: AuditTrail, logger: Logger) {
-  const connection = Connection.lazy({ address: config.temporal.address });
-  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: createDataConverter(config) });
-  const mailer = new SystemMailer(config);
+export function consoleSupportServices(
+  config: AppConfig, dataSource: DataSource, audit: AuditTrail, outbound: ConsoleOutbound, logger: Logger,
+): ConsoleSupportServices {
+  const { client, mailer } = outbound;
   const closures = new AccountClosureRepository(dataSource);
   const prospects = new ProspectRepository(dataSource);
   const forgetting = new ProspectForget(new ErasureService(config, new ErasureRepository(dataSource), audit), new WorkflowPurge(client), logger);
@@ -64,11 +63,5 @@ export function consoleSupportServices(config: AppConfig, dataSource: DataSource
     cancelClosure: (staffUserId, accountId, reason) =>
       new ClosureCancel(closures, audit, workflows).cancel(accountId, { kind: 'staff', id: staffUserId }, reason),
   };
-  return {
-    services,
-    close: async () => {
-      mailer.onModuleDestroy();
-      await connection.close();
-    },
-  };
+  return services;
 }
