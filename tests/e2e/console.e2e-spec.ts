@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '@relance/db/data-source';
 import { StaffRepository } from '@relance/db/repositories/staff.repository';
 import { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
+import { RetentionRunRepository } from '@relance/privacy/retention/retention-run.repository';
 import { testEnv } from '../harness/env';
 import { artifactPath, launchChromium } from '../support/browser';
 import { startConsole, type RunningConsole } from '../support/console-process';
@@ -145,13 +146,30 @@ describe('staff console in a browser', () => {
     assert.equal((await page.request.get(`${consoleApp.url}/admin/api/resources/privacy_requests/actions/list`)).status(), 401);
   });
 
-  it('an operator opens the operations page, and no screen of personal data', async () => {
+  it('an operator reads the operations dashboard (workflows, a 7-day chart, retention runs), and no screen of personal data', async () => {
     const operator = await newConsoleMember(dataSource, 'operator', 'operator password for the test');
+    const ranAt = new Date();
+    await new RetentionRunRepository(dataSource).record({
+      job: 'expired-tokens', startedAt: new Date(ranAt.getTime() - 1_234), finishedAt: ranAt, counts: { apiKeysDeleted: 7 }, error: null,
+    });
     const page = await newPage();
     await signIn(page, operator.email, operator.password);
     const operations = await page.goto(`${consoleApp.url}/admin/pages/operations`);
     assert.equal(operations?.status(), 200);
     await shows(page, /Messages by status, last 7 days/);
+    // Seven days of bars, drawn in the page's own bundle; the workflow counts come from Temporal's visibility.
+    assert.equal(await page.locator('[data-testid="traffic-chart"] g[data-day]').count(), 7);
+    assert.equal(await page.locator('[data-testid="traffic-chart"] rect[data-series="sent"]').count(), 7);
+    const workflows = page.locator('[data-testid="workflows"]');
+    await shows(page, /Workflows by type and state/);
+    assert.ok((await workflows.textContent())!.includes('enrollmentWorkflow'), 'a row per workflow type');
+    assert.ok(!(await workflows.textContent())!.includes('could not be read'), 'Temporal answered');
+    const runs = (await page.locator('[data-testid="retention-runs"]').textContent())!;
+    assert.match(runs, /expired-tokens/);
+    assert.match(runs, /apiKeysDeleted 7/);
+    for (const section of ['failed-runs', 'long-runs', 'unknown-messages', 'failing-mailboxes']) {
+      assert.equal(await page.locator(`[data-testid="${section}"]`).count(), 1, section);
+    }
     assert.equal(await page.locator('a[href="/admin/pages/operations"]').count(), 1, 'their menu lists the page');
     await page.screenshot({ path: artifactPath('console-operations.png'), fullPage: true });
     for (const path of ['/admin/resources/prospects', '/admin/resources/privacy_requests', '/admin/resources/staff_users']) {

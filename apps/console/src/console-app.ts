@@ -5,10 +5,13 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig, ConsoleConfig, StaffLoginConfig } from '@relance/config';
 import { AuditRepository } from '@relance/db/repositories/audit.repository';
 import { ConsoleSessionRepository } from '@relance/db/repositories/console-session.repository';
+import { OperationsRepository } from '@relance/db/repositories/operations.repository';
 import { StaffRepository } from '@relance/db/repositories/staff.repository';
 import { NestPinoLogger } from '@relance/observability';
+import { OperationsService, WorkflowOverview } from '@relance/operations';
 import { AuditTrail } from '@relance/privacy/audit-trail';
 import { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
+import { RetentionRunRepository } from '@relance/privacy/retention/retention-run.repository';
 import { StaffLogin } from '@relance/staff/staff-login';
 import { adminRouter } from './admin/admin-router';
 import { createAdmin, ROOT_PATH } from './admin/admin-setup';
@@ -45,7 +48,10 @@ export async function createConsoleApp(options: ConsoleAppOptions): Promise<Nest
   const outbound = consoleOutbound(options.app);
   const privacy = consolePrivacyActions(options.app, dataSource, outbound, logger);
   const support = consoleSupportServices(options.app, dataSource, audit, outbound, logger);
-  const admin = await createAdmin(modules, { dataSource, audit, login, requests, privacy, support });
+  const operations = new OperationsService(
+    new WorkflowOverview(outbound.client, options.app), new OperationsRepository(dataSource), new RetentionRunRepository(dataSource),
+  );
+  const admin = await createAdmin(modules, { dataSource, audit, login, requests, privacy, support, operations });
   const sessions = new ConsoleSessionRepository(dataSource);
   app.use(ROOT_PATH, adminRouter(modules, admin, config, { login, staff, sessions, requests, audit }) as never);
   app.getHttpServer().on('close', () => void outbound.close());

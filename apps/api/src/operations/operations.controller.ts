@@ -4,7 +4,7 @@ import { StaffRoles } from '../auth/staff-roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { OperationsQuery } from './dto/operations-query.dto';
 import { OperationsSummaryDto } from './dto/operations-summary.dto';
-import { OperationsService } from './operations.service';
+import { OperationsService } from '@relance/operations';
 
 /** The operators' summary: what the console's dashboard will show first. */
 @ApiTags('staff')

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RetentionRunRepository } from '@relance/privacy/retention/retention-run.repository';
 import { OperationsController } from './operations.controller';
-import { OperationsService } from './operations.service';
-import { WorkflowOverview } from './workflow-overview';
+import { OperationsService, WorkflowOverview } from '@relance/operations';
 
 @Module({ controllers: [OperationsController], providers: [OperationsService, WorkflowOverview, RetentionRunRepository] })
 export class OperationsModule {}

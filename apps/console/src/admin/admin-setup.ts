@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type AdminJS from 'adminjs';
 import type { ActionContext } from 'adminjs';
 import type { DataSource } from 'typeorm';
+import type { OperationsService } from '@relance/operations';
 import type { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
 import { OperationsRepository } from '../operations/operations.repository';
 import { withSupportActions } from '../support/staff-record-actions';
@@ -25,7 +26,14 @@ const COMPONENTS_DIR = resolve(__dirname, '..', '..', '..', '..', '..', 'apps', 
 export interface AdminDeps extends ResourceDeps {
   requests: PrivacyRequestRepository;
   support: ConsoleSupportServices;
+  /** The operators' summary, as GET /v1/staff/operations gives it. */
+  operations: OperationsService;
 }
+
+/** How many failed, long-running, stuck or failing items each list of the operators' page shows. */
+const OPERATIONS_LIMIT = 10;
+/** A short-lived workflow running longer than this is listed on the operators' page. */
+const LONG_RUNNING_MINUTES = 60;
 
 /** The AdminJS instance: resources, the home (instead of AdminJS's welcome page) and the operators' page. */
 export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Promise<AdminJS> {
@@ -73,7 +81,10 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
           const user = sessionUser({ adminUser: currentAdmin });
           return user !== undefined && mayOpenPage(user.role, 'operations');
         },
-        handler: async () => ({ messagesByStatus: await operations.messagesByStatus(WEEK_MS) }),
+        handler: async () => ({
+          messagesByStatus: await operations.messagesByStatus(WEEK_MS),
+          summary: await deps.operations.summary({ limit: OPERATIONS_LIMIT, longRunningMinutes: LONG_RUNNING_MINUTES }),
+        }),
       },
     },
   } as never);

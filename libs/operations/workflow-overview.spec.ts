@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as bundle from '../../../../workflows';
-import { withBounceRate } from './operations.service';
+import * as bundle from '../../workflows';
+import { withBounceRate } from './operations-summary';
 import { LONG_LIVED_TYPES, temporalUiLink, visibilityStatusName, WORKFLOW_TYPES } from './workflow-overview';
 
 describe('operations summary helpers', () => {
