@@ -77,6 +77,8 @@ describe('npm start: the demo mailbox, from launch to reply to a stopped sequenc
       TEMPORAL_ADDRESS: temporalAddress,
       API_PORT: String(await getFreePort()),
       CONSOLE_PORT: String(await getFreePort()),
+      // Not the launcher's preferred 3001: CI runs two suites side by side, each with its npm start.
+      WORKER_HTTP_PORT: String(await getFreePort()),
       RELANCE_DATA_DIR: dataDir,
       NODE_ENV: 'production',
       MAIL_PRIVATE_HOSTS: undefined,

@@ -67,7 +67,11 @@ describe('processes', () => {
       const port = await getFreePort();
       const launcher = run(
         'dist/scripts/start.js',
-        { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(port), RELANCE_DATA_DIR: dataDir },
+        {
+          DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(port), RELANCE_DATA_DIR: dataDir,
+          // Free ports, not the launcher's preferred 3100 and 3001: CI runs two suites side by side.
+          CONSOLE_PORT: String(await getFreePort()), WORKER_HTTP_PORT: String(await getFreePort()),
+        },
         /Ctrl-C stops everything/,
       );
       await launcher.started;
