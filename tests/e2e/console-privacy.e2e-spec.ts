@@ -141,7 +141,7 @@ describe('console: handling privacy requests in a browser', () => {
     await send(page, 'extend', 'Waiting for the customer to confirm the spelling');
     await page.locator('[data-testid="notice"]', { hasText: 'Deadline extended' }).waitFor();
     await page.locator('[data-testid="form-extend"]').waitFor({ state: 'detached' });
-    await page.locator('[data-testid="request-events"]', { hasText: 'subject_told_of_extension' }).waitFor();
+    await page.locator('[data-testid="request-events"]', { hasText: 'subject told of extension' }).waitFor();
 
     await page.click('[data-testid="form-rectify"] button[type="submit"]');
     await page.locator('[data-testid="form-problem"]', { hasText: 'Give at least one field to set' }).waitFor();

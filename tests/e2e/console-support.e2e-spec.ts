@@ -54,25 +54,28 @@ describe('console: support actions in a browser', () => {
   }
 
   /** An account whose owner wrote to support; returns the conversation and the owner's address. */
-  async function customerConversation(subject: string): Promise<{ id: string; ownerEmail: string; accountId: string }> {
+  async function customerConversation(subject: string): Promise<{ id: string; ownerEmail: string; accountId: string; accountName: string }> {
     const ownerEmail = `owner-${randomUUID()}@console-support.test`;
     const account = await bootstrapAccount(dataSource, { accountName: `Console support ${randomUUID().slice(0, 8)}`, ownerEmail, ownerName: 'Owner' });
     const conversation = await new SupportConversationRepository(dataSource).open({
       accountId: account.accountId, subject, contactEmail: null, body: 'My campaign will not launch.', author: { kind: 'user', id: account.userId },
     });
-    return { id: conversation.id, ownerEmail, accountId: account.accountId };
+    return { id: conversation.id, ownerEmail, accountId: account.accountId, accountName: (await dataSource.query(
+      `SELECT name FROM accounts WHERE id = $1`, [account.accountId]))[0].name as string };
   }
 
   const notice = (page: Page) => page.getByTestId('conversation-notice');
 
   it('support reads a conversation and replies by clicking; the owner is mailed, both audited', async () => {
-    const { id, ownerEmail } = await customerConversation('Launch blocked');
+    const { id, ownerEmail, accountName } = await customerConversation('Launch blocked');
     const { page, id: staffId } = await signedIn('support');
 
     await page.goto(`${consoleApp.url}/admin/resources/support_conversations`);
     await page.getByText('Launch blocked').first().waitFor();
     await page.goto(`${consoleApp.url}/admin/resources/support_conversations/records/${id}/conversation`);
     await page.getByText('My campaign will not launch.').waitFor();
+    // The customer by name, linked to their account, rather than an id.
+    await page.getByTestId('conversation-account').filter({ hasText: `Account: ${accountName}` }).waitFor();
 
     await page.getByRole('button', { name: 'Send reply' }).click();
     await notice(page).filter({ hasText: /^body:/ }).waitFor();
@@ -94,7 +97,7 @@ describe('console: support actions in a browser', () => {
   });
 
   it('support attaches a conversation opened from an e-mail; a wrong id is refused on screen', async () => {
-    const { accountId } = await customerConversation('Another');
+    const { accountId, accountName } = await customerConversation('Another');
     const opened = await new SupportConversationRepository(dataSource).open({
       accountId: null, subject: 'Forwarded question', contactEmail: `writer-${randomUUID()}@elsewhere.test`, body: 'Which plan am I on?', author: { kind: 'outside' },
     });
@@ -108,7 +111,9 @@ describe('console: support actions in a browser', () => {
     await page.fill('#attach-reason', 'Same sender domain');
     await page.getByRole('button', { name: 'Attach' }).click();
     await notice(page).filter({ hasText: 'Attached to the account.' }).waitFor();
-    await page.getByText(`Account ${accountId}`).waitFor();
+    const account = page.getByTestId('conversation-account').filter({ hasText: `Account: ${accountName}` });
+    await account.waitFor();
+    assert.equal(await account.locator('a').getAttribute('href'), `/admin/resources/accounts/records/${accountId}/show`);
     const [row] = await dataSource.query(`SELECT account_id FROM support_conversations WHERE id = $1`, [opened.id]);
     assert.equal(row.account_id, accountId);
   });
@@ -126,6 +131,7 @@ describe('console: support actions in a browser', () => {
     const { page, id: staffId } = await signedIn('support');
     await page.goto(`${consoleApp.url}/admin/resources/prospects/records/${prospect.id}/forget`);
     await page.getByText(/This cannot be undone/).waitFor();
+    await page.getByText(`Ada <${prospect.email}>: erased everywhere`).waitFor(); // the agent sees whom they forget
 
     await page.getByRole('button', { name: 'Forget this prospect' }).click();
     await page.getByTestId('action-notice').filter({ hasText: /^reason:/ }).waitFor();

@@ -80,12 +80,17 @@ function reasonedAction(resourceId: string, component: string, steps: Steps) {
 
 function forgetSteps(services: ConsoleSupportServices): Steps {
   return {
-    summary: async (id) => ({
-      heading: 'Forget this prospect',
-      lines: [`Prospect ${id}: erased everywhere (rows, sequences, mail sent and received); only a keyed hash stays, `
-        + 'on the suppression list, so they are never mailed or added again. This cannot be undone.'],
-      available: true, button: 'Forget this prospect', confirm: 'I understand this erases the prospect for good',
-    }),
+    summary: async (id) => {
+      const prospect = await services.describeProspect(id);
+      return {
+        heading: 'Forget this prospect',
+        lines: prospect
+          ? [`${prospect}: erased everywhere (rows, sequences, mail sent and received); only a keyed hash stays, `
+            + 'on the suppression list, so they are never mailed or added again. This cannot be undone.']
+          : ['This prospect is no longer here: forgotten already, or never one of an account\'s.'],
+        available: prospect !== null, button: 'Forget this prospect', confirm: 'I understand this erases the prospect for good',
+      };
+    },
     perform: async (staffUserId, id, reason) => {
       const { counts } = await services.forgetProspect(staffUserId, id, reason);
       const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);

@@ -46,7 +46,7 @@ export function supportConversationsResource(dataSource: DataSource, desk: Suppo
             const record = context.record!.toJSON(context.currentAdmin);
             // AdminJS loads the record (GET, no `load`) before the screen asks for the messages.
             if (request.method === 'get' && request.query?.load !== '1') return { record };
-            if (request.method === 'get') return { record, conversation: await desk.read(staffId, id) };
+            if (request.method === 'get') return { record, conversation: await withAccountName(dataSource, await desk.read(staffId, id)) };
             const operation = conversationOperation(request.payload ?? {});
             if (!operation.ok) return { record, notice: { type: 'error', message: operation.message } };
             try {
@@ -68,4 +68,11 @@ export function supportConversationsResource(dataSource: DataSource, desk: Suppo
 function replyNotice(reply: { mailed: number; notMailed: number }): string {
   const mailed = `Reply sent: mailed to ${reply.mailed} recipient${reply.mailed === 1 ? '' : 's'}`;
   return reply.notMailed ? `${mailed}; ${reply.notMailed} could not be mailed.` : `${mailed}.`;
+}
+
+/** The conversation with its account's name, so the screen names the customer rather than an id. */
+async function withAccountName<T extends { accountId: string | null }>(dataSource: DataSource, view: T): Promise<T & { accountName: string | null }> {
+  if (!view.accountId) return { ...view, accountName: null };
+  const [account]: { name: string }[] = await dataSource.query(`SELECT name FROM accounts WHERE id = $1`, [view.accountId]);
+  return { ...view, accountName: account?.name || null };
 }

@@ -22,6 +22,8 @@ import type { ConsoleOutbound } from '../console-outbound';
 export interface ConsoleSupportServices {
   desk: SupportDeskService;
   closures: AccountClosureRepository;
+  /** Who the prospect is, as the agent about to forget them must see it; null when there is no such prospect. */
+  describeProspect(prospectId: string): Promise<string | null>;
   /** The customer's forget (erasure, blacklist, workflows purged), the staff member and reason audited. */
   forgetProspect(staffUserId: string, prospectId: string, reason: string): Promise<ForgetOutcome>;
   cancelClosure(staffUserId: string, accountId: string, reason: string): Promise<ClosureView>;
@@ -55,6 +57,12 @@ export function consoleSupportServices(
   const services: ConsoleSupportServices = {
     desk: new SupportDeskService(new SupportConversationRepository(dataSource), audit, mailer),
     closures,
+    describeProspect: async (prospectId) => {
+      const prospect = await prospects.findById(prospectId);
+      if (!prospect) return null;
+      const name = [prospect.firstName, prospect.lastName].filter(Boolean).join(' ');
+      return name ? `${name} <${prospect.email}>` : prospect.email;
+    },
     forgetProspect: async (staffUserId, prospectId, reason) => {
       const prospect = await prospects.findById(prospectId);
       if (!prospect) throw DomainError.notFound('prospect', prospectId, 'id');

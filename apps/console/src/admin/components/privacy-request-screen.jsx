@@ -10,14 +10,28 @@ import {
 const api = new ApiClient();
 const REFRESH_MS = 1500;
 
+/** A time as the agent reads it, in their browser's time zone. */
+const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+
+/** An event's details in words: times readable, ids of staff and rows left out (the audit trail has them). */
+function eventDetails(details) {
+  return Object.entries(details ?? {})
+    .filter(([key]) => !/Id$/.test(key))
+    .map(([key, value]) => {
+      const text = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? when(value) : String(value);
+      return `${key.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${text}`;
+    })
+    .join(' · ');
+}
+
 function liveLabel(screen) {
   const live = screen.live;
   if (!live) return `Live state unavailable: ${screen.liveUnavailable}`;
   if (live.phase === 'starting') return 'Starting';
-  if (live.phase === 'awaiting_verification') return `Waiting for identity verification until ${live.until}`;
+  if (live.phase === 'awaiting_verification') return `Waiting for identity verification until ${when(live.until)}`;
   if (live.phase === 'awaiting_fields') {
-    const next = live.deadline ? `; next ${live.deadline.kind} at ${live.deadline.at}` : '';
-    return `Waiting for the fields to rectify (due ${live.dueAt})${next}`;
+    const next = live.deadline ? `; next ${live.deadline.kind} at ${when(live.deadline.at)}` : '';
+    return `Waiting for the fields to rectify (due ${when(live.dueAt)})${next}`;
   }
   if (live.phase === 'executing') return 'Executing';
   return `Finished: ${live.outcome}`;
@@ -86,7 +100,7 @@ const PrivacyRequestScreen = ({ record, resource }) => {
       <Box variant="white">
         <H2>Privacy request {screen.id.slice(0, 8)}</H2>
         <Text data-testid="request-status">{screen.type} · <strong>{screen.status}</strong> · requested by {screen.requester} ({screen.subjectKind})</Text>
-        <Text>Filed {screen.createdAt}{screen.dueAt ? ` · due ${screen.dueAt}` : ''}{screen.overdue ? ' · OVERDUE' : ''}{screen.extendedAt ? ' · extended' : ''}</Text>
+        <Text>Filed {when(screen.createdAt)}{screen.dueAt ? ` · due ${when(screen.dueAt)}` : ''}{screen.overdue ? ' · OVERDUE' : ''}{screen.extendedAt ? ' · extended' : ''}</Text>
         {screen.message ? <Text mt="default">Message: {screen.message}</Text> : null}
         <Box mt="lg" p="default" bg="grey20">
           <Text data-testid="live-state">{liveLabel(screen)}</Text>
@@ -108,7 +122,7 @@ const PrivacyRequestScreen = ({ record, resource }) => {
           <TableHead><TableRow><TableCell>When</TableCell><TableCell>What</TableCell><TableCell>Details</TableCell></TableRow></TableHead>
           <TableBody>
             {screen.events.map((event, i) => (
-              <TableRow key={i}><TableCell>{event.occurredAt}</TableCell><TableCell>{event.kind}</TableCell><TableCell>{JSON.stringify(event.details)}</TableCell></TableRow>
+              <TableRow key={i}><TableCell>{when(event.occurredAt)}</TableCell><TableCell>{event.kind.replace(/_/g, ' ')}</TableCell><TableCell>{eventDetails(event.details)}</TableCell></TableRow>
             ))}
           </TableBody>
         </Table>

@@ -1,6 +1,6 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { ApiClient } from 'adminjs';
-import { Box, Button, H2, H5, Input, Label, Text, TextArea } from '@adminjs/design-system';
+import { Box, Button, H2, H5, Input, Label, Link, Text, TextArea } from '@adminjs/design-system';
 
 // One support conversation: its messages, a reply (mailed by the server to the account's owners
 // and the customers who wrote, or to the contact address) and "attach to an account".
@@ -42,7 +42,11 @@ const SupportConversation = ({ resource, action, record }) => {
     <Box variant="grey" data-testid="support-conversation">
       <Box variant="white">
         <H2>{conversation.subject}</H2>
-        <Text>{conversation.accountId ? `Account ${conversation.accountId}` : 'Not attached to an account yet'}</Text>
+        <Text data-testid="conversation-account">
+          {conversation.accountId
+            ? <>Account: <Link href={`${window.location.pathname.split('/resources/')[0]}/resources/accounts/records/${conversation.accountId}/show`}>{conversation.accountName ?? 'a deleted account'}</Link></>
+            : 'Not attached to an account yet'}
+        </Text>
         {notice ? <Text mt="lg" color={notice.type === 'error' ? 'error' : 'success'} data-testid="conversation-notice">{notice.message}</Text> : null}
         {conversation.messages.map((message) => (
           <Box key={message.id} mt="lg" data-testid="conversation-message">
