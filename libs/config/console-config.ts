@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './config';
-import { parseDuration } from './duration';
+import { duration, port, webUrl } from './config-fields';
 
 /**
  * The staff console's own settings (apps/console), read beside the shared AppConfig: the
@@ -26,18 +26,6 @@ export interface StaffLoginConfig {
   readonly lockoutMs: number;
 }
 
-const duration = (fallback: string, minMs: number) =>
-  z.string().default(fallback).transform((text, ctx) => {
-    try {
-      const ms = parseDuration(text);
-      if (ms < minMs) ctx.addIssue({ code: 'custom', message: `must be at least ${minMs} ms` });
-      return ms;
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  });
-
 const loginSchema = z.object({
   STAFF_LOCKOUT: duration('15m', 1_000),
   STAFF_MAX_FAILED_LOGINS: z.coerce.number().int().min(1).max(100).default(5),
@@ -45,9 +33,8 @@ const loginSchema = z.object({
 
 const consoleSchema = z.object({
   CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
-  CONSOLE_PORT: z.string().regex(/^\d{1,5}$/, 'must be a port number (0-65535)').default('3100')
-    .transform(Number).refine((n) => n <= 65_535, 'must be a port number (0-65535)'),
-  CONSOLE_PUBLIC_URL: z.string().refine((value) => /^https?:\/\/[^/]+/.test(value), 'must be an http(s) URL').optional(),
+  CONSOLE_PORT: port(3100),
+  CONSOLE_PUBLIC_URL: webUrl().optional(),
   CONSOLE_SESSION_SECRET: z.string({ error: 'is required (generate one with: npm run keys)' })
     .min(32, 'must be at least 32 characters (generate one with: npm run keys)'),
   CONSOLE_SESSION_TTL: duration('8h', 60_000),
