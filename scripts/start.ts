@@ -46,7 +46,9 @@ async function main() {
     const postgres = await providePostgres(env, dataDir, log);
     if (postgres.service) services.push(postgres.service);
     const apiUrl = `http://127.0.0.1:${env.apiPort}`;
-    const temporal = await provideTemporal(env, root, dataDir, log, `${apiUrl}/codec`);
+    const consoleUrl = `http://127.0.0.1:${env.consolePort}`;
+    // The Web UI decodes through the console's /codec, with the signed-in staff member's session.
+    const temporal = await provideTemporal(env, root, dataDir, log, `${consoleUrl}/codec`);
     if (temporal.service) services.push(temporal.service);
     // The vault's database too (VAULT_DATABASE_URL, else `<database>_vault` beside it), created when missing.
     const applied = await runMigrations(postgres.url, env.passThrough.VAULT_DATABASE_URL || undefined);
@@ -89,7 +91,6 @@ async function main() {
     // AdminJS bundles the console's components into this folder: emptied so no earlier version's bundle is served.
     const adminJsDir = join(dataDir, 'adminjs');
     rmSync(adminJsDir, { recursive: true, force: true });
-    const consoleUrl = `http://127.0.0.1:${env.consolePort}`;
     const consoleProcess = startAppProcess('console', join(root, 'dist/apps/console/src/main.js'), {
       ...appEnv,
       CONSOLE_PORT: String(env.consolePort),

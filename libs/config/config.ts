@@ -95,7 +95,7 @@ export interface AppConfig {
   };
   /** /metrics on the API and the worker: open to any caller unless a bearer token is set. */
   readonly metrics: { readonly token: string | null };
-  /** The Temporal codec endpoint (/codec on the API): the browser origins allowed to call it (the Temporal Web UI's). */
+  /** The Temporal codec endpoints (/codec on the API and on the console): the browser origins allowed to call them (the Temporal Web UI's). */
   readonly codec: { readonly corsOrigins: readonly string[] };
   /**
    * The account's own lifecycle: its export archives (written under `exportDir`, downloadable

@@ -6,3 +6,5 @@ export { FIELD_LABELS, SUBPROCESSOR_FIELDS, type SubprocessorField, type Subproc
 export { SubprocessorNotices } from './subprocessor-notices.service';
 export { type ChangeRow, type EntryRow, SubprocessorRepository } from './subprocessor.repository';
 export { SubprocessorsModule } from './subprocessors.module';
+export { type ChangeTerms, type RegistryChange, type RegistryEditor, SubprocessorRegistry, type StartNotice } from './subprocessor-registry';
+export { checkFields, FIELD_MAX_LENGTH } from './field-checks';

@@ -28,7 +28,7 @@ describe('renderBanner', () => {
     const banner = renderBanner(facts);
     for (const expected of [
       'http://127.0.0.1:3000/v1', 'http://127.0.0.1:3000/docs', 'http://127.0.0.1:8233', 'http://127.0.0.1:3000/metrics',
-      'http://127.0.0.1:3001/metrics', 'http://127.0.0.1:3001/health', 'http://127.0.0.1:3000/codec', 'Demo inbox   http://127.0.0.1:4100',
+      'http://127.0.0.1:3001/metrics', 'http://127.0.0.1:3001/health', 'http://127.0.0.1:3100/codec', 'Demo inbox   http://127.0.0.1:4100',
       'Demo API key rl_live_demo',
       'Console      http://127.0.0.1:3100/admin   (staff: admin@demo.relance.test / demo-admin-password)', 'Demo mailbox 33333333-3333-4333-8333-333333333333   (rep@demo.relance.test)',
       'ada@prospect.example 11111111-1111-4111-8111-111111111111', 'Ctrl-C stops everything.',

@@ -39,7 +39,8 @@ export function renderBanner(facts: BannerFacts): string {
     `  Console      ${facts.console.url}   (staff: ${facts.console.email} / ${facts.console.password})`,
     `  Temporal UI  ${facts.temporalUiUrl ?? '(external Temporal: see your own UI)'}`,
     ...(facts.temporalUiUrl
-      ? [`  Codec        ${apiUrl}/codec   (the UI decodes payloads through it, for operator and admin staff tokens)`]
+      ? [`  Codec        ${new URL(facts.console.url).origin}/codec   (the UI decodes payloads with your console session: operator or admin;`,
+        `               in the UI's codec settings, tick "Include cross-origin credentials")`]
       : []),
     `  Demo inbox   ${facts.inboxUrl}   (every email Relance sends lands here; reply as the prospect)`,
     `  Demo API key ${facts.apiKey}`,

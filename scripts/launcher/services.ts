@@ -26,7 +26,7 @@ export async function providePostgres(env: LauncherEnv, dataDir: string, log: Lo
 
 /**
  * TEMPORAL_ADDRESS when given; else the Temporal CLI dev server, state in .data/temporal.db, its
- * Web UI decoding payloads through the API's codec endpoint (`codecEndpoint`, <api>/codec).
+ * Web UI decoding payloads through the console's codec endpoint (`codecEndpoint`, <console>/codec).
  */
 export async function provideTemporal(env: LauncherEnv, root: string, dataDir: string, log: Log, codecEndpoint: string) {
   if (env.temporalAddress) return { address: env.temporalAddress, uiUrl: env.temporalUiUrl, service: undefined };

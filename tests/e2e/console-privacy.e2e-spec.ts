@@ -7,7 +7,8 @@ import { ApiClient } from '../support/api-client';
 import { artifactPath, launchChromium } from '../support/browser';
 import { startConsole, type RunningConsole } from '../support/console-process';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
-import { newConsoleMember, newStaffMember } from '../support/staff-fixtures';
+import { signedInToConsole } from '../support/console-browser';
+import { newStaffMember } from '../support/staff-fixtures';
 
 /** Long windows: nothing expires or escalates while the browser works. */
 const ENV = { PRIVACY_UNVERIFIED_EXPIRY: '10m', PRIVACY_REQUEST_DEADLINE: '10m', PRIVACY_REMINDERS: '5m' };
@@ -40,17 +41,8 @@ describe('console: handling privacy requests in a browser', () => {
     await systemMail?.stop();
   });
 
-  async function signedIn(role: 'support' | 'operator'): Promise<Page> {
-    const member = await newConsoleMember(stack.dataSource, role, `${role} password for the privacy test`);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, acceptDownloads: true });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto(`${consoleApp.url}/admin/login`);
-    await page.fill('input[name="email"]', member.email);
-    await page.fill('input[name="password"]', member.password);
-    await Promise.all([page.waitForLoadState('load'), page.click('form button')]);
-    return page;
-  }
+  const signedIn = async (role: 'support' | 'operator'): Promise<Page> =>
+    (await signedInToConsole(browser, consoleApp.url, stack.dataSource, role, { height: 1100, timeoutMs: 15_000 })).page;
 
   const mailTo = (address: string, subject: RegExp) =>
     systemMail.waitFor((m: CapturedMessage) => m.to.includes(address) && subject.test(m.subject ?? ''), 20_000);

@@ -13,7 +13,7 @@ import { testEnv } from '../harness/env';
 import { startSmtpCapture, type SmtpCapture } from '../harness/smtp-capture';
 import { artifactPath, launchChromium } from '../support/browser';
 import { startConsole, type RunningConsole } from '../support/console-process';
-import { newConsoleMember } from '../support/staff-fixtures';
+import { signedInToConsole } from '../support/console-browser';
 
 /**
  * Support's screens in a real browser: conversations (read, audited; reply, mailed; attach),
@@ -40,18 +40,7 @@ describe('console: support actions in a browser', () => {
     await dataSource?.destroy();
   });
 
-  async function signedIn(role: 'support' | 'operator'): Promise<{ page: Page; id: string }> {
-    const member = await newConsoleMember(dataSource, role, `${role} password for the support test`);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    await page.goto(`${consoleApp.url}/admin/login`);
-    await page.fill('input[name="email"]', member.email);
-    await page.fill('input[name="password"]', member.password);
-    await Promise.all([page.waitForLoadState('load'), page.click('form button')]);
-    assert.equal(new URL(page.url()).pathname, '/admin');
-    return { page, id: member.user.id };
-  }
+  const signedIn = (role: 'support' | 'operator') => signedInToConsole(browser, consoleApp.url, dataSource, role);
 
   /** An account whose owner wrote to support; returns the conversation and the owner's address. */
   async function customerConversation(subject: string): Promise<{ id: string; ownerEmail: string; accountId: string; accountName: string }> {

@@ -30,6 +30,7 @@ describe('subprocessor registry (staff routes, notices, public list)', () => {
   let quiet: ApiClient;
   let member: ApiClient;
   let adminId: string;
+  let ownAccounts: string[];
   // Once armed, the flaky owner's next notice is refused (a 451): the retry must reach it, and mail nobody twice.
   let refuseFlakyOnce = false;
 
@@ -50,9 +51,12 @@ describe('subprocessor registry (staff routes, notices, public list)', () => {
     admin = new ApiClient(stack.apiUrl, adminMember.token);
     support = new ApiClient(stack.apiUrl, (await newStaffMember(stack.dataSource, 'support')).token);
     operator = new ApiClient(stack.apiUrl, (await newStaffMember(stack.dataSource, 'operator')).token);
-    subscriber = (await stack.newAccount('Subscriber Co')).api;
-    flaky = (await stack.newAccount('Flaky Co')).api;
+    const subscriberAccount = await stack.newAccount('Subscriber Co');
+    subscriber = subscriberAccount.api;
+    const flakyAccount = await stack.newAccount('Flaky Co');
+    flaky = flakyAccount.api;
     const quietAccount = await stack.newAccount('Quiet Co');
+    ownAccounts = [subscriberAccount.accountId, flakyAccount.accountId, quietAccount.accountId];
     quiet = quietAccount.api;
     const [{ id: memberId }] = await stack.dataSource.query(
       `INSERT INTO users (account_id, email, name, role) VALUES ($1, 'member@quiet-co.test', 'Member', 'member') RETURNING id`,
@@ -96,7 +100,9 @@ describe('subprocessor registry (staff routes, notices, public list)', () => {
       assert.match(refused.body.error.message, /owner/);
     }
     assert.equal((await publicApi.request('PUT', '/v1/account/subprocessor-notices')).status, 401);
-    const audit = await stack.dataSource.query(`SELECT action FROM audit_events WHERE action LIKE 'subprocessor_notices.%' ORDER BY occurred_at`);
+    // This test's owners only: other specs subscribe owners of their own.
+    const audit = await stack.dataSource.query(
+      `SELECT action FROM audit_events WHERE action LIKE 'subprocessor_notices.%' AND account_id = ANY($1) ORDER BY occurred_at`, [ownAccounts]);
     assert.deepEqual(audit.map((a: { action: string }) => a.action),
       ['subprocessor_notices.subscribed', 'subprocessor_notices.subscribed', 'subprocessor_notices.subscribed', 'subprocessor_notices.unsubscribed']);
   });

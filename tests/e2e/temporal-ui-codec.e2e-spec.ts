@@ -9,9 +9,9 @@ import { testEnv } from '../harness/env';
 
 /**
  * `npm start` without TEMPORAL_ADDRESS runs the Temporal CLI dev server; its Web UI is told to
- * decode payloads through the API's /codec (what the UI's own settings route reports).
+ * decode payloads through the console's /codec (what the UI's own settings route reports).
  */
-describe('npm start: the Temporal Web UI decodes through the API codec endpoint', () => {
+describe('npm start: the Temporal Web UI decodes through the console codec endpoint', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'relance-ui-codec-'));
   let service: Service | undefined;
 
@@ -20,13 +20,13 @@ describe('npm start: the Temporal Web UI decodes through the API codec endpoint'
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts the dev server with --ui-codec-endpoint <api>/codec', async () => {
+  it('starts the dev server with --ui-codec-endpoint <console>/codec', async () => {
     const env = readLauncherEnv({ TEMPORAL_CLI_PATH: testEnv().temporalCli });
     const lines: string[] = [];
-    const temporal = await provideTemporal(env, process.cwd(), dataDir, (line) => lines.push(line), 'http://127.0.0.1:3999/codec');
+    const temporal = await provideTemporal(env, process.cwd(), dataDir, (line) => lines.push(line), 'http://127.0.0.1:3100/codec');
     service = temporal.service;
     assert.ok(temporal.uiUrl, lines.join('\n'));
     const settings: any = await (await fetch(`${temporal.uiUrl}/api/v1/settings`)).json();
-    assert.equal(settings.Codec.Endpoint, 'http://127.0.0.1:3999/codec');
+    assert.equal(settings.Codec.Endpoint, 'http://127.0.0.1:3100/codec');
   });
 });

@@ -13,9 +13,13 @@ import { AuditTrail } from '@relance/privacy/audit-trail';
 import { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
 import { RetentionRunRepository } from '@relance/privacy/retention/retention-run.repository';
 import { StaffLogin } from '@relance/staff/staff-login';
+import { SubprocessorRegistry, SubprocessorRepository } from '@relance/subprocessors';
+import { SUBPROCESSOR_NOTICE_WORKFLOW, subprocessorNoticeStart } from '@relance/temporal/contracts';
+import { PayloadDecoder } from '@relance/temporal/remote-codec';
 import { adminRouter } from './admin/admin-router';
 import { createAdmin, ROOT_PATH } from './admin/admin-setup';
 import { loadAdminJS } from './admin/adminjs-modules';
+import { CODEC_PATH, codecRouter } from './codec/codec-router';
 import { ConsoleModule } from './console.module';
 import { consoleOutbound } from './console-outbound';
 import { consolePrivacyActions } from './privacy/privacy-request-services';
@@ -51,9 +55,13 @@ export async function createConsoleApp(options: ConsoleAppOptions): Promise<Nest
   const operations = new OperationsService(
     new WorkflowOverview(outbound.client, options.app), new OperationsRepository(dataSource), new RetentionRunRepository(dataSource),
   );
-  const admin = await createAdmin(modules, { dataSource, audit, login, requests, privacy, support, operations });
+  const registry = new SubprocessorRegistry(options.app, new SubprocessorRepository(dataSource), audit,
+    (changeId) => outbound.client.workflow.start(SUBPROCESSOR_NOTICE_WORKFLOW, subprocessorNoticeStart(changeId)));
+  const subprocessors = { registry, noticePeriodMs: options.app.subprocessors.noticePeriodMs };
+  const admin = await createAdmin(modules, { dataSource, audit, login, requests, privacy, support, operations, subprocessors });
   const sessions = new ConsoleSessionRepository(dataSource);
   app.use(ROOT_PATH, adminRouter(modules, admin, config, { login, staff, sessions, requests, audit }) as never);
+  app.use(CODEC_PATH, codecRouter(config, options.app.codec.corsOrigins, new PayloadDecoder(options.app.temporal), { staff, sessions }) as never);
   app.getHttpServer().on('close', () => void outbound.close());
   // Nothing but the console at the root: send staff to it.
   app.getHttpAdapter().get('/', (_request: unknown, response: { redirect(url: string): void }) => response.redirect(ROOT_PATH));

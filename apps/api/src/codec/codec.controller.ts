@@ -1,9 +1,9 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { payloadsFromWire, type WirePayload } from '@relance/temporal/remote-codec';
 import { StaffRoles } from '../auth/staff-roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { CodecService } from './codec.service';
-import { payloadsFromWire, type WirePayload } from './codec-wire';
 
 const PAYLOADS_SCHEMA = {
   type: 'object',

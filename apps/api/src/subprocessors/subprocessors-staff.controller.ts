@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SUBPROCESSOR_FIELDS, type SubprocessorFields } from '@relance/subprocessors';
+import { type ChangeTerms, type RegistryChange, SUBPROCESSOR_FIELDS, SubprocessorRegistry, type SubprocessorFields } from '@relance/subprocessors';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { StaffRoles } from '../auth/staff-roles.decorator';
 import type { StaffContext } from '../common/api-request';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { instantOf } from '../common/validators/instant';
 import { ListSubprocessorChangesQuery, ListSubprocessorsQuery } from './dto/list-subprocessors.query';
 import { ChangeTermsDto, CreateSubprocessorDto, UpdateSubprocessorDto } from './dto/subprocessor-input.dto';
 import { FieldChangeDto, SubprocessorChangeDto, SubprocessorDto } from './dto/subprocessor.dto';
-import { type RegistryChange, SubprocessorRegistryService } from './subprocessor-registry.service';
 
 /**
  * The subprocessor registry for admins (the console's screens call these): list, read with the
@@ -22,7 +22,7 @@ import { type RegistryChange, SubprocessorRegistryService } from './subprocessor
 @StaffRoles('admin')
 @Controller('v1/staff')
 export class SubprocessorsStaffController {
-  constructor(@Inject(SubprocessorRegistryService) private readonly registry: SubprocessorRegistryService) {}
+  constructor(@Inject(SubprocessorRegistry) private readonly registry: SubprocessorRegistry) {}
 
   @Get('subprocessors')
   @ApiOperation({ summary: 'Every registry entry, retired ones too, with its newest saved values (admin)' })
@@ -47,7 +47,7 @@ export class SubprocessorsStaffController {
   @ApiCreatedResponse({ type: SubprocessorDto })
   @ApiErrors(400, 409, 503)
   async create(@CurrentStaff() caller: StaffContext, @Body() body: CreateSubprocessorDto): Promise<SubprocessorDto> {
-    return withChange(await this.registry.add(caller, fieldsOf(body) as SubprocessorFields, body));
+    return withChange(await this.registry.add(caller, fieldsOf(body) as SubprocessorFields, termsOf(body)));
   }
 
   @Patch('subprocessors/:id')
@@ -57,7 +57,7 @@ export class SubprocessorsStaffController {
   async update(
     @CurrentStaff() caller: StaffContext, @Param('id', ParseIdPipe) id: string, @Body() body: UpdateSubprocessorDto,
   ): Promise<SubprocessorDto> {
-    return withChange(await this.registry.edit(caller, id, fieldsOf(body), body));
+    return withChange(await this.registry.edit(caller, id, fieldsOf(body), termsOf(body)));
   }
 
   @Post('subprocessors/:id/retire')
@@ -68,7 +68,7 @@ export class SubprocessorsStaffController {
   async retire(
     @CurrentStaff() caller: StaffContext, @Param('id', ParseIdPipe) id: string, @Body() body: ChangeTermsDto,
   ): Promise<SubprocessorDto> {
-    return withChange(await this.registry.retire(caller, id, body));
+    return withChange(await this.registry.retire(caller, id, termsOf(body)));
   }
 
   @Get('subprocessor-changes')
@@ -85,6 +85,11 @@ export class SubprocessorsStaffController {
 /** The entry's fields among a body's (effectiveAt and reason are the change's terms). */
 function fieldsOf(body: Partial<SubprocessorFields>): Partial<SubprocessorFields> {
   return Object.fromEntries(SUBPROCESSOR_FIELDS.filter((field) => body[field] !== undefined).map((field) => [field, body[field]]));
+}
+
+/** The change's terms, the date parsed (the DTO validated it). */
+function termsOf(body: { effectiveAt?: string; reason?: string }): ChangeTerms {
+  return { effectiveAt: body.effectiveAt === undefined ? undefined : instantOf(body.effectiveAt) ?? undefined, reason: body.reason };
 }
 
 function withChange({ entry, change }: RegistryChange): SubprocessorDto {

@@ -30,8 +30,7 @@ import {
   mailboxSyncWorkflowId,
   MailboxSyncInput,
   SUBPROCESSOR_NOTICE_WORKFLOW,
-  subprocessorNoticeWorkflowId,
-  SubprocessorNoticeInput,
+  subprocessorNoticeStart,
   TASK_QUEUES,
 } from '@relance/temporal/contracts';
 import { API_LOGGER } from '../common/logger.module';
@@ -171,13 +170,7 @@ export class WorkflowStarter {
 
   /** Mails a registry change to the subscribed owners (the change's id is new: never started twice). */
   startSubprocessorNotice(changeId: string): Promise<string> {
-    const input: SubprocessorNoticeInput = { changeId };
-    return this.start(SUBPROCESSOR_NOTICE_WORKFLOW, {
-      workflowId: subprocessorNoticeWorkflowId(changeId),
-      taskQueue: TASK_QUEUES.privacy,
-      args: [input],
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    return this.start(SUBPROCESSOR_NOTICE_WORKFLOW, subprocessorNoticeStart(changeId));
   }
 
   /** Wakes a closure's workflow after a reactivation, so it ends now rather than at its purge time (which would find it cancelled). */

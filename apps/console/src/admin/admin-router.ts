@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import formidable from 'express-formidable';
-import session from 'express-session';
 import type AdminJS from 'adminjs';
 import type { ConsoleConfig } from '@relance/config';
 import type { ConsoleSessionRepository } from '@relance/db/repositories/console-session.repository';
@@ -11,12 +10,12 @@ import type { StaffLogin } from '@relance/staff/staff-login';
 import { CERTIFICATE_PATH, certificateDownload } from '../privacy/certificate-download';
 import type { AdminJSModules } from './adminjs-modules';
 import type { ConsoleRequest, ConsoleResponse, Middleware, Next } from './http-types';
+import { consoleSession } from './console-session';
 import { memberLoader } from './member-loader';
 import { noExternalFonts } from './no-external-fonts';
 import { originCheck } from './origin-check';
 import { recordIdCheck } from './record-id-check';
 import { roleGuard } from './role-guard';
-import { ConsoleSessionStore } from './session-store';
 
 export interface RouterDeps {
   login: StaffLogin;
@@ -24,11 +23,6 @@ export interface RouterDeps {
   sessions: ConsoleSessionRepository;
   requests: PrivacyRequestRepository;
   audit: AuditTrail;
-}
-
-/** The session cookie's name: `__Host-` when served over https (secure, host-only, path /). */
-export function sessionCookieName(config: ConsoleConfig): string {
-  return config.secureCookies ? '__Host-relance_console' : 'relance_console';
 }
 
 /**
@@ -48,17 +42,7 @@ export function adminRouter(modules: AdminJSModules, admin: AdminJS, config: Con
   // AdminJS's scripts first: public, and served without reading (or touching) a session.
   const { routes, assets } = modules.adminjs.Router;
   modules.express.buildAssets({ admin, assets, routes, router } as never);
-  use(session({
-    name: sessionCookieName(config),
-    secret: config.sessionSecret,
-    store: new ConsoleSessionStore(sessions, config.sessionTtlMs),
-    resave: false,
-    saveUninitialized: false,
-    rolling: true,
-    // Behind an https proxy the socket is plain http: trust its X-Forwarded-Proto for `secure`.
-    proxy: config.secureCookies,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: config.sessionTtlMs },
-  }));
+  use(consoleSession(config, sessions));
   use(memberLoader(staff));
   use(originCheck(config.publicUrl));
   use(formidable());

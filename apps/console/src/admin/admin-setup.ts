@@ -3,12 +3,14 @@ import type AdminJS from 'adminjs';
 import type { ActionContext } from 'adminjs';
 import type { DataSource } from 'typeorm';
 import type { OperationsService } from '@relance/operations';
+import type { SubprocessorRegistry } from '@relance/subprocessors';
 import type { PrivacyRequestRepository } from '@relance/privacy/requests/privacy-request.repository';
 import { OperationsRepository } from '../operations/operations.repository';
 import { withSupportActions } from '../support/staff-record-actions';
 import type { ConsoleSupportServices } from '../support/support-services';
 import { supportConversationsResource } from '../support/support-conversations.resource';
 import { usersResource } from '../support/users-resource';
+import { subprocessorsResource } from '../subprocessors/subprocessors.resource';
 import type { AdminJSModules } from './adminjs-modules';
 import { sessionUser } from './console-user';
 import { consoleResources, type ResourceDeps } from './resources';
@@ -28,6 +30,8 @@ export interface AdminDeps extends ResourceDeps {
   support: ConsoleSupportServices;
   /** The operators' summary, as GET /v1/staff/operations gives it. */
   operations: OperationsService;
+  /** The admins' changes to the subprocessor registry, and the notice period a change waits by default. */
+  subprocessors: { registry: SubprocessorRegistry; noticePeriodMs: number };
 }
 
 /** How many failed, long-running, stuck or failing items each list of the operators' page shows. */
@@ -45,6 +49,7 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
   const PrivacyRequestScreen = loader.add('PrivacyRequestScreen', join(COMPONENTS_DIR, 'privacy-request-screen.jsx'));
   const SupportConversation = loader.add('SupportConversation', join(COMPONENTS_DIR, 'support-conversation.jsx'));
   const ReasonAction = loader.add('ReasonAction', join(COMPONENTS_DIR, 'reason-action.jsx'));
+  const SubprocessorChange = loader.add('SubprocessorChange', join(COMPONENTS_DIR, 'subprocessor-change.jsx'));
   loader.override('SidebarPages', join(COMPONENTS_DIR, 'sidebar-pages.jsx'));
   const operations = new OperationsRepository(deps.dataSource as DataSource);
 
@@ -60,6 +65,7 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
       ...withSupportActions(consoleResources(deps, { privacyRequest: PrivacyRequestScreen }), deps.support, ReasonAction),
       supportConversationsResource(deps.dataSource as DataSource, deps.support.desk, SupportConversation),
       usersResource(deps.dataSource as DataSource),
+      subprocessorsResource(deps.dataSource as DataSource, deps.subprocessors.registry, deps.subprocessors.noticePeriodMs, SubprocessorChange),
     ],
     dashboard: {
       component: SupportHome,

@@ -13,6 +13,7 @@ export const RESOURCE_ROLES: Readonly<Record<string, readonly StaffRole[]>> = {
   users: ['support', 'admin'],
   audit_events: ['support', 'operator', 'admin'],
   staff_users: ['admin'],
+  subprocessors: ['admin'],
 };
 
 export const PAGE_ROLES: Readonly<Record<string, readonly StaffRole[]>> = {

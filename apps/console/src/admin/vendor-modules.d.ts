@@ -13,7 +13,7 @@ declare module 'express-formidable' {
   function formidable(options?: Record<string, unknown>): (request: unknown, response: unknown, next: (error?: unknown) => void) => void;
   export = formidable;
 }
-/** Express itself (through Nest's platform): only its Router is used here. */
+/** Express itself (through Nest's platform): only its Router and JSON body parser are used here. */
 declare module 'express' {
   interface ConsoleRouter {
     (request: unknown, response: unknown, next: (error?: unknown) => void): void;
@@ -22,4 +22,5 @@ declare module 'express' {
     post(path: string, ...handlers: unknown[]): ConsoleRouter;
   }
   export function Router(): ConsoleRouter;
+  export function json(options?: Record<string, unknown>): (request: unknown, response: unknown, next: (error?: unknown) => void) => void;
 }

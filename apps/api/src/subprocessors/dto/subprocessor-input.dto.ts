@@ -1,39 +1,39 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { FIELD_MAX_LENGTH } from '@relance/subprocessors';
 import { IsInstant } from '../../common/validators/instant';
 import { IsNotBlank } from '../../common/validators/not-blank';
 import { IsSingleLine } from '../../common/validators/single-line';
 
-const SHORT = 200;
-const LONG = 500;
+const MAX = FIELD_MAX_LENGTH;
 
 /**
  * The fields of a registry entry. Single lines: they go into notice subjects and mail bodies,
  * and onto the public page (escaped there).
  */
 export class SubprocessorFieldsDto {
-  @ApiProperty({ maxLength: SHORT, example: 'Stripe' })
-  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(SHORT)
+  @ApiProperty({ maxLength: MAX.name, example: 'Stripe' })
+  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(MAX.name)
   name: string;
 
-  @ApiProperty({ maxLength: LONG, example: '510 Townsend Street, San Francisco, California' })
-  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(LONG)
+  @ApiProperty({ maxLength: MAX.address, example: '510 Townsend Street, San Francisco, California' })
+  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(MAX.address)
   address: string;
 
-  @ApiProperty({ maxLength: SHORT, example: 'Payment services' })
-  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(SHORT)
+  @ApiProperty({ maxLength: MAX.processingScope, example: 'Payment services' })
+  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(MAX.processingScope)
   processingScope: string;
 
-  @ApiProperty({ maxLength: LONG, example: 'Name, address, email address' })
-  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(LONG)
+  @ApiProperty({ maxLength: MAX.personalDataTypes, example: 'Name, address, email address' })
+  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(MAX.personalDataTypes)
   personalDataTypes: string;
 
-  @ApiProperty({ maxLength: SHORT, example: 'US' })
-  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(SHORT)
+  @ApiProperty({ maxLength: MAX.processingLocation, example: 'US' })
+  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(MAX.processingLocation)
   processingLocation: string;
 
-  @ApiProperty({ maxLength: SHORT, example: 'Data Privacy Framework' })
-  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(SHORT)
+  @ApiProperty({ maxLength: MAX.transferMechanism, example: 'Data Privacy Framework' })
+  @IsString() @IsNotBlank() @IsSingleLine() @MaxLength(MAX.transferMechanism)
   transferMechanism: string;
 }
 

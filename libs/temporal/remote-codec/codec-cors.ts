@@ -1,5 +1,4 @@
-import type { ServerResponse } from 'node:http';
-import type { ApiRequest } from '../common/api-request';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const ALLOWED_HEADERS = 'authorization, content-type, x-namespace';
 
@@ -12,7 +11,7 @@ const ALLOWED_HEADERS = 'authorization, content-type, x-namespace';
  */
 export function codecCors(allowedOrigins: readonly string[]) {
   const allowed = new Set(allowedOrigins);
-  return (request: ApiRequest, response: ServerResponse, next: () => void) => {
+  return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const origin = request.headers.origin;
     response.setHeader('vary', 'Origin');
     const permitted = origin !== undefined && allowed.has(origin);

@@ -1,21 +1,24 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@relance/config';
+import type { AppConfig } from '@relance/config';
 import type { FieldChange, SubprocessorChangeKind } from '@relance/db/entities';
 import { DomainError } from '@relance/errors';
-import { AuditTrail } from '@relance/privacy/audit-trail';
-import {
-  additionChanges, type ChangeRow, effectiveDateFor, type EntryRow, fieldChanges, SUBPROCESSOR_FIELDS, type SubprocessorFields,
-  SubprocessorRepository,
-} from '@relance/subprocessors';
-import type { RegistryTransaction } from '@relance/subprocessors/subprocessor.repository';
-import type { StaffContext } from '../common/api-request';
-import { instantOf } from '../common/validators/instant';
-import { WorkflowStarter } from '../workflows/workflow-starter.service';
+import type { AuditTrail } from '@relance/privacy/audit-trail';
+import { additionChanges, effectiveDateFor, fieldChanges } from './change-plan';
+import { SUBPROCESSOR_FIELDS, type SubprocessorFields } from './subprocessor-fields';
+import type { ChangeRow, EntryRow, RegistryTransaction, SubprocessorRepository } from './subprocessor.repository';
 
+/** When a change applies (parsed by the caller: an API body, a console form), and why (audit trail only). */
 export interface ChangeTerms {
-  effectiveAt?: string;
+  effectiveAt?: Date;
   reason?: string;
 }
+
+/** The staff member making a change. */
+export interface RegistryEditor {
+  staffUserId: string;
+}
+
+/** Starts the workflow that mails subscribed owners one change (the API's and the console's own Temporal client). */
+export type StartNotice = (changeId: string) => Promise<unknown>;
 
 export interface RegistryChange {
   entry: EntryRow;
@@ -25,15 +28,15 @@ export interface RegistryChange {
 /**
  * Admins' changes to the subprocessor registry. Each one, in one transaction: the entry saved
  * with its newest values, a change-log row with the date it takes effect, an audit event, and
- * the start of the workflow that mails subscribed owners. Temporal down: nothing is saved (503).
+ * the start of the workflow that mails subscribed owners. Temporal down: nothing is saved
+ * (the API answers 503).
  */
-@Injectable()
-export class SubprocessorRegistryService {
+export class SubprocessorRegistry {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(SubprocessorRepository) private readonly registry: SubprocessorRepository,
-    @Inject(AuditTrail) private readonly audit: AuditTrail,
-    @Inject(WorkflowStarter) private readonly workflows: WorkflowStarter,
+    private readonly config: AppConfig,
+    private readonly registry: SubprocessorRepository,
+    private readonly audit: AuditTrail,
+    private readonly startNotice: StartNotice,
   ) {}
 
   list(status?: 'active' | 'retired'): Promise<EntryRow[]> {
@@ -50,7 +53,7 @@ export class SubprocessorRegistryService {
     return this.registry.changes(filter);
   }
 
-  add(caller: StaffContext, fields: SubprocessorFields, terms: ChangeTerms): Promise<RegistryChange> {
+  add(caller: RegistryEditor, fields: SubprocessorFields, terms: ChangeTerms): Promise<RegistryChange> {
     return this.changing(fields.name, async (tx) => {
       await this.refuseDuplicateName(tx, fields.name, null);
       const effectiveAt = this.effectiveAt(terms, null);
@@ -59,7 +62,7 @@ export class SubprocessorRegistryService {
     });
   }
 
-  edit(caller: StaffContext, id: string, edit: Partial<SubprocessorFields>, terms: ChangeTerms): Promise<RegistryChange> {
+  edit(caller: RegistryEditor, id: string, edit: Partial<SubprocessorFields>, terms: ChangeTerms): Promise<RegistryChange> {
     if (!SUBPROCESSOR_FIELDS.some((field) => edit[field] !== undefined)) {
       throw DomainError.validation([{ field: 'body', message: `give at least one field to change: ${SUBPROCESSOR_FIELDS.join(', ')}` }]);
     }
@@ -77,7 +80,7 @@ export class SubprocessorRegistryService {
     });
   }
 
-  retire(caller: StaffContext, id: string, terms: ChangeTerms): Promise<RegistryChange> {
+  retire(caller: RegistryEditor, id: string, terms: ChangeTerms): Promise<RegistryChange> {
     return this.registry.transaction(async (tx) => {
       const entry = await this.locked(tx, id);
       if (entry.status === 'retired') throw new DomainError('conflict', `subprocessor ${id} is retired already`);
@@ -88,7 +91,7 @@ export class SubprocessorRegistryService {
   }
 
   private async logChange(
-    tx: RegistryTransaction, caller: StaffContext, entry: EntryRow, kind: SubprocessorChangeKind,
+    tx: RegistryTransaction, caller: RegistryEditor, entry: EntryRow, kind: SubprocessorChangeKind,
     changes: Record<string, FieldChange>, effectiveAt: Date, terms: ChangeTerms,
   ): Promise<RegistryChange> {
     const change = await tx.insertChange({ subprocessorId: entry.id, kind, changes, effectiveAt, staffId: caller.staffUserId });
@@ -100,7 +103,7 @@ export class SubprocessorRegistryService {
       details: { changeId: change.id, effectiveAt: effectiveAt.toISOString(), fields: Object.keys(changes) },
     }, tx.manager);
     // Last, inside the transaction: a start refused (Temporal down) rolls everything back.
-    await this.workflows.startSubprocessorNotice(change.id);
+    await this.startNotice(change.id);
     return { entry, change };
   }
 
@@ -119,8 +122,7 @@ export class SubprocessorRegistryService {
   }
 
   private effectiveAt(terms: ChangeTerms, latestPending: Date | null): Date {
-    const requested = terms.effectiveAt === undefined ? undefined : instantOf(terms.effectiveAt) ?? undefined;
-    const outcome = effectiveDateFor(requested, { now: new Date(), noticePeriodMs: this.config.subprocessors.noticePeriodMs, latestPending });
+    const outcome = effectiveDateFor(terms.effectiveAt, { now: new Date(), noticePeriodMs: this.config.subprocessors.noticePeriodMs, latestPending });
     if ('problem' in outcome) throw DomainError.validation([outcome.problem]);
     return outcome.at;
   }
