@@ -85,18 +85,26 @@ describe('console: support actions in a browser', () => {
     assert.ok(trail.every((e: { actor_id: string }) => e.actor_id === staffId));
   });
 
-  it('support attaches a conversation opened from an e-mail; a wrong id is refused on screen', async () => {
-    const { accountId, accountName } = await customerConversation('Another');
+  it('support finds the account of a conversation opened from an e-mail by its owner\'s address, and attaches it', async () => {
+    const { accountId, accountName, ownerEmail } = await customerConversation('Another');
     const opened = await new SupportConversationRepository(dataSource).open({
       accountId: null, subject: 'Forwarded question', contactEmail: `writer-${randomUUID()}@elsewhere.test`, body: 'Which plan am I on?', author: { kind: 'outside' },
     });
-    const { page } = await signedIn('support');
+    const { page, id: staffId } = await signedIn('support');
     await page.goto(`${consoleApp.url}/admin/resources/support_conversations/records/${opened.id}/conversation`);
     await page.getByText('Not attached to an account yet').waitFor();
-    await page.fill('#attach-account', 'acme');
-    await page.getByRole('button', { name: 'Attach' }).click();
-    await notice(page).filter({ hasText: /^accountId:/ }).waitFor();
-    await page.fill('#attach-account', accountId);
+    await page.fill('#attach-search', 'a');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await notice(page).filter({ hasText: /^search: type at least 2 characters/ }).waitFor();
+    await page.fill('#attach-search', `nobody-${randomUUID()}`);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByTestId('account-matches').filter({ hasText: 'No account matches.' }).waitFor();
+    // A part of the owner's address (unique here), as an agent would paste a sender's.
+    await page.fill('#attach-search', ownerEmail.slice(0, 20).toUpperCase());
+    await page.getByRole('button', { name: 'Find' }).click();
+    const match = page.getByTestId('account-match');
+    await match.filter({ hasText: `${accountName} · owner ${ownerEmail}` }).waitFor();
+    assert.equal(await match.count(), 1);
     await page.fill('#attach-reason', 'Same sender domain');
     await page.getByRole('button', { name: 'Attach' }).click();
     await notice(page).filter({ hasText: 'Attached to the account.' }).waitFor();
@@ -105,6 +113,9 @@ describe('console: support actions in a browser', () => {
     assert.equal(await account.locator('a').getAttribute('href'), `/admin/resources/accounts/records/${accountId}/show`);
     const [row] = await dataSource.query(`SELECT account_id FROM support_conversations WHERE id = $1`, [opened.id]);
     assert.equal(row.account_id, accountId);
+    const searches = await dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'accounts.searched' AND actor_id = $1 ORDER BY occurred_at`, [staffId]);
+    assert.deepEqual(searches.map((e: { details: { matches: number } }) => e.details.matches), [0, 1]);
   });
 
   /** Fills the reason form (reason-action.jsx) and sends it. */

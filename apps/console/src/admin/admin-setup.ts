@@ -18,6 +18,13 @@ import { mayOpenPage, mayUseResource, PAGE_ROLES } from './role-access';
 import { supportHome } from './support-home';
 
 export const ROOT_PATH = '/admin';
+/** Page titles where AdminJS's own ("Show") would not say what the screen is. */
+const SCREEN_TITLES = {
+  privacy_requests: { actions: { show: 'Privacy request' } },
+  prospects: { actions: { show: 'Prospect' } },
+  accounts: { actions: { show: 'Account' } },
+  subprocessors: { actions: { show: 'Subprocessor', add: 'Add a subprocessor', change: 'Change', retire: 'Retire' } },
+};
 /** How many open requests the home lists (the full list is the privacy requests screen). */
 const HOME_LIMIT = 100;
 const WEEK_MS = 7 * 86_400_000;
@@ -59,11 +66,12 @@ export async function createAdmin(modules: AdminJSModules, deps: AdminDeps): Pro
     logoutPath: `${ROOT_PATH}/logout`,
     componentLoader: loader,
     branding: { companyName: 'Relance console', logo: false, withMadeWithLove: false },
+    locale: { language: 'en', translations: { en: { resources: SCREEN_TITLES } } },
     // Read by the menu's page list (sidebar-pages.jsx).
     env: { CONSOLE_PAGE_ROLES: JSON.stringify(PAGE_ROLES), CONSOLE_ROOT_PATH: ROOT_PATH },
     resources: [
       ...withSupportActions(consoleResources(deps, { privacyRequest: PrivacyRequestScreen }), deps.support, ReasonAction),
-      supportConversationsResource(deps.dataSource as DataSource, deps.support.desk, SupportConversation),
+      supportConversationsResource(deps.dataSource as DataSource, deps.support.desk, deps.audit, SupportConversation),
       usersResource(deps.dataSource as DataSource),
       subprocessorsResource(deps.dataSource as DataSource, deps.subprocessors.registry, deps.subprocessors.noticePeriodMs, SubprocessorChange),
     ],

@@ -2,10 +2,12 @@ import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs'
 import type { DataSource } from 'typeorm';
 import { SupportConversation } from '@relance/db/entities/support-conversation.entity';
 import { DomainError } from '@relance/errors';
+import type { AuditTrail } from '@relance/privacy/audit-trail';
 import type { SupportDeskService } from '@relance/support/support-desk.service';
 import { sessionUser } from '../admin/console-user';
 import { entityModel } from '../admin/entity-model';
 import { mayUseResource } from '../admin/role-access';
+import { searchAccounts } from './account-search';
 import { conversationOperation } from './conversation-operation';
 
 export const SUPPORT_CONVERSATIONS = 'support_conversations';
@@ -21,8 +23,21 @@ const allowed = (context: Access) => {
  * ("Conversation": messages, reply, attach to an account), whose reading is audited by the
  * support desk. Replies and attachments go through the same service as the staff API.
  */
-export function supportConversationsResource(dataSource: DataSource, desk: SupportDeskService, component: string): ResourceWithOptions {
+export function supportConversationsResource(
+  dataSource: DataSource, desk: SupportDeskService, audit: AuditTrail, component: string,
+): ResourceWithOptions {
   const closed = { isAccessible: false, isVisible: false };
+  /** Accounts to attach to; the search is audited (what was typed is not kept: it may be an address). */
+  const searched = async (query: unknown, staffId: string, conversationId: string) => {
+    const search = await searchAccounts(dataSource, query);
+    if (search.ok) {
+      await audit.record({
+        actor: { kind: 'staff', id: staffId }, action: 'accounts.searched', target: { type: 'support_conversation', id: conversationId },
+        details: { via: 'console', matches: search.matches.length },
+      });
+    }
+    return search;
+  };
   return {
     resource: entityModel(dataSource, SupportConversation),
     options: {
@@ -45,6 +60,7 @@ export function supportConversationsResource(dataSource: DataSource, desk: Suppo
             const id = String(context.record!.params.id);
             const record = context.record!.toJSON(context.currentAdmin);
             // AdminJS loads the record (GET, no `load`) before the screen asks for the messages.
+            if (request.method === 'get' && request.query?.accounts !== undefined) return { record, search: await searched(request.query.accounts, staffId, id) };
             if (request.method === 'get' && request.query?.load !== '1') return { record };
             if (request.method === 'get') return { record, conversation: await withAccountName(dataSource, await desk.read(staffId, id)) };
             const operation = conversationOperation(request.payload ?? {});

@@ -13,7 +13,8 @@ const SupportConversation = ({ resource, action, record }) => {
   const [conversation, setConversation] = useState(null);
   const [notice, setNotice] = useState(null);
   const [reply, setReply] = useState('');
-  const [accountId, setAccountId] = useState('');
+  const [search, setSearch] = useState('');
+  const [matches, setMatches] = useState(null);
   const [reason, setReason] = useState('');
   const target = { resourceId: resource.id, recordId: record.id, actionName: action.name };
 
@@ -28,7 +29,24 @@ const SupportConversation = ({ resource, action, record }) => {
       setNotice(response.data.notice);
       if (response.data.notice?.type === 'success') {
         if (data.op === 'reply') setReply('');
+        if (data.op === 'attach') setMatches(null);
         await load();
+      }
+    } catch (error) {
+      setNotice({ type: 'error', message: error.message });
+    }
+  };
+
+  const find = async () => {
+    try {
+      const response = await api.recordAction({ ...target, params: { accounts: search } });
+      const found = response.data.search;
+      if (found.ok) {
+        setMatches(found.matches);
+        setNotice(null);
+      } else {
+        setMatches(null);
+        setNotice({ type: 'error', message: found.message });
       }
     } catch (error) {
       setNotice({ type: 'error', message: error.message });
@@ -60,11 +78,23 @@ const SupportConversation = ({ resource, action, record }) => {
           <Button mt="default" variant="contained" onClick={() => send({ op: 'reply', body: reply })}>Send reply</Button>
         </Box>
         <Box mt="xl">
-          <Label htmlFor="attach-account">Attach to account (id)</Label>
-          <Input id="attach-account" name="accountId" width={1} value={accountId} onChange={(event) => setAccountId(event.target.value)} />
-          <Label htmlFor="attach-reason" mt="default">Reason (optional)</Label>
-          <Input id="attach-reason" name="reason" width={1} value={reason} onChange={(event) => setReason(event.target.value)} />
-          <Button mt="default" onClick={() => send({ op: 'attach', accountId, reason })}>Attach</Button>
+          <Label htmlFor="attach-search">Attach to an account: find it by name, an address, a domain or its id</Label>
+          <Input id="attach-search" name="search" width={1} value={search} onChange={(event) => setSearch(event.target.value)}
+            onKeyDown={(event) => { if (event.key === 'Enter') find(); }} />
+          <Button mt="default" onClick={find}>Find</Button>
+          {matches && matches.length === 0 ? <Text mt="default" data-testid="account-matches">No account matches.</Text> : null}
+          {matches && matches.length > 0 ? (
+            <Box mt="default" data-testid="account-matches">
+              <Label htmlFor="attach-reason">Reason (optional)</Label>
+              <Input id="attach-reason" name="reason" width={1} value={reason} onChange={(event) => setReason(event.target.value)} />
+              {matches.map((match) => (
+                <Box key={match.id} mt="default" flex flexDirection="row" alignItems="center">
+                  <Button size="sm" mr="default" onClick={() => send({ op: 'attach', accountId: match.id, reason })}>Attach</Button>
+                  <Text data-testid="account-match">{match.name}{match.ownerEmail ? ` · owner ${match.ownerEmail}` : ''}</Text>
+                </Box>
+              ))}
+            </Box>
+          ) : null}
         </Box>
       </Box>
     </Box>
