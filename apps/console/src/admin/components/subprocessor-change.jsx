@@ -83,7 +83,7 @@ const SubprocessorChange = ({ resource, action, record }) => {
         <H2>{form.heading}</H2>
         {message}
         {done ? <Link href={`${rootPath}/resources/${resource.id}/records/${entryId}/show`} data-testid="new-entry">Open the new entry</Link> : null}
-        {!form.available ? <Text>This entry is retired: it can no longer change.</Text> : null}
+        {!form.available ? <Text>Retired: it leaves the public list on the date the change log gives, and cannot change any more.</Text> : null}
         {form.available && !done ? (
           <Box>
             {form.editable ? form.fields.map((f) => field(f.name, f.label, (
