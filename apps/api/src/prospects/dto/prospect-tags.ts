@@ -28,11 +28,18 @@ function tagRules(options: { each?: true } = {}): PropertyDecorator[] {
   ];
 }
 
+/**
+ * Decorators as if written one above the other in this order. applyDecorators applies them first
+ * to last, whereas stacked decorators apply bottom-up: reversed, the first rule stays the one a
+ * 400 reports (toFieldProblems), e.g. "must be an array" rather than the array's size.
+ */
+const written = (...decorators: PropertyDecorator[]) => applyDecorators(...decorators.reverse());
+
 /** A single tag (query or path parameter), normalised then checked. */
-export const IsTag = () => applyDecorators(Transform(({ value }) => normaliseTag(value)), ...tagRules());
+export const IsTag = () => written(Transform(({ value }) => normaliseTag(value)), ...tagRules());
 
 /** A list of tags, each normalised, repeats dropped, then checked; 1 to `max` of them. */
-export const IsTagList = (max = MAX_TAGS) => applyDecorators(
+export const IsTagList = (max = MAX_TAGS) => written(
   Transform(({ value }) => (Array.isArray(value) ? [...new Set(value.map(normaliseTag))] : value)),
   IsArray(),
   ArrayMaxSize(max),
