@@ -24,7 +24,7 @@ function tagRules(options: { each?: true } = {}): PropertyDecorator[] {
     IsString(options),
     MinLength(1, { ...options, message: `${each}$property must not be empty` }),
     MaxLength(TAG_MAX_LENGTH, { ...options, message: `${each}$property must be at most ${TAG_MAX_LENGTH} characters` }),
-    IsSingleLine(options),
+    IsSingleLine({ ...options, message: `${each}$property must be a single line (no control characters)` }),
   ];
 }
 
