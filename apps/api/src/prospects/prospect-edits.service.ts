@@ -6,6 +6,7 @@ import { AuditTrail } from '@relance/privacy/audit-trail';
 import { ErasureService } from '@relance/privacy/erasure/erasure.service';
 import { MAX_TAGS } from './dto/prospect-tags';
 import type { UpdateProspectDto } from './dto/update-prospect.dto';
+import { erasedAddress } from './prospects.service';
 
 /** Who made the call: the API key, and the rep it belongs to when it belongs to one. */
 export interface Caller {
@@ -14,7 +15,6 @@ export interface Caller {
 }
 
 const TAKEN = 'another prospect of the account has this email';
-const ERASED = 'this address belongs to a person erased from the account at their request: it may not be added again';
 
 /** A rep's changes to one prospect: rectification (audited) and its tags. */
 @Injectable()
@@ -35,7 +35,7 @@ export class ProspectEditsService {
       throw DomainError.validation([{ field: '', message: 'give at least one field to change' }]);
     }
     if (changes.email !== undefined && (await this.erasure.erasedAmong(accountId, [changes.email])).size > 0) {
-      throw new DomainError('suppressed', ERASED, { field: 'email' });
+      throw erasedAddress();
     }
     const result = await this.changes.update(accountId, id, changes, (manager, changed) => this.audit.record({
       actor: { kind: 'api_key', id: caller.apiKeyId },

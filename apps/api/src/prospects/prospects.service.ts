@@ -14,6 +14,11 @@ const DEFAULT_PAGE = 50;
 const DUPLICATE = 'a prospect with this email already exists';
 const ERASED = 'this address belongs to a person erased from the account at their request: it may not be added again';
 
+/** A create, import or rectification giving the address of a person erased from the account: a 409 naming email. */
+export function erasedAddress(): DomainError {
+  return new DomainError('suppressed', ERASED, { field: 'email' });
+}
+
 @Injectable()
 export class ProspectsService {
   constructor(
@@ -23,7 +28,7 @@ export class ProspectsService {
 
   async create(accountId: string, ownerId: string | null, input: CreateProspectDto): Promise<Prospect> {
     if ((await this.erasure.erasedAmong(accountId, [input.email])).size > 0) {
-      throw new DomainError('suppressed', ERASED, { field: 'email' });
+      throw erasedAddress();
     }
     const created = await this.prospects.insertOne(accountId, ownerId, toNewProspect(input));
     if (!created) throw new DomainError('conflict', DUPLICATE, { field: 'email' });
