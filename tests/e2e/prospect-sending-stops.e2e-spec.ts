@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { eventually } from '../support/api-client';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
 
 /**
- * The `restricted` flag a customer sets with PATCH /v1/prospects/:id, on the real stack (API,
- * worker, Temporal dev server, SMTP capture): no launch enrolls a restricted prospect, and a
- * running sequence stops at its next email, the send claim refusing it.
+ * What the prospect routes do to sending, on the real stack (API, worker, Temporal dev server,
+ * SMTP capture): no launch enrolls a prospect restricted with PATCH, and a running sequence
+ * stops at its next email, the send claim refusing it; a bulk delete ends running sequences
+ * and their workflows as forget does.
  */
-describe('restricted prospects (PATCH restricted) are never mailed', () => {
+describe('prospect routes and sending', () => {
   let stack: RelanceStack;
 
   before(async () => {
@@ -62,5 +64,48 @@ describe('restricted prospects (PATCH restricted) are never mailed', () => {
       [ids['held@restricted.test']],
     );
     assert.equal(n, 0, 'no outbox row either');
+  });
+
+  it('a bulk delete mid-sequence stops the sequences and deletes their workflows: no second email', async () => {
+    const { api } = await stack.newAccount('Bulk deleting');
+    const mailboxId = await stack.connectMailbox(api, 3, { minSpacingSeconds: 0 });
+    const emails = ['first.gone@bulk-delete.test', 'second.gone@bulk-delete.test'];
+    const ids: string[] = [];
+    for (const email of emails) {
+      const created = await api.post('/v1/prospects', { email });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      ids.push(created.body.id);
+    }
+    const campaign = await api.post('/v1/campaigns', {
+      name: 'Bulk delete', mailboxId,
+      steps: [{ type: 'email', subject: 'Hello', body: 'First' }, { type: 'wait', amount: 4, unit: 'seconds' }, { type: 'email', body: 'Second' }],
+    });
+    assert.equal(campaign.status, 201, JSON.stringify(campaign.body));
+    assert.equal((await api.post(`/v1/campaigns/${campaign.body.id}/launch`, { all: true })).status, 202);
+    for (const email of emails) await stack.smtp.waitFor((m) => m.to.includes(email), 20_000);
+    const workflowIds: string[] = (await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data.map((e: any) => e.workflowId);
+    assert.equal(workflowIds.length, 2);
+
+    const res = await api.post('/v1/prospects/bulk', { action: 'delete', ids });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(res.body.results, ids.map((id) => ({ id, outcome: 'deleted' })));
+    assert.deepEqual((await api.get(`/v1/campaigns/${campaign.body.id}/enrollments`)).body.data, []);
+    // Deleting a running workflow terminates it first: none is left to send the second email.
+    for (const workflowId of workflowIds) {
+      await eventually(`workflow ${workflowId} gone`, async () => {
+        try {
+          const run = await stack.temporal.client.workflow.getHandle(workflowId).describe();
+          return run.status.name === 'RUNNING' ? undefined : true;
+        } catch (error) {
+          if (error instanceof WorkflowNotFoundError) return true;
+          throw error;
+        }
+      }, 20_000);
+    }
+    for (const email of emails) {
+      assert.equal(stack.smtp.messages.filter((m) => m.to.includes(email)).length, 1, `${email}: the second email never went`);
+    }
+    const [{ n }] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM prospects WHERE id = ANY($1)`, [ids]);
+    assert.equal(n, 0);
   });
 });
