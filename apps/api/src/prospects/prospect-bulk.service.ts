@@ -8,6 +8,9 @@ import type { BulkOutcome, BulkProspectsDto, BulkResultDto } from './dto/bulk-pr
 import { MAX_TAGS } from './dto/prospect-tags';
 import { ProspectForgetService } from './prospect-forget.service';
 
+/** Erasures run side by side: a few of the API's database connections, never all of them. */
+const DELETE_CONCURRENCY = 4;
+
 /**
  * One action on many prospects of the account, each id reported on its own: an id of another
  * account (or of nobody) is `not_found` and nothing of it is read or changed.
@@ -49,24 +52,27 @@ export class ProspectBulkService {
 
   /**
    * Each prospect goes the way of POST /v1/prospects/:id/forget (sequences stopped, erased,
-   * blacklisted, workflows deleted), one at a time: each is its own transaction, so one that
-   * fails is reported and the others still go.
+   * blacklisted, workflows deleted), each in its own transaction, DELETE_CONCURRENCY at a time
+   * (one after the other, 1000 took ~25 s): one that fails is reported and the others still go.
    */
   private async delete(accountId: string, apiKeyId: string, ids: string[]): Promise<Map<string, BulkOutcome>> {
     const outcomes = new Map<string, BulkOutcome>();
-    for (const id of ids) {
-      try {
-        const forgotten = await this.forgetting.forget(accountId, apiKeyId, id);
-        outcomes.set(id, forgotten.counts.prospects > 0 ? 'deleted' : 'not_found');
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'not_found') {
-          outcomes.set(id, 'not_found');
-          continue;
-        }
-        this.logger.error({ prospectId: id, err: { message: (error as Error).message } }, 'bulk delete: prospect not deleted');
-        outcomes.set(id, 'failed');
-      }
-    }
+    const queue = [...ids];
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) outcomes.set(id, await this.deleteOne(accountId, apiKeyId, id));
+    };
+    await Promise.all(Array.from({ length: Math.min(DELETE_CONCURRENCY, ids.length) }, worker));
     return outcomes;
+  }
+
+  private async deleteOne(accountId: string, apiKeyId: string, id: string): Promise<BulkOutcome> {
+    try {
+      const forgotten = await this.forgetting.forget(accountId, apiKeyId, id);
+      return forgotten.counts.prospects > 0 ? 'deleted' : 'not_found';
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not_found') return 'not_found';
+      this.logger.error({ prospectId: id, err: { message: (error as Error).message } }, 'bulk delete: prospect not deleted');
+      return 'failed';
+    }
   }
 }
