@@ -123,6 +123,8 @@ export interface AppConfig {
     /** How often each retention schedule runs. */
     readonly intervalMs: number;
   };
+  /** Bulk actions on prospects (POST /v1/prospects/bulk): at most this many ids per call. */
+  readonly prospectBulk: { readonly maxIds: number };
   /** The API's request log table is written in batches: at most this often, or when this many rows wait. */
   readonly requestLog: { readonly flushIntervalMs: number; readonly batchSize: number };
   /** Data-subject requests (privacy-request workflows). */
@@ -189,6 +191,7 @@ const schema = z.object({
   UNSUBSCRIBE_TOKEN_TTL: duration('365d', 60_000),
   TRACKING_TOKEN_TTL: duration('365d', 60_000),
   LAUNCH_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  PROSPECT_BULK_MAX: z.coerce.number().int().min(1).max(10_000).default(1_000),
   AUTO_REPLY_PAUSE: duration('7d', 0),
   SOFT_BOUNCE_RESEND_AFTER: duration('1d', 1_000),
   SOFT_BOUNCE_MAX_RESENDS: z.coerce.number().int().min(0).max(10).default(2),
@@ -304,6 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       revokedTokenMaxAgeMs: v.REVOKED_TOKEN_RETENTION,
       intervalMs: v.RETENTION_INTERVAL,
     },
+    prospectBulk: { maxIds: v.PROSPECT_BULK_MAX },
     requestLog: { flushIntervalMs: v.REQUEST_LOG_FLUSH_INTERVAL, batchSize: v.REQUEST_LOG_BATCH_SIZE },
     privacy: {
       unverifiedExpiryMs: v.PRIVACY_UNVERIFIED_EXPIRY,

@@ -29,4 +29,6 @@ export interface ProspectFilter {
   createdAfter?: string;
   /** Added before this instant (ISO 8601). */
   createdBefore?: string;
+  /** Carrying this tag (normalised, as tags are stored). */
+  tag?: string;
 }

@@ -3,13 +3,18 @@ import { Account } from './account.entity';
 import { CreatedAt, IdColumn, UpdatedAt } from './columns';
 import { User } from './user.entity';
 
-export type ProspectStatus = 'active' | 'replied' | 'bounced' | 'unsubscribed' | 'blacklisted';
+export const PROSPECT_STATUSES = ['active', 'replied', 'bounced', 'unsubscribed', 'blacklisted'] as const;
+export type ProspectStatus = (typeof PROSPECT_STATUSES)[number];
 
 /** A person a rep writes to. `email` is stored normalised (`normaliseEmail`: trimmed, NFC, lower-case, ASCII domain). */
 @Entity({ name: 'prospects' })
 @Index('uq_prospects_account_email', ['accountId', 'email'], { unique: true })
 // Foreign keys deleted rows are looked up by (ForeignKeyIndexes1764309200000).
 @Index('ix_prospects_owner', ['ownerId'], { where: '"owner_id" IS NOT NULL' })
+// The list's indexes (ProspectTagsAndSearch1764316000000): GIN and an expression, which TypeORM cannot spell.
+@Index('ix_prospects_tags', { synchronize: false })
+@Index('ix_prospects_search', { synchronize: false })
+@Index('ix_prospects_account_created', ['accountId', 'createdAt', 'id'])
 export class Prospect {
   @IdColumn('prospects') id: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId: string;
@@ -31,6 +36,8 @@ export class Prospect {
   @Column({ type: 'text', default: 'active' }) status: ProspectStatus;
   /** Processing restricted (GDPR art. 18): no sends, no enrichment. */
   @Column({ type: 'boolean', default: false }) restricted: boolean;
+  /** The rep's labels, normalised (see prospect-tags.ts in the API): trimmed, single-spaced, lower-case. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) tags: string[];
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

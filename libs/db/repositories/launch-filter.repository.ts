@@ -28,5 +28,6 @@ export function prospectMatches(param: string): string {
       AND (${criterion('country')} IS NULL OR upper(p.country) = upper(${criterion('country')}))
       AND (${criterion('timeZone')} IS NULL OR p.time_zone = ${criterion('timeZone')})
       AND (${criterion('createdAfter')} IS NULL OR p.created_at >= ${criterion('createdAfter')}::timestamptz)
-      AND (${criterion('createdBefore')} IS NULL OR p.created_at < ${criterion('createdBefore')}::timestamptz)))`;
+      AND (${criterion('createdBefore')} IS NULL OR p.created_at < ${criterion('createdBefore')}::timestamptz)
+      AND (${criterion('tag')} IS NULL OR p.tags @> ARRAY[${criterion('tag')}])))`;
 }

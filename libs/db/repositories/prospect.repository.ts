@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { TemplateProspect } from '@relance/templates';
 import { Prospect } from '../entities/prospect.entity';
-import { entityFromRow } from './entity-rows';
-import { keysetPage, type Page } from './keyset-page';
+import { listProspects, type ProspectListPage, type ProspectListQuery } from './prospect-list';
 import { TEMPLATE_PROSPECT_COLUMNS, templateProspectOf } from './template-prospect';
 
 /** The fields a caller may set on a new prospect; `email` must already be normalised. */
@@ -16,6 +15,8 @@ export interface NewProspect {
   country?: string | null;
   timeZone?: string | null;
   customFields?: Record<string, string>;
+  /** Already normalised (lower-case, trimmed), without repeats. */
+  tags?: string[];
 }
 
 @Injectable()
@@ -43,15 +44,16 @@ export class ProspectRepository {
       country: p.country ?? null,
       time_zone: p.timeZone ?? null,
       custom_fields: p.customFields ?? {},
+      tags: p.tags ?? [],
     }));
     const inserted: { id: string; email: string }[] = await this.dataSource.query(
       `INSERT INTO prospects
-         (account_id, owner_id, email, first_name, last_name, position, company, country, time_zone, custom_fields)
+         (account_id, owner_id, email, first_name, last_name, position, company, country, time_zone, custom_fields, tags)
        SELECT $1, $2, r.email, r.first_name, r.last_name, r.position, r.company, r.country, r.time_zone,
-              coalesce(r.custom_fields, '{}'::jsonb)
+              coalesce(r.custom_fields, '{}'::jsonb), coalesce(r.tags, '{}')
        FROM jsonb_to_recordset($3::jsonb) AS r(
          email text, first_name text, last_name text, position text, company text, country text,
-         time_zone text, custom_fields jsonb)
+         time_zone text, custom_fields jsonb, tags text[])
        ON CONFLICT (account_id, email) DO NOTHING
        RETURNING id, email`,
       [accountId, ownerId, JSON.stringify(rows)],
@@ -85,16 +87,8 @@ export class ProspectRepository {
     return this.dataSource.getRepository(Prospect).findOneBy({ id });
   }
 
-  /**
-   * Prospects in creation order, `limit` at a time, after the prospect `afterId`.
-   * Returns null when `afterId` is not a prospect of the account (a stale or forged cursor).
-   */
-  listPage(accountId: string, options: { limit: number; afterId?: string }): Promise<Page<Prospect> | null> {
-    return keysetPage(this.dataSource, {
-      rows: `SELECT p.* FROM prospects p WHERE p.account_id = $1`,
-      params: [accountId],
-      key: ['created_at', 'id'],
-      map: entityFromRow(this.dataSource, Prospect),
-    }, { limit: options.limit, after: options.afterId });
+  /** A page of the account's prospects, narrowed by `query` (see listProspects); null for another account's campaign. */
+  list(accountId: string, query: ProspectListQuery): Promise<ProspectListPage | null> {
+    return listProspects(this.dataSource, accountId, query);
   }
 }

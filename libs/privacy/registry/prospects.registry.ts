@@ -110,6 +110,7 @@ export const PROSPECT_TABLES: PersonalTable[] = [
       { column: 'country', kind: 'postal_address' },
       { column: 'time_zone', kind: 'postal_address', note: 'where they live, roughly' },
       { column: 'custom_fields', kind: 'free_text', note: 'jsonb: anything the customer imported' },
+      { column: 'tags', kind: 'free_text', note: 'text array: the rep\'s labels, which may describe the person' },
     ],
     lookups: [{ subject: 'prospect', column: 'id' }, { subject: 'account', column: 'account_id' }],
     erasure: 'delete_row',

@@ -162,8 +162,8 @@ describe('campaign launch and enrollments', () => {
       account = await api.newAccount('chooser');
       mailboxId = await createMailbox(account, smtp, 3);
       for (const [name, fields] of Object.entries({
-        ada: { company: 'Acme', country: 'FR', timeZone: 'Europe/Paris' },
-        alan: { company: 'ACME', country: 'GB', timeZone: 'Europe/London' },
+        ada: { company: 'Acme', country: 'FR', timeZone: 'Europe/Paris', tags: ['vip'] },
+        alan: { company: 'ACME', country: 'GB', timeZone: 'Europe/London', tags: ['VIP', 'london'] },
         grace: { company: 'Navy', country: 'fr', timeZone: 'America/New_York' },
       })) {
         const res = await account.call('POST', '/v1/prospects', { email: `${name}@choice.test`, ...fields });
@@ -193,8 +193,9 @@ describe('campaign launch and enrollments', () => {
 
     it('refuses a filter without criteria, with an unknown one, or with a date-time lacking its offset', async () => {
       const cases: [unknown, string, RegExp][] = [
-        [{}, 'filter', /filter must name at least one of company, country, timeZone, createdAfter, createdBefore/],
-        [{ tag: 'vip' }, 'filter.tag', /property filter\.tag should not exist/],
+        [{}, 'filter', /filter must name at least one of company, country, timeZone, createdAfter, createdBefore, tag/],
+        [{ list: 'vip' }, 'filter.list', /property filter\.list should not exist/],
+        [{ tag: 'x'.repeat(65) }, 'filter.tag', /filter\.tag must be at most 64 characters/],
         [{ createdAfter: '2026-03-01T09:00' }, 'filter.createdAfter', /filter\.createdAfter must be an ISO 8601 date-time with its offset/],
         [{ timeZone: 'Mars/Olympus' }, 'filter.timeZone', /filter\.timeZone must be an IANA time zone/],
         [{ company: '   ' }, 'filter.company', /filter\.company must not be blank/],
@@ -223,13 +224,15 @@ describe('campaign launch and enrollments', () => {
       assert.deepEqual(enrolled.map((e: any) => e.prospectId), [people.ada.id]);
     });
 
-    it('selects by time zone and by when prospects were added', async () => {
+    it('selects by time zone, by tag and by when prospects were added', async () => {
       const count = async (filter: object) => {
         const { res } = await launch({ filter });
         assert.equal(res.status, 202, res.text);
         return res.body.eligibleProspects;
       };
       assert.equal(await count({ timeZone: 'america/new_york' }), 1);
+      assert.equal(await count({ tag: ' Vip ' }), 2, 'ada and alan, the tag compared lower-case');
+      assert.equal(await count({ tag: 'london', country: 'gb' }), 1);
       assert.equal(await count({ createdAfter: people.alan.createdAt }), 2, 'alan and grace: at or after');
       assert.equal(await count({ createdBefore: people.alan.createdAt }), 1, 'ada only: strictly before');
       assert.equal(await count({ createdAfter: people.ada.createdAt, createdBefore: people.grace.createdAt, country: 'GB' }), 1);

@@ -214,7 +214,7 @@ describe('prospects', () => {
       assert.deepEqual(seen.slice(4), emails.slice(4));
     });
 
-    it('refuses a bad limit and a cursor from another account', async () => {
+    it('refuses a bad limit, and a prospect id where the opaque cursor belongs', async () => {
       const bad = await account.call('GET', '/v1/prospects?limit=0');
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.field, 'limit');

@@ -52,7 +52,7 @@ describe('launchChoiceOf', () => {
   it('refuses a filter without a criterion, or with an empty time range', () => {
     const empty = refusal({ filter: {} });
     assert.equal(empty.field, 'filter');
-    assert.equal(empty.message, 'filter must name at least one of company, country, timeZone, createdAfter, createdBefore');
+    assert.equal(empty.message, 'filter must name at least one of company, country, timeZone, createdAfter, createdBefore, tag');
     const backwards = refusal({ filter: { createdAfter: '2026-04-01', createdBefore: '2026-04-01T00:00:00Z' } });
     assert.equal(backwards.field, 'filter.createdBefore');
     assert.match(backwards.message, /must be later than filter.createdAfter/);

@@ -12,7 +12,7 @@ export type LaunchChoice =
 const THREE_WAYS =
   'say whom to enroll with exactly one of: "prospectIds" (a list of prospect ids), "all": true (every eligible ' +
   'prospect of the account) or "filter" (criteria such as { "country": "FR" })';
-const CRITERIA: (keyof ProspectFilter)[] = ['company', 'country', 'timeZone', 'createdAfter', 'createdBefore'];
+const CRITERIA: (keyof ProspectFilter)[] = ['company', 'country', 'timeZone', 'createdAfter', 'createdBefore', 'tag'];
 
 /**
  * The one choice a launch body makes, or a 400 saying the three ways to make it: launching

@@ -1,7 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Prospect } from '@relance/db/entities/prospect.entity';
-import { SuppressionService } from '@relance/privacy/suppression';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountId, CallerApiKeyId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -10,7 +8,10 @@ import { CreateProspectsBatchDto, ProspectsBatchResultDto } from './dto/create-p
 import { ForgetResultDto } from './dto/forget-result.dto';
 import { ListProspectsQuery } from './dto/list-prospects.query';
 import { ProspectDto, ProspectPageDto } from './dto/prospect.dto';
+import { UpdateProspectDto } from './dto/update-prospect.dto';
+import { ProspectEditsService } from './prospect-edits.service';
 import { ProspectForgetService } from './prospect-forget.service';
+import { ProspectPresenter } from './prospect-presenter';
 import { ProspectsService } from './prospects.service';
 
 @ApiTags('prospects')
@@ -20,15 +21,10 @@ import { ProspectsService } from './prospects.service';
 export class ProspectsController {
   constructor(
     @Inject(ProspectsService) private readonly prospects: ProspectsService,
-    @Inject(SuppressionService) private readonly suppressions: SuppressionService,
+    @Inject(ProspectPresenter) private readonly presenter: ProspectPresenter,
+    @Inject(ProspectEditsService) private readonly edits: ProspectEditsService,
     @Inject(ProspectForgetService) private readonly forgetting: ProspectForgetService,
   ) {}
-
-  /** Prospects as the API shows them, each saying whether the suppression list covers it. */
-  private async present(accountId: string, prospects: Prospect[]): Promise<ProspectDto[]> {
-    const suppressed = await this.suppressions.suppressedAmong(accountId, prospects.map((p) => p.email));
-    return prospects.map((p) => ProspectDto.from(p, suppressed.has(p.email)));
-  }
 
   @Post()
   @HttpCode(201)
@@ -43,8 +39,7 @@ export class ProspectsController {
     @CallerUserId() userId: string | null,
     @Body() body: CreateProspectDto,
   ): Promise<ProspectDto> {
-    const [prospect] = await this.present(accountId, [await this.prospects.create(accountId, userId, body)]);
-    return prospect;
+    return this.presenter.one(accountId, await this.prospects.create(accountId, userId, body));
   }
 
   @Post('batch')
@@ -64,16 +59,23 @@ export class ProspectsController {
     @Body() body: CreateProspectsBatchDto,
   ): Promise<ProspectsBatchResultDto> {
     const { created, errors } = await this.prospects.createBatch(accountId, userId, body.prospects);
-    return { created: await this.present(accountId, created), errors };
+    return { created: await this.presenter.many(accountId, created), errors };
   }
 
   @Get()
-  @ApiOperation({ summary: 'List prospects, oldest first, a page at a time' })
+  @ApiOperation({
+    summary: 'List prospects, oldest first, a page at a time, narrowed by filters',
+    description:
+      'Every filter given must hold: `status`, `campaign` (enrolled in it), `tag`, `restricted`, and `q`, found ' +
+      'anywhere in the first or last name, company or email, capitals aside (e.g. `?q=lovelace&tag=vip&limit=20`). ' +
+      'Pages continue with `after=<nextCursor>`, keeping the same filters. A bad value is a 400 naming its parameter; ' +
+      'a campaign of another account, a 400 naming `campaign`.',
+  })
   @ApiOkResponse({ type: ProspectPageDto })
   @ApiErrors(400)
   async list(@AccountId() accountId: string, @Query() query: ListProspectsQuery): Promise<ProspectPageDto> {
     const { items, nextCursor } = await this.prospects.list(accountId, query);
-    return { data: await this.present(accountId, items), nextCursor };
+    return { data: await this.presenter.many(accountId, items), nextCursor };
   }
 
   @Get(':id')
@@ -81,8 +83,33 @@ export class ProspectsController {
   @ApiOkResponse({ type: ProspectDto })
   @ApiErrors(400, 404)
   async get(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<ProspectDto> {
-    const [prospect] = await this.present(accountId, [await this.prospects.get(accountId, id)]);
-    return prospect;
+    return this.presenter.one(accountId, await this.prospects.get(accountId, id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change (rectify) a prospect',
+    description:
+      'Only the fields given change; `null` clears a text field; `customFields` and `tags` replace the whole set. ' +
+      'Checked as on create: the email is normalised and unique in the account (409 `conflict` naming `email`), an ' +
+      'erased person\'s address is a 409 `suppressed`. `restricted: true` limits processing (GDPR art. 18): no email ' +
+      'goes to the prospect (a running sequence stops at its next email) and no launch enrolls them. The audit trail ' +
+      'records who (the API key and its rep), when and which fields changed, never their values.',
+  })
+  @ApiBody({ type: UpdateProspectDto, examples: {
+    rectify: { value: { lastName: 'King', company: 'Analytical Engines Ltd', timeZone: 'Europe/London' } },
+    restrict: { value: { restricted: true } },
+  } })
+  @ApiOkResponse({ type: ProspectDto })
+  @ApiErrors(400, 404, 409)
+  async update(
+    @AccountId() accountId: string,
+    @CallerApiKeyId() apiKeyId: string,
+    @CallerUserId() userId: string | null,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdateProspectDto,
+  ): Promise<ProspectDto> {
+    return this.presenter.one(accountId, await this.edits.update(accountId, { apiKeyId, userId }, id, body));
   }
 
   @Post(':id/forget')

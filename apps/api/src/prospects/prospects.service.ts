@@ -3,7 +3,9 @@ import type { Prospect } from '@relance/db/entities/prospect.entity';
 import { NewProspect, ProspectRepository } from '@relance/db/repositories/prospect.repository';
 import { DomainError } from '@relance/errors';
 import { ErasureService } from '@relance/privacy/erasure/erasure.service';
-import { invalidCursor } from '../common/pagination';
+import { decodePosition, encodePosition } from '@relance/db/repositories/position-cursor';
+import type { Page } from '@relance/db/repositories/keyset-page';
+import type { ListProspectsQuery } from './dto/list-prospects.query';
 import type { RowErrorDto } from './dto/create-prospects-batch.dto';
 import { CreateProspectDto } from './dto/create-prospect.dto';
 import { checkProspectRows } from './prospect-rows';
@@ -11,6 +13,11 @@ import { checkProspectRows } from './prospect-rows';
 const DEFAULT_PAGE = 50;
 const DUPLICATE = 'a prospect with this email already exists';
 const ERASED = 'this address belongs to a person erased from the account at their request: it may not be added again';
+
+/** A create, import or rectification giving the address of a person erased from the account: a 409 naming email. */
+export function erasedAddress(): DomainError {
+  return new DomainError('suppressed', ERASED, { field: 'email' });
+}
 
 @Injectable()
 export class ProspectsService {
@@ -21,7 +28,7 @@ export class ProspectsService {
 
   async create(accountId: string, ownerId: string | null, input: CreateProspectDto): Promise<Prospect> {
     if ((await this.erasure.erasedAmong(accountId, [input.email])).size > 0) {
-      throw new DomainError('suppressed', ERASED, { field: 'email' });
+      throw erasedAddress();
     }
     const created = await this.prospects.insertOne(accountId, ownerId, toNewProspect(input));
     if (!created) throw new DomainError('conflict', DUPLICATE, { field: 'email' });
@@ -63,11 +70,26 @@ export class ProspectsService {
     return prospect;
   }
 
-  async list(accountId: string, query: { limit?: number; after?: string }) {
-    const page = await this.prospects.listPage(accountId, { limit: query.limit ?? DEFAULT_PAGE, afterId: query.after });
-    if (!page) throw invalidCursor('a prospect of this account');
-    return page;
+  /** A page of the account's prospects narrowed by the query's filters; a bad cursor or campaign is a 400 naming it. */
+  async list(accountId: string, query: ListProspectsQuery): Promise<Page<Prospect>> {
+    const after = query.after === undefined ? undefined : decodePosition(query.after);
+    if (after === null) throw badFilter('after', 'after must be a nextCursor this list returned');
+    const page = await this.prospects.list(accountId, {
+      status: query.status,
+      campaignId: query.campaign?.toLowerCase(),
+      tag: query.tag,
+      restricted: query.restricted,
+      search: query.q,
+      limit: query.limit ?? DEFAULT_PAGE,
+      after,
+    });
+    if (!page) throw badFilter('campaign', `campaign ${query.campaign} is not a campaign of this account`);
+    return { items: page.items, nextCursor: page.next && encodePosition(page.next) };
   }
+}
+
+function badFilter(field: string, message: string): DomainError {
+  return DomainError.validation([{ field, message }]);
 }
 
 function toNewProspect(input: CreateProspectDto): NewProspect {
@@ -80,5 +102,6 @@ function toNewProspect(input: CreateProspectDto): NewProspect {
     country: input.country,
     timeZone: input.timeZone,
     customFields: input.customFields,
+    tags: input.tags,
   };
 }

@@ -8,6 +8,7 @@ import { IsInstant } from '../../common/validators/instant';
 import { IsNotBlank } from '../../common/validators/not-blank';
 import { IsSingleLine } from '../../common/validators/single-line';
 import { IsTimeZone } from '../../common/validators/time-zone';
+import { IsTag } from '../../prospects/dto/prospect-tags';
 
 export const MAX_LAUNCH_PROSPECTS = 1_000;
 
@@ -34,6 +35,10 @@ export class LaunchFilterDto {
   @ApiPropertyOptional({ example: '2026-04-01', description: 'Prospects added before this instant (a date: its 00:00 UTC)' })
   @IsOptional() @IsInstant()
   createdBefore?: string;
+
+  @ApiPropertyOptional({ example: 'vip', description: 'Prospects carrying this tag (compared lower-case)' })
+  @IsOptional() @IsTag()
+  tag?: string;
 }
 
 /** Exactly one of the three must be given: see launchChoiceOf. */

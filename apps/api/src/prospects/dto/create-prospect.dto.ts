@@ -5,6 +5,7 @@ import { CanonicalTimeZone, NormaliseEmail } from '../../common/transforms';
 import { IsCustomFields } from '../../common/validators/custom-fields';
 import { IsSingleLine } from '../../common/validators/single-line';
 import { IsTimeZone } from '../../common/validators/time-zone';
+import { IsTagList, MAX_TAGS, TAG_MAX_LENGTH } from './prospect-tags';
 
 const TEXT_MAX = 200;
 
@@ -49,4 +50,8 @@ export class CreateProspectDto {
   })
   @IsOptional() @IsCustomFields()
   customFields?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: [String], example: ['vip'], description: `Up to ${MAX_TAGS} labels, each 1 to ${TAG_MAX_LENGTH} characters, stored trimmed and lower-case` })
+  @IsOptional() @IsTagList()
+  tags?: string[];
 }

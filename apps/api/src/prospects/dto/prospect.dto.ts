@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Prospect, ProspectStatus } from '@relance/db/entities/prospect.entity';
+import { PROSPECT_STATUSES, type Prospect, type ProspectStatus } from '@relance/db/entities/prospect.entity';
 
 export class ProspectDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -11,8 +11,9 @@ export class ProspectDto {
   @ApiProperty({ type: String, nullable: true }) country: string | null;
   @ApiProperty({ type: String, nullable: true }) timeZone: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) customFields: Record<string, string>;
-  @ApiProperty({ enum: ['active', 'replied', 'bounced', 'unsubscribed', 'blacklisted'] }) status: ProspectStatus;
-  @ApiProperty({ description: 'Processing restricted (GDPR art. 18): no sends' }) restricted: boolean;
+  @ApiProperty({ type: [String], example: ['vip'], description: "The rep's labels, lower-case" }) tags: string[];
+  @ApiProperty({ enum: PROSPECT_STATUSES }) status: ProspectStatus;
+  @ApiProperty({ description: 'Processing restricted (GDPR art. 18): no sends, no launch enrolls them' }) restricted: boolean;
   @ApiProperty({
     description: "On the account's suppression list (the address or its domain): no email goes to it, whatever its status",
   })
@@ -31,6 +32,7 @@ export class ProspectDto {
       country: p.country,
       timeZone: p.timeZone,
       customFields: p.customFields,
+      tags: p.tags,
       status: p.status,
       restricted: p.restricted,
       suppressed,
@@ -46,7 +48,7 @@ export class ProspectPageDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'Pass as `after` to get the next page; null on the last page',
+    description: 'Pass as `after` to get the next page (opaque; it stays valid when rows are deleted meanwhile); null on the last page',
   })
   nextCursor: string | null;
 }
