@@ -11,6 +11,9 @@ import {
   accountClosureWorkflowId,
   accountExportWorkflowId,
   CAMPAIGN_CONTROL_WORKFLOW,
+  ENRICHMENT_WORKFLOW,
+  EnrichmentInput,
+  enrichmentWorkflowId,
   closureCancelledSignal,
   CAMPAIGN_LAUNCH_WORKFLOW,
   campaignControlWorkflowId,
@@ -175,6 +178,17 @@ export class WorkflowStarter {
     return this.start(SUBPROCESSOR_NOTICE_WORKFLOW, {
       workflowId: subprocessorNoticeWorkflowId(changeId),
       taskQueue: TASK_QUEUES.privacy,
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  }
+
+  /** Starts the verification or enrichment of one job's prospects (a new job each time: one workflow each). */
+  startEnrichment(jobId: string): Promise<string> {
+    const input: EnrichmentInput = { jobId };
+    return this.start(ENRICHMENT_WORKFLOW, {
+      workflowId: enrichmentWorkflowId(jobId),
+      taskQueue: TASK_QUEUES.enrichment,
       args: [input],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });

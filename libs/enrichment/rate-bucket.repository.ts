@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { BucketShape } from './token-bucket';
+
+/**
+ * The token buckets in PostgreSQL, shared by every worker process. A take refills by the time
+ * elapsed (the database's clock, so workers' clocks do not matter) and takes one token in a
+ * single UPDATE: the row lock serialises concurrent takers and each sees the last one's tokens.
+ */
+@Injectable()
+export class RateBucketRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Takes a token: 0 when granted, else how many milliseconds until one will be there. */
+  async take(bucket: string, shape: BucketShape): Promise<number> {
+    await this.dataSource.query(
+      `INSERT INTO enrichment_rate_buckets (bucket, tokens, refilled_at) VALUES ($1, $2, clock_timestamp()) ON CONFLICT (bucket) DO NOTHING`,
+      [bucket, shape.capacity],
+    );
+    const [row]: { granted: boolean; tokens: number }[] = await this.dataSource.query(
+      `WITH now AS (SELECT clock_timestamp() AS at)
+       UPDATE enrichment_rate_buckets b
+          SET tokens = refilled.tokens - CASE WHEN refilled.tokens >= 1 THEN 1 ELSE 0 END,
+              refilled_at = now.at
+         FROM now, LATERAL (
+           SELECT LEAST($2::double precision, b.tokens + $3::double precision * EXTRACT(EPOCH FROM (now.at - b.refilled_at))) AS tokens
+         ) refilled
+        WHERE b.bucket = $1
+       RETURNING refilled.tokens >= 1 AS granted, b.tokens AS tokens`,
+      [bucket, shape.capacity, shape.refillPerSecond],
+    );
+    if (row.granted) return 0;
+    return Math.max(1, Math.ceil(((1 - row.tokens) / shape.refillPerSecond) * 1000));
+  }
+}
