@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Account } from './account.entity';
 import { CreatedAt, IdColumn, UpdatedAt } from './columns';
 
@@ -12,6 +12,7 @@ export type EnrichmentJobStatus = 'running' | 'completed';
  * the counters change in one transaction), so the API reads the progress while it runs.
  */
 @Entity({ name: 'enrichment_jobs' })
+@Check('ck_enrichment_jobs_kind', `"kind" IN ('verify', 'enrich')`)
 @Index('ix_enrichment_jobs_account', ['accountId', 'createdAt'])
 export class EnrichmentJob {
   @IdColumn('enrichment_jobs') id: string;
