@@ -76,15 +76,6 @@ function fullEnv(): NodeJS.ProcessEnv {
     SYSTEM_MAIL_SMTP_URL: 'smtps://privacy:secret@smtp.example.com:465',
     SYSTEM_MAIL_FROM: 'privacy@example.com',
     SUBPROCESSOR_NOTICE_PERIOD: '14d',
-    ENRICHMENT_HUNTER_URL: 'http://hunter.internal:8080/',
-    ENRICHMENT_HUNTER_RATE_LIMIT: '5/1s,100/1m',
-    ENRICHMENT_BRITEVERIFY_URL: 'http://briteverify.internal',
-    ENRICHMENT_BRITEVERIFY_RATE_LIMIT: '250/1m',
-    ENRICHMENT_ZEROBOUNCE_URL: 'https://api-eu.zerobounce.net',
-    ENRICHMENT_ZEROBOUNCE_RATE_LIMIT: '1000/10s',
-    ENRICHMENT_DNS_SERVERS: '10.0.0.53, [::1]:5353',
-    ENRICHMENT_DNS_TIMEOUT: '2s',
-    ENRICHMENT_HTTP_TIMEOUT: '20s',
   };
 }
 
@@ -108,8 +99,8 @@ function without(name: string): NodeJS.ProcessEnv {
 describe('loadConfig', () => {
   it('maps every variable of a full environment into the typed config', () => {
     const config = loadConfig(fullEnv());
-    // worker's HTTP server, metrics and codec: observability-config.spec.ts.
-    const { temporal, vault, tokens, suppression, privacy, accounts, worker, metrics: _metrics, codec: _codec, ...rest } = config;
+    // worker's HTTP server, metrics and codec: observability-config.spec.ts; enrichment: enrichment-config.spec.ts.
+    const { temporal, vault, tokens, suppression, privacy, accounts, worker, metrics: _metrics, codec: _codec, enrichment: _enrichment, ...rest } = config;
     const { certificateKeys, ...privacyDurations } = privacy;
     assert.deepEqual(privacyDurations, {
       unverifiedExpiryMs: 7 * 86_400_000, deadlineMs: 30 * 86_400_000,
@@ -147,14 +138,6 @@ describe('loadConfig', () => {
       requestLog: { flushIntervalMs: 250, batchSize: 50 },
       systemMail: { smtpUrl: 'smtps://privacy:secret@smtp.example.com:465', from: 'privacy@example.com' },
       subprocessors: { noticePeriodMs: 14 * 86_400_000 },
-      enrichment: {
-        hunter: { baseUrl: 'http://hunter.internal:8080', rateLimit: [{ requests: 5, windowMs: 1000 }, { requests: 100, windowMs: 60_000 }] },
-        briteverify: { baseUrl: 'http://briteverify.internal', rateLimit: [{ requests: 250, windowMs: 60_000 }] },
-        zerobounce: { baseUrl: 'https://api-eu.zerobounce.net', rateLimit: [{ requests: 1000, windowMs: 10_000 }] },
-        dnsServers: ['10.0.0.53', '[::1]:5353'],
-        dnsTimeoutMs: 2000,
-        httpTimeoutMs: 20_000,
-      },
     });
     assert.deepEqual([worker.shutdownGraceMs, worker.maxCachedWorkflows], [3_600_000, 2_000]);
     assert.equal(temporal.address, 'temporal.internal:7233');
@@ -242,9 +225,6 @@ describe('loadConfig', () => {
     assert.deepEqual(config.systemMail, { smtpUrl: null, from: 'privacy@relance.invalid' });
     assert.deepEqual(config.subprocessors, { noticePeriodMs: 30 * 86_400_000 });
     assert.throws(() => loadConfig({ ...requiredEnv(), SUBPROCESSOR_NOTICE_PERIOD: '10ms' }), /SUBPROCESSOR_NOTICE_PERIOD must be at least 1000 ms/);
-    assert.throws(() => loadConfig({ ...requiredEnv(), ENRICHMENT_HUNTER_RATE_LIMIT: 'fast' }), /ENRICHMENT_HUNTER_RATE_LIMIT "fast" is not <requests>\/<window>/);
-    assert.throws(() => loadConfig({ ...requiredEnv(), ENRICHMENT_DNS_SERVERS: '10.0.0.53,bad server' }), /ENRICHMENT_DNS_SERVERS "bad server" is not an address/);
-    assert.throws(() => loadConfig({ ...requiredEnv(), ENRICHMENT_ZEROBOUNCE_URL: 'ftp://x' }), /ENRICHMENT_ZEROBOUNCE_URL must be an http\(s\) URL/);
   });
 
   it('fails naming a retention duration that is not one', () => {
