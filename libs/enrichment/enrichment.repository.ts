@@ -10,6 +10,8 @@ export interface EnrichmentTarget {
   /** Null when the prospect was deleted (or erased) since the job was asked for. */
   prospect: { id: string; email: string; restricted: boolean } | null;
   prospectId: string;
+  /** A result is already recorded at this position (an attempt whose completion was lost): nothing to ask again. */
+  recorded: boolean;
 }
 
 export interface ResultToRecord {
@@ -67,7 +69,8 @@ export class EnrichmentRepository {
   async target(jobId: string, position: number): Promise<EnrichmentTarget | null> {
     const [row] = await this.dataSource.query(
       `SELECT j.id, j.account_id, j.kind, j.provider, j.prospect_ids[$2 + 1]::text AS prospect_id,
-              p.id::text AS found_id, p.email, p.restricted
+              p.id::text AS found_id, p.email, p.restricted,
+              EXISTS (SELECT 1 FROM enrichment_results r WHERE r.job_id = j.id AND r.position = $2) AS recorded
          FROM enrichment_jobs j
          LEFT JOIN prospects p ON p.id = j.prospect_ids[$2 + 1] AND p.account_id = j.account_id
         WHERE j.id = $1 AND $2 < j.total`,
@@ -77,6 +80,7 @@ export class EnrichmentRepository {
     return {
       job: { id: row.id, accountId: row.account_id, kind: row.kind, provider: row.provider },
       prospectId: row.prospect_id,
+      recorded: row.recorded,
       prospect: row.found_id ? { id: row.found_id, email: row.email, restricted: row.restricted } : null,
     };
   }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EnrichmentKind, EnrichmentProvider } from '@relance/db';
 import { EnrichmentRepository, type EnrichmentTarget, type ResultToRecord } from './enrichment.repository';
 import { ProviderClients } from './provider-clients';
 import { ProviderKeys } from './provider-keys.service';
@@ -33,6 +32,8 @@ export class ProspectEnrichment {
   async process(jobId: string, position: number): Promise<StepOutcome> {
     const target = await this.repository.target(jobId, position);
     if (!target) return 'job_gone';
+    // Credits are spent per call: a step whose result is in already asks nobody again.
+    if (target.recorded) return 'done';
     if (!target.prospect) {
       await this.repository.record(target, position, { outcome: 'skipped', errorCode: 'prospect_gone' });
       return 'skipped_gone';
@@ -62,14 +63,14 @@ export class ProspectEnrichment {
     const apiKey = await this.keys.open(accountId, provider);
     if (!apiKey) throw new ProviderError(provider, `${provider}_no_key`, `the account has no ${provider} key`, false);
     await this.limiter.acquire(provider, accountId);
-    return kind === 'verify' ? verified(await this.verify(provider, apiKey, email)) : enriched(await this.enrich(kind, provider, apiKey, email));
+    return kind === 'verify' ? verified(await this.verify(provider, apiKey, email)) : enriched(await this.enrich(provider, apiKey, email));
   }
 
   private verify(provider: ProviderName, apiKey: string, email: string): Promise<Verification> {
     return this.clients[provider].verify(apiKey, email);
   }
 
-  private enrich(_kind: EnrichmentKind, provider: Exclude<EnrichmentProvider, 'builtin'>, apiKey: string, email: string): Promise<Enrichment> {
+  private enrich(provider: ProviderName, apiKey: string, email: string): Promise<Enrichment> {
     if (provider === 'briteverify') throw new ProviderError(provider, 'briteverify_cannot_enrich', 'BriteVerify only verifies', false);
     return this.clients[provider].enrich(apiKey, email);
   }

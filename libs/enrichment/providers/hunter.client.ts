@@ -1,6 +1,6 @@
 import type { ProviderSettings } from '@relance/config';
 import type { Enrichment, Verdict, Verification } from '../verification';
-import { httpFailure, ProviderError } from './provider-error';
+import { httpFailure, parseRetryAfter, ProviderError } from './provider-error';
 import { field, num, providerCall, text, type ProviderResponse } from './provider-http';
 
 /**
@@ -81,8 +81,7 @@ function hunterFailure(response: ProviderResponse): ProviderError {
   const retryAfter = response.headers.get('retry-after');
   if (response.status === 403) {
     // Hunter's rate limit: transient by definition.
-    return new ProviderError('hunter', 'hunter_rate_limited', `hunter rate limit: ${detail}`, true, 403,
-      httpFailure('hunter', 429, retryAfter, detail).retryAfterMs);
+    return new ProviderError('hunter', 'hunter_rate_limited', `hunter rate limit: ${detail}`, true, 403, parseRetryAfter(retryAfter));
   }
   if (response.status === 429) {
     return new ProviderError('hunter', 'hunter_usage_limit', `hunter usage limit reached: ${detail}`, false, 429);

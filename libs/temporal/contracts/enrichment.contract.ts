@@ -13,10 +13,10 @@ export interface EnrichmentRunResult {
 }
 
 /**
- * What became of one prospect: done (the provider answered), skipped (restricted, never sent;
- * or deleted since), already recorded (a retried step), or the job is gone.
+ * What became of one prospect: done (the provider answered; a retried step finds its result
+ * recorded and records nothing twice), skipped (restricted, never sent; or deleted since), or the job is gone.
  */
-export type EnrichmentStepOutcome = 'done' | 'skipped_restricted' | 'skipped_gone' | 'already_recorded' | 'job_gone';
+export type EnrichmentStepOutcome = 'done' | 'skipped_restricted' | 'skipped_gone' | 'job_gone';
 
 export interface EnrichmentActivities {
   /** How many prospects the job has; null when the job is gone (an account purged meanwhile). */
