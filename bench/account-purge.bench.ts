@@ -53,6 +53,7 @@ async function run(context: BenchContext, { n }: BenchOptions): Promise<BenchOut
   const purgeStarted = performance.now();
   const outcome = await new AccountClosureRepository(db).purge(purged.accountId, {
     removeVaultSecrets: async () => 0,
+    removeProviderKeys: async () => 0,
     removeFiles: async () => 0,
     eraseArchivedLogs: async () => 0,
     certify: (certificate) => signClosureCertificate(stack.config.accounts.certificateKeys, certificate),

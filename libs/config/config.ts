@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   blankAsUnset, duration, durationList, keyRing, optionalToken, port, singleKey, trustProxy, url, webOrigins, webUrl,
 } from './config-fields';
+import { ENRICHMENT_FIELDS, enrichmentConfig, type EnrichmentConfig } from './enrichment-config';
 import type { KeyRing } from './master-keys';
 
 /**
@@ -144,6 +145,8 @@ export interface AppConfig {
   readonly systemMail: { readonly smtpUrl: string | null; readonly from: string };
   /** The subprocessor registry: a change takes effect this long after it is made unless staff name a later date. */
   readonly subprocessors: { readonly noticePeriodMs: number };
+  /** Email verification and enrichment providers (see enrichment-config.ts). */
+  readonly enrichment: EnrichmentConfig;
 }
 
 /** Where `temporal server start-dev` serves its Web UI by default (and `npm start` when the port is free). */
@@ -231,6 +234,7 @@ const schema = z.object({
   SYSTEM_MAIL_SMTP_URL: z.preprocess(blankAsUnset, z.string().refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://').optional()),
   SYSTEM_MAIL_FROM: z.string().email({ message: 'must be an email address' }).default('privacy@relance.invalid'),
   SUBPROCESSOR_NOTICE_PERIOD: duration('30d', 1_000),
+  ...ENRICHMENT_FIELDS,
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -318,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     systemMail: { smtpUrl: v.SYSTEM_MAIL_SMTP_URL ?? null, from: v.SYSTEM_MAIL_FROM },
     subprocessors: { noticePeriodMs: v.SUBPROCESSOR_NOTICE_PERIOD },
+    enrichment: enrichmentConfig(v),
   });
 }
 

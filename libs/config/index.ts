@@ -4,3 +4,4 @@ export { KeyRing, parseKeyRing } from './master-keys';
 export { APP_CONFIG, ConfigModule } from './config.module';
 export { LauncherEnv, readLauncherEnv } from './launcher-env';
 export { ConsoleConfig, loadConsoleConfig, loadStaffLoginConfig, StaffLoginConfig } from './console-config';
+export { EnrichmentConfig, parseRateLimit, ProviderSettings, RateWindow } from './enrichment-config';

@@ -1,27 +1,7 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from './config';
-
-const key = () => `k1:${randomBytes(32).toString('base64')}`;
-const requiredEnv = (): NodeJS.ProcessEnv => ({
-  DATABASE_URL: 'postgres://relance@db.internal:5432/relance',
-  TEMPORAL_ADDRESS: 'temporal.internal:7233',
-  TEMPORAL_PAYLOAD_KEYS: key(),
-  VAULT_MASTER_KEYS: key(),
-  TOKEN_SIGNING_KEYS: key(),
-  SUPPRESSION_HASH_KEY: randomBytes(32).toString('base64'),
-});
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig({ ...requiredEnv(), ...env });
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-  assert.fail('accepted');
-}
+import { loadConfig } from './config';
+import { problemsOf, requiredEnv } from './config-spec-env';
 
 describe('configuration of metrics, the worker HTTP server and the codec endpoint', () => {
   it('defaults: worker HTTP on loopback 3001, SDK exporter on a free port, open /metrics, the dev UI as CORS origin', () => {

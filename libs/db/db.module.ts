@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@relance/config';
 import { createDataSource, createVaultDataSource } from './data-source';
 import { REPOSITORIES } from './repositories';
+import { EnrichmentProviderKeyRepository } from './repositories/enrichment-provider-key.repository';
 import { MailboxSecretRepository, VAULT_DATA_SOURCE } from './repositories/mailbox-secret.repository';
 
 /**
@@ -24,9 +25,10 @@ import { MailboxSecretRepository, VAULT_DATA_SOURCE } from './repositories/mailb
       useFactory: async (config: AppConfig) => createVaultDataSource(config.vault.databaseUrl).initialize(),
     },
     MailboxSecretRepository,
+    EnrichmentProviderKeyRepository,
     ...REPOSITORIES,
   ],
-  exports: [DataSource, VAULT_DATA_SOURCE, MailboxSecretRepository, ...REPOSITORIES],
+  exports: [DataSource, VAULT_DATA_SOURCE, MailboxSecretRepository, EnrichmentProviderKeyRepository, ...REPOSITORIES],
 })
 export class DbModule implements OnApplicationShutdown {
   constructor(

@@ -49,7 +49,7 @@ describe('database schema', () => {
       const pending = await vault.driver.createSchemaBuilder().log();
       assert.deepEqual(pending.upQueries.map((query) => query.query), [], 'the vault entities differ from its migrations');
       const tables = await vault.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
-      assert.deepEqual(tables.map((t: { table_name: string }) => t.table_name), ['mailbox_secrets', 'schema_migrations']);
+      assert.deepEqual(tables.map((t: { table_name: string }) => t.table_name), ['enrichment_provider_keys', 'mailbox_secrets', 'schema_migrations']);
     } finally {
       await vault.destroy();
     }

@@ -208,6 +208,13 @@ describe('account export and closure (end to end)', () => {
     assert.equal(secrets, 1, 'the vault holds the mailbox\'s credentials');
     const prospectIds = (await stack.dataSource.query(`SELECT id FROM prospects WHERE account_id = $1`, [accountId])).map((r: any) => r.id);
     const ids = [accountId, launched.campaignId, launched.mailboxId, ...prospectIds, ...Object.values(launched.enrollmentIds)];
+    assert.equal((await api.request('PUT', '/v1/enrichment-providers/hunter', { apiKey: 'hunter-key-of-leaving' })).status, 200);
+    const [{ id: jobId }] = await stack.dataSource.query(
+      `INSERT INTO enrichment_jobs (account_id, kind, provider, prospect_ids, total) VALUES ($1, 'verify', 'builtin', $2, 1) RETURNING id`,
+      [accountId, [prospectIds[0]]]);
+    await stack.dataSource.query(
+      `INSERT INTO enrichment_results (account_id, job_id, position, prospect_id, kind, provider, outcome, verdict)
+       VALUES ($1, $2, 0, $3, 'verify', 'builtin', 'done', 'valid')`, [accountId, jobId, prospectIds[0]]);
     const bystander = await stack.newAccount('Staying');
     assert.equal((await bystander.api.post('/v1/prospects', { email: 'stays@staying.test' })).status, 201);
     const archived = (accountIdOfRow: string) => ({
@@ -254,6 +261,8 @@ describe('account export and closure (end to end)', () => {
     assert.equal(certificate.counts.main.prospects, 2);
     assert.equal(certificate.counts.main.accounts, 1);
     assert.equal(certificate.counts.vault.mailbox_secrets, 1);
+    assert.equal(certificate.counts.vault.enrichment_provider_keys, 1);
+    assert.equal(certificate.counts.main.enrichment_results, 1);
     assert.ok(certificate.counts.main.messages >= 2);
     assert.equal(certificate.filesRemoved, 1);
     assert.equal(certificate.counts.archives?.request_log_lines, 1);

@@ -13,6 +13,7 @@ import { CodecModule } from './codec/codec.module';
 import { SequenceControlsModule } from './controls/sequence-controls.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { LoggerModule } from './common/logger.module';
+import { EnrichmentApiModule } from './enrichment/enrichment.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
@@ -67,6 +68,7 @@ export class AppModule {
         MetricsModule,
         CodecModule,
         OperationsModule,
+        EnrichmentApiModule,
       ],
     };
   }

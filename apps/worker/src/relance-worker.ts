@@ -4,10 +4,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
   createAccountActivities, createControlActivities, createLaunchActivities, createMailSyncActivities, createPrivacyActivities,
-  createRetentionActivities, createSequenceActivities, createSubprocessorActivities,
+  createEnrichmentActivities, createRetentionActivities, createSequenceActivities, createSubprocessorActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
+import { ProspectEnrichment } from '@relance/enrichment';
 import { MailboxSync } from '@relance/mailboxes';
 import { PrivacyRequestExecutor, PrivacyRequestLifecycle } from '@relance/privacy/requests';
 import { NestPinoLogger, probe, PROBE_TIMEOUT_MS, WorkerMetrics, type DependencyCheck, type Logger } from '@relance/observability';
@@ -106,6 +107,12 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
         ...createAccountActivities({ exports: app.get(AccountExportService), closures: app.get(AccountClosureService) }),
         ...createSubprocessorActivities({ notices: app.get(SubprocessorNotices) }),
       },
+      interceptors: { activity: [counted] },
+    }),
+    Worker.create({
+      ...common,
+      taskQueue: TASK_QUEUES.enrichment,
+      activities: createEnrichmentActivities({ enrichment: app.get(ProspectEnrichment) }),
       interceptors: { activity: [counted] },
     }),
   ]);

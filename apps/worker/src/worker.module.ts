@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { AppConfig, APP_CONFIG, ConfigModule } from '@relance/config';
 import { CryptoModule } from '@relance/crypto';
 import { DbModule } from '@relance/db';
+import { EnrichmentModule } from '@relance/enrichment';
 import { SmtpSender } from '@relance/mail';
 import { MailboxCredentials, MailboxSync } from '@relance/mailboxes';
 import { AuditModule } from '@relance/privacy/audit.module';
@@ -32,7 +33,7 @@ export class WorkerModule implements OnApplicationShutdown {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule, RetentionModule,
-        PrivacyRequestsModule, AccountsModule, SubprocessorsModule,
+        PrivacyRequestsModule, AccountsModule, SubprocessorsModule, EnrichmentModule,
       ],
       providers: [
         {

@@ -7,6 +7,10 @@ import { Campaign } from './campaign.entity';
 import { CampaignMailbox } from './campaign-mailbox.entity';
 import { MailboxSendState } from './mailbox-send-state.entity';
 import { Enrollment } from './enrollment.entity';
+import { EnrichmentJob } from './enrichment-job.entity';
+import { EnrichmentProviderKey } from './enrichment-provider-key.entity';
+import { EnrichmentRateBucket } from './enrichment-rate-bucket.entity';
+import { EnrichmentResult } from './enrichment-result.entity';
 import { ErasureLedgerEntry } from './erasure-ledger.entity';
 import { InboundMessage } from './inbound-message.entity';
 import { LaunchFilter } from './launch-filter.entity';
@@ -43,6 +47,10 @@ export * from './account-export.entity';
 export * from './campaign-mailbox.entity';
 export * from './mailbox-send-state.entity';
 export * from './enrollment.entity';
+export * from './enrichment-job.entity';
+export * from './enrichment-provider-key.entity';
+export * from './enrichment-rate-bucket.entity';
+export * from './enrichment-result.entity';
 export * from './erasure-ledger.entity';
 export * from './inbound-message.entity';
 export * from './launch-filter.entity';
@@ -81,7 +89,8 @@ export const ENTITIES = [
   RequestLog, RetentionRun, SupportConversation, SupportMessage,
   PrivacyRequest, PrivacyRequestEvent,
   Subprocessor, SubprocessorChange, SubprocessorNoticeSubscription, SubprocessorNoticeSend,
+  EnrichmentJob, EnrichmentResult, EnrichmentRateBucket,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */
-export const VAULT_ENTITIES = [MailboxSecret];
+export const VAULT_ENTITIES = [MailboxSecret, EnrichmentProviderKey];

@@ -4,6 +4,7 @@ import { CampaignRepository } from './campaign.repository';
 import { ConditionRepository } from './condition.repository';
 import { ConversationRepository } from './conversation.repository';
 import { EnrollmentRepository } from './enrollment.repository';
+import { EnrichmentProviderKeyRepository } from './enrichment-provider-key.repository';
 import { InboundRepository } from './inbound.repository';
 import { LaunchFilterRepository } from './launch-filter.repository';
 import { MailboxRepository } from './mailbox.repository';
@@ -24,7 +25,7 @@ export {
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
   TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository, StaffRepository, MailboxSecretRepository, VAULT_DATA_SOURCE,
-  OperationsRepository,
+  OperationsRepository, EnrichmentProviderKeyRepository,
 };
 
 /** The main database's repositories (MailboxSecretRepository, on the vault's, is provided apart). */

@@ -14,6 +14,8 @@ export type ClosureCancel = { kind: 'cancelled'; resumedCampaignIds: string[] } 
 export interface PurgeHooks {
   /** Before the deletes, with the account's mailbox ids: removes their vault secrets, returns how many. */
   removeVaultSecrets(mailboxIds: string[]): Promise<number>;
+  /** The account's enrichment provider keys, in the vault too. */
+  removeProviderKeys(): Promise<number>;
   /** Removes the account's files (export archives), returns how many. */
   removeFiles(): Promise<number>;
   /** Removes the account's rows from the request-log archives, returns how many. */
@@ -130,7 +132,10 @@ export class AccountClosureRepository {
       // The vault and the files are not in this transaction: removed once every DELETE has
       // succeeded, just before the commit. Should the commit still fail, the retry finds the
       // closure pending and purges again; the secrets and archives of an account past its grace are gone either way.
-      const vault = { mailbox_secrets: await hooks.removeVaultSecrets(mailboxIds) };
+      const vault = {
+        mailbox_secrets: await hooks.removeVaultSecrets(mailboxIds),
+        enrichment_provider_keys: await hooks.removeProviderKeys(),
+      };
       const filesRemoved = await hooks.removeFiles();
       const archives = { request_log_lines: await hooks.eraseArchivedLogs() };
       const certificate: ClosureCertificate = {

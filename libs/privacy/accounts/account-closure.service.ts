@@ -2,6 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@relance/config';
 import type { ClosureCertificate } from '@relance/db/entities/account-closure.entity';
+import { EnrichmentProviderKeyRepository } from '@relance/db/repositories/enrichment-provider-key.repository';
 import { MailboxSecretRepository } from '@relance/db/repositories/mailbox-secret.repository';
 import { enrollmentWorkflowId, mailboxSyncWorkflowId } from '@relance/temporal/contracts/workflow-ids';
 import { AuditTrail } from '../audit-trail';
@@ -13,7 +14,7 @@ import { signClosureCertificate } from './closure-certificate';
 
 /**
  * The worker's side of a closure: when its grace ends, purge every row of the account in the
- * main database, its mailbox secrets in the vault, its export archives and its lines in the
+ * main database, its mailbox secrets and enrichment provider keys in the vault, its export archives and its lines in the
  * request-log archives, record the signed
  * certificate, and end the workflows that were still running for it.
  */
@@ -23,6 +24,7 @@ export class AccountClosureService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AccountClosureRepository) private readonly closures: AccountClosureRepository,
     @Inject(MailboxSecretRepository) private readonly secrets: MailboxSecretRepository,
+    @Inject(EnrichmentProviderKeyRepository) private readonly providerKeys: EnrichmentProviderKeyRepository,
     @Inject(AccountExportService) private readonly exports: AccountExportService,
     @Inject(AuditTrail) private readonly audit: AuditTrail,
     @Inject(WorkflowPurge) private readonly workflows: WorkflowPurge,
@@ -43,6 +45,7 @@ export class AccountClosureService {
         }
         return removed;
       },
+      removeProviderKeys: () => this.providerKeys.removeAll(accountId),
       removeFiles: async () => {
         const files = await readdir(folder).catch(() => []);
         await rm(folder, { recursive: true, force: true });

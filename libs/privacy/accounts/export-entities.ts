@@ -22,6 +22,7 @@ export const EXPORTED_ENTITIES: readonly ExportedEntity[] = [
   { name: 'inbound_messages', table: 'inbound_messages', scope: OF_ACCOUNT, columns: null },
   { name: 'tracking_events', table: 'tracking_events', scope: OF_ACCOUNT, columns: null },
   { name: 'users', table: 'users', scope: OF_ACCOUNT, columns: null },
+  { name: 'enrichment_results', table: 'enrichment_results', scope: OF_ACCOUNT, columns: null },
   {
     name: 'suppressions', table: 'suppressions', scope: OF_ACCOUNT,
     columns: ['id', 'kind', 'email_hash', 'domain', 'reason', 'created_at'],

@@ -22,6 +22,8 @@ export const ACCOUNT_PURGE_STEPS: readonly PurgeStep[] = [
   { table: 'mailbox_deliverability_events', where: OF_ACCOUNT },
   { table: 'prospect_suggestions', where: OF_ACCOUNT },
   { table: 'tasks', where: OF_ACCOUNT },
+  { table: 'enrichment_results', where: OF_ACCOUNT },
+  { table: 'enrichment_jobs', where: OF_ACCOUNT },
   // Before messages: their source_message_id would otherwise be set to null row by row.
   { table: 'suppressions', where: OF_ACCOUNT },
   { table: 'inbound_messages', where: OF_ACCOUNT },

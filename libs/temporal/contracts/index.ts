@@ -11,4 +11,5 @@ export * from './account-lifecycle.contract';
 export * from './retention.contract';
 export * from './privacy-request.contract';
 export * from './subprocessor-notice.contract';
+export * from './enrichment.contract';
 export type { MetricsSinks } from './metrics-sinks.contract';

@@ -5,6 +5,8 @@ export const TASK_QUEUES = {
   /** Account exports and closures: long database work apart from sending. */
   privacy: 'privacy',
   retention: 'retention',
+  /** Verification and enrichment: provider calls, paced by their rate limits, apart from sending. */
+  enrichment: 'enrichment',
 } as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

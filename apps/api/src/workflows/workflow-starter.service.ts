@@ -11,6 +11,9 @@ import {
   accountClosureWorkflowId,
   accountExportWorkflowId,
   CAMPAIGN_CONTROL_WORKFLOW,
+  ENRICHMENT_WORKFLOW,
+  EnrichmentInput,
+  enrichmentWorkflowId,
   closureCancelledSignal,
   CAMPAIGN_LAUNCH_WORKFLOW,
   campaignControlWorkflowId,
@@ -171,6 +174,17 @@ export class WorkflowStarter {
   /** Mails a registry change to the subscribed owners (the change's id is new: never started twice). */
   startSubprocessorNotice(changeId: string): Promise<string> {
     return this.start(SUBPROCESSOR_NOTICE_WORKFLOW, subprocessorNoticeStart(changeId));
+  }
+
+  /** Starts the verification or enrichment of one job's prospects (a new job each time: one workflow each). */
+  startEnrichment(jobId: string): Promise<string> {
+    const input: EnrichmentInput = { jobId };
+    return this.start(ENRICHMENT_WORKFLOW, {
+      workflowId: enrichmentWorkflowId(jobId),
+      taskQueue: TASK_QUEUES.enrichment,
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
   }
 
   /** Wakes a closure's workflow after a reactivation, so it ends now rather than at its purge time (which would find it cancelled). */

@@ -66,6 +66,16 @@ export async function prospectFootprint(
      VALUES ($1, $2, $3, $4, 'accepted', $5, $6, now())`,
     [accountId, campaignId, person.email, `${person.firstName} ${person.lastName}`, prospect.id, enrollment.id],
   );
+  // A provider verified and enriched their address.
+  const [job] = await db.query(
+    `INSERT INTO enrichment_jobs (account_id, kind, provider, prospect_ids, total) VALUES ($1, 'enrich', 'hunter', $2, 1) RETURNING id`,
+    [accountId, [prospect.id]],
+  );
+  await db.query(
+    `INSERT INTO enrichment_results (account_id, job_id, position, prospect_id, kind, provider, outcome, details, filled_fields)
+     VALUES ($1, $2, 0, $3, 'enrich', 'hunter', 'done', $4, '{company}')`,
+    [accountId, job.id, prospect.id, JSON.stringify({ company: 'Footprint Ltd', position: `Friend of ${person.lastName}` })],
+  );
   const uid = () => Math.floor(Math.random() * 2 ** 31);
   await inbound(uid(), { enrollmentId: enrollment.id, inReplyTo: message.id, kind: 'reply' });
   await inbound(uid(), { enrollmentId: null, inReplyTo: message.id, kind: 'bounce' });

@@ -1,0 +1,14 @@
+export { BuiltinVerifier, type MailDomain } from './builtin-verifier';
+export { DEFAULT_PROVIDER, PROVIDERS_FOR } from './capabilities';
+export { EmailFinder, type FinderAnswer, type FinderCandidate, type FinderQuery } from './email-finder.service';
+export { localPart, patternCandidates } from './email-patterns';
+export { EnrichmentModule } from './enrichment.module';
+export { EnrichmentRepository } from './enrichment.repository';
+export { ProviderClients } from './provider-clients';
+export { ProviderKeys, PROVIDERS, type ProviderKeySummary } from './provider-keys.service';
+export { ProviderError, parseRetryAfter, type ProviderName } from './providers/provider-error';
+export { ProspectEnrichment, type StepOutcome } from './prospect-enrichment.service';
+export { ProviderRateLimiter } from './rate-limiter';
+export { RateBucketRepository } from './rate-bucket.repository';
+export { bucketFor, type BucketShape } from './token-bucket';
+export type { Verdict, Verification } from './verification';
