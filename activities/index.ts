@@ -6,3 +6,4 @@ export { createAccountActivities } from './account.activities';
 export { createRetentionActivities } from './retention.activities';
 export { createPrivacyActivities } from './privacy-request.activities';
 export { createSubprocessorActivities } from './subprocessor.activities';
+export { createImportActivities } from './import.activities';

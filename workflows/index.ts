@@ -10,3 +10,4 @@ export { accountClosureWorkflow } from './account-closure.workflow';
 export { retentionWorkflow } from './retention.workflow';
 export { privacyRequestWorkflow } from './privacy-request.workflow';
 export { subprocessorNoticeWorkflow } from './subprocessor-notice.workflow';
+export { importWorkflow } from './import.workflow';

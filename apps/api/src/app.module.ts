@@ -15,6 +15,7 @@ import { ConversationsModule } from './conversations/conversations.module';
 import { LoggerModule } from './common/logger.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
+import { ImportsApiModule } from './imports/imports.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OperationsModule } from './operations/operations.module';
@@ -46,6 +47,7 @@ export class AppModule {
         HealthModule,
         MailboxesModule,
         ProspectsModule,
+        ImportsApiModule,
         PrivacyRequestsApiModule,
         CampaignsModule,
         EnrollmentsModule,

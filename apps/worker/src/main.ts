@@ -19,7 +19,7 @@ async function main() {
     logger,
   });
   logger.info(
-    { taskQueues: ['sequences', 'mail-sync', 'retention', 'privacy'], metrics: `${http.url}/metrics`, health: `${http.url}/health`, sdkMetrics },
+    { taskQueues: ['sequences', 'mail-sync', 'retention', 'privacy', 'imports'], metrics: `${http.url}/metrics`, health: `${http.url}/health`, sdkMetrics },
     'worker started',
   );
   try {

@@ -4,6 +4,7 @@ import { CryptoModule } from '@relance/crypto';
 import { DbModule } from '@relance/db';
 import { SmtpSender } from '@relance/mail';
 import { MailboxCredentials, MailboxSync } from '@relance/mailboxes';
+import { ImportsModule } from '@relance/imports/imports.module';
 import { AuditModule } from '@relance/privacy/audit.module';
 import { AccountsModule } from '@relance/privacy/accounts/accounts.module';
 import { RetentionModule } from '@relance/privacy/retention/retention.module';
@@ -32,7 +33,7 @@ export class WorkerModule implements OnApplicationShutdown {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule, RetentionModule,
-        PrivacyRequestsModule, AccountsModule, SubprocessorsModule,
+        PrivacyRequestsModule, AccountsModule, SubprocessorsModule, ImportsModule,
       ],
       providers: [
         {

@@ -8,6 +8,9 @@ import { CampaignMailbox } from './campaign-mailbox.entity';
 import { MailboxSendState } from './mailbox-send-state.entity';
 import { Enrollment } from './enrollment.entity';
 import { ErasureLedgerEntry } from './erasure-ledger.entity';
+import { ImportJob } from './import-job.entity';
+import { ImportJobProspect } from './import-job-prospect.entity';
+import { ImportRefusal } from './import-refusal.entity';
 import { InboundMessage } from './inbound-message.entity';
 import { LaunchFilter } from './launch-filter.entity';
 import { Mailbox } from './mailbox.entity';
@@ -44,6 +47,9 @@ export * from './campaign-mailbox.entity';
 export * from './mailbox-send-state.entity';
 export * from './enrollment.entity';
 export * from './erasure-ledger.entity';
+export * from './import-job.entity';
+export * from './import-job-prospect.entity';
+export * from './import-refusal.entity';
 export * from './inbound-message.entity';
 export * from './launch-filter.entity';
 export * from './mailbox.entity';
@@ -81,6 +87,7 @@ export const ENTITIES = [
   RequestLog, RetentionRun, SupportConversation, SupportMessage,
   PrivacyRequest, PrivacyRequestEvent,
   Subprocessor, SubprocessorChange, SubprocessorNoticeSubscription, SubprocessorNoticeSend,
+  ImportJob, ImportJobProspect, ImportRefusal,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

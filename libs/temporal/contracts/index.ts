@@ -12,3 +12,4 @@ export * from './retention.contract';
 export * from './privacy-request.contract';
 export * from './subprocessor-notice.contract';
 export type { MetricsSinks } from './metrics-sinks.contract';
+export * from './import.contract';

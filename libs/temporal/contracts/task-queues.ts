@@ -5,6 +5,8 @@ export const TASK_QUEUES = {
   /** Account exports and closures: long database work apart from sending. */
   privacy: 'privacy',
   retention: 'retention',
+  /** CSV imports: long streaming database work, scaled apart from sending. */
+  imports: 'imports',
 } as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

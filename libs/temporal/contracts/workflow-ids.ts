@@ -36,3 +36,5 @@ export const accountExportWorkflowId = (exportId: string) => workflowId('account
 export const accountClosureWorkflowId = (accountId: string) => workflowId('account-closure:', accountId);
 /** One per change of the subprocessor registry: the notice to subscribed owners. */
 export const subprocessorNoticeWorkflowId = (changeId: string) => workflowId('subprocessor-notice:', changeId);
+/** One per CSV import, named by the import job's id. */
+export const importWorkflowId = (importJobId: string) => workflowId('import:', importJobId);
