@@ -36,7 +36,10 @@ export async function analyseCsv(path: string, limits: CsvLimits): Promise<CsvAn
   let rowCount = 0;
   for await (const item of readCsv(path, { encoding, delimiter })) {
     if (item.kind === 'unclosed_quote') {
-      if (headers) break; // the rows before it import; the import reports the line
+      if (headers) {
+        rowCount++; // the rows before it import; the import refuses the rest as one row, naming its line
+        break;
+      }
       return refuse('unclosed_quote', `a quote opened on line ${item.line} is never closed, so the header cannot be read`);
     }
     if (isBlankRecord(item.fields)) continue;

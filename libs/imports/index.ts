@@ -6,3 +6,4 @@ export * from './import-job.repository';
 export * from './import-runner';
 export * from './imports.module';
 export * from './text-encoding';
+export * from './refusal-report';

@@ -101,10 +101,12 @@ function textProblem(value: string, max: number): string | null {
 function emailOf(fields: readonly string[], mapping: ColumnMapping): string | null {
   const index = mapping.findIndex((target) => target.kind === 'field' && target.field === 'email');
   const value = index < 0 ? '' : (fields[index] ?? '').trim();
-  return value === '' ? null : normaliseEmail(value).slice(0, EMAIL_MAX);
+  return value === '' ? null : cut(normaliseEmail(value)).slice(0, EMAIL_MAX);
 }
 
 /** Cells are kept in the report for the user to recognise them, not whole: a huge cell stays small there. */
 export function cut(value: string): string {
-  return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  // PostgreSQL text cannot hold NUL: shown as the replacement character, as an editor would.
+  const text = value.replace(/\u0000/g, '\ufffd');
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

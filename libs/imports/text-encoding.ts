@@ -52,8 +52,8 @@ export function decodingStream(encoding: CsvEncoding): Transform {
   });
 }
 
-/** Characters other than tab, CR and LF below U+0020, and U+FFFD: what binary data decodes into. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g;
+/** Control characters other than tab, CR and LF (C0 and C1), and U+FFFD: what binary data decodes into. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
 
 /**
  * True when a text sample is mostly control characters: an image, a ZIP or an .xlsx renamed
@@ -62,5 +62,5 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g;
  */
 export function looksBinary(sample: string): boolean {
   if (sample.length === 0) return false;
-  return (sample.match(CONTROL)?.length ?? 0) / sample.length > 0.1;
+  return (sample.match(CONTROL)?.length ?? 0) / sample.length > 0.05;
 }

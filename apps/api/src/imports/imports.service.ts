@@ -1,18 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import type { Readable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '@relance/config';
 import type { ImportJob, ImportOnExisting } from '@relance/db/entities/import-job.entity';
 import { DomainError } from '@relance/errors';
-import { analyseCsv, ImportFiles, ImportJobRepository, mappingProblem, suggestMapping } from '@relance/imports';
-import { neutraliseCell } from '@relance/privacy/accounts/csv-cells';
+import { analyseCsv, ImportFiles, ImportJobRepository, mappingProblem, refusalReport, suggestMapping } from '@relance/imports';
 import { invalidCursor } from '../common/pagination';
 import { WorkflowStarter } from '../workflows/workflow-starter.service';
 import { receiveCsv } from './csv-upload';
-
-const REPORT_PAGE = 1_000;
 
 /** CSV imports as the API offers them: upload and read, confirm the mapping and start, follow, download the report. */
 @Injectable()
@@ -73,20 +69,8 @@ export class ImportsService {
     return started;
   }
 
-  /** The refused rows as CSV (line, column, reason, value), read a page at a time; cells a spreadsheet would run are neutralised. */
+  /** The refused rows as CSV (see refusalReport), readable while the import runs. */
   async report(accountId: string, id: string): Promise<Readable> {
-    const job = await this.get(accountId, id);
-    const jobs = this.jobs;
-    async function* rows() {
-      yield ['line', 'column', 'reason', 'value'];
-      let after: { line: number; id: string } | null = null;
-      for (;;) {
-        const page = await jobs.refusalsAfter(job.id, after, REPORT_PAGE);
-        for (const r of page) yield [String(r.line), neutraliseCell(r.columnName), neutraliseCell(r.reason), neutraliseCell(r.value ?? '')];
-        if (page.length < REPORT_PAGE) return;
-        after = { line: page[page.length - 1].line, id: page[page.length - 1].id };
-      }
-    }
-    return Readable.from(rows()).pipe(stringify());
+    return refusalReport(this.jobs, (await this.get(accountId, id)).id);
   }
 }
