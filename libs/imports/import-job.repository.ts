@@ -59,7 +59,8 @@ export class ImportJobRepository {
 
   /** Confirms the mapping and marks the job running; null when it was not waiting for one (started already). */
   async start(accountId: string, id: string, mapping: unknown[], onExisting: ImportOnExisting): Promise<ImportJob | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    // An UPDATE … RETURNING answers [rows, affected count] through TypeORM's query().
+    const [rows]: [Record<string, unknown>[], number] = await this.dataSource.query(
       `UPDATE import_jobs SET status = 'running', mapping = $3::jsonb, on_existing = $4, started_at = now()
        WHERE account_id = $1 AND id = $2 AND status = 'awaiting_mapping' RETURNING *`,
       [accountId, id, JSON.stringify(mapping), onExisting],
