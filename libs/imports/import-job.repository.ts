@@ -149,6 +149,17 @@ export class ImportJobRepository {
     return rows.map((row) => row.prospect_id);
   }
 
+  /** The prospect's address (normalised), or null when the account has no such prospect. */
+  async prospectEmail(accountId: string, prospectId: string): Promise<string | null> {
+    const [row]: { email: string }[] = await this.dataSource.query(`SELECT email FROM prospects WHERE account_id = $1 AND id = $2`, [accountId, prospectId]);
+    return row?.email ?? null;
+  }
+
+  /** After a rewrite: the stored file is UTF-8 now, whatever it was uploaded in. */
+  async markRewritten(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE import_jobs SET encoding = 'utf-8' WHERE id = $1`, [id]);
+  }
+
   /** Every stored file of the account (erasure rewrites them; the purge removes them with the folder). */
   filesOfAccount(accountId: string): Promise<ImportJob[]> {
     return this.dataSource.getRepository(ImportJob).findBy({ accountId });

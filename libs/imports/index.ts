@@ -7,3 +7,4 @@ export * from './import-runner';
 export * from './imports.module';
 export * from './text-encoding';
 export * from './refusal-report';
+export * from './import-file-erasure';
