@@ -71,7 +71,7 @@ export function checkRow(fields: readonly string[], headers: readonly string[], 
       continue;
     }
     if (target.field === 'email') prospect.email = normaliseEmail(value);
-    else if (target.field === 'timeZone') prospect.timeZone = value === '' ? null : canonicalTimeZone(value);
+    else if (target.field === 'timeZone') prospect.timeZone = value === '' ? null : canonicalZone(value);
     else prospect[target.field] = value === '' ? null : value;
   }
   if (problems.length > 0) return { ok: false, problems, email: prospect.email || emailOf(fields, mapping) };
@@ -86,8 +86,23 @@ function emailProblem(value: string): string | null {
   return isEmail(email) ? null : 'is not a valid email address';
 }
 
+/**
+ * Zone names repeat down a file and each check builds an Intl.DateTimeFormat (about half a
+ * millisecond): answers are kept per spelling, a bounded number of them.
+ */
+const ZONES = new Map<string, string | null>();
+function canonicalZone(value: string): string | null {
+  let zone = ZONES.get(value);
+  if (zone === undefined) {
+    zone = canonicalTimeZone(value);
+    if (ZONES.size >= 2_000) ZONES.clear();
+    ZONES.set(value, zone);
+  }
+  return zone;
+}
+
 function timeZoneProblem(value: string): string | null {
-  if (value === '' || canonicalTimeZone(value) !== null) return null;
+  if (value === '' || canonicalZone(value) !== null) return null;
   const trap = fixedOffsetProblem(value);
   return trap ? `"${value.slice(0, 40)}" is ${trap}` : `"${value.slice(0, 40)}" is not an IANA time zone such as Europe/Paris`;
 }
