@@ -68,6 +68,14 @@ export class ImportJobRepository {
     return rows[0] ? entityFromRow(this.dataSource, ImportJob)(rows[0]) : null;
   }
 
+  /** Back to waiting for its start when its workflow could not be started (Temporal unreachable), so a retry can start it. */
+  async unstart(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE import_jobs SET status = 'awaiting_mapping', started_at = NULL WHERE id = $1 AND status = 'running' AND checkpoint_records = 0`,
+      [id],
+    );
+  }
+
   async finish(id: string, status: Extract<ImportJobStatus, 'completed' | 'failed'>, error: string | null): Promise<void> {
     await this.dataSource.query(
       `UPDATE import_jobs SET status = $2, error = $3, completed_at = now() WHERE id = $1 AND status = 'running'`,

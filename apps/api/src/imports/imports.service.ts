@@ -65,7 +65,12 @@ export class ImportsService {
     if (problem) throw new DomainError('validation_failed', problem, { field: 'mapping', details: [{ field: 'mapping', message: problem }] });
     const started = await this.jobs.start(accountId, id, mapping, input.onExisting ?? 'skip');
     if (!started) throw new DomainError('conflict', `import ${id} has already been started (it is ${job.status})`);
-    await this.workflows.startImport(id);
+    try {
+      await this.workflows.startImport(id);
+    } catch (error) {
+      await this.jobs.unstart(id);
+      throw error;
+    }
     return started;
   }
 
