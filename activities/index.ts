@@ -7,3 +7,4 @@ export { createRetentionActivities } from './retention.activities';
 export { createPrivacyActivities } from './privacy-request.activities';
 export { createSubprocessorActivities } from './subprocessor.activities';
 export { createEnrichmentActivities } from './enrichment.activities';
+export { createImportActivities } from './import.activities';

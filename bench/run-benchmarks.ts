@@ -8,6 +8,7 @@ import { bounceClassify } from './bounce-classify.bench';
 import { chaos } from './chaos.bench';
 import { enrollmentThroughput } from './enrollment-throughput.bench';
 import { erasure } from './erasure.bench';
+import { csvImport } from './import.bench';
 import { replyLatency } from './reply-latency.bench';
 import { sendPipeline } from './send-pipeline.bench';
 import { BenchStack, type BenchServices } from './support/bench-stack';
@@ -25,7 +26,9 @@ import { workerMemory } from './worker-memory.bench';
  * memory and chaos), prints each result as it comes and a table at the end, and always stops
  * everything, also on failure and on Ctrl-C. Benchmarks measure; they never fail on a number.
  */
-const BENCHMARKS: readonly Benchmark[] = [enrollmentThroughput, sendPipeline, replyLatency, workerMemory, chaos, bounceClassify, erasure, accountPurge];
+const BENCHMARKS: readonly Benchmark[] = [
+  enrollmentThroughput, sendPipeline, replyLatency, workerMemory, chaos, bounceClassify, erasure, accountPurge, csvImport,
+];
 
 const distRoot = resolve(__dirname, '..');
 const projectRoot = resolve(distRoot, '..');

@@ -11,3 +11,4 @@ export { retentionWorkflow } from './retention.workflow';
 export { privacyRequestWorkflow } from './privacy-request.workflow';
 export { subprocessorNoticeWorkflow } from './subprocessor-notice.workflow';
 export { enrichmentWorkflow } from './enrichment.workflow';
+export { importWorkflow } from './import.workflow';

@@ -109,6 +109,19 @@ export interface AppConfig {
     readonly closureGraceMs: number;
     readonly certificateKeys: KeyRing;
   };
+  /**
+   * CSV imports: uploaded files are kept under `dir` (one folder per account) until the account
+   * closes; each limit is refused with an error naming it. `batchRows` rows commit together.
+   */
+  readonly imports: {
+    readonly dir: string;
+    readonly maxFileBytes: number;
+    readonly maxRows: number;
+    readonly maxColumns: number;
+    readonly batchRows: number;
+    /** How long an import may go without a heartbeat before another worker resumes it from its last batch. */
+    readonly heartbeatTimeoutMs: number;
+  };
   /** What the retention schedules keep, for how long, and how often they run (the privacy policy's durations). */
   readonly retention: {
     /** Request logs older than this move into compressed archives. */
@@ -215,6 +228,12 @@ const schema = z.object({
   METRICS_TOKEN: optionalToken,
   CODEC_CORS_ORIGINS: z.preprocess(blankAsUnset, webOrigins.optional()),
   ACCOUNT_EXPORT_DIR: z.string().min(1).default('.data/exports'),
+  IMPORT_DIR: z.string().min(1).default('.data/imports'),
+  IMPORT_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(200 * 1024 * 1024),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
+  IMPORT_MAX_COLUMNS: z.coerce.number().int().min(1).max(10_000).default(100),
+  IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(10_000).default(1_000),
+  IMPORT_HEARTBEAT_TIMEOUT: duration('30s', 1_000),
   ACCOUNT_EXPORT_LINK_TTL: duration('7d', 1_000),
   ACCOUNT_CLOSURE_GRACE: duration('90d', 0),
   REQUEST_LOG_RETENTION: duration('30d', 1_000),
@@ -302,6 +321,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       closureGraceMs: v.ACCOUNT_CLOSURE_GRACE,
       // One ring for every certificate: the privacy requests' (without it, the signing keys of links).
       certificateKeys: v.PRIVACY_CERTIFICATE_KEYS ?? v.TOKEN_SIGNING_KEYS,
+    },
+    imports: {
+      dir: v.IMPORT_DIR,
+      maxFileBytes: v.IMPORT_MAX_FILE_BYTES,
+      maxRows: v.IMPORT_MAX_ROWS,
+      maxColumns: v.IMPORT_MAX_COLUMNS,
+      batchRows: v.IMPORT_BATCH_ROWS,
+      heartbeatTimeoutMs: v.IMPORT_HEARTBEAT_TIMEOUT,
     },
     retention: {
       requestLogMaxAgeMs: v.REQUEST_LOG_RETENTION,

@@ -24,6 +24,10 @@ export type DomainErrorCode =
   | 'imap_failed'
   /** What was asked for existed but is no longer available (an expired download link): 410. */
   | 'gone'
+  /** An upload larger than the configured limit (IMPORT_MAX_FILE_BYTES): 413. */
+  | 'file_too_large'
+  /** A CSV that cannot be imported as a whole (empty, binary, too many rows or columns, duplicate headers): 422. */
+  | 'invalid_csv'
   | 'unavailable'
   | 'internal_error';
 

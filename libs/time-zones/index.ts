@@ -1,1 +1,2 @@
 export * from './time-zone-names';
+export * from './canonical-time-zone';

@@ -23,9 +23,11 @@ const JSON_BODY_LIMIT = '5mb';
  * The REST API speaks only JSON: a body sent without `Content-Type: application/json` (curl's
  * `-d` alone says form-urlencoded) is read as JSON anyway, so it works or gets "not valid JSON"
  * instead of field errors about a body that was never read. Elsewhere (the one-click
- * unsubscribe takes a form), only declared JSON is parsed.
+ * unsubscribe takes a form), only declared JSON is parsed. Multipart uploads are left to their route.
  */
 function readsAsJson(request: IncomingMessage): boolean {
+  // An upload (CSV imports) is streamed by its route, never read here.
+  if (/^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '')) return false;
   // The codec protocol is JSON too, whatever a client's Content-Type says.
   if (request.url?.startsWith('/v1/') || request.url?.startsWith('/codec/')) return true;
   return parseContentType(request.headers['content-type'] ?? '', { parameters: false }).type === 'application/json';

@@ -16,6 +16,7 @@ import { LoggerModule } from './common/logger.module';
 import { EnrichmentApiModule } from './enrichment/enrichment.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
+import { ImportsApiModule } from './imports/imports.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OperationsModule } from './operations/operations.module';
@@ -47,6 +48,7 @@ export class AppModule {
         HealthModule,
         MailboxesModule,
         ProspectsModule,
+        ImportsApiModule,
         PrivacyRequestsApiModule,
         CampaignsModule,
         EnrollmentsModule,

@@ -19,7 +19,7 @@ async function main() {
     logger,
   });
   logger.info(
-    { taskQueues: ['sequences', 'mail-sync', 'retention', 'privacy', 'enrichment'], metrics: `${http.url}/metrics`, health: `${http.url}/health`, sdkMetrics },
+    { taskQueues: ['sequences', 'mail-sync', 'retention', 'privacy', 'enrichment', 'imports'], metrics: `${http.url}/metrics`, health: `${http.url}/health`, sdkMetrics },
     'worker started',
   );
   try {

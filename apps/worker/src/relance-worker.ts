@@ -3,12 +3,13 @@ import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker
 import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
-  createAccountActivities, createControlActivities, createLaunchActivities, createMailSyncActivities, createPrivacyActivities,
-  createEnrichmentActivities, createRetentionActivities, createSequenceActivities, createSubprocessorActivities,
+  createAccountActivities, createControlActivities, createEnrichmentActivities, createImportActivities, createLaunchActivities,
+  createMailSyncActivities, createPrivacyActivities, createRetentionActivities, createSequenceActivities, createSubprocessorActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
 import { ProspectEnrichment } from '@relance/enrichment';
+import { ImportRunner } from '@relance/imports/import-runner';
 import { MailboxSync } from '@relance/mailboxes';
 import { PrivacyRequestExecutor, PrivacyRequestLifecycle } from '@relance/privacy/requests';
 import { NestPinoLogger, probe, PROBE_TIMEOUT_MS, WorkerMetrics, type DependencyCheck, type Logger } from '@relance/observability';
@@ -113,6 +114,13 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
       ...common,
       taskQueue: TASK_QUEUES.enrichment,
       activities: createEnrichmentActivities({ enrichment: app.get(ProspectEnrichment) }),
+      interceptors: { activity: [counted] },
+    }),
+    Worker.create({
+      ...common,
+      taskQueue: TASK_QUEUES.imports,
+      activities: createImportActivities({ runner: app.get(ImportRunner) }),
+      // No heartbeatWhileRunning: the import heartbeats its own checkpoint after each batch.
       interceptors: { activity: [counted] },
     }),
   ]);

@@ -5,6 +5,7 @@ import { DbModule } from '@relance/db';
 import { EnrichmentModule } from '@relance/enrichment';
 import { SmtpSender } from '@relance/mail';
 import { MailboxCredentials, MailboxSync } from '@relance/mailboxes';
+import { ImportsModule } from '@relance/imports/imports.module';
 import { AuditModule } from '@relance/privacy/audit.module';
 import { AccountsModule } from '@relance/privacy/accounts/accounts.module';
 import { RetentionModule } from '@relance/privacy/retention/retention.module';
@@ -33,7 +34,7 @@ export class WorkerModule implements OnApplicationShutdown {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule, RetentionModule,
-        PrivacyRequestsModule, AccountsModule, SubprocessorsModule, EnrichmentModule,
+        PrivacyRequestsModule, AccountsModule, SubprocessorsModule, EnrichmentModule, ImportsModule,
       ],
       providers: [
         {

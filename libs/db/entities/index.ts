@@ -12,6 +12,9 @@ import { EnrichmentProviderKey } from './enrichment-provider-key.entity';
 import { EnrichmentRateBucket } from './enrichment-rate-bucket.entity';
 import { EnrichmentResult } from './enrichment-result.entity';
 import { ErasureLedgerEntry } from './erasure-ledger.entity';
+import { ImportJob } from './import-job.entity';
+import { ImportJobProspect } from './import-job-prospect.entity';
+import { ImportRefusal } from './import-refusal.entity';
 import { InboundMessage } from './inbound-message.entity';
 import { LaunchFilter } from './launch-filter.entity';
 import { Mailbox } from './mailbox.entity';
@@ -52,6 +55,9 @@ export * from './enrichment-provider-key.entity';
 export * from './enrichment-rate-bucket.entity';
 export * from './enrichment-result.entity';
 export * from './erasure-ledger.entity';
+export * from './import-job.entity';
+export * from './import-job-prospect.entity';
+export * from './import-refusal.entity';
 export * from './inbound-message.entity';
 export * from './launch-filter.entity';
 export * from './mailbox.entity';
@@ -90,6 +96,7 @@ export const ENTITIES = [
   PrivacyRequest, PrivacyRequestEvent,
   Subprocessor, SubprocessorChange, SubprocessorNoticeSubscription, SubprocessorNoticeSend,
   EnrichmentJob, EnrichmentResult, EnrichmentRateBucket,
+  ImportJob, ImportJobProspect, ImportRefusal,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

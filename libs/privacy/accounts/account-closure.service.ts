@@ -1,4 +1,5 @@
 import { readdir, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@relance/config';
 import type { ClosureCertificate } from '@relance/db/entities/account-closure.entity';
@@ -46,10 +47,14 @@ export class AccountClosureService {
         return removed;
       },
       removeProviderKeys: () => this.providerKeys.removeAll(accountId),
+      // Export archives and stored CSV uploads: one folder per account each.
       removeFiles: async () => {
-        const files = await readdir(folder).catch(() => []);
-        await rm(folder, { recursive: true, force: true });
-        return files.length;
+        let removed = 0;
+        for (const dir of [folder, resolve(this.config.imports.dir, accountId)]) {
+          removed += (await readdir(dir).catch(() => [])).length;
+          await rm(dir, { recursive: true, force: true });
+        }
+        return removed;
       },
       eraseArchivedLogs: () => new LogArchives(this.config.retention.archiveDir).eraseRows((row) => row.accountId === accountId),
       certify: (certificate) => signClosureCertificate(this.config.accounts.certificateKeys, certificate),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ImportsModule } from '@relance/imports/imports.module';
 import { AuditModule } from '../audit.module';
 import { ErasureRepository } from './erasure.repository';
 import { ErasureService } from './erasure.service';
@@ -6,7 +7,7 @@ import { WorkflowPurge } from './workflow-purge';
 
 /** Erasure and workflow purge, for the API and the worker (DbModule, ConfigModule and TemporalModule are global). */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, ImportsModule],
   providers: [ErasureRepository, ErasureService, WorkflowPurge],
   exports: [ErasureService, WorkflowPurge],
 })

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@relance/config';
 import type { AuditEntry } from '@relance/db/repositories/audit.repository';
 import { DomainError } from '@relance/errors';
+import { ImportFileErasure } from '@relance/imports/import-file-erasure';
 import { AuditTrail } from '../audit-trail';
 import { PERSONAL_DATA } from '../registry';
 import type { PrivacySubject } from '../subject';
@@ -34,6 +35,8 @@ export class ErasureService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ErasureRepository) private readonly erasures: ErasureRepository,
     @Inject(AuditTrail) private readonly audit: AuditTrail,
+    /** Stored CSV uploads hold the person too; optional only for tests that build the service by hand. */
+    @Optional() @Inject(ImportFileErasure) private readonly importFiles?: ImportFileErasure,
   ) {}
 
   /** `reason`: why staff erased (kept in the audit entry); customers and requests have none. */
@@ -43,6 +46,8 @@ export class ErasureService {
       // An address is first resolved to the prospects and users holding it (PrivacyRequestExecutor).
       throw new Error('an address-only subject is erased through the prospects and users holding it');
     }
+    // First, while the prospect's address can still be read: their rows leave every stored upload of the account.
+    await this.importFiles?.eraseProspect(subject.accountId, subject.prospectId);
     const erased = await this.erasures.eraseProspect({
       accountId: subject.accountId,
       prospectId: subject.prospectId,

@@ -1,5 +1,6 @@
 import { ACCOUNT_TABLES } from './accounts.registry';
 import { ENRICHMENT_NOT_PERSONAL, ENRICHMENT_TABLES } from './enrichment.registry';
+import { IMPORT_NOT_PERSONAL, IMPORT_TABLES } from './imports.registry';
 import { NOT_PERSONAL as BASE_NOT_PERSONAL } from './not-personal';
 import { PRIVACY_REQUEST_TABLES } from './privacy-requests.registry';
 import { PROSPECT_TABLES } from './prospects.registry';
@@ -14,11 +15,13 @@ import type { NonPersonalColumn, PersonalTable } from './types';
  * table or text-like column joins here or in NOT_PERSONAL: registry.int-spec fails until it does.
  */
 export const PERSONAL_DATA: readonly PersonalTable[] = [
-  ...SUPPRESSION_TABLES, ...ENRICHMENT_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...SUBPROCESSOR_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
+  ...SUPPRESSION_TABLES, ...ENRICHMENT_TABLES, ...IMPORT_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...SUBPROCESSOR_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
 ];
 
 /** Text-like columns that name nobody, each with why. */
-export const NOT_PERSONAL: readonly NonPersonalColumn[] = [...BASE_NOT_PERSONAL, ...RETENTION_NOT_PERSONAL, ...SUBPROCESSOR_NOT_PERSONAL, ...ENRICHMENT_NOT_PERSONAL];
+export const NOT_PERSONAL: readonly NonPersonalColumn[] = [
+  ...BASE_NOT_PERSONAL, ...RETENTION_NOT_PERSONAL, ...SUBPROCESSOR_NOT_PERSONAL, ...ENRICHMENT_NOT_PERSONAL, ...IMPORT_NOT_PERSONAL,
+];
 export type { NonPersonalColumn, PersonalTable };
 export * from './types';
 

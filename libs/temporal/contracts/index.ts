@@ -13,3 +13,4 @@ export * from './privacy-request.contract';
 export * from './subprocessor-notice.contract';
 export * from './enrichment.contract';
 export type { MetricsSinks } from './metrics-sinks.contract';
+export * from './import.contract';

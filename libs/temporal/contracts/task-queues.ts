@@ -7,6 +7,8 @@ export const TASK_QUEUES = {
   retention: 'retention',
   /** Verification and enrichment: provider calls, paced by their rate limits, apart from sending. */
   enrichment: 'enrichment',
+  /** CSV imports: long streaming database work, scaled apart from sending. */
+  imports: 'imports',
 } as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

@@ -38,3 +38,5 @@ export const accountClosureWorkflowId = (accountId: string) => workflowId('accou
 export const subprocessorNoticeWorkflowId = (changeId: string) => workflowId('subprocessor-notice:', changeId);
 /** One per enrichment job (verification or enrichment of a list of prospects). */
 export const enrichmentWorkflowId = (jobId: string) => workflowId('enrichment:', jobId);
+/** One per CSV import, named by the import job's id. */
+export const importWorkflowId = (importJobId: string) => workflowId('import:', importJobId);

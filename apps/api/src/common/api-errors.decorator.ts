@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Allowed to someone else (`forbidden`): e.g. only the account\'s owner',
   409: 'Conflicts with an existing resource (`conflict`), or an erased person\'s address (`suppressed`)',
   410: 'No longer available (`gone`): e.g. an expired download link',
+  413: 'The upload is larger than the configured limit (`file_too_large`, naming it)',
   422: 'Well-formed but cannot be done (see the code)',
   503: 'A dependency is down',
 };

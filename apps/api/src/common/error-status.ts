@@ -21,6 +21,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   imap_mailbox_missing: 422,
   imap_failed: 422,
   gone: 410,
+  file_too_large: 413,
+  invalid_csv: 422,
   unavailable: 503,
   internal_error: 500,
 };

@@ -22,6 +22,9 @@ import {
   campaignLaunchWorkflowId,
   CampaignLaunchInput,
   ENROLLMENT_CONTROL_WORKFLOW,
+  IMPORT_WORKFLOW,
+  importWorkflowId,
+  ImportInput,
   ENROLLMENT_WORKFLOW,
   enrollmentWorkflowId,
   EnrollmentInput,
@@ -98,6 +101,17 @@ export class WorkflowStarter {
       args: [input],
       workflowIdConflictPolicy: 'TERMINATE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+  }
+
+  /** Starts an import's workflow; a repeated start (a retried request) finds it running and starts nothing. */
+  async startImport(importJobId: string): Promise<void> {
+    const input: ImportInput = { importJobId, heartbeatTimeoutMs: this.config.imports.heartbeatTimeoutMs };
+    await this.start(IMPORT_WORKFLOW, {
+      workflowId: importWorkflowId(importJobId),
+      taskQueue: TASK_QUEUES.imports,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
     });
   }
 

@@ -17,6 +17,7 @@ import {
   accountClosureWorkflowId, CAMPAIGN_CONTROL_WORKFLOW, campaignControlWorkflowId, closureCancelledSignal, TASK_QUEUES,
 } from '@relance/temporal/contracts';
 import type { ConsoleOutbound } from '../console-outbound';
+import { ImportFileErasure, ImportFiles, ImportJobRepository } from '@relance/imports';
 
 /** What support does from the console besides privacy requests, through the services the staff API uses. */
 export interface ConsoleSupportServices {
@@ -40,7 +41,9 @@ export function consoleSupportServices(
   const { client, mailer } = outbound;
   const closures = new AccountClosureRepository(dataSource);
   const prospects = new ProspectRepository(dataSource);
-  const forgetting = new ProspectForget(new ErasureService(config, new ErasureRepository(dataSource), audit), new WorkflowPurge(client), logger);
+  const importFiles = new ImportFileErasure(new ImportJobRepository(dataSource), new ImportFiles(config));
+  const erasure = new ErasureService(config, new ErasureRepository(dataSource), audit, importFiles);
+  const forgetting = new ProspectForget(erasure, new WorkflowPurge(client), logger);
   const workflows: ClosureCancelWorkflows = {
     signalClosureCancelled: async (accountId) => {
       try {
