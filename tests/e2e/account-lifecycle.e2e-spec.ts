@@ -96,7 +96,7 @@ describe('account export and closure (end to end)', () => {
     assert.equal(download.headers.get('content-type'), 'application/zip');
     const files = await unzip(Buffer.from(await download.arrayBuffer()));
 
-    const entities = ['prospects', 'campaigns', 'steps', 'messages', 'inbound_messages', 'tracking_events', 'users', 'suppressions'];
+    const entities = ['prospects', 'campaigns', 'steps', 'messages', 'inbound_messages', 'tracking_events', 'users', 'suppressions', 'enrichment_results'];
     assert.deepEqual(Object.keys(files).sort(), entities.flatMap((e) => [`${e}.csv`, `${e}.json`]).sort());
     const prospects = JSON.parse(files['prospects.json']);
     assert.deepEqual(prospects.map((p: any) => p.email).sort(), ['formula@exporter.test', 'plain@exporter.test']);
