@@ -142,6 +142,14 @@ export interface AppConfig {
   readonly systemMail: { readonly smtpUrl: string | null; readonly from: string };
   /** The subprocessor registry: a change takes effect this long after it is made unless staff name a later date. */
   readonly subprocessors: { readonly noticePeriodMs: number };
+  /**
+   * Requests each API key may make per window (fixed windows counted in PostgreSQL, so every API
+   * process shares them); `expensivePerKey` is the lower budget of the routes that start heavy work
+   * (launches, batches, exports), counted on top of the general one.
+   */
+  readonly rateLimits: { readonly perKey: number; readonly expensivePerKey: number; readonly windowMs: number };
+  /** How long an `Idempotency-Key` and the answer it stored are kept (a repeat within it gets that answer). */
+  readonly idempotency: { readonly keyTtlMs: number };
 }
 
 /** Where `temporal server start-dev` serves its Web UI by default (and `npm start` when the port is free). */
@@ -228,6 +236,10 @@ const schema = z.object({
   SYSTEM_MAIL_SMTP_URL: z.preprocess(blankAsUnset, z.string().refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://').optional()),
   SYSTEM_MAIL_FROM: z.string().email({ message: 'must be an email address' }).default('privacy@relance.invalid'),
   SUBPROCESSOR_NOTICE_PERIOD: duration('30d', 1_000),
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  API_RATE_LIMIT_EXPENSIVE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  API_RATE_LIMIT_WINDOW: duration('1m', 1_000),
+  IDEMPOTENCY_KEY_TTL: duration('24h', 1_000),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -314,6 +326,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     systemMail: { smtpUrl: v.SYSTEM_MAIL_SMTP_URL ?? null, from: v.SYSTEM_MAIL_FROM },
     subprocessors: { noticePeriodMs: v.SUBPROCESSOR_NOTICE_PERIOD },
+    rateLimits: { perKey: v.API_RATE_LIMIT, expensivePerKey: v.API_RATE_LIMIT_EXPENSIVE, windowMs: v.API_RATE_LIMIT_WINDOW },
+    idempotency: { keyTtlMs: v.IDEMPOTENCY_KEY_TTL },
   });
 }
 

@@ -25,6 +25,12 @@ export type DomainErrorCode =
   /** What was asked for existed but is no longer available (an expired download link): 410. */
   | 'gone'
   | 'unavailable'
+  /** Too many requests for the caller's rate limit (a 429 with Retry-After). */
+  | 'rate_limited'
+  /** An Idempotency-Key already used with another request (a 422). */
+  | 'idempotency_key_reused'
+  /** An Idempotency-Key whose first request is still running (a 409: retry later). */
+  | 'idempotency_key_in_flight'
   | 'internal_error';
 
 /** One problem with one input field, e.g. `{ field: 'steps.0.subject', message: 'steps.0.subject must be a string' }`. */

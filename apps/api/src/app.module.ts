@@ -15,6 +15,7 @@ import { ConversationsModule } from './conversations/conversations.module';
 import { LoggerModule } from './common/logger.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OperationsModule } from './operations/operations.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CryptoModule,
         TemporalModule,
         AuthModule,
+        IdempotencyModule,
         HealthModule,
         MailboxesModule,
         ProspectsModule,

@@ -8,6 +8,7 @@ import { CampaignMailbox } from './campaign-mailbox.entity';
 import { MailboxSendState } from './mailbox-send-state.entity';
 import { Enrollment } from './enrollment.entity';
 import { ErasureLedgerEntry } from './erasure-ledger.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
 import { InboundMessage } from './inbound-message.entity';
 import { LaunchFilter } from './launch-filter.entity';
 import { Mailbox } from './mailbox.entity';
@@ -44,6 +45,7 @@ export * from './campaign-mailbox.entity';
 export * from './mailbox-send-state.entity';
 export * from './enrollment.entity';
 export * from './erasure-ledger.entity';
+export * from './idempotency-key.entity';
 export * from './inbound-message.entity';
 export * from './launch-filter.entity';
 export * from './mailbox.entity';
@@ -81,6 +83,7 @@ export const ENTITIES = [
   RequestLog, RetentionRun, SupportConversation, SupportMessage,
   PrivacyRequest, PrivacyRequestEvent,
   Subprocessor, SubprocessorChange, SubprocessorNoticeSubscription, SubprocessorNoticeSend,
+  IdempotencyKey,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

@@ -33,6 +33,7 @@ import { StaffPasswords1764312000000 } from './1764312000000-staff-passwords';
 import { ConsoleSessions1764312100000 } from './1764312100000-console-sessions';
 import { Subprocessors1764314000000 } from './1764314000000-subprocessors';
 import { SupportMessages1764315500000 } from './1764315500000-support-messages';
+import { ApiLimits1764317500000 } from './1764317500000-api-limits';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
@@ -45,5 +46,5 @@ export const MIGRATIONS = [
   ProspectSuggestions1764305000000, BounceReasons1764305500000, ReclassifyBounces1764305600000, ErasureLedger1764306000000,
   StaffIdentities1764307100000, MailboxSecretsToVault1764307300000, PrivacyRequests1764308000000, AccountLifecycle1764308500000,
   RequestLogs1764309000000, Retention1764309100000, ForeignKeyIndexes1764309200000, StaffPasswords1764312000000, ConsoleSessions1764312100000,
-  Subprocessors1764314000000, SupportMessages1764315500000,
+  Subprocessors1764314000000, SupportMessages1764315500000, ApiLimits1764317500000,
 ];

@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with an existing resource (`conflict`), or an erased person\'s address (`suppressed`)',
   410: 'No longer available (`gone`): e.g. an expired download link',
   422: 'Well-formed but cannot be done (see the code)',
+  429: 'Over the API key\'s rate limit (`rate_limited`): retry after the seconds in `Retry-After`',
   503: 'A dependency is down',
 };
 

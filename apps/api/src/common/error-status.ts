@@ -22,6 +22,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   imap_failed: 422,
   gone: 410,
   unavailable: 503,
+  rate_limited: 429,
+  idempotency_key_reused: 422,
+  idempotency_key_in_flight: 409,
   internal_error: 500,
 };
 

@@ -12,6 +12,8 @@ import { ListProspectsQuery } from './dto/list-prospects.query';
 import { ProspectDto, ProspectPageDto } from './dto/prospect.dto';
 import { ProspectForgetService } from './prospect-forget.service';
 import { ProspectsService } from './prospects.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { ExpensiveRoute } from '../rate-limits/expensive-route.decorator';
 
 @ApiTags('prospects')
 @ApiBearerAuth('api-key')
@@ -32,6 +34,7 @@ export class ProspectsController {
 
   @Post()
   @HttpCode(201)
+  @Idempotent()
   @ApiOperation({
     summary: 'Create a prospect',
     description: 'A second prospect with the same email is a 409 `conflict`; the address of a forgotten prospect, a 409 `suppressed`.',
@@ -49,6 +52,8 @@ export class ProspectsController {
 
   @Post('batch')
   @HttpCode(200)
+  @Idempotent()
+  @ExpensiveRoute()
   @ApiOperation({
     summary: 'Create up to 1000 prospects',
     description:
