@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CustomerSupportService } from '@relance/support/customer-support.service';
 import { AccountId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -9,6 +9,7 @@ import { Idempotent } from '../idempotency/idempotent.decorator';
 
 /** A customer writes to support: with an API key of a user (the author), on the account's conversations. */
 @ApiTags('support')
+@ApiBearerAuth('api-key')
 @ApiErrors(401)
 @Controller('v1/support/conversations')
 export class SupportController {
