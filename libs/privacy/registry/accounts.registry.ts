@@ -49,22 +49,6 @@ export const ACCOUNT_TABLES: PersonalTable[] = [
     erasure: 'delete_row',
   },
   {
-    table: 'idempotency_keys',
-    purpose: 'The first answer to a create or launch request sent with an Idempotency-Key, replayed to its repeats for 24 hours.',
-    columns: [
-      { column: 'response_body', kind: 'free_text', note: 'json: the answer as sent, e.g. a created prospect with its address and name' },
-      { column: 'key', kind: 'free_text', note: 'chosen by the customer\'s program: usually a uuid, but nothing stops it naming someone' },
-    ],
-    lookups: [
-      { subject: 'account', column: 'account_id' },
-      // An answer names a prospect by its id (a create, a batch): any answer that mentions it goes.
-      { subject: 'prospect', sql: `t.response_body::text LIKE '%' || $1 || '%'` },
-      // Likewise a user (the author of a support message, the owner of a created prospect).
-      { subject: 'user', sql: `t.response_body::text LIKE '%' || $1 || '%'` },
-    ],
-    erasure: 'delete_row',
-  },
-  {
     table: 'users',
     purpose: 'The reps of a customer workspace.',
     columns: [
