@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { RetentionRepository } from '@relance/privacy/retention/retention.repository';
+import { startSmtpCapture, type SmtpCapture } from '../../harness/smtp-capture';
+import { createCampaign, createMailbox, createProspect } from '../../support/api-fixtures';
 import { ApiResponse, TestAccount, TestApi } from '../../support/test-api';
 
 /** Every create and launch route: each takes Idempotency-Key. */
@@ -35,13 +37,17 @@ const ACTIONS = [
 /** Idempotency-Key on create and launch routes, against the real API and PostgreSQL. */
 describe('Idempotency-Key', () => {
   let api: TestApi;
+  let smtp: SmtpCapture;
   let account: TestAccount;
 
   before(async () => {
-    api = await TestApi.start();
+    [api, smtp] = await Promise.all([TestApi.start(), startSmtpCapture()]);
     account = await api.newAccount('idempotency');
   });
-  after(() => api?.close());
+  after(async () => {
+    await api?.close();
+    await smtp?.stop();
+  });
 
   const post = (who: TestAccount, path: string, key: string, body: unknown) =>
     api.request('POST', path, { key: who.apiKey, body, headers: { 'idempotency-key': key } });
@@ -75,6 +81,20 @@ describe('Idempotency-Key', () => {
     const repeat = await post(account, '/v1/suppressions', key, { domain: 'already.test' });
     assert.deepEqual([first.status, repeat.status], [200, 200]);
     assert.equal(repeat.text, first.text);
+  });
+
+  it('replays a launch instead of launching twice (a second launch without the key is a 409)', async () => {
+    const launcher = await api.newAccount('launch');
+    const campaignId = await createCampaign(launcher, await createMailbox(launcher, smtp, 1));
+    const prospectId = await createProspect(launcher, 'kim@launch.test');
+    const key = randomUUID();
+    const path = `/v1/campaigns/${campaignId}/launch`;
+    const first = await post(launcher, path, key, { prospectIds: [prospectId] });
+    assert.equal(first.status, 202, first.text);
+    const repeat = await post(launcher, path, key, { prospectIds: [prospectId] });
+    assert.deepEqual([repeat.status, repeat.text, repeat.headers.get('idempotent-replayed')], [202, first.text, 'true']);
+    const unkeyed = await launcher.call('POST', path, { prospectIds: [prospectId] });
+    assert.equal(unkeyed.status, 409, 'a real second launch is refused while the first runs: the repeat did not launch');
   });
 
   it('refuses the same key with another body with a 422, doing nothing', async () => {
