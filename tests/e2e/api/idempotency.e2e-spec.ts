@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { RetentionRepository } from '@relance/privacy/retention/retention.repository';
+import { requestHash } from '../../../apps/api/src/idempotency/idempotency-rules';
 import { startSmtpCapture, type SmtpCapture } from '../../harness/smtp-capture';
 import { createCampaign, createMailbox, createProspect } from '../../support/api-fixtures';
 import { ApiResponse, TestAccount, TestApi } from '../../support/test-api';
@@ -132,6 +133,25 @@ describe('Idempotency-Key', () => {
     // Once done, a retry gets the answer.
     const retry = await post(account, '/v1/support/conversations', key, body);
     assert.deepEqual([retry.status, retry.text], [201, fresh[0].text]);
+  });
+
+  it('tells a repeat to retry later while the first still runs (409), and takes over a key its dead process left', async () => {
+    const key = randomUUID();
+    const body = { email: 'lea@in-flight.test' };
+    // What a request still running in another API process leaves in the table.
+    await api.dataSource.query(
+      `INSERT INTO idempotency_keys (account_id, key, request_hash, state, expires_at) VALUES ($1, $2, $3, 'in_flight', now() + interval '1 day')`,
+      [account.accountId, key, requestHash('POST', '/v1/prospects', body)],
+    );
+    const busy = await post(account, '/v1/prospects', key, body);
+    assert.equal(busy.status, 409);
+    assert.deepEqual([busy.body.error.code, busy.body.error.field], ['idempotency_key_in_flight', 'Idempotency-Key']);
+    assert.equal(await prospectsNamed(account, 'lea@in-flight.test'), 0);
+    // Still in flight 10 minutes later: its process died; the same request may run now.
+    await api.dataSource.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '10 minutes' WHERE account_id = $1 AND key = $2`, [account.accountId, key]);
+    assert.equal((await post(account, '/v1/prospects', key, body)).status, 201);
+    assert.equal(await prospectsNamed(account, 'lea@in-flight.test'), 1);
   });
 
   it('refuses an empty, overlong or non-printable key with a 400 naming the header, creating nothing', async () => {
