@@ -34,6 +34,9 @@ export function relanceEnv(services: BenchServices): NodeJS.ProcessEnv {
     WORKER_SHUTDOWN_GRACE: '2s',
     // The benchmark's mail servers listen on loopback.
     MAIL_PRIVATE_HOSTS: 'allow',
+    // Fixtures create prospects by the thousand through one key: they measure Relance, not its limiter.
+    API_RATE_LIMIT: process.env.API_RATE_LIMIT ?? '1000000',
+    API_RATE_LIMIT_EXPENSIVE: process.env.API_RATE_LIMIT_EXPENSIVE ?? '1000000',
   };
 }
 

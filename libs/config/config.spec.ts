@@ -83,6 +83,10 @@ function fullEnv(): NodeJS.ProcessEnv {
     SYSTEM_MAIL_SMTP_URL: 'smtps://privacy:secret@smtp.example.com:465',
     SYSTEM_MAIL_FROM: 'privacy@example.com',
     SUBPROCESSOR_NOTICE_PERIOD: '14d',
+    API_RATE_LIMIT: '1200',
+    API_RATE_LIMIT_EXPENSIVE: '20',
+    API_RATE_LIMIT_WINDOW: '10m',
+    IDEMPOTENCY_KEY_TTL: '48h',
   };
 }
 
@@ -147,6 +151,8 @@ describe('loadConfig', () => {
       requestLog: { flushIntervalMs: 250, batchSize: 50 },
       systemMail: { smtpUrl: 'smtps://privacy:secret@smtp.example.com:465', from: 'privacy@example.com' },
       subprocessors: { noticePeriodMs: 14 * 86_400_000 },
+      rateLimits: { perKey: 1200, expensivePerKey: 20, windowMs: 600_000 },
+      idempotency: { keyTtlMs: 48 * 3_600_000 },
     });
     assert.deepEqual([worker.shutdownGraceMs, worker.maxCachedWorkflows], [3_600_000, 2_000]);
     assert.equal(temporal.address, 'temporal.internal:7233');
@@ -234,6 +240,14 @@ describe('loadConfig', () => {
     assert.deepEqual(config.systemMail, { smtpUrl: null, from: 'privacy@relance.invalid' });
     assert.deepEqual(config.subprocessors, { noticePeriodMs: 30 * 86_400_000 });
     assert.throws(() => loadConfig({ ...requiredEnv(), SUBPROCESSOR_NOTICE_PERIOD: '10ms' }), /SUBPROCESSOR_NOTICE_PERIOD must be at least 1000 ms/);
+    assert.deepEqual(config.rateLimits, { perKey: 600, expensivePerKey: 60, windowMs: 60_000 });
+    assert.deepEqual(config.idempotency, { keyTtlMs: 24 * 3_600_000 });
+  });
+
+  it('fails naming a rate limit that is not a positive whole number', () => {
+    assert.throws(() => loadConfig({ ...requiredEnv(), API_RATE_LIMIT: '0' }), /API_RATE_LIMIT/);
+    assert.throws(() => loadConfig({ ...requiredEnv(), API_RATE_LIMIT_EXPENSIVE: 'lots' }), /API_RATE_LIMIT_EXPENSIVE/);
+    assert.throws(() => loadConfig({ ...requiredEnv(), API_RATE_LIMIT_WINDOW: '10ms' }), /API_RATE_LIMIT_WINDOW/);
   });
 
   it('fails naming a retention duration that is not one', () => {

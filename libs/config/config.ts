@@ -160,6 +160,14 @@ export interface AppConfig {
   readonly subprocessors: { readonly noticePeriodMs: number };
   /** Email verification and enrichment providers (see enrichment-config.ts). */
   readonly enrichment: EnrichmentConfig;
+  /**
+   * Requests each API key may make per window (fixed windows counted in PostgreSQL, so every API
+   * process shares them); `expensivePerKey` is the lower budget of the routes that start heavy work
+   * (launches, batches, exports), counted on top of the general one.
+   */
+  readonly rateLimits: { readonly perKey: number; readonly expensivePerKey: number; readonly windowMs: number };
+  /** How long an `Idempotency-Key` and the answer it stored are kept (a repeat within it gets that answer). */
+  readonly idempotency: { readonly keyTtlMs: number };
 }
 
 /** Where `temporal server start-dev` serves its Web UI by default (and `npm start` when the port is free). */
@@ -254,6 +262,10 @@ const schema = z.object({
   SYSTEM_MAIL_FROM: z.string().email({ message: 'must be an email address' }).default('privacy@relance.invalid'),
   SUBPROCESSOR_NOTICE_PERIOD: duration('30d', 1_000),
   ...ENRICHMENT_FIELDS,
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  API_RATE_LIMIT_EXPENSIVE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  API_RATE_LIMIT_WINDOW: duration('1m', 1_000),
+  IDEMPOTENCY_KEY_TTL: duration('24h', 1_000),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -350,6 +362,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     systemMail: { smtpUrl: v.SYSTEM_MAIL_SMTP_URL ?? null, from: v.SYSTEM_MAIL_FROM },
     subprocessors: { noticePeriodMs: v.SUBPROCESSOR_NOTICE_PERIOD },
     enrichment: enrichmentConfig(v),
+    rateLimits: { perKey: v.API_RATE_LIMIT, expensivePerKey: v.API_RATE_LIMIT_EXPENSIVE, windowMs: v.API_RATE_LIMIT_WINDOW },
+    idempotency: { keyTtlMs: v.IDEMPOTENCY_KEY_TTL },
   });
 }
 

@@ -29,6 +29,12 @@ export type DomainErrorCode =
   /** A CSV that cannot be imported as a whole (empty, binary, too many rows or columns, duplicate headers): 422. */
   | 'invalid_csv'
   | 'unavailable'
+  /** Too many requests for the caller's rate limit (a 429 with Retry-After). */
+  | 'rate_limited'
+  /** An Idempotency-Key already used with another request (a 422). */
+  | 'idempotency_key_reused'
+  /** An Idempotency-Key whose first request is still running (a 409: retry later). */
+  | 'idempotency_key_in_flight'
   | 'internal_error';
 
 /** One problem with one input field, e.g. `{ field: 'steps.0.subject', message: 'steps.0.subject must be a string' }`. */

@@ -17,6 +17,7 @@ import { EnrichmentApiModule } from './enrichment/enrichment.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { ImportsApiModule } from './imports/imports.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MailboxesModule } from './mailboxes/mailboxes.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OperationsModule } from './operations/operations.module';
@@ -45,6 +46,7 @@ export class AppModule {
         CryptoModule,
         TemporalModule,
         AuthModule,
+        IdempotencyModule,
         HealthModule,
         MailboxesModule,
         ProspectsModule,

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { documentRateLimits } from './rate-limits/rate-limit-openapi';
 
 /**
  * Addresses of the UI page that resolve its relative asset links (`./docs/swagger-ui.css`)
@@ -18,7 +19,13 @@ export function setupOpenApi(app: INestApplication, publicUrl: string): void {
         'Every /v1 route needs `Authorization: Bearer <API key>`. Errors are ' +
         '`{ "error": { "code", "message", "field"?, "details"? } }` with a stable `code`.\n\n' +
         'Routes under /v1/staff are for Relance\'s own staff: they take a staff token (`npm run staff`), ' +
-        'never an API key.',
+        'never an API key.\n\n' +
+        'Each API key has a request budget per window (600 a minute unless the operator set another; launches, ' +
+        'prospect batches and exports also count against a lower one). Every answer says where the key stands, ' +
+        'in `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds) and in the IETF draft\'s ' +
+        '`RateLimit-Policy` and `RateLimit` fields; past it, a 429 `rate_limited` with `Retry-After`.\n\n' +
+        'Create and launch routes take an optional `Idempotency-Key` header: a retry with the same key and ' +
+        'request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and does nothing twice.',
     )
     .setVersion('1')
     .addServer(publicUrl)
@@ -31,7 +38,7 @@ export function setupOpenApi(app: INestApplication, publicUrl: string): void {
       'staff-token',
     )
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = documentRateLimits(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Relance API' });
 }
 

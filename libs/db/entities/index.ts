@@ -15,6 +15,7 @@ import { ErasureLedgerEntry } from './erasure-ledger.entity';
 import { ImportJob } from './import-job.entity';
 import { ImportJobProspect } from './import-job-prospect.entity';
 import { ImportRefusal } from './import-refusal.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
 import { InboundMessage } from './inbound-message.entity';
 import { LaunchFilter } from './launch-filter.entity';
 import { Mailbox } from './mailbox.entity';
@@ -58,6 +59,7 @@ export * from './erasure-ledger.entity';
 export * from './import-job.entity';
 export * from './import-job-prospect.entity';
 export * from './import-refusal.entity';
+export * from './idempotency-key.entity';
 export * from './inbound-message.entity';
 export * from './launch-filter.entity';
 export * from './mailbox.entity';
@@ -97,6 +99,7 @@ export const ENTITIES = [
   Subprocessor, SubprocessorChange, SubprocessorNoticeSubscription, SubprocessorNoticeSend,
   EnrichmentJob, EnrichmentResult, EnrichmentRateBucket,
   ImportJob, ImportJobProspect, ImportRefusal,
+  IdempotencyKey,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

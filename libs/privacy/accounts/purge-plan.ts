@@ -37,6 +37,8 @@ export const ACCOUNT_PURGE_STEPS: readonly PurgeStep[] = [
   { table: 'mailbox_send_state', where: OF_MAILBOXES },
   { table: 'subprocessor_notice_sends', where: `user_id IN (SELECT id FROM users WHERE account_id = $1)` },
   { table: 'subprocessor_notice_subscriptions', where: OF_ACCOUNT },
+  // Stored answers to Idempotency-Key requests (they may name prospects).
+  { table: 'idempotency_keys', where: OF_ACCOUNT },
   { table: 'api_keys', where: OF_ACCOUNT },
   { table: 'account_exports', where: OF_ACCOUNT },
   { table: 'mailboxes', where: OF_ACCOUNT },

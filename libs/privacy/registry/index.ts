@@ -1,4 +1,5 @@
 import { ACCOUNT_TABLES } from './accounts.registry';
+import { API_TABLES } from './api.registry';
 import { ENRICHMENT_NOT_PERSONAL, ENRICHMENT_TABLES } from './enrichment.registry';
 import { IMPORT_NOT_PERSONAL, IMPORT_TABLES } from './imports.registry';
 import { NOT_PERSONAL as BASE_NOT_PERSONAL } from './not-personal';
@@ -15,7 +16,7 @@ import type { NonPersonalColumn, PersonalTable } from './types';
  * table or text-like column joins here or in NOT_PERSONAL: registry.int-spec fails until it does.
  */
 export const PERSONAL_DATA: readonly PersonalTable[] = [
-  ...SUPPRESSION_TABLES, ...ENRICHMENT_TABLES, ...IMPORT_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...SUBPROCESSOR_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
+  ...API_TABLES, ...SUPPRESSION_TABLES, ...ENRICHMENT_TABLES, ...IMPORT_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...SUBPROCESSOR_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
 ];
 
 /** Text-like columns that name nobody, each with why. */

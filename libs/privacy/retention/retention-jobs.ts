@@ -65,6 +65,7 @@ export class RetentionJobs {
         return {
           staffTokensDeleted: await this.retention.deleteRevokedStaffTokens(revokedBefore),
           apiKeysDeleted: await this.retention.deleteRevokedApiKeys(revokedBefore),
+          idempotencyKeysDeleted: await this.retention.deleteExpiredIdempotencyKeys(now),
           ...(await this.removeExpiredExports(now)),
         };
       }

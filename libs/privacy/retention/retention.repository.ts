@@ -67,4 +67,10 @@ export class RetentionRepository {
     );
     return count;
   }
+
+  /** Idempotency keys past their expiry, with the answers they kept for replay; returns how many went. */
+  async deleteExpiredIdempotencyKeys(now: Date): Promise<number> {
+    const [, count] = await this.dataSource.query(`DELETE FROM idempotency_keys WHERE expires_at < $1`, [now]);
+    return count;
+  }
 }

@@ -7,6 +7,8 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { AccountExportService } from '@relance/privacy/accounts/account-export.service';
 import { AccountLifecycleService, type AccountCaller } from './account-lifecycle.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { ExpensiveRoute } from '../rate-limits/expensive-route.decorator';
 
 /**
  * The account itself: "export all your data" (an archive behind an expiring signed link) and
@@ -23,6 +25,8 @@ export class AccountController {
 
   @Post('exports')
   @HttpCode(202)
+  @Idempotent()
+  @ExpensiveRoute()
   @ApiOperation({ summary: 'Export all of the account\'s data (a ZIP of JSON and CSV per entity), written in the background' })
   @ApiErrors(503)
   requestExport(@AccountId() accountId: string, @CallerApiKeyId() apiKeyId: string, @CallerUserId() userId: string | null) {

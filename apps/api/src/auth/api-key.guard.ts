@@ -1,8 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { ServerResponse } from 'node:http';
 import { AccountRepository, API_KEY_PATTERN, hashApiKey } from '@relance/db/repositories/account.repository';
 import { DomainError } from '@relance/errors';
 import type { ApiRequest } from '../common/api-request';
+import { ApiRateLimiter } from '../rate-limits/api-rate-limiter';
+import { IS_EXPENSIVE_ROUTE } from '../rate-limits/expensive-route.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import { IS_STAFF_ROUTE } from './staff-route-metadata';
 
@@ -11,13 +14,15 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * `Authorization: Bearer rl_live_...` on every route not marked @Public. Keys are looked up
- * by SHA-256; a revoked key is as unknown as a wrong one.
+ * by SHA-256 on every request (no cache), so a revoked key is refused at once, as unknown as a
+ * wrong one. A known key's request is then counted against its rate limits (ApiRateLimiter).
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(AccountRepository) private readonly accounts: AccountRepository,
+    @Inject(ApiRateLimiter) private readonly limits: ApiRateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,6 +41,8 @@ export class ApiKeyGuard implements CanActivate {
       await this.accounts.touchApiKey(apiKey.id, TOUCH_INTERVAL_MS);
     }
     request.auth = { accountId: apiKey.accountId, apiKeyId: apiKey.id, userId: apiKey.userId };
+    const expensive = this.reflector.getAllAndOverride<boolean>(IS_EXPENSIVE_ROUTE, targets) ?? false;
+    await this.limits.consume(apiKey.id, expensive, context.switchToHttp().getResponse<ServerResponse>());
     return true;
   }
 }

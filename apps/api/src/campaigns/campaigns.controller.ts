@@ -15,6 +15,8 @@ import { ReplaceStepsDto } from './dto/replace-steps.dto';
 import { LaunchAcceptedDto, LaunchCampaignDto } from './dto/launch.dto';
 import { ListCampaignsQuery } from './dto/list-campaigns.query';
 import { launchChoiceOf } from './launch-choice';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { ExpensiveRoute } from '../rate-limits/expensive-route.decorator';
 
 @ApiTags('campaigns')
 @ApiBearerAuth('api-key')
@@ -30,6 +32,7 @@ export class CampaignsController {
 
   @Post()
   @HttpCode(201)
+  @Idempotent()
   @ApiOperation({
     summary: 'Create a campaign with its steps',
     description: 'Templates are checked now (syntax and variable names), so sends never fail on them later.',
@@ -87,6 +90,8 @@ export class CampaignsController {
 
   @Post(':id/launch')
   @HttpCode(202)
+  @Idempotent()
+  @ExpensiveRoute()
   @ApiOperation({
     summary: 'Launch the campaign',
     description:

@@ -11,6 +11,7 @@ const DESCRIPTIONS: Record<number, string> = {
   410: 'No longer available (`gone`): e.g. an expired download link',
   413: 'The upload is larger than the configured limit (`file_too_large`, naming it)',
   422: 'Well-formed but cannot be done (see the code)',
+  429: 'Over the API key\'s rate limit (`rate_limited`): retry after the seconds in `Retry-After`',
   503: 'A dependency is down',
 };
 

@@ -24,6 +24,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   file_too_large: 413,
   invalid_csv: 422,
   unavailable: 503,
+  rate_limited: 429,
+  idempotency_key_reused: 422,
+  idempotency_key_in_flight: 409,
   internal_error: 500,
 };
 

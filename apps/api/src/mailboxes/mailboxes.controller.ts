@@ -10,6 +10,7 @@ import { UpdateMailboxDto } from './dto/update-mailbox.dto';
 import { MailboxEditsService } from './mailbox-edits.service';
 import { MailboxReportsService } from './mailbox-reports.service';
 import { MailboxesService } from './mailboxes.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('mailboxes')
 @ApiBearerAuth('api-key')
@@ -24,6 +25,7 @@ export class MailboxesController {
 
   @Post()
   @HttpCode(201)
+  @Idempotent()
   @ApiOperation({
     summary: 'Add a sending mailbox',
     description:

@@ -6,6 +6,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ProspectPrivacyRequestDto } from './dto/privacy-request-input.dto';
 import { PrivacyRequestDto } from './dto/privacy-request.dto';
 import { PrivacyRequestIntake } from './privacy-request-intake.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 /** A customer files a request on behalf of one of its prospects; its key vouches for it (verified at once). */
 @ApiTags('privacy-requests')
@@ -17,6 +18,7 @@ export class ProspectPrivacyRequestsController {
 
   @Post(':id/privacy-requests')
   @HttpCode(202)
+  @Idempotent()
   @ApiOperation({ summary: 'File a privacy request on the prospect\'s behalf (erasure, access, restriction run at once; a rectification with its fields)' })
   @ApiAcceptedResponse({ type: PrivacyRequestDto })
   @ApiErrors(400, 404)

@@ -8,6 +8,7 @@ import { ProspectDto } from '../prospects/dto/prospect.dto';
 import { AcceptSuggestionDto, ListProspectSuggestionsQuery } from './dto/prospect-suggestion-inputs';
 import { AcceptedSuggestionDto, ProspectSuggestionDto, ProspectSuggestionPageDto } from './dto/prospect-suggestion.dto';
 import { ProspectSuggestionsService } from './prospect-suggestions.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('prospect-suggestions')
 @ApiBearerAuth('api-key')
@@ -31,6 +32,7 @@ export class ProspectSuggestionsController {
 
   @Post(':id/accept')
   @HttpCode(201)
+  @Idempotent()
   @ApiOperation({
     summary: 'Accept: create the prospect and enroll it in the same campaign, in one call',
     description:

@@ -13,6 +13,8 @@ import { ProspectEditsService } from './prospect-edits.service';
 import { ProspectForgetService } from './prospect-forget.service';
 import { ProspectPresenter } from './prospect-presenter';
 import { ProspectsService } from './prospects.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { ExpensiveRoute } from '../rate-limits/expensive-route.decorator';
 
 @ApiTags('prospects')
 @ApiBearerAuth('api-key')
@@ -28,6 +30,7 @@ export class ProspectsController {
 
   @Post()
   @HttpCode(201)
+  @Idempotent()
   @ApiOperation({
     summary: 'Create a prospect',
     description: 'A second prospect with the same email is a 409 `conflict`; the address of a forgotten prospect, a 409 `suppressed`.',
@@ -44,6 +47,8 @@ export class ProspectsController {
 
   @Post('batch')
   @HttpCode(200)
+  @Idempotent()
+  @ExpensiveRoute()
   @ApiOperation({
     summary: 'Create up to 1000 prospects',
     description:

@@ -1,19 +1,22 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CustomerSupportService } from '@relance/support/customer-support.service';
 import { AccountId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ListConversationsQuery, OpenConversationDto, ReplyDto } from './dto/support-input.dto';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 /** A customer writes to support: with an API key of a user (the author), on the account's conversations. */
 @ApiTags('support')
+@ApiBearerAuth('api-key')
 @ApiErrors(401)
 @Controller('v1/support/conversations')
 export class SupportController {
   constructor(@Inject(CustomerSupportService) private readonly support: CustomerSupportService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Open a conversation with support (a user\'s API key)' })
   @ApiErrors(400, 403)
   open(@AccountId() accountId: string, @CallerUserId() userId: string | null, @Body() body: OpenConversationDto) {
@@ -35,6 +38,7 @@ export class SupportController {
   }
 
   @Post(':id/messages')
+  @Idempotent()
   @ApiOperation({ summary: 'Reply in a conversation (a user\'s API key)' })
   @ApiErrors(400, 403, 404)
   reply(

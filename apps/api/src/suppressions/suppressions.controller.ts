@@ -10,6 +10,7 @@ import { CreateSuppressionDto } from './dto/create-suppression.dto';
 import { CheckSuppressionQuery, ListSuppressionsQuery } from './dto/suppression-queries';
 import { SuppressionCheckDto, SuppressionDto, SuppressionPageDto } from './dto/suppression.dto';
 import { SuppressionsService } from './suppressions.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('suppressions')
 @ApiBearerAuth('api-key')
@@ -20,6 +21,7 @@ export class SuppressionsController {
 
   @Post()
   @HttpCode(201)
+  @Idempotent()
   @ApiOperation({
     summary: 'Suppress an address or a domain',
     description:

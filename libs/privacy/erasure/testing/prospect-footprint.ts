@@ -76,6 +76,12 @@ export async function prospectFootprint(
      VALUES ($1, $2, 0, $3, 'enrich', 'hunter', 'done', $4, '{company}')`,
     [accountId, job.id, prospect.id, JSON.stringify({ company: 'Footprint Ltd', position: `Friend of ${person.lastName}` })],
   );
+  // Created through the API with an Idempotency-Key: the answer kept for replays names them.
+  await db.query(
+    `INSERT INTO idempotency_keys (account_id, key, request_hash, state, response_status, response_body, expires_at)
+     VALUES ($1, $2, $3, 'completed', 201, $4::json, now() + interval '1 day')`,
+    [accountId, `create-${prospect.id}`, 'f'.repeat(64), JSON.stringify({ id: prospect.id, email: person.email, firstName: person.firstName })],
+  );
   const uid = () => Math.floor(Math.random() * 2 ** 31);
   await inbound(uid(), { enrollmentId: enrollment.id, inReplyTo: message.id, kind: 'reply' });
   await inbound(uid(), { enrollmentId: null, inReplyTo: message.id, kind: 'bounce' });
