@@ -16,6 +16,7 @@ describe('verification and enrichment', () => {
   let dns: DnsStub;
   let api: ApiClient;
   let accountId: string;
+  let apiKey: string;
   const logLines: string[] = [];
 
   before(async () => {
@@ -25,7 +26,7 @@ describe('verification and enrichment', () => {
       env: { ...stubs.env(), ENRICHMENT_DNS_SERVERS: dns.server, ENRICHMENT_DNS_TIMEOUT: '500ms' },
       logs: { write: (line: string) => void logLines.push(line) },
     });
-    ({ api, accountId } = await stack.newAccount('Enrich Co'));
+    ({ api, accountId, apiKey } = await stack.newAccount('Enrich Co'));
   });
 
   after(async () => {
@@ -118,6 +119,29 @@ describe('verification and enrichment', () => {
     assert.deepEqual(
       [ids.Mx, ids.Gone, ids.Throwaway].map((id) => resultOf(job, id).verdict), ['valid', 'invalid', 'disposable']);
     assert.ok(dns.queries.includes('MX acme.test'));
+  });
+
+  it('verifies what an import brought in, once it has completed; another account cannot', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['email,first name\nana@acme.test,Ana\nbo@initech.test,Bo\nnot-an-address,Cy\n']), 'fair.csv');
+    const uploaded = await fetch(`${stack.apiUrl}/v1/imports`, { method: 'POST', body: form, headers: { authorization: `Bearer ${apiKey}` } });
+    assert.equal(uploaded.status, 201);
+    const importId = ((await uploaded.json()) as { id: string }).id;
+    const early = await api.post(`/v1/imports/${importId}/enrichment`, { kind: 'verify' });
+    assert.deepEqual([early.status, early.body.error.code], [409, 'conflict']);
+    assert.match(early.body.error.message, /awaiting mapping: enrich it once it has completed/);
+    assert.equal((await api.post(`/v1/imports/${importId}/start`, {})).status, 202);
+    await eventually('the import completed', async () => (await api.get(`/v1/imports/${importId}`)).body.progress.status === 'completed' || undefined, 60_000);
+
+    const other = await stack.newAccount('Not Enrich Co');
+    assert.equal((await other.api.post(`/v1/imports/${importId}/enrichment`, { kind: 'verify' })).status, 404);
+    assert.equal((await api.post(`/v1/imports/${importId}/enrichment`, { kind: 'guess' })).body.error.field, 'kind');
+    const started = await api.post(`/v1/imports/${importId}/enrichment`, { kind: 'verify' });
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    assert.equal(started.body.prospects, 2, 'the refused row made no prospect');
+    assert.equal(started.body.jobIds.length, 1);
+    const job = await finished(started.body.jobIds[0]);
+    assert.deepEqual(job.results.map((r: { verdict: string }) => r.verdict), ['valid', 'valid']);
   });
 
   it('refuses bad jobs naming the field, and another account\'s prospects and jobs are not found', async () => {

@@ -30,7 +30,7 @@ export interface RelanceStack {
   vaultDataSource: DataSource;
   temporal: TemporalClientHandle;
   /** A fresh account and its API client. */
-  newAccount(name: string): Promise<{ accountId: string; api: ApiClient }>;
+  newAccount(name: string): Promise<{ accountId: string; api: ApiClient; apiKey: string }>;
   /**
    * Connects the n-th Dovecot user as a mailbox of `api`'s account, sending through the test
    * SMTP server; its sync workflow is ended by stop(). Returns the mailbox id.
@@ -80,7 +80,7 @@ export async function startRelanceStack(
       ownerEmail: `owner@${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.test`,
       ownerName: 'Owner',
     });
-    return { accountId: account.accountId, api: new ApiClient(apiUrl, account.apiKey) };
+    return { accountId: account.accountId, api: new ApiClient(apiUrl, account.apiKey), apiKey: account.apiKey };
   };
   const mailboxIds: string[] = [];
   const connectMailbox = async (api: ApiClient, userNumber: number, extra: Record<string, unknown> = {}) => {

@@ -12,6 +12,9 @@ const IDEMPOTENT = [
   'POST /v1/account/exports',
   'POST /v1/campaigns',
   'POST /v1/campaigns/{id}/launch',
+  'POST /v1/enrichment-jobs',
+  'POST /v1/imports/{id}/enrichment',
+  'POST /v1/imports/{id}/start',
   'POST /v1/mailboxes',
   'POST /v1/prospect-suggestions/{id}/accept',
   'POST /v1/prospects',
@@ -28,9 +31,16 @@ const ACTIONS = [
   'POST /v1/account/closure',
   'POST /v1/account/closure/cancel',
   'POST /v1/campaigns/{id}/{action}',
+  // A lookup: it creates nothing and stores nothing.
+  'POST /v1/email-finder',
   'POST /v1/enrollments/{id}/{action}',
+  // A multipart upload: its body is streamed to storage, never held to be hashed. A repeated
+  // upload makes a second job that waits for its own start (which is idempotent).
+  'POST /v1/imports',
   'POST /v1/prospect-suggestions/{id}/dismiss',
+  'POST /v1/prospects/bulk',
   'POST /v1/prospects/{id}/forget',
+  'POST /v1/prospects/{id}/tags',
   'POST /v1/tasks/{id}/done',
   'POST /v1/tasks/{id}/skip',
 ];

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { AccountId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateEnrichmentJobDto } from './dto/enrichment-job-input.dto';
 import { EnrichmentJobDto } from './dto/enrichment-job.dto';
 import { EnrichmentJobsService } from './enrichment-jobs.service';
@@ -16,6 +17,7 @@ export class EnrichmentJobsController {
 
   @Post()
   @HttpCode(201)
+  @Idempotent()
   @ApiOperation({
     summary: 'Verify or enrich some prospects',
     description:

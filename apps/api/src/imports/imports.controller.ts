@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { AccountId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ImportJobDto, ImportJobPageDto, ImportProgressDto } from './dto/import-job.dto';
 import { ListImportsQuery } from './dto/list-imports.query';
 import { StartImportDto } from './dto/start-import.dto';
@@ -54,6 +55,7 @@ export class ImportsController {
 
   @Post(':id/start')
   @HttpCode(202)
+  @Idempotent()
   @ApiOperation({
     summary: 'Confirm the mapping and start the import',
     description: 'Runs as workflow `import:<id>`; follow it with GET /v1/imports/{id}/progress. A second start is a 409.',
