@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '@relance/config';
+import { APP_LOGGER, type Logger } from '@relance/observability';
 import { DomainError } from '@relance/errors';
 import { PolicyState, rateLimitedMessage, rateLimitHeaders, secondsUntilReset } from './rate-limit-headers';
 
@@ -30,9 +31,12 @@ export class ApiRateLimiter implements OnApplicationShutdown {
   private readonly general: Policy;
   private readonly expensive: Policy;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(APP_LOGGER) private readonly logger: Logger) {
     const { perKey, expensivePerKey, windowMs } = config.rateLimits;
     this.pool = new Pool({ connectionString: config.database.url, max: POOL_SIZE });
+    // An idle connection the server closes (a restart, pg_terminate_backend) is dropped by the
+    // pool and replaced at the next request; unheard, its 'error' would crash the process.
+    this.pool.on('error', (error) => this.logger.warn({ err: { message: error.message } }, 'rate limits: an idle database connection was closed'));
     // Whole seconds: the RateLimit fields carry integers.
     this.windowSeconds = Math.max(1, Math.round(windowMs / 1000));
     const limiter = (keyPrefix: string, points: number) => new RateLimiterPostgres({
@@ -55,7 +59,8 @@ export class ApiRateLimiter implements OnApplicationShutdown {
   async consume(apiKeyId: string, expensive: boolean, response: ServerResponse): Promise<void> {
     const states: PolicyState[] = [];
     for (const policy of expensive ? [this.general, this.expensive] : [this.general]) {
-      const outcome = await this.count(policy, apiKeyId);
+      const outcome = await this.countOrPass(policy, apiKeyId);
+      if (!outcome) continue;
       states.push(outcome.state);
       if (outcome.exceeded) {
         setHeaders(response, rateLimitHeaders(states));
@@ -63,11 +68,29 @@ export class ApiRateLimiter implements OnApplicationShutdown {
         throw new DomainError('rate_limited', rateLimitedMessage(outcome.state, policy.what));
       }
     }
-    setHeaders(response, rateLimitHeaders(states));
+    if (states.length > 0) setHeaders(response, rateLimitHeaders(states));
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.pool.end();
+  }
+
+  /**
+   * The count, tried twice: a connection closed under a query fails it, and the next one gets a
+   * fresh connection. When the store still fails, the request passes uncounted (logged): a
+   * budget is a protection, not a reason to refuse service while the database recovers.
+   */
+  private async countOrPass(policy: Policy, apiKeyId: string): Promise<{ state: PolicyState; exceeded: boolean } | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.count(policy, apiKeyId);
+      } catch (error) {
+        if (attempt === 2) {
+          this.logger.warn({ policy: policy.name, err: { message: (error as Error).message } }, 'rate limits: not counted, the store failed');
+          return null;
+        }
+      }
+    }
   }
 
   private async count(policy: Policy, apiKeyId: string): Promise<{ state: PolicyState; exceeded: boolean }> {
