@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig, loadDatabaseUrls } from './config';
+import { ConfigError, loadConfig } from './config';
 
 const payloadKey = randomBytes(32);
 const vaultKey = randomBytes(32);
@@ -392,31 +392,5 @@ describe('loadConfig', () => {
     assert.equal(error.problems.length, 3);
     assert.ok(!error.message.includes(shortKey));
     assert.ok(!error.message.includes(goodKey));
-  });
-});
-
-describe('VAULT_DATABASE_URL', () => {
-  it("defaults to the main database's name + _vault, same server and login", () => {
-    assert.equal(loadConfig(requiredEnv()).vault.databaseUrl, 'postgres://relance:secret@db.internal:5432/relance_vault');
-    assert.deepEqual(loadDatabaseUrls({ DATABASE_URL: 'postgres://relance@localhost/relance?sslmode=require' }), {
-      main: 'postgres://relance@localhost/relance?sslmode=require',
-      vault: 'postgres://relance@localhost/relance_vault?sslmode=require',
-    });
-  });
-
-  it('takes a database of its own, on another server too', () => {
-    const vault = 'postgres://vault:other@vault.internal:6432/credentials';
-    assert.equal(loadConfig({ ...requiredEnv(), VAULT_DATABASE_URL: vault }).vault.databaseUrl, vault);
-    assert.equal(loadDatabaseUrls({ DATABASE_URL: 'postgres://relance@localhost/relance', VAULT_DATABASE_URL: vault }).vault, vault);
-  });
-
-  it('fails naming VAULT_DATABASE_URL when it is not a postgres URL', () => {
-    for (const value of ['mysql://relance@localhost/vault', 'not a url']) {
-      assert.throws(
-        () => loadConfig({ ...requiredEnv(), VAULT_DATABASE_URL: value }),
-        (error: unknown) => error instanceof ConfigError && /VAULT_DATABASE_URL/.test(error.message),
-        value,
-      );
-    }
   });
 });
