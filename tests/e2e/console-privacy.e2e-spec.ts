@@ -77,6 +77,8 @@ describe('console: handling privacy requests in a browser', () => {
     await liveState(page, /Finished: completed/);
     await page.locator('[data-testid="request-status"]', { hasText: 'completed' }).waitFor();
     await page.locator('[data-testid="request-events"]', { hasText: 'verified' }).waitFor();
+    // The verify action's notice was about the open request: the completed one shows none.
+    assert.equal(await page.locator('[data-testid="notice"]').count(), 0, 'no stale notice once completed');
     await page.screenshot({ path: artifactPath('console-privacy-request.png'), fullPage: true });
     assert.equal((await stack.api.get(`/v1/prospects/${prospect.body.id}`)).status, 404, 'the prospect is erased');
 

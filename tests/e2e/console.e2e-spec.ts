@@ -92,6 +92,8 @@ describe('staff console in a browser', () => {
     assert.equal(await dueSoonRow.getAttribute('data-urgency'), 'due_soon');
     const overdueRow = page.locator(`[data-request-id="${overdue}"]`);
     assert.equal(await overdueRow.locator('[data-testid="days-left"]').innerText(), 'overdue by 1 day');
+    // Statuses read as words, not as the API's codes.
+    assert.equal(await overdueRow.locator('[data-testid="request-status"]').innerText(), 'verified, in progress');
     const rows = await page.locator('[data-testid="home-request"]').all();
     const order = await Promise.all(rows.map((row) => row.getAttribute('data-request-id')));
     assert.ok(order.indexOf(overdue) < order.indexOf(dueSoon), 'overdue before due soon');

@@ -9,6 +9,7 @@ import { createDataConverter, type EnrollmentResult } from '@relance/temporal';
 import { testEnv } from '../harness/env';
 import { eventually } from '../support/api-client';
 import { RelanceStack, startRelanceStack } from '../support/relance-stack';
+import { relanceWorkflowBundle } from '../../apps/worker/src/workflow-bundle';
 
 /** A history this long makes Temporal suggest a new run (its default is 4,096 events). */
 const SUGGEST_AFTER_EVENTS = 40;
@@ -81,7 +82,7 @@ describe('enrollment workflow: continues as new when Temporal suggests it', () =
     }));
     let replayed = 0;
     const replays = Worker.runReplayHistories(
-      { workflowsPath: require.resolve('../../workflows'), dataConverter: createDataConverter(stack.config) },
+      { workflowBundle: await relanceWorkflowBundle(), dataConverter: createDataConverter(stack.config) },
       (async function* () { for (const history of histories) yield await history; })(),
     );
     for await (const { workflowId, error } of replays) {

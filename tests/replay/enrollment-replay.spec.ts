@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { Worker } from '@temporalio/worker';
 import { parseKeyRing } from '@relance/config/master-keys';
 import { createDataConverter } from '@relance/temporal/data-converter';
+import { relanceWorkflowBundle } from '../../apps/worker/src/workflow-bundle';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -24,10 +25,10 @@ const FIXTURE_PAYLOAD_KEYS = 'replay1:cmVsYW5jZS1yZXBsYXktZml4dHVyZS1rZXktMzJieX
  * one they use, so npm does not install a copy for each (historyFromJSON fails across copies).
  */
 describe('enrollment workflow: histories recorded by earlier versions replay', () => {
-  const replay = (fixture: string) =>
+  const replay = async (fixture: string) =>
     Worker.runReplayHistory(
       {
-        workflowsPath: require.resolve('../../workflows'),
+        workflowBundle: await relanceWorkflowBundle(),
         dataConverter: createDataConverter({
           // Only the keys matter to a replay: nothing connects to a server.
           temporal: { payloadKeys: parseKeyRing(FIXTURE_PAYLOAD_KEYS) },

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { Worker } from '@temporalio/worker';
 import { parseKeyRing } from '@relance/config/master-keys';
 import { createDataConverter } from '@relance/temporal/data-converter';
+import { relanceWorkflowBundle } from '../../apps/worker/src/workflow-bundle';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -18,10 +19,10 @@ const FIXTURE_PAYLOAD_KEYS = 'replay1:cmVsYW5jZS1yZXBsYXktZml4dHVyZS1rZXktMzJieX
  * rejected one was recorded at the commit that added rejection, to guard it from here on.
  */
 describe('privacy-request workflow: histories recorded by earlier versions replay', () => {
-  const replay = (fixture: string) =>
+  const replay = async (fixture: string) =>
     Worker.runReplayHistory(
       {
-        workflowsPath: require.resolve('../../workflows'),
+        workflowBundle: await relanceWorkflowBundle(),
         dataConverter: createDataConverter({ temporal: { payloadKeys: parseKeyRing(FIXTURE_PAYLOAD_KEYS) } }),
       },
       JSON.parse(readFileSync(join(root, 'tests', 'replay', 'histories', fixture), 'utf8')),

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
@@ -19,9 +19,10 @@ import { ensureRetentionSchedules, RetentionJobs } from '@relance/privacy/retent
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
 import { SubprocessorNotices } from '@relance/subprocessors';
-import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '@relance/temporal';
+import { createDataConverter, TASK_QUEUES } from '@relance/temporal';
 import { countActivities, metricsSinks } from './worker-counters';
 import { heartbeatWhileRunning } from './heartbeat-while-running';
+import { relanceWorkflowBundle } from './workflow-bundle';
 import { WorkerModule } from './worker.module';
 
 export interface RelanceWorker {
@@ -50,14 +51,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     logger: new NestPinoLogger(logger),
   });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const workflowBundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../../workflows'),
-    // Workflow code converts its own failures: the bundle must encode them like the worker does.
-    failureConverterPath: FAILURE_CONVERTER_PATH,
-    // Counts failed runs (relance_workflow_failures_total) through the `metrics` sink below.
-    workflowInterceptorModules: [require.resolve('../../../workflows/failure-count.interceptors')],
-    logger: { ...quietBundlerLogger },
-  });
+  const workflowBundle = await relanceWorkflowBundle();
   const common = {
     connection,
     namespace: config.temporal.namespace,
@@ -160,6 +154,3 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     },
   };
 }
-
-const noop = () => undefined;
-const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop };

@@ -39,7 +39,7 @@ export function subprocessorsResource(
       actions: {
         list: { isAccessible: allowed }, show: { isAccessible: allowed }, search: { isAccessible: allowed },
         new: closed, edit: closed, delete: closed, bulkDelete: closed,
-        add: { ...change('add'), actionType: 'resource', icon: 'Add' },
+        add: { ...change('add'), actionType: 'resource', icon: 'Plus' },
         change: { ...change('change'), actionType: 'record', icon: 'Edit' },
         retire: { ...change('retire'), actionType: 'record', icon: 'Archive', variant: 'danger' },
       },

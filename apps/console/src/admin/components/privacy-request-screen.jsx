@@ -85,7 +85,8 @@ const PrivacyRequestScreen = ({ record, resource }) => {
       const body = response.data;
       setScreen(body.screen);
       setProblems((body.problems ?? []).map((p) => ({ ...p, form })));
-      setNotice(body.notice ?? null);
+      // Kept with the status it was about: once the workflow moves on, it no longer applies.
+      setNotice(body.notice ? { ...body.notice, status: body.screen.status } : null);
     } catch (error) {
       setNotice({ type: 'error', message: error.response?.status === 403 ? 'Your role may not do this.' : error.message });
     } finally {
@@ -94,6 +95,7 @@ const PrivacyRequestScreen = ({ record, resource }) => {
   };
 
   if (!screen) return <Box variant="grey"><Text>Loading…</Text></Box>;
+  const current = notice && (notice.type === 'error' || notice.status === screen.status) ? notice : null;
   const form = { busy, problems, onSubmit: submit };
   return (
     <Box variant="grey" data-testid="privacy-request-screen">
@@ -105,7 +107,7 @@ const PrivacyRequestScreen = ({ record, resource }) => {
         <Box mt="lg" p="default" bg="grey20">
           <Text data-testid="live-state">{liveLabel(screen)}</Text>
         </Box>
-        {notice ? <MessageBox mt="lg" variant={notice.type === 'error' ? 'danger' : 'success'} message={notice.message} data-testid="notice" /> : null}
+        {current ? <MessageBox mt="lg" variant={current.type === 'error' ? 'danger' : 'success'} message={current.message} data-testid="notice" /> : null}
         {screen.hasCertificate ? (
           <Box mt="lg">
             <Link href={`${rootPath}/api/resources/privacy_requests/records/${screen.id}/certificate`} download data-testid="download-certificate">

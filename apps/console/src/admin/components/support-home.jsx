@@ -8,6 +8,10 @@ const api = new ApiClient();
 
 const COLOURS = { overdue: 'error', due_soon: 'warning', on_time: 'grey80', awaiting_verification: 'grey60' };
 
+// What a status means to the person reading the list (the API's codes stay in the data).
+const STATUS_WORDS = { awaiting_verification: 'awaiting verification', verified: 'verified, in progress' };
+const statusWords = (status) => STATUS_WORDS[status] ?? status.replace(/_/g, ' ');
+
 function daysLabel(line) {
   if (line.daysLeft === null) return 'awaiting verification';
   if (line.urgency === 'overdue') return `overdue by ${Math.max(1, -line.daysLeft)} day${-line.daysLeft > 1 ? 's' : ''}`;
@@ -45,8 +49,8 @@ const SupportHome = () => {
                     <TableRow key={line.id} data-testid="home-request" data-request-id={line.id} data-urgency={line.urgency}>
                       <TableCell>{line.dueAt ? line.dueAt.slice(0, 10) : '—'}</TableCell>
                       <TableCell><Text color={COLOURS[line.urgency]} data-testid="days-left">{daysLabel(line)}</Text></TableCell>
-                      <TableCell>{line.type}</TableCell>
-                      <TableCell>{line.status}</TableCell>
+                      <TableCell>{line.type.replace(/_/g, ' ')}</TableCell>
+                      <TableCell data-testid="request-status">{statusWords(line.status)}</TableCell>
                       <TableCell>{line.requester}</TableCell>
                       <TableCell><Link href={`${home.rootPath}/resources/privacy_requests/records/${line.id}/show`}>{line.id.slice(0, 8)}</Link></TableCell>
                     </TableRow>
