@@ -220,7 +220,7 @@ describe('loadConfig', () => {
       pauseRecheckMs: 3_600_000,
     });
     assert.deepEqual(config.mail, { syncIntervalMs: 60_000, smtpTimeoutMs: 10_000, imapTimeoutMs: 15_000, allowPrivateHosts: false });
-    assert.deepEqual(config.worker, { shutdownGraceMs: 30_000, maxCachedWorkflows: 500, http: { host: '127.0.0.1', port: 3001 }, sdkMetricsPort: 0 });
+    assert.deepEqual(config.worker, { shutdownGraceMs: 30_000, maxCachedWorkflows: 500, http: { host: '127.0.0.1', port: 3001 }, sdkMetricsPort: 0, taskQueues: null });
     assert.equal(config.tokens.unsubscribeTtlMs, 365 * 86_400_000);
     assert.equal(config.tokens.trackingTtlMs, 365 * 86_400_000);
     // The privacy policy's durations: logs a month, their archives a year, support 90 days after closure.

@@ -4,6 +4,7 @@ import {
 } from './config-fields';
 import { ENRICHMENT_FIELDS, enrichmentConfig, type EnrichmentConfig } from './enrichment-config';
 import type { KeyRing } from './master-keys';
+import { WORKER_FIELDS, workerConfig, type WorkerConfig } from './worker-config';
 
 /**
  * The one place that reads process.env. Every variable is listed in .env.example with its
@@ -83,17 +84,7 @@ export interface AppConfig {
      */
     readonly allowPrivateHosts: boolean;
   };
-  readonly worker: {
-    readonly shutdownGraceMs: number;
-    readonly maxCachedWorkflows: number;
-    /** The worker's own HTTP server (/metrics, /health): loopback unless told otherwise; port 0 picks a free one. */
-    readonly http: { readonly host: string; readonly port: number };
-    /**
-     * Port of the Temporal SDK's Prometheus exporter (loopback only); 0 picks a free one. The
-     * worker's /metrics reads it and serves its lines beside Relance's own.
-     */
-    readonly sdkMetricsPort: number;
-  };
+  readonly worker: WorkerConfig;
   /** /metrics on the API and the worker: open to any caller unless a bearer token is set. */
   readonly metrics: { readonly token: string | null };
   /** The Temporal codec endpoints (/codec on the API and on the console): the browser origins allowed to call them (the Temporal Web UI's). */
@@ -228,11 +219,7 @@ const schema = z.object({
   SMTP_TIMEOUT: duration('10s', 100),
   IMAP_TIMEOUT: duration('15s', 100),
   MAIL_PRIVATE_HOSTS: z.enum(['allow', 'deny']).default('deny'),
-  WORKER_SHUTDOWN_GRACE: duration('30s', 0),
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
-  WORKER_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-  WORKER_HTTP_PORT: port(3001),
-  WORKER_SDK_METRICS_PORT: port(0),
+  ...WORKER_FIELDS,
   METRICS_TOKEN: optionalToken,
   CODEC_CORS_ORIGINS: z.preprocess(blankAsUnset, webOrigins.optional()),
   ACCOUNT_EXPORT_DIR: z.string().min(1).default('.data/exports'),
@@ -318,12 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // Tenants name their own servers: unless the operator says so, none may lead into this network.
       allowPrivateHosts: v.MAIL_PRIVATE_HOSTS === 'allow',
     },
-    worker: {
-      shutdownGraceMs: v.WORKER_SHUTDOWN_GRACE,
-      maxCachedWorkflows: v.WORKER_MAX_CACHED_WORKFLOWS,
-      http: { host: v.WORKER_HTTP_HOST, port: v.WORKER_HTTP_PORT },
-      sdkMetricsPort: v.WORKER_SDK_METRICS_PORT,
-    },
+    worker: workerConfig(v),
     metrics: { token: v.METRICS_TOKEN ?? null },
     // The UI the operators open decodes through /codec: its origin, else the dev server's usual one.
     codec: { corsOrigins: v.CODEC_CORS_ORIGINS ?? [new URL(v.TEMPORAL_UI_URL ?? DEFAULT_TEMPORAL_UI_URL).origin] },

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import {
@@ -19,9 +19,10 @@ import { ensureRetentionSchedules, RetentionJobs } from '@relance/privacy/retent
 import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
 import { SubprocessorNotices } from '@relance/subprocessors';
-import { createDataConverter, TASK_QUEUES } from '@relance/temporal';
+import { createDataConverter, TASK_QUEUES, type TaskQueue } from '@relance/temporal';
 import { countActivities, metricsSinks } from './worker-counters';
 import { heartbeatWhileRunning } from './heartbeat-while-running';
+import { servedTaskQueues } from './served-task-queues';
 import { relanceWorkflowBundle } from './workflow-bundle';
 import { WorkerModule } from './worker.module';
 
@@ -70,10 +71,9 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     conditions: app.get(ConditionRepository),
     tasks: app.get(TaskRepository),
   });
-  const workers = await Promise.all([
-    Worker.create({
-      ...common,
-      taskQueue: TASK_QUEUES.sequences,
+  // What each task queue's worker runs; WORKER_TASK_QUEUES may leave some to other processes.
+  const queues: Record<TaskQueue, Omit<WorkerOptions, keyof typeof common | 'taskQueue'>> = {
+    [TASK_QUEUES.sequences]: {
       activities: {
         ...sequenceActivities,
         ...createLaunchActivities({ launcher: app.get(CampaignLauncher) }),
@@ -82,42 +82,34 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
       },
       // Activities with a heartbeat timeout beat while they run: see heartbeat-while-running.ts.
       interceptors: { activity: [heartbeatWhileRunning, counted] },
-    }),
-    Worker.create({
-      ...common,
-      taskQueue: TASK_QUEUES.mailSync,
+    },
+    [TASK_QUEUES.mailSync]: {
       activities: createMailSyncActivities({ mailboxSync: app.get(MailboxSync) }),
       interceptors: { activity: [counted] },
-    }),
-    Worker.create({
-      ...common,
-      taskQueue: TASK_QUEUES.retention,
+    },
+    [TASK_QUEUES.retention]: {
       activities: createRetentionActivities({ jobs: app.get(RetentionJobs) }),
       interceptors: { activity: [heartbeatWhileRunning, counted] },
-    }),
-    Worker.create({
-      ...common,
-      taskQueue: TASK_QUEUES.privacy,
+    },
+    [TASK_QUEUES.privacy]: {
       activities: {
         ...createAccountActivities({ exports: app.get(AccountExportService), closures: app.get(AccountClosureService) }),
         ...createSubprocessorActivities({ notices: app.get(SubprocessorNotices) }),
       },
       interceptors: { activity: [counted] },
-    }),
-    Worker.create({
-      ...common,
-      taskQueue: TASK_QUEUES.enrichment,
+    },
+    [TASK_QUEUES.enrichment]: {
       activities: createEnrichmentActivities({ enrichment: app.get(ProspectEnrichment) }),
       interceptors: { activity: [counted] },
-    }),
-    Worker.create({
-      ...common,
-      taskQueue: TASK_QUEUES.imports,
+    },
+    [TASK_QUEUES.imports]: {
       activities: createImportActivities({ runner: app.get(ImportRunner) }),
       // No heartbeatWhileRunning: the import heartbeats its own checkpoint after each batch.
       interceptors: { activity: [counted] },
-    }),
-  ]);
+    },
+  };
+  const served = servedTaskQueues(config.worker.taskQueues);
+  const workers = await Promise.all(served.map((taskQueue) => Worker.create({ ...common, taskQueue, ...queues[taskQueue] })));
   // Every worker start makes sure the schedules exist (fixed ids: never a second one) with its interval.
   try {
     await ensureRetentionSchedules(app.get(Client), config.retention.intervalMs);
@@ -138,7 +130,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     shutdown() {
       for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
       // A mailbox sync waits in IMAP IDLE for up to the sync interval: end it now, not at the grace time.
-      app.get(MailboxSync).stopWaiting();
+      if (served.includes(TASK_QUEUES.mailSync)) app.get(MailboxSync).stopWaiting();
     },
     metrics,
     async health() {
