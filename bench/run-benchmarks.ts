@@ -10,6 +10,7 @@ import { enrollmentThroughput } from './enrollment-throughput.bench';
 import { erasure } from './erasure.bench';
 import { csvImport } from './import.bench';
 import { replyLatency } from './reply-latency.bench';
+import { scaleOut } from './scale-out.bench';
 import { sendPipeline } from './send-pipeline.bench';
 import { BenchStack, type BenchServices } from './support/bench-stack';
 import type { Benchmark } from './support/benchmark';
@@ -27,7 +28,7 @@ import { workerMemory } from './worker-memory.bench';
  * everything, also on failure and on Ctrl-C. Benchmarks measure; they never fail on a number.
  */
 const BENCHMARKS: readonly Benchmark[] = [
-  enrollmentThroughput, sendPipeline, replyLatency, workerMemory, chaos, bounceClassify, erasure, accountPurge, csvImport,
+  enrollmentThroughput, sendPipeline, scaleOut, replyLatency, workerMemory, chaos, bounceClassify, erasure, accountPurge, csvImport,
 ];
 
 const distRoot = resolve(__dirname, '..');

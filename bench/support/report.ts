@@ -11,7 +11,8 @@ export interface ResultRow {
   /** measured ÷ limit, as the goal is written. */
   readonly ratio: number;
   readonly goal: string;
-  readonly meetsGoal: boolean;
+  /** Null for a row shown as information, with no goal of its own. */
+  readonly meetsGoal: boolean | null;
 }
 
 export interface BenchOutcome {
@@ -29,7 +30,7 @@ export function formatTable(rows: readonly ResultRow[]): string {
     row.limit,
     Number.isFinite(row.ratio) ? `${ratioText(row.ratio)}×` : '—',
     row.goal,
-    row.meetsGoal ? 'yes' : 'no',
+    row.meetsGoal === null ? '—' : row.meetsGoal ? 'yes' : 'no',
   ]);
   const widths = HEADERS.map((header, i) => Math.max(header.length, ...cells.map((line) => line[i].length)));
   const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i])).join('  ').trimEnd();
