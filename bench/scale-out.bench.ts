@@ -80,7 +80,7 @@ async function measureWith(context: BenchContext, fleet: Fleet, sink: SmtpSink, 
   try {
     progressLine(`scale-out: starting ${processes} worker process(es)`);
     for (let i = 0; i < processes; i++) {
-      const worker = await WorkerProcess.start(stack, { ...context, signal });
+      const worker = await WorkerProcess.start(stack, context);
       workers.push(worker);
       cpu.nameChild(worker.pid, `worker process ${i + 1}`);
     }

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { stopChild, superviseChild } from '@relance/devservices';
-import { TASK_QUEUES } from '@relance/temporal';
+import { TASK_QUEUES, type TaskQueue } from '@relance/temporal';
 import { relanceEnv, type BenchStack } from './bench-stack';
 import { pollUntil } from './measure';
 
@@ -25,13 +25,18 @@ export class WorkerProcess {
     return this.child.pid!;
   }
 
-  static async start(stack: BenchStack, options: { projectRoot: string; workDir: string; signal: AbortSignal }) {
+  /** `taskQueues`: WORKER_TASK_QUEUES, the queues it serves (all of them by default). */
+  static async start(
+    stack: BenchStack,
+    options: { projectRoot: string; workDir: string; signal: AbortSignal; taskQueues?: readonly TaskQueue[] },
+  ) {
     const logFile = join(options.workDir, 'worker.log');
+    const taskQueues = options.taskQueues ?? [TASK_QUEUES.sequences, TASK_QUEUES.mailSync];
     const logFd = openSync(logFile, 'a');
     // Own process group: a Ctrl-C reaches the runner, which stops it in order.
     const child = spawn(process.execPath, [join(options.projectRoot, 'dist', 'apps', 'worker', 'src', 'main.js')], {
       // Port 0: two workers of the scale-out run never fight over the port of /metrics and /health.
-      env: { ...relanceEnv(stack.services), WORKER_HTTP_PORT: '0' },
+      env: { ...relanceEnv(stack.services), WORKER_HTTP_PORT: '0', ...(options.taskQueues && { WORKER_TASK_QUEUES: options.taskQueues.join(',') }) },
       stdio: ['ignore', logFd, logFd],
       detached: true,
     });
@@ -39,7 +44,7 @@ export class WorkerProcess {
     superviseChild(child);
     const worker = new WorkerProcess(child, logFile);
     try {
-      await worker.waitUntilPolling(stack, options.signal);
+      await worker.waitUntilPolling(stack, taskQueues, options.signal);
     } catch (error) {
       await worker.stop();
       throw new Error(`${(error as Error).message}\n--- ${logFile} ---\n${await worker.logTail()}`);
@@ -60,8 +65,8 @@ export class WorkerProcess {
     return text.trimEnd().split('\n').slice(-20).join('\n');
   }
 
-  /** Ready once the server has seen this process poll both task queues. */
-  private async waitUntilPolling(stack: BenchStack, signal: AbortSignal): Promise<void> {
+  /** Ready once the server has seen this process poll each of `taskQueues`. */
+  private async waitUntilPolling(stack: BenchStack, taskQueues: readonly TaskQueue[], signal: AbortSignal): Promise<void> {
     // The SDK's default identity is "<pid>@<hostname>".
     const identity = `${this.pid}@${hostname()}`;
     const polls = async (taskQueue: string) => {
@@ -77,7 +82,8 @@ export class WorkerProcess {
         if (this.child.exitCode !== null || this.child.signalCode !== null) {
           throw new Error(`the worker process exited with ${this.child.exitCode ?? this.child.signalCode}`);
         }
-        return (await polls(TASK_QUEUES.sequences)) && (await polls(TASK_QUEUES.mailSync)) ? true : undefined;
+        for (const taskQueue of taskQueues) if (!(await polls(taskQueue))) return undefined;
+        return true;
       },
       { what: 'worker process polling', signal, timeoutMs: 60_000, intervalMs: 200 },
     );
