@@ -83,8 +83,9 @@ export class PrivacyRequestExecutor {
     });
     // Mailed before closing: closing nulls the contact address. A retry after a failed close mails again, which is harmless.
     if (contact) await this.mailer.send(subjectNotices.completed(contact, requestId, certificate, outcome.exportLink));
-    await this.requests.close(requestId, 'completed', certificate, completedAt);
-    await this.requests.addEvent(requestId, 'completed', { found, tables: Object.keys(outcome.counts).length });
+    await this.requests.close(requestId, 'completed', certificate, completedAt, {
+      kind: 'completed', details: { found, tables: Object.keys(outcome.counts).length },
+    });
     return { found };
   }
 

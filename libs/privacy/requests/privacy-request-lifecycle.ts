@@ -49,9 +49,8 @@ export class PrivacyRequestLifecycle {
   }
 
   async expire(requestId: string): Promise<void> {
-    const closed = await this.requests.close(requestId, 'expired', null, new Date());
+    const closed = await this.requests.close(requestId, 'expired', null, new Date(), { kind: 'expired' });
     if (!closed) return;
-    await this.requests.addEvent(requestId, 'expired');
     await this.audit.record({ actor: SYSTEM, action: 'privacy_request.expired', target: { type: 'privacy_request', id: requestId }, accountId: closed.accountId });
     this.logger.info({ requestId }, 'privacy request expired unverified');
   }

@@ -78,12 +78,18 @@ export class PrivacyRequestRepository {
    * Ends the request (completed with its certificate, expired, rejected) and nulls what it held
    * about the person, except an access export still to be downloaded (its link expires).
    */
-  close(id: string, status: Exclude<PrivacyRequestStatus, 'awaiting_verification' | 'verified'>, certificate: string | null, at: Date): Promise<PrivacyRequest | null> {
+  close(
+    id: string,
+    status: Exclude<PrivacyRequestStatus, 'awaiting_verification' | 'verified'>,
+    certificate: string | null,
+    at: Date,
+    event?: RequestEvent,
+  ): Promise<PrivacyRequest | null> {
     const from: PrivacyRequestStatus = status === 'expired' ? 'awaiting_verification' : 'verified';
     return this.transition(id, from, {
       status, certificate, completedAt: at, contactEmail: null, message: null, fields: null,
       verificationReason: null, extensionReason: null,
-    });
+    }, event);
   }
 
   /** Staff reject an open request: from either open status; null when it was closed already. */
@@ -127,13 +133,27 @@ export class PrivacyRequestRepository {
     });
   }
 
-  private async transition(id: string, from: PrivacyRequestStatus, changes: Partial<PrivacyRequest>): Promise<PrivacyRequest | null> {
-    const result = await this.dataSource.getRepository(PrivacyRequest).update({ id, status: from }, changes);
-    return result.affected ? this.find(id) : null;
+  /**
+   * Moves the request from `from`, with its event in the same transaction: whoever reads the
+   * new status finds the event, and a retry after a crash never leaves a status without it.
+   */
+  private async transition(id: string, from: PrivacyRequestStatus, changes: Partial<PrivacyRequest>, event?: RequestEvent): Promise<PrivacyRequest | null> {
+    const changed = await this.dataSource.transaction(async (manager) => {
+      const result = await manager.getRepository(PrivacyRequest).update({ id, status: from }, changes);
+      if (result.affected && event) await this.addEvent(id, event.kind, event.details, manager);
+      return Boolean(result.affected);
+    });
+    return changed ? this.find(id) : null;
   }
 }
 
 /** A raw row (snake_case) as the entity's properties. */
 function toEntityShape(row: Record<string, any>): Partial<PrivacyRequest> {
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), value]));
+}
+
+/** An event written with a status change. */
+export interface RequestEvent {
+  readonly kind: string;
+  readonly details?: Record<string, any>;
 }
