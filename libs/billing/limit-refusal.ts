@@ -1,5 +1,5 @@
 import { DomainError } from '@relance/errors';
-import type { AccountPlan } from './plans';
+import { type AccountPlan, NO_PLAN } from './plans';
 
 export type LimitName = 'mailboxes' | 'activeProspects';
 
@@ -15,6 +15,9 @@ const WORDS: Record<LimitName, (n: number) => string> = {
 export function refuseOverLimit(plan: AccountPlan, limit: LimitName, used: number, adding: number): void {
   const allowed = plan.limits[limit];
   if (allowed === null || used + adding <= allowed) return;
+  if (plan.key === NO_PLAN.key) {
+    throw new DomainError('plan_limit_reached', `This account has no subscription, so no plan allows ${WORDS[limit](adding)}: subscribe to a plan first (POST /v1/billing/checkout)`);
+  }
   const tail = adding > 1 ? ` and this would add ${adding}` : '';
   throw new DomainError(
     'plan_limit_reached',

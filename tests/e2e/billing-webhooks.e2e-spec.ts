@@ -115,7 +115,7 @@ describe('billing: Checkout, the portal and Stripe\'s webhook', () => {
     assert.equal(res.status, 200);
     const month = new Date().toISOString().slice(0, 7);
     assert.deepEqual(res.body.usage, {
-      mailboxes: { used: 0, allowed: 1 }, activeProspects: { used: 0, allowed: 2 }, monthlyEmails: { used: 0, allowed: 2, month },
+      mailboxes: { used: 0, allowed: 1 }, activeProspects: { used: 0, allowed: 3 }, monthlyEmails: { used: 0, allowed: 2, month },
     });
     assert.deepEqual([res.body.plan, res.body.status, res.body.sendingPaused], [{ key: 'starter', name: 'Starter' }, 'active', false]);
     assert.deepEqual(res.body.plans.map((p: { key: string }) => p.key), ['starter', 'pro']);

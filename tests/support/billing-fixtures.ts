@@ -5,7 +5,7 @@ import { stripeSubscription, type StripeStub } from './stripe-stub';
 
 /** Plans for billing tests: Starter's limits are small enough to reach. */
 export const TEST_PLANS = [
-  { key: 'starter', name: 'Starter', priceId: 'price_starter', trialDays: 14, limits: { mailboxes: 1, activeProspects: 2, monthlyEmails: 2 } },
+  { key: 'starter', name: 'Starter', priceId: 'price_starter', trialDays: 14, limits: { mailboxes: 1, activeProspects: 3, monthlyEmails: 2 } },
   { key: 'pro', name: 'Pro', priceId: 'price_pro', trialDays: 0, limits: { mailboxes: 5, activeProspects: null, monthlyEmails: null } },
 ];
 
@@ -32,14 +32,16 @@ export async function deliver(stack: RelanceStack, stub: StripeStub, type: strin
  * customer recorded), then the subscription's webhook. Returns the Stripe ids.
  */
 export async function subscribe(
-  stack: RelanceStack, stub: StripeStub, api: ApiClient, accountId: string, plan: 'starter' | 'pro', status = 'active',
+  stack: RelanceStack, stub: StripeStub, api: ApiClient, accountId: string, plan: 'starter' | 'pro',
+  options: { status?: string; created?: number } = {},
 ): Promise<{ customerId: string; subscriptionId: string }> {
   const checkout = await api.post('/v1/billing/checkout', { plan });
   assert.equal(checkout.status, 201, JSON.stringify(checkout.body));
   const [row] = await stack.dataSource.query('SELECT stripe_customer_id FROM billing_subscriptions WHERE account_id = $1', [accountId]);
   const subscriptionId = `sub_${accountId.slice(0, 8)}`;
   const priceId = TEST_PLANS.find((p) => p.key === plan)!.priceId;
-  const outcome = await deliver(stack, stub, 'customer.subscription.created', stripeSubscription({ id: subscriptionId, customer: row.stripe_customer_id, status, priceId }));
+  const subscription = stripeSubscription({ id: subscriptionId, customer: row.stripe_customer_id, status: options.status ?? 'active', priceId });
+  const outcome = await deliver(stack, stub, 'customer.subscription.created', subscription, options.created);
   assert.equal(outcome, 'applied');
   return { customerId: row.stripe_customer_id, subscriptionId };
 }
