@@ -40,7 +40,15 @@ describe('billing: Checkout, the portal and Stripe\'s webhook', () => {
     const { api } = await stack.newAccount('Unknown Plan Co');
     const res = await api.post('/v1/billing/checkout', { plan: 'gold' });
     assert.equal(res.status, 400);
-    assert.equal(res.body.error.message, 'plan must be one of starter, pro (not "gold")');
+    assert.equal(res.body.error.message, 'plan must be one of starter, pro, legacy (not "gold")');
+  });
+
+  it('answers a 503 saying what failed when Stripe refuses (a price archived at Stripe)', async () => {
+    const { api } = await stack.newAccount('Archived Price Co');
+    const res = await api.post('/v1/billing/checkout', { plan: 'legacy' });
+    assert.deepEqual([res.status, res.body.error.code], [503, 'unavailable']);
+    // The SDK puts Stripe's request id first, for Stripe's support.
+    assert.match(res.body.error.message, /^Stripe could not create the Checkout Session: \[req_\w+\] No such price: 'price_archived'$/);
   });
 
   it('opens the Customer Portal for a subscribed account, and refuses one that never subscribed', async () => {
@@ -118,7 +126,7 @@ describe('billing: Checkout, the portal and Stripe\'s webhook', () => {
       mailboxes: { used: 0, allowed: 1 }, activeProspects: { used: 0, allowed: 3 }, monthlyEmails: { used: 0, allowed: 2, month },
     });
     assert.deepEqual([res.body.plan, res.body.status, res.body.sendingPaused], [{ key: 'starter', name: 'Starter' }, 'active', false]);
-    assert.deepEqual(res.body.plans.map((p: { key: string }) => p.key), ['starter', 'pro']);
+    assert.deepEqual(res.body.plans.map((p: { key: string }) => p.key), ['starter', 'pro', 'legacy']);
     assert.equal((await fetch(`${stack.apiUrl}/v1/billing`)).status, 401, 'an API key is required');
   });
 });

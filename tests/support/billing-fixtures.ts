@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import type { ApiClient } from './api-client';
 import type { RelanceStack } from './relance-stack';
-import { stripeSubscription, type StripeStub } from './stripe-stub';
+import { ARCHIVED_PRICE, stripeSubscription, type StripeStub } from './stripe-stub';
 
 /** Plans for billing tests: Starter's limits are small enough to reach. */
 export const TEST_PLANS = [
   { key: 'starter', name: 'Starter', priceId: 'price_starter', trialDays: 14, limits: { mailboxes: 1, activeProspects: 3, monthlyEmails: 2 } },
   { key: 'pro', name: 'Pro', priceId: 'price_pro', trialDays: 0, limits: { mailboxes: 5, activeProspects: null, monthlyEmails: null } },
+  { key: 'legacy', name: 'Legacy', priceId: ARCHIVED_PRICE, trialDays: 0, limits: { mailboxes: 1, activeProspects: 1, monthlyEmails: 1 } },
 ];
 
 /** Posts a body to the webhook as Stripe would: raw bytes and a Stripe-Signature header (or none). */

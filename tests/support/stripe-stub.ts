@@ -14,6 +14,8 @@ export interface StripeStubRequest {
 
 export const STUB_SECRET_KEY = 'sk_test_relancestub';
 export const STUB_WEBHOOK_SECRET = 'whsec_relancestubsecret';
+/** A price the stub does not know, as Stripe answers for one archived or deleted. */
+export const ARCHIVED_PRICE = 'price_archived';
 
 /**
  * A loopback stub of the Stripe endpoints Relance calls (customers, Checkout Sessions, Customer
@@ -80,6 +82,10 @@ export class StripeStub {
       return json(200, { id: id('cus'), object: 'customer', created, livemode: false, metadata: metadataOf(form) });
     }
     if (request.method === 'POST' && path === '/v1/checkout/sessions') {
+      // A price archived at Stripe but still configured: Stripe's answer to an unknown price.
+      if (form['line_items[0][price]'] === ARCHIVED_PRICE) {
+        return json(400, { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'line_items[0][price]', message: `No such price: '${ARCHIVED_PRICE}'` } });
+      }
       const sessionId = id('cs_test');
       return json(200, {
         id: sessionId, object: 'checkout.session', mode: form.mode, status: 'open', customer: form.customer,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig, type BillingConfig } from '@relance/config';
 import { isLapsedStatus, lapsedBeyondGrace, planOf, usageMonth } from '@relance/billing';
@@ -35,9 +35,10 @@ export class BillingService {
       throw new DomainError('conflict', `this account already has a ${existing.status} subscription: change plans in the Customer Portal (POST /v1/billing/portal)`);
     }
     // The customer carries the account's id only: Checkout asks Stripe's own questions (email, card).
-    const customerId = existing?.stripeCustomerId
-      ?? (await this.billing.recordCustomer(accountId, (await stripe.customers.create({ metadata: { accountId } })).id)).stripeCustomerId;
-    const session = await stripe.checkout.sessions.create({
+    const customerId = existing?.stripeCustomerId ?? (await this.billing.recordCustomer(
+      accountId, (await viaStripe('create the customer', () => stripe.customers.create({ metadata: { accountId } }))).id,
+    )).stripeCustomerId;
+    const session = await viaStripe('create the Checkout Session', () => stripe.checkout.sessions.create({
       mode: 'subscription',
       customer: customerId,
       client_reference_id: accountId,
@@ -45,7 +46,7 @@ export class BillingService {
       subscription_data: { metadata: { accountId }, ...(plan.trialDays > 0 && !existing?.status ? { trial_period_days: plan.trialDays } : {}) },
       success_url: input.successUrl ?? this.appUrl(),
       cancel_url: input.cancelUrl ?? this.appUrl(),
-    });
+    }));
     this.logger.info({ accountId, plan: plan.key, sessionId: session.id }, 'checkout session created');
     return { id: session.id, url: session.url! };
   }
@@ -54,7 +55,8 @@ export class BillingService {
     const { stripe } = this.enabled();
     const existing = await this.billing.findSubscription(accountId);
     if (!existing) throw new DomainError('conflict', 'this account has no Stripe customer yet: subscribe first (POST /v1/billing/checkout)');
-    const session = await stripe.billingPortal.sessions.create({ customer: existing.stripeCustomerId, return_url: input.returnUrl ?? this.appUrl() });
+    const session = await viaStripe('create the portal session', () =>
+      stripe.billingPortal.sessions.create({ customer: existing.stripeCustomerId, return_url: input.returnUrl ?? this.appUrl() }));
     return { id: session.id, url: session.url };
   }
 
@@ -91,5 +93,15 @@ export class BillingService {
 
   private appUrl(): string {
     return `${this.config.api.publicUrl.replace(/\/+$/, '')}/app/`;
+  }
+}
+
+/** A Stripe call whose failure (Stripe down, or refusing) is a 503 saying what could not be done, not a 500. */
+async function viaStripe<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError) throw new DomainError('unavailable', `Stripe could not ${what}: ${error.message}`);
+    throw error;
   }
 }
