@@ -10,6 +10,16 @@ export interface StripeEventHeader {
   created: Date;
 }
 
+/**
+ * The row an event concerns (its Stripe customer; a Checkout Session also names its account) and
+ * what it changes there, given the row as stored: 'stale' when the event is older than its state.
+ */
+export interface EventTarget<P> {
+  customerId: string;
+  accountId: string | null;
+  decide(row: BillingSubscription): P | 'stale';
+}
+
 /** What the caller decides for an event, given the row it concerns (null: no account known). */
 export type EventDecision<P> =
   | { outcome: 'ignored' }
@@ -36,14 +46,13 @@ export class BillingRepository {
 
   /**
    * Processes an event once: its id enters the ledger first (a redelivery finds it there and
-   * changes nothing: 'duplicate'), then the row of its customer is locked and `decide` says what
-   * to change. One transaction: should it fail, the ledger forgets the event and Stripe's retry
+   * changes nothing: 'duplicate'), then the row of its customer is locked and the target's
+   * `decide` says what to change (no target: a type Relance ignores). One transaction: should it fail, the ledger forgets the event and Stripe's retry
    * processes it.
    */
   async processEvent<P extends Partial<BillingSubscription>>(
     event: StripeEventHeader,
-    target: { customerId: string; accountId: string | null } | null,
-    decide: (row: BillingSubscription) => P | 'stale',
+    target: EventTarget<P> | null,
   ): Promise<StripeEventOutcome | 'duplicate'> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await manager.query(
@@ -52,7 +61,7 @@ export class BillingRepository {
         [event.id, event.type, event.created],
       );
       if (inserted.length === 0) return 'duplicate';
-      const decision = target ? await this.decideFor(manager, target, decide) : { outcome: 'ignored' as const };
+      const decision = target ? await this.decideFor(manager, target) : { outcome: 'ignored' as const };
       if (decision.outcome === 'applied') {
         await manager.getRepository(BillingSubscription).update({ accountId: decision.accountId }, decision.patch);
       }
@@ -63,11 +72,7 @@ export class BillingRepository {
     });
   }
 
-  private async decideFor<P>(
-    manager: EntityManager,
-    target: { customerId: string; accountId: string | null },
-    decide: (row: BillingSubscription) => P | 'stale',
-  ): Promise<EventDecision<P>> {
+  private async decideFor<P>(manager: EntityManager, target: EventTarget<P>): Promise<EventDecision<P>> {
     const subscriptions = manager.getRepository(BillingSubscription);
     if (target.accountId) {
       // A Checkout Session names its account: the customer is recorded if the checkout route could not.
@@ -82,7 +87,7 @@ export class BillingRepository {
       lock: { mode: 'pessimistic_write' },
     });
     if (!row) return { outcome: 'ignored' };
-    const patch = decide(row);
+    const patch = target.decide(row);
     return patch === 'stale' ? { outcome: 'stale', accountId: row.accountId } : { outcome: 'applied', accountId: row.accountId, patch };
   }
 

@@ -29,9 +29,7 @@ export class BillingWebhookService {
     const billing = this.config.billing!;
     const effect = effectOf(event, billing);
     const header = { id: event.id, type: event.type, created: new Date(event.created * 1000) };
-    const outcome = effect.kind === 'ignored'
-      ? await this.billing.processEvent(header, null, () => 'stale')
-      : await this.billing.processEvent(header, { customerId: effect.customerId, accountId: effect.accountId }, effect.decide);
+    const outcome = await this.billing.processEvent(header, effect.kind === 'ignored' ? null : effect);
     this.logger.info({ eventId: event.id, type: event.type, outcome }, 'stripe event received');
     return outcome;
   }
