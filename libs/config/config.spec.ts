@@ -153,6 +153,7 @@ describe('loadConfig', () => {
       subprocessors: { noticePeriodMs: 14 * 86_400_000 },
       rateLimits: { perKey: 1200, expensivePerKey: 20, windowMs: 600_000 },
       idempotency: { keyTtlMs: 48 * 3_600_000 },
+      billing: null,
     });
     assert.deepEqual([worker.shutdownGraceMs, worker.maxCachedWorkflows], [3_600_000, 2_000]);
     assert.equal(temporal.address, 'temporal.internal:7233');

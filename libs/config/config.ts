@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   blankAsUnset, duration, durationList, keyRing, optionalToken, port, singleKey, trustProxy, url, webOrigins, webUrl,
 } from './config-fields';
+import { BILLING_FIELDS, billingConfig, type BillingConfig } from './billing-config';
+import { ConfigError } from './config-error';
 import { ENRICHMENT_FIELDS, enrichmentConfig, type EnrichmentConfig } from './enrichment-config';
 import type { KeyRing } from './master-keys';
 import { WORKER_FIELDS, workerConfig, type WorkerConfig } from './worker-config';
@@ -159,20 +161,15 @@ export interface AppConfig {
   readonly rateLimits: { readonly perKey: number; readonly expensivePerKey: number; readonly windowMs: number };
   /** How long an `Idempotency-Key` and the answer it stored are kept (a repeat within it gets that answer). */
   readonly idempotency: { readonly keyTtlMs: number };
+  /** Stripe billing and plan limits (billing-config.ts); null: billing off, every account unlimited. */
+  readonly billing: BillingConfig | null;
 }
 
 /** Where `temporal server start-dev` serves its Web UI by default (and `npm start` when the port is free). */
 export const DEFAULT_TEMPORAL_UI_URL = 'http://127.0.0.1:8233';
 
+export { ConfigError };
 export type TrustProxy = boolean | number | readonly string[];
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -253,6 +250,7 @@ const schema = z.object({
   API_RATE_LIMIT_EXPENSIVE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   API_RATE_LIMIT_WINDOW: duration('1m', 1_000),
   IDEMPOTENCY_KEY_TTL: duration('24h', 1_000),
+  ...BILLING_FIELDS,
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -261,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
   const v = parsed.data;
+  const billing = billingConfig(v);
   return deepFreeze({
     env: v.NODE_ENV,
     logLevel: v.LOG_LEVEL,
@@ -346,6 +345,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     enrichment: enrichmentConfig(v),
     rateLimits: { perKey: v.API_RATE_LIMIT, expensivePerKey: v.API_RATE_LIMIT_EXPENSIVE, windowMs: v.API_RATE_LIMIT_WINDOW },
     idempotency: { keyTtlMs: v.IDEMPOTENCY_KEY_TTL },
+    billing,
   });
 }
 

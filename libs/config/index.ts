@@ -6,3 +6,4 @@ export { LauncherEnv, readLauncherEnv } from './launcher-env';
 export { ConsoleConfig, loadConsoleConfig, loadStaffLoginConfig, StaffLoginConfig } from './console-config';
 export { EnrichmentConfig, parseRateLimit, ProviderSettings, RateWindow } from './enrichment-config';
 export { WorkerConfig } from './worker-config';
+export { BillingConfig, BillingPlan, parsePlans, PlanLimits } from './billing-config';

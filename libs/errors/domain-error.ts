@@ -35,6 +35,12 @@ export type DomainErrorCode =
   | 'idempotency_key_reused'
   /** An Idempotency-Key whose first request is still running (a 409: retry later). */
   | 'idempotency_key_in_flight'
+  /** The account's plan does not allow it (a 402): the message names the limit, the usage and the plan. */
+  | 'plan_limit_reached'
+  /** Billing is not configured on this server (no STRIPE_SECRET_KEY): a 409. */
+  | 'billing_disabled'
+  /** A webhook whose signature is missing, wrong or too old (a 400). */
+  | 'invalid_signature'
   | 'internal_error';
 
 /** One problem with one input field, e.g. `{ field: 'steps.0.subject', message: 'steps.0.subject must be a string' }`. */

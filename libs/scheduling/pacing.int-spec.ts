@@ -7,6 +7,7 @@ import { loadConfig } from '@relance/config';
 import { createDataSource, OutboxRepository } from '@relance/db';
 import { composeMessage, decideClaim } from '@relance/sending';
 import { decidePace } from './pacing';
+import { claimBillingRules } from '@relance/billing';
 
 const DUE = 500;
 const DAILY_LIMIT = 50;
@@ -75,6 +76,7 @@ describe('pacing under concurrency (real PostgreSQL)', () => {
           decide: decideClaim,
           compose: composeMessage,
           suppressionKeys: () => ({ emailHash: '', domains: [] }), // this account suppresses nobody
+          ...claimBillingRules(null, 0), // billing off: nothing held back
           pace: (context) => decidePace({
             now, window: null, assignedMailboxId: context.assignedMailboxId, mailboxes: context.mailboxes,
             heldSlot: p.heldSlot, random: Math.random,

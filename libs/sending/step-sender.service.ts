@@ -8,6 +8,7 @@ import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.servi
 import { suppressionKeysFor } from '@relance/privacy/suppression-keys';
 import type { SendStepResult } from '@relance/temporal/contracts';
 import type { PaceContext } from '@relance/db/repositories/outbox.repository';
+import { claimBillingRules } from '@relance/billing';
 import { decideClaim } from './claim-decision';
 import { composeMessage } from './compose-message';
 import { decidePace, effectiveTimeZone, SendingWindow } from '@relance/scheduling';
@@ -65,6 +66,7 @@ export class StepSender {
         decide: decideClaim,
         compose: (context) => withTracking(composeMessage(context), context, this.config.api.publicUrl),
         suppressionKeys: (email) => suppressionKeysFor(this.config.suppression.hashKey, email),
+        ...claimBillingRules(this.config.billing, this.config.sequencing.pauseRecheckMs),
         pace: (context) => decidePace({
           now: new Date(),
           window: sendingWindowOf(context),

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { claimBillingRules } from '@relance/billing';
 import { TokenSigner, Vault } from '@relance/crypto';
 import { EnrollmentRepository, MailboxRepository, OutboxRepository, MailboxSecretRepository } from '@relance/db';
 import { copyToSent, sentFolderHolds, SmtpSender } from '@relance/mail';
@@ -96,7 +97,7 @@ describe('a send interrupted between SMTP and the database', () => {
   });
 
   const suppressionKeys = (email: string) => suppressionKeysFor(stack.config.suppression.hashKey, email);
-  const rules: ClaimRules = { decide: decideClaim, compose: composeMessage, pace: admitNow, suppressionKeys };
+  const rules: ClaimRules = { decide: decideClaim, compose: composeMessage, pace: admitNow, suppressionKeys, ...claimBillingRules(null, 0) };
 
   const received = (messageId: string) => stack.smtp.messages.filter((m) => m.messageId === messageId).length;
   const statusOf = async (id: string) => (await stack.dataSource.query('SELECT status, smtp_response FROM messages WHERE id = $1', [id]))[0];

@@ -19,6 +19,10 @@ import { setupOpenApi } from './openapi';
 /** 1000 prospects with custom fields do not fit in body-parser's default 100 kB. */
 const JSON_BODY_LIMIT = '5mb';
 
+/** Stripe's webhook is verified on the bytes it signed: its body is kept raw (a Buffer), never parsed here. */
+export const STRIPE_WEBHOOK_PATH = '/v1/billing/webhook';
+const isStripeWebhook = (request: IncomingMessage) => request.url?.split('?')[0] === STRIPE_WEBHOOK_PATH;
+
 /**
  * The REST API speaks only JSON: a body sent without `Content-Type: application/json` (curl's
  * `-d` alone says form-urlencoded) is read as JSON anyway, so it works or gets "not valid JSON"
@@ -28,6 +32,7 @@ const JSON_BODY_LIMIT = '5mb';
 function readsAsJson(request: IncomingMessage): boolean {
   // An upload (CSV imports) is streamed by its route, never read here.
   if (/^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '')) return false;
+  if (isStripeWebhook(request)) return false;
   // The codec protocol is JSON too, whatever a client's Content-Type says.
   if (request.url?.startsWith('/v1/') || request.url?.startsWith('/codec/')) return true;
   return parseContentType(request.headers['content-type'] ?? '', { parameters: false }).type === 'application/json';
@@ -55,6 +60,7 @@ export async function createApiApp(
   app.use(requestLog(logger, app.get(RequestLogWriter), app.get(ApiMetrics)));
   // Before the body parser: a preflight has no body, and a refused origin needs none read.
   app.use('/codec', codecCors(config.codec.corsOrigins));
+  app.useBodyParser('raw', { limit: '1mb', type: isStripeWebhook });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, type: readsAsJson, verify: refuseDeepJson(config.api.maxJsonDepth) });
   app.use(runInRequestContext);
   app.useGlobalPipes(createValidationPipe(config.api.maxJsonDepth));

@@ -8,6 +8,7 @@ import { TemporalModule } from '@relance/temporal/temporal.module';
 import { AccountModule } from './account/account.module';
 import { AuditEventsModule } from './audit/audit-events.module';
 import { AuthModule } from './auth/auth.module';
+import { BillingModule } from './billing/billing.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CodecModule } from './codec/codec.module';
 import { SequenceControlsModule } from './controls/sequence-controls.module';
@@ -48,6 +49,7 @@ export class AppModule {
         AuthModule,
         IdempotencyModule,
         HealthModule,
+        BillingModule,
         MailboxesModule,
         ProspectsModule,
         ImportsApiModule,

@@ -18,7 +18,8 @@ export type EnrollmentStatus = 'active' | 'paused' | 'replied' | 'bounced' | 'co
  */
 export type EnrollmentWaitReason =
   | 'sending_window' | 'mailbox_window' | 'daily_limit' | 'spacing' | 'out_of_office' | 'pending_resend'
-  | 'wait_step' | 'task' | 'paused_by_user' | 'campaign_paused' | 'mailbox_disabled';
+  | 'wait_step' | 'task' | 'paused_by_user' | 'campaign_paused' | 'mailbox_disabled'
+  | 'billing_lapsed' | 'monthly_email_cap';
 
 /** One prospect in one campaign; its sequence runs as workflow `enrollment:<id>`. */
 @Entity({ name: 'enrollments' })

@@ -16,6 +16,9 @@ import { ImportJob } from './import-job.entity';
 import { ImportJobProspect } from './import-job-prospect.entity';
 import { ImportRefusal } from './import-refusal.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { BillingMonthlyUsage } from './billing-monthly-usage.entity';
+import { BillingSubscription } from './billing-subscription.entity';
+import { StripeEvent } from './stripe-event.entity';
 import { InboundMessage } from './inbound-message.entity';
 import { LaunchFilter } from './launch-filter.entity';
 import { Mailbox } from './mailbox.entity';
@@ -44,6 +47,9 @@ import { User } from './user.entity';
 
 export * from './account.entity';
 export * from './audit-event.entity';
+export * from './billing-monthly-usage.entity';
+export * from './billing-subscription.entity';
+export * from './stripe-event.entity';
 export * from './api-key.entity';
 export * from './campaign.entity';
 export * from './account-closure.entity';
@@ -100,6 +106,7 @@ export const ENTITIES = [
   EnrichmentJob, EnrichmentResult, EnrichmentRateBucket,
   ImportJob, ImportJobProspect, ImportRefusal,
   IdempotencyKey,
+  BillingSubscription, StripeEvent, BillingMonthlyUsage,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

@@ -1,5 +1,6 @@
 import { AccountRepository } from './account.repository';
 import { AuditRepository } from './audit.repository';
+import { BillingRepository } from './billing.repository';
 import { CampaignRepository } from './campaign.repository';
 import { ConditionRepository } from './condition.repository';
 import { ConversationRepository } from './conversation.repository';
@@ -25,7 +26,7 @@ export {
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
   TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository, StaffRepository, MailboxSecretRepository, VAULT_DATA_SOURCE,
-  OperationsRepository, EnrichmentProviderKeyRepository,
+  OperationsRepository, EnrichmentProviderKeyRepository, BillingRepository,
 };
 
 /** The main database's repositories (MailboxSecretRepository, on the vault's, is provided apart). */
@@ -34,4 +35,5 @@ export const REPOSITORIES = [
   OutboxRepository, ProspectRepository, SuppressionRepository,
   ConversationRepository, StatsRepository, SequenceControlRepository, TrackingRepository, ConditionRepository,
   TaskRepository, LaunchFilterRepository, ProspectSuggestionRepository, StaffRepository, OperationsRepository,
+  BillingRepository,
 ];

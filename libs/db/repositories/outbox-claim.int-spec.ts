@@ -8,6 +8,7 @@ import { composeMessage, decideClaim } from '@relance/sending';
 import { decidePace } from '@relance/scheduling';
 import { createDataSource } from '../data-source';
 import { ClaimRules, OutboxRepository, PaceContext } from './outbox.repository';
+import { claimBillingRules } from '@relance/billing';
 
 /** What the claim refuses or postpones, read under lock in its transaction, whatever the workflow knows. */
 describe('the send claim re-checks the sequence state', () => {
@@ -19,6 +20,7 @@ describe('the send claim re-checks the sequence state', () => {
     decide: decideClaim,
     compose: composeMessage,
     suppressionKeys: () => ({ emailHash: 'none', domains: [] }),
+    ...claimBillingRules(null, 0), // billing off: nothing held back
     pace: (context) => ({
       kind: 'admit',
       mailboxId: context.mailboxes[0].mailboxId,

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { PaceState } from '@relance/scheduling';
 import type { EnrollmentWaitReason } from '../entities/enrollment.entity';
 import { Message } from '../entities/message.entity';
+import { countClaimedEmail, readClaimBilling } from './billing-claim';
 import { endEnrollments } from './enrollment-ends';
 import type { ClaimResult, ClaimRules, ClaimState, ResendClaim } from './send-claim';
 import { loadPaceContext, loadSendContext, readClaimState } from './send-claim-reads';
@@ -49,12 +50,17 @@ export class OutboxRepository {
     const read = await readClaimState(manager, enrollmentId, stepId, rules.suppressionKeys, true);
     if (!read) return { kind: 'stopped', reason: 'enrollment_deleted' };
     const now = new Date();
-    if (resend) {
-      const decision = rules.decide(read.state, now, { attempt: resend.attempt });
-      return decision.kind === 'resend' ? this.claimResend(manager, enrollmentId, rules, decision.message, resend) : decision;
-    }
-    const decision = rules.decide(read.state, now);
-    return decision.kind === 'send' ? this.claimNew(manager, enrollmentId, stepId, rules, read.likelyMailboxId) : decision;
+    const decision = resend ? rules.decide(read.state, now, { attempt: resend.attempt }) : rules.decide(read.state, now);
+    if (decision.kind !== 'send' && decision.kind !== 'resend') return decision;
+    // Only an email that would otherwise go is counted, or held back by the account's plan.
+    const month = rules.usageMonth(now);
+    const hold = rules.billingHold(await readClaimBilling(manager, read.accountId, month), now);
+    if (hold) return hold;
+    const result = decision.kind === 'resend'
+      ? await this.claimResend(manager, enrollmentId, rules, decision.message, resend!)
+      : await this.claimNew(manager, enrollmentId, stepId, rules, read.likelyMailboxId);
+    if (result.kind === 'claimed') await countClaimedEmail(manager, read.accountId, month);
+    return result;
   }
 
   /** Writes the step's row, from the mailbox pacing admits it from; or says why it waits. */

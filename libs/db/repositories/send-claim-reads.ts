@@ -9,6 +9,7 @@ import { TEMPLATE_PROSPECT_COLUMNS, templateProspectOf } from './template-prospe
 
 export interface ReadClaimState {
   state: ClaimState;
+  accountId: string;
   /** The mailbox the email will most likely leave from: the enrollment's, else the campaign's. */
   likelyMailboxId: string;
 }
@@ -49,6 +50,7 @@ export async function readClaimState(
     [enrollmentId, stepId, sequence.account_id, keys.emailHash, keys.domains],
   );
   return {
+    accountId: sequence.account_id,
     likelyMailboxId: sequence.likely_mailbox_id,
     state: {
       enrollment: { status: sequence.enrollment_status, pausedUntil: sequence.paused_until },

@@ -37,8 +37,8 @@ export type StopReason =
   | 'enrollment_deleted' | 'campaign_stopped' | `enrollment_${EnrollmentStatus}` | `prospect_${ProspectStatus}`
   | 'prospect_restricted' | 'prospect_suppressed' | 'nothing_to_resend';
 
-export type DeferReason = Extract<EnrollmentWaitReason, PaceWait | 'out_of_office' | 'pending_resend'>;
-export type PauseReason = Extract<EnrollmentWaitReason, 'paused_by_user' | 'campaign_paused' | 'mailbox_disabled'>;
+export type DeferReason = Extract<EnrollmentWaitReason, PaceWait | 'out_of_office' | 'pending_resend' | 'monthly_email_cap'>;
+export type PauseReason = Extract<EnrollmentWaitReason, 'paused_by_user' | 'campaign_paused' | 'mailbox_disabled' | 'billing_lapsed'>;
 
 export type ClaimResult =
   | { kind: 'claimed'; message: Message }
@@ -61,6 +61,20 @@ export type SendDecision = ClaimAnswer | { kind: 'send' };
 
 /** The same for a resend after a soft bounce: `resend` goes on to pacing with the row that is due again. */
 export type ResendDecision = ClaimAnswer | { kind: 'resend'; message: Message };
+
+/**
+ * The account's billing as a claim reads it, once nothing else stands in the way: its
+ * subscription row (null: none) and the emails its claims took this month, the counter locked.
+ */
+export interface ClaimBilling {
+  subscription: { status: string | null; planKey: string | null; lapsedSince: Date | null } | null;
+  emailsThisMonth: number;
+}
+
+/** What billing holds an email back with (libs/billing's billingHold): never a failure or a drop. */
+export type BillingHoldAnswer =
+  | { kind: 'paused'; reason: 'billing_lapsed' }
+  | { kind: 'deferred'; reason: 'monthly_email_cap'; until: Date; queued: false };
 
 /** Everything a send needs, read under lock in the transaction that claims the row. */
 export interface SendContext {
@@ -127,4 +141,8 @@ export interface ClaimRules {
   compose(context: SendContext): ComposedMessage;
   /** How the prospect's address is looked up on the suppression list (a keyed hash: see libs/privacy). */
   suppressionKeys(email: string): SuppressionKeys;
+  /** Whether the account's plan holds the email back (lapsed subscription, monthly cap); null: it may go. */
+  billingHold(billing: ClaimBilling, now: Date): BillingHoldAnswer | null;
+  /** The calendar month emails are counted in (`YYYY-MM`, UTC). */
+  usageMonth(now: Date): string;
 }

@@ -148,7 +148,7 @@ export class AccountClosureRepository {
           'audit_events: the audit trail (ids only), kept as the law requires',
           'accounts: the account\'s id and deletion time, holding its support conversations until they are deleted 90 days later',
           'account_closures: this certificate',
-          'billing records: none exist in Relance yet',
+          'billing records (billing_subscriptions, stripe_events: Stripe ids, statuses, plan, dates): kept as accounting law requires',
         ],
       };
       const jws = await hooks.certify(certificate);

@@ -4,7 +4,9 @@
  * one by one, and no foreign key has to cascade or refuse. Kept: audit_events (the trail outlives
  * the account, ids only), account_closures (the certificate), and the account's row as a
  * tombstone (ACCOUNT_TOMBSTONE_SQL) holding its support conversations until retention deletes
- * both, 90 days later. Billing records would be kept too; none exist yet.
+ * both, 90 days later. Billing records are kept too, as accounting law requires
+ * (billing_subscriptions, stripe_events: Stripe's ids, statuses and dates, nothing else); the
+ * monthly usage counters go.
  */
 export interface PurgeStep {
   table: string;
@@ -39,6 +41,7 @@ export const ACCOUNT_PURGE_STEPS: readonly PurgeStep[] = [
   { table: 'subprocessor_notice_subscriptions', where: OF_ACCOUNT },
   // Stored answers to Idempotency-Key requests (they may name prospects).
   { table: 'idempotency_keys', where: OF_ACCOUNT },
+  { table: 'billing_monthly_usage', where: OF_ACCOUNT },
   { table: 'api_keys', where: OF_ACCOUNT },
   { table: 'account_exports', where: OF_ACCOUNT },
   { table: 'mailboxes', where: OF_ACCOUNT },
@@ -54,9 +57,13 @@ export const ACCOUNT_PURGE_STEPS: readonly PurgeStep[] = [
 export const ACCOUNT_TOMBSTONE_SQL =
   `UPDATE accounts SET name = '', tracking_domain = NULL, closing_since = NULL, deleted_at = now() WHERE id = $1 AND deleted_at IS NULL`;
 
-/** Tables a purge leaves alone on purpose (support conversations and messages: until retention, see ACCOUNT_TOMBSTONE_SQL). */
+/**
+ * Tables a purge leaves alone on purpose (support conversations and messages: until retention, see
+ * ACCOUNT_TOMBSTONE_SQL; billing records: kept as accounting law requires).
+ */
 export const KEPT_AFTER_PURGE = [
   'audit_events', 'account_closures', 'support_conversations', 'support_messages', 'schema_migrations', 'staff_users', 'staff_tokens',
+  'billing_subscriptions', 'stripe_events',
 ] as const;
 
 export function purgeSql(step: PurgeStep): string {

@@ -1,4 +1,5 @@
 import { ACCOUNT_TABLES } from './accounts.registry';
+import { BILLING_NOT_PERSONAL } from './billing.registry';
 import { API_TABLES } from './api.registry';
 import { ENRICHMENT_NOT_PERSONAL, ENRICHMENT_TABLES } from './enrichment.registry';
 import { IMPORT_NOT_PERSONAL, IMPORT_TABLES } from './imports.registry';
@@ -21,7 +22,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
 
 /** Text-like columns that name nobody, each with why. */
 export const NOT_PERSONAL: readonly NonPersonalColumn[] = [
-  ...BASE_NOT_PERSONAL, ...RETENTION_NOT_PERSONAL, ...SUBPROCESSOR_NOT_PERSONAL, ...ENRICHMENT_NOT_PERSONAL, ...IMPORT_NOT_PERSONAL,
+  ...BASE_NOT_PERSONAL, ...RETENTION_NOT_PERSONAL, ...SUBPROCESSOR_NOT_PERSONAL, ...ENRICHMENT_NOT_PERSONAL, ...IMPORT_NOT_PERSONAL, ...BILLING_NOT_PERSONAL,
 ];
 export type { NonPersonalColumn, PersonalTable };
 export * from './types';

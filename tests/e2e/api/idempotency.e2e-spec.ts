@@ -10,6 +10,8 @@ import { ApiResponse, TestAccount, TestApi } from '../../support/test-api';
 /** Every create and launch route: each takes Idempotency-Key. */
 const IDEMPOTENT = [
   'POST /v1/account/exports',
+  'POST /v1/billing/checkout',
+  'POST /v1/billing/portal',
   'POST /v1/campaigns',
   'POST /v1/campaigns/{id}/launch',
   'POST /v1/enrichment-jobs',
@@ -25,7 +27,7 @@ const IDEMPOTENT = [
   'POST /v1/suppressions',
 ];
 /** The public POST routes: no API key, so no account to scope a key by (they keep their own protections). */
-const PUBLIC = ['POST /v1/privacy-requests', 'POST /v1/privacy-requests/certificates/verify', 'POST /v1/privacy-requests/verify/{token}'];
+const PUBLIC = ['POST /v1/billing/webhook', 'POST /v1/privacy-requests', 'POST /v1/privacy-requests/certificates/verify', 'POST /v1/privacy-requests/verify/{token}'];
 /** The other POST routes an API key opens: actions on something that exists, creating nothing. */
 const ACTIONS = [
   'POST /v1/account/closure',

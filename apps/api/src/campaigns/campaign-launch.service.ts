@@ -4,6 +4,7 @@ import { CampaignRepository } from '@relance/db/repositories/campaign.repository
 import { EnrollmentRepository } from '@relance/db/repositories/enrollment.repository';
 import { LaunchFilterRepository } from '@relance/db/repositories/launch-filter.repository';
 import { DomainError } from '@relance/errors';
+import { PlanLimits } from '../billing/plan-limits.service';
 import { API_LOGGER } from '../common/logger.module';
 import { WorkflowStarter } from '../workflows/workflow-starter.service';
 import type { LaunchChoice } from './launch-choice';
@@ -26,6 +27,7 @@ export class CampaignLaunchService {
     @Inject(LaunchFilterRepository) private readonly launchFilters: LaunchFilterRepository,
     @Inject(WorkflowStarter) private readonly workflows: WorkflowStarter,
     @Inject(API_LOGGER) private readonly logger: Logger,
+    @Inject(PlanLimits) private readonly limits: PlanLimits,
   ) {}
 
   async launch(accountId: string, campaignId: string, choice: LaunchChoice): Promise<LaunchAccepted> {
@@ -41,6 +43,7 @@ export class CampaignLaunchService {
       const field = choice.kind === 'all' ? undefined : choice.kind === 'filter' ? 'filter' : 'prospectIds';
       throw new DomainError('no_prospects', 'no active prospect to enroll', { field });
     }
+    await this.limits.refuseEnrolling(accountId, eligibleProspects);
     await this.campaigns.markLaunching(accountId, campaignId);
     // Replies must be watched from the first send on, whichever mailbox of the rotation it leaves from.
     const [{ mailboxIds }] = await this.campaigns.withMailboxes([campaign]);

@@ -27,6 +27,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   rate_limited: 429,
   idempotency_key_reused: 422,
   idempotency_key_in_flight: 409,
+  plan_limit_reached: 402,
+  billing_disabled: 409,
+  invalid_signature: 400,
   internal_error: 500,
 };
 

@@ -2,7 +2,7 @@ import type { EnrollmentStatus, EnrollmentWaitReason } from '@relance/db/entitie
 import type { EnrollmentSummary } from '@relance/db/repositories/enrollment.repository';
 
 /** Why an enrollment sends nothing until something changes: the rep, its campaign, its mailbox or the prospect's absence. */
-export type PauseReason = Extract<EnrollmentWaitReason, 'paused_by_user' | 'campaign_paused' | 'mailbox_disabled' | 'out_of_office'>;
+export type PauseReason = Extract<EnrollmentWaitReason, 'paused_by_user' | 'campaign_paused' | 'mailbox_disabled' | 'out_of_office' | 'billing_lapsed'>;
 
 export interface EnrollmentWait {
   reason: EnrollmentWaitReason;
@@ -29,13 +29,14 @@ export function enrollmentState(summary: EnrollmentSummary, now: Date): Enrollme
   if (summary.pausedUntil && summary.pausedUntil > now) return paused('out_of_office', summary.pausedUntil);
   if (summary.campaignStatus === 'paused') return paused('campaign_paused', null);
   if (summary.waitingReason === 'mailbox_disabled') return paused('mailbox_disabled', null);
+  if (summary.waitingReason === 'billing_lapsed') return paused('billing_lapsed', null);
   const reason = summary.waitingReason;
   if (!reason || PAUSES.has(reason)) return running;
   if (summary.waitingUntil === null) return reason === 'task' ? { ...running, waiting: { reason, until: null } } : running;
   return summary.waitingUntil > now ? { ...running, waiting: { reason, until: summary.waitingUntil } } : running;
 }
 
-const PAUSES: ReadonlySet<EnrollmentWaitReason> = new Set(['paused_by_user', 'campaign_paused', 'mailbox_disabled', 'out_of_office']);
+const PAUSES: ReadonlySet<EnrollmentWaitReason> = new Set(['paused_by_user', 'campaign_paused', 'mailbox_disabled', 'out_of_office', 'billing_lapsed']);
 
 function paused(reason: PauseReason, until: Date | null): EnrollmentState {
   return { status: 'paused', pauseReason: reason, waiting: { reason, until } };

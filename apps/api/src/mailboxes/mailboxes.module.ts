@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@relance/config';
 import { SmtpSender } from '@relance/mail';
 import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.service';
+import { BillingModule } from '../billing/billing.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { MailboxEditsService } from './mailbox-edits.service';
 import { MailboxReportsService } from './mailbox-reports.service';
@@ -10,7 +11,7 @@ import { MailboxesController } from './mailboxes.controller';
 import { MailboxesService } from './mailboxes.service';
 
 @Module({
-  imports: [WorkflowsModule],
+  imports: [WorkflowsModule, BillingModule],
   controllers: [MailboxesController],
   // verify() opens a throwaway connection: this sender never pools anything.
   providers: [

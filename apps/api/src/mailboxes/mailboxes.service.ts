@@ -6,6 +6,7 @@ import type { Mailbox } from '@relance/db/entities/mailbox.entity';
 import { MailboxRepository } from '@relance/db/repositories/mailbox.repository';
 import { DomainError } from '@relance/errors';
 import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.service';
+import { PlanLimits } from '../billing/plan-limits.service';
 import { API_LOGGER } from '../common/logger.module';
 import { sendingWindowProblems } from '../common/sending-window-problems';
 import { WorkflowStarter } from '../workflows/workflow-starter.service';
@@ -20,6 +21,7 @@ export class MailboxesService {
     @Inject(Vault) private readonly vault: Vault,
     @Inject(WorkflowStarter) private readonly workflows: WorkflowStarter,
     @Inject(API_LOGGER) private readonly logger: Logger,
+    @Inject(PlanLimits) private readonly limits: PlanLimits,
   ) {}
 
   /**
@@ -30,6 +32,7 @@ export class MailboxesService {
     if (await this.mailboxes.existsWithEmail(accountId, input.email)) {
       throw new DomainError('conflict', 'a mailbox with this email already exists', { field: 'email' });
     }
+    await this.limits.refuseNewMailbox(accountId);
     const windowProblems = input.sendingWindow ? sendingWindowProblems(input.sendingWindow, input.timeZone ?? 'UTC') : [];
     if (windowProblems.length > 0) throw DomainError.validation(windowProblems);
     const smtp = { ...input.smtp, secure: input.smtp.secure ?? false };

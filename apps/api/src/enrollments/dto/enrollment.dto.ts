@@ -5,9 +5,9 @@ import { enrollmentState, type PauseReason } from '../enrollment-state';
 
 const WAIT_REASONS: EnrollmentWaitReason[] = [
   'sending_window', 'mailbox_window', 'daily_limit', 'spacing', 'out_of_office', 'pending_resend', 'wait_step', 'task',
-  'paused_by_user', 'campaign_paused', 'mailbox_disabled',
+  'paused_by_user', 'campaign_paused', 'mailbox_disabled', 'billing_lapsed', 'monthly_email_cap',
 ];
-const PAUSE_REASONS: PauseReason[] = ['paused_by_user', 'campaign_paused', 'mailbox_disabled', 'out_of_office'];
+const PAUSE_REASONS: PauseReason[] = ['paused_by_user', 'campaign_paused', 'mailbox_disabled', 'out_of_office', 'billing_lapsed'];
 
 export class EnrollmentWaitDto {
   @ApiProperty({
@@ -16,7 +16,9 @@ export class EnrollmentWaitDto {
       "sending_window / mailbox_window: outside the campaign's (in the prospect's zone) or the mailbox's window; " +
       'daily_limit: the mailbox sent its daily limit; spacing: its turn in the mailbox\'s line; out_of_office: the ' +
       "prospect's auto-reply gave a return date; pending_resend: an earlier email that soft-bounced goes again first; " +
-      'wait_step: a wait step; task: a task for the rep; paused_by_user, campaign_paused, mailbox_disabled: a pause',
+      'wait_step: a wait step; task: a task for the rep; paused_by_user, campaign_paused, mailbox_disabled: a pause; ' +
+      'billing_lapsed: the subscription is unpaid past its grace period (sending resumes once paid); ' +
+      "monthly_email_cap: the plan's emails for this month (UTC) are used up (until: when it looks again)",
   })
   reason: EnrollmentWaitReason;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: until something happens (a resume, the task done)' })
