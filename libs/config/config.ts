@@ -2,8 +2,12 @@ import { z } from 'zod';
 import {
   blankAsUnset, duration, durationList, keyRing, optionalToken, port, singleKey, trustProxy, url, webOrigins, webUrl,
 } from './config-fields';
+import { SIGNUPS_FIELDS, signupsConfig, type SignupsConfig } from './signups-config';
 import { ENRICHMENT_FIELDS, enrichmentConfig, type EnrichmentConfig } from './enrichment-config';
 import type { KeyRing } from './master-keys';
+import { vaultDatabaseUrlFor } from './vault-database-url';
+
+export { vaultDatabaseUrlFor };
 
 /**
  * The one place that reads process.env. Every variable is listed in .env.example with its
@@ -168,6 +172,8 @@ export interface AppConfig {
   readonly rateLimits: { readonly perKey: number; readonly expensivePerKey: number; readonly windowMs: number };
   /** How long an `Idempotency-Key` and the answer it stored are kept (a repeat within it gets that answer). */
   readonly idempotency: { readonly keyTtlMs: number };
+  /** Sign-ups and invitations (see signups-config.ts). */
+  readonly signups: SignupsConfig;
 }
 
 /** Where `temporal server start-dev` serves its Web UI by default (and `npm start` when the port is free). */
@@ -181,7 +187,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -266,6 +271,7 @@ const schema = z.object({
   API_RATE_LIMIT_EXPENSIVE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   API_RATE_LIMIT_WINDOW: duration('1m', 1_000),
   IDEMPOTENCY_KEY_TTL: duration('24h', 1_000),
+  ...SIGNUPS_FIELDS,
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -364,6 +370,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     enrichment: enrichmentConfig(v),
     rateLimits: { perKey: v.API_RATE_LIMIT, expensivePerKey: v.API_RATE_LIMIT_EXPENSIVE, windowMs: v.API_RATE_LIMIT_WINDOW },
     idempotency: { keyTtlMs: v.IDEMPOTENCY_KEY_TTL },
+    signups: signupsConfig(v),
   });
 }
 
@@ -380,14 +387,6 @@ export function loadDatabaseUrls(env: NodeJS.ProcessEnv = process.env): { main: 
   }
   const main = parsed.data.DATABASE_URL;
   return { main, vault: parsed.data.VAULT_DATABASE_URL ?? vaultDatabaseUrlFor(main) };
-}
-
-/** The default vault database: the main one's name + `_vault`, on the same server with the same login. */
-export function vaultDatabaseUrlFor(databaseUrl: string): string {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
-  url.pathname = `/${encodeURIComponent(`${name}_vault`)}`;
-  return url.toString();
 }
 
 function deepFreeze<T>(value: T): T {
