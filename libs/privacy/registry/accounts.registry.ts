@@ -50,7 +50,12 @@ export const ACCOUNT_TABLES: PersonalTable[] = [
       { column: 'name', kind: 'name' },
       { column: 'account_name', kind: 'free_text' },
     ],
-    lookups: [{ subject: 'email_hash', column: 'email_hash' }, { subject: 'account', column: 'account_id' }],
+    lookups: [
+      { subject: 'email_hash', column: 'email_hash' },
+      // The owner's confirmed sign-up: the same address in the account it made.
+      { subject: 'user', sql: `(t.account_id, t.email) IN (SELECT account_id, email FROM users WHERE id = $1)` },
+      { subject: 'account', column: 'account_id' },
+    ],
     erasure: 'delete_row',
   },
   {

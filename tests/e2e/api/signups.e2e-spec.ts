@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { APP_CONFIG } from '@relance/config';
+import { AuditRepository } from '@relance/db';
+import { AuditTrail } from '@relance/privacy/audit-trail';
+import { ErasureRepository, ErasureService } from '@relance/privacy/erasure';
 import { startSmtpCapture, type SmtpCapture } from '../../harness/smtp-capture';
 import { tokenMailedTo } from '../../support/account-mail';
 import { newStaffMember } from '../../support/staff-fixtures';
@@ -133,5 +137,22 @@ describe('sign-up', () => {
       `SELECT actor_kind, actor_id FROM audit_events WHERE action = 'account.created' AND target_id = $1`, [res.body.accountId],
     );
     assert.deepEqual(audit, [{ actor_kind: 'staff', actor_id: support.user.id }]);
+  });
+
+  it('lets the erasure of the owner who signed up take their sign-up with them', async () => {
+    const email = address('leaving');
+    await signUp(email);
+    const { token } = await tokenMailedTo(mail, email, /Confirm/);
+    const owner = (await verify(token)).body;
+    const second = `second-${randomUUID()}@signup.test`;
+    assert.equal((await api.request('POST', '/v1/invitations', { key: owner.apiKey.key, body: { email: second, role: 'owner' } })).status, 201);
+    const invited = await tokenMailedTo(mail, second, /invited/);
+    assert.equal((await api.request('POST', '/v1/invitations/accept', { body: { token: invited.token, name: 'Second' } })).status, 201);
+
+    const db = api.dataSource;
+    const erasure = new ErasureService(api.app.get(APP_CONFIG), new ErasureRepository(db), new AuditTrail(new AuditRepository(db)));
+    const report = await erasure.eraseSubject({ kind: 'user', accountId: owner.accountId, userId: owner.userId }, randomUUID(), { kind: 'system', id: null });
+    assert.equal(report.counts.signup_requests, 1, JSON.stringify(report.counts));
+    assert.deepEqual(await db.query(`SELECT id FROM signup_requests WHERE email = $1`, [email]), []);
   });
 });
