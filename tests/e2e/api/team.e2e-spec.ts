@@ -14,10 +14,16 @@ describe('users, invitations and API keys', () => {
 
   before(async () => {
     mail = await startSmtpCapture();
-    api = await TestApi.start((config) => ({ ...config, systemMail: { ...config.systemMail, smtpUrl: `smtp://${mail.host}:${mail.port}` } }));
+    api = await TestApi.start((config) => ({
+      ...config,
+      systemMail: { ...config.systemMail, smtpUrl: `smtp://${mail.host}:${mail.port}` },
+      // Every acceptance comes from 127.0.0.1: the per-IP brake (signups.e2e-spec) is not what this suite tests.
+      signups: { ...config.signups, publicLimits: { ...config.signups.publicLimits, perIp: 1_000 } },
+    }));
     [team, other] = [await api.newAccount('team'), await api.newAccount('other')];
   });
   after(async () => {
+    await api?.dataSource.query(`DELETE FROM api_rate_limits WHERE key LIKE 'public-%'`);
     await api?.close();
     await mail?.stop();
   });
@@ -131,5 +137,17 @@ describe('users, invitations and API keys', () => {
     const users = (await team.call('GET', '/v1/users')).body.data.map((u: any) => u.id);
     const keys = (await team.call('GET', '/v1/api-keys')).body.data.map((k: any) => k.id);
     assert.ok(!users.includes(other.userId) && !keys.includes(other.apiKeyId));
+  });
+
+  it('pages users and keys with cursors, and refuses a cursor that names nothing of the list', async () => {
+    const all = (await team.call('GET', '/v1/users?limit=200')).body.data.map((u: any) => u.id);
+    assert.ok(all.length >= 2, 'the team has grown by now');
+    const first = await team.call('GET', '/v1/users?limit=1');
+    assert.equal(first.body.data.length, 1);
+    const next = await team.call('GET', `/v1/users?limit=200&after=${first.body.nextCursor}`);
+    assert.deepEqual([...first.body.data, ...next.body.data].map((u: any) => u.id), all);
+    const foreign = await team.call('GET', `/v1/api-keys?after=${other.apiKeyId}`);
+    assert.equal(foreign.status, 400, foreign.text);
+    assert.equal(foreign.body.error.field, 'after');
   });
 });

@@ -5,8 +5,7 @@ import type { Page } from '@relance/db/repositories/keyset-page';
 import { DomainError } from '@relance/errors';
 import { AuditTrail } from '@relance/privacy/audit-trail';
 import type { AuthContext } from '../common/api-request';
-import { DEFAULT_PAGE_SIZE, type PageQuery } from '../common/page-query';
-import { invalidCursor } from '../common/pagination';
+import { foundPage, type PageQuery, pageRequest } from '../common/page-query';
 import { type TeamCaller, TeamAccess } from '../users/team-access';
 
 /**
@@ -34,9 +33,7 @@ export class ApiKeysService {
 
   async list(auth: AuthContext, query: PageQuery): Promise<Page<ApiKey>> {
     const caller = await this.access.caller(auth);
-    const page = await this.accounts.listKeys(auth.accountId, visibleUser(caller), { limit: query.limit ?? DEFAULT_PAGE_SIZE, after: query.after });
-    if (!page) throw invalidCursor('an API key you can see');
-    return page;
+    return foundPage(await this.accounts.listKeys(auth.accountId, visibleUser(caller), pageRequest(query)), 'an API key you can see');
   }
 
   /** Revokes a key: the next request made with it is refused (the guard looks keys up on every request). */

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import type { Page, PageRequest } from '@relance/db/repositories/keyset-page';
+import { invalidCursor } from './pagination';
 
 /** `?limit=&after=` of a list paged by keysetPage (see pagination.ts). */
 export class PageQuery {
@@ -14,3 +16,13 @@ export class PageQuery {
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
+
+export function pageRequest(query: PageQuery): PageRequest {
+  return { limit: query.limit ?? DEFAULT_PAGE_SIZE, after: query.after };
+}
+
+/** The page, or the 400 for a cursor that names nothing in the list (`what`: "a user of this account"). */
+export function foundPage<T>(page: Page<T> | null, what: string): Page<T> {
+  if (!page) throw invalidCursor(what);
+  return page;
+}

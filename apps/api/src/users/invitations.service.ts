@@ -9,8 +9,7 @@ import { UserRepository } from '@relance/db/repositories/user.repository';
 import { DomainError } from '@relance/errors';
 import { AuditTrail } from '@relance/privacy/audit-trail';
 import type { AuthContext } from '../common/api-request';
-import { DEFAULT_PAGE_SIZE, type PageQuery } from '../common/page-query';
-import { invalidCursor } from '../common/pagination';
+import { foundPage, type PageQuery, pageRequest } from '../common/page-query';
 import { PublicRateLimiter } from '../rate-limits/public-rate-limiter';
 import { AccountMailer } from '../signups/account-mailer';
 import { tokenProblem } from '../signups/token-problems';
@@ -52,9 +51,7 @@ export class InvitationsService {
 
   async list(auth: AuthContext, query: PageQuery): Promise<Page<Invitation>> {
     await this.access.owner(auth);
-    const page = await this.invitations.listPage(auth.accountId, { limit: query.limit ?? DEFAULT_PAGE_SIZE, after: query.after });
-    if (!page) throw invalidCursor('an invitation of this account');
-    return page;
+    return foundPage(await this.invitations.listPage(auth.accountId, pageRequest(query)), 'an invitation of this account');
   }
 
   async withdraw(auth: AuthContext, id: string): Promise<void> {

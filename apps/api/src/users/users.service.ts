@@ -5,8 +5,7 @@ import { UserRepository } from '@relance/db/repositories/user.repository';
 import { DomainError } from '@relance/errors';
 import { AuditTrail } from '@relance/privacy/audit-trail';
 import type { AuthContext } from '../common/api-request';
-import { DEFAULT_PAGE_SIZE, type PageQuery } from '../common/page-query';
-import { invalidCursor } from '../common/pagination';
+import { foundPage, type PageQuery, pageRequest } from '../common/page-query';
 import { TeamAccess } from './team-access';
 
 /** The account's users: everyone in it may see them; owners remove them. */
@@ -20,9 +19,7 @@ export class UsersService {
 
   async list(auth: AuthContext, query: PageQuery): Promise<Page<User>> {
     await this.access.caller(auth);
-    const page = await this.users.listPage(auth.accountId, { limit: query.limit ?? DEFAULT_PAGE_SIZE, after: query.after });
-    if (!page) throw invalidCursor('a user of this account');
-    return page;
+    return foundPage(await this.users.listPage(auth.accountId, pageRequest(query)), 'a user of this account');
   }
 
   /** Removes a user and revokes their keys at once; the account's last owner stays. */
