@@ -150,4 +150,28 @@ describe('users, invitations and API keys', () => {
     assert.equal(foreign.status, 400, foreign.text);
     assert.equal(foreign.body.error.field, 'after');
   });
+
+  it('documents every accounts route in OpenAPI: summary, auth, success and error answers with examples', async () => {
+    const doc = (await api.request('GET', '/docs-json')).body;
+    const routes: [string, string, number, 'api-key' | 'staff-token' | null][] = [
+      ['post', '/v1/signups', 202, null], ['post', '/v1/signups/verify', 201, null], ['post', '/v1/invitations/accept', 201, null],
+      ['get', '/v1/users', 200, 'api-key'], ['delete', '/v1/users/{id}', 204, 'api-key'],
+      ['post', '/v1/invitations', 201, 'api-key'], ['get', '/v1/invitations', 200, 'api-key'], ['delete', '/v1/invitations/{id}', 204, 'api-key'],
+      ['post', '/v1/api-keys', 201, 'api-key'], ['get', '/v1/api-keys', 200, 'api-key'], ['delete', '/v1/api-keys/{id}', 204, 'api-key'],
+      ['post', '/v1/staff/accounts', 201, 'staff-token'],
+    ];
+    for (const [method, path, status, scheme] of routes) {
+      const operation = doc.paths[path]?.[method];
+      assert.ok(operation?.summary, `${method} ${path} has a summary`);
+      assert.deepEqual(operation.security ?? [], scheme ? [{ [scheme]: [] }] : [], `${method} ${path} security`);
+      assert.ok(operation.responses[String(status)], `${method} ${path} documents its ${status}`);
+      if (status !== 204) assert.ok(operation.responses[String(status)].content['application/json'].example, `${method} ${path} has an example`);
+      assert.ok(Object.keys(operation.responses).some((code) => code.startsWith('4')), `${method} ${path} documents its errors`);
+    }
+    for (const dto of ['CreateSignupDto', 'VerifySignupDto', 'CreateInvitationDto', 'AcceptInvitationDto', 'CreateApiKeyDto', 'CreateStaffAccountDto']) {
+      for (const [field, schema] of Object.entries<any>(doc.components.schemas[dto].properties)) {
+        assert.ok(schema.example !== undefined, `${dto}.${field} has an example`);
+      }
+    }
+  });
 });
