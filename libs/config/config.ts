@@ -7,6 +7,10 @@ import { ConfigError } from './config-error';
 import { ENRICHMENT_FIELDS, enrichmentConfig, type EnrichmentConfig } from './enrichment-config';
 import type { KeyRing } from './master-keys';
 import { WORKER_FIELDS, workerConfig, type WorkerConfig } from './worker-config';
+import { SIGNUPS_FIELDS, signupsConfig, type SignupsConfig } from './signups-config';
+import { vaultDatabaseUrlFor } from './vault-database-url';
+
+export { vaultDatabaseUrlFor };
 
 /**
  * The one place that reads process.env. Every variable is listed in .env.example with its
@@ -163,6 +167,8 @@ export interface AppConfig {
   readonly idempotency: { readonly keyTtlMs: number };
   /** Stripe billing and plan limits (billing-config.ts); null: billing off, every account unlimited. */
   readonly billing: BillingConfig | null;
+  /** Sign-ups and invitations (see signups-config.ts). */
+  readonly signups: SignupsConfig;
 }
 
 /** Where `temporal server start-dev` serves its Web UI by default (and `npm start` when the port is free). */
@@ -251,6 +257,7 @@ const schema = z.object({
   API_RATE_LIMIT_WINDOW: duration('1m', 1_000),
   IDEMPOTENCY_KEY_TTL: duration('24h', 1_000),
   ...BILLING_FIELDS,
+  ...SIGNUPS_FIELDS,
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -346,6 +353,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: { perKey: v.API_RATE_LIMIT, expensivePerKey: v.API_RATE_LIMIT_EXPENSIVE, windowMs: v.API_RATE_LIMIT_WINDOW },
     idempotency: { keyTtlMs: v.IDEMPOTENCY_KEY_TTL },
     billing,
+    signups: signupsConfig(v),
   });
 }
 
@@ -362,14 +370,6 @@ export function loadDatabaseUrls(env: NodeJS.ProcessEnv = process.env): { main: 
   }
   const main = parsed.data.DATABASE_URL;
   return { main, vault: parsed.data.VAULT_DATABASE_URL ?? vaultDatabaseUrlFor(main) };
-}
-
-/** The default vault database: the main one's name + `_vault`, on the same server with the same login. */
-export function vaultDatabaseUrlFor(databaseUrl: string): string {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
-  url.pathname = `/${encodeURIComponent(`${name}_vault`)}`;
-  return url.toString();
 }
 
 function deepFreeze<T>(value: T): T {

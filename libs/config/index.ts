@@ -7,3 +7,4 @@ export { ConsoleConfig, loadConsoleConfig, loadStaffLoginConfig, StaffLoginConfi
 export { EnrichmentConfig, parseRateLimit, ProviderSettings, RateWindow } from './enrichment-config';
 export { WorkerConfig } from './worker-config';
 export { BillingConfig, BillingPlan, parsePlans, PlanLimits } from './billing-config';
+export { SignupsConfig } from './signups-config';

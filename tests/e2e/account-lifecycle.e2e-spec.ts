@@ -96,7 +96,9 @@ describe('account export and closure (end to end)', () => {
     assert.equal(download.headers.get('content-type'), 'application/zip');
     const files = await unzip(Buffer.from(await download.arrayBuffer()));
 
-    const entities = ['prospects', 'campaigns', 'steps', 'messages', 'inbound_messages', 'tracking_events', 'users', 'suppressions', 'enrichment_results'];
+    const entities = [
+      'prospects', 'campaigns', 'steps', 'messages', 'inbound_messages', 'tracking_events', 'users', 'invitations', 'suppressions', 'enrichment_results',
+    ];
     assert.deepEqual(Object.keys(files).sort(), entities.flatMap((e) => [`${e}.csv`, `${e}.json`]).sort());
     const prospects = JSON.parse(files['prospects.json']);
     assert.deepEqual(prospects.map((p: any) => p.email).sort(), ['formula@exporter.test', 'plain@exporter.test']);
@@ -225,6 +227,13 @@ describe('account export and closure (end to end)', () => {
     const [{ id: conversationId }] = await stack.dataSource.query(
       `INSERT INTO support_conversations (account_id, subject) VALUES ($1, 'Closing') RETURNING id`, [accountId]);
     await stack.dataSource.query(`INSERT INTO support_messages (conversation_id, body) VALUES ($1, 'Please close my account')`, [conversationId]);
+    // A pending invitation and the sign-up that made the account: both name people, both go.
+    await stack.dataSource.query(
+      `INSERT INTO invitations (account_id, email, role, token_hash, expires_at) VALUES ($1, 'invitee@leaving.test', 'member', $2, now() + interval '1 day')`,
+      [accountId, randomUUID()]);
+    await stack.dataSource.query(
+      `INSERT INTO signup_requests (email, email_hash, name, account_name, token_hash, expires_at, verified_at, account_id)
+       VALUES ('owner@leaving.test', $2, 'Owner', 'Leaving', $3, now(), now(), $1)`, [accountId, randomUUID(), randomUUID()]);
 
     assert.equal((await api.post('/v1/account/closure')).status, 202);
     const result: any = await stack.temporal.client.workflow.getHandle(accountClosureWorkflowId(accountId)).result();

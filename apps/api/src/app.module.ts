@@ -6,6 +6,7 @@ import { DbModule } from '@relance/db/db.module';
 import { RequestLogModule } from '@relance/privacy/retention/request-log.module';
 import { TemporalModule } from '@relance/temporal/temporal.module';
 import { AccountModule } from './account/account.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditEventsModule } from './audit/audit-events.module';
 import { AuthModule } from './auth/auth.module';
 import { BillingModule } from './billing/billing.module';
@@ -26,6 +27,7 @@ import { PrivacyRequestsApiModule } from './privacy-requests/privacy-requests.mo
 import { ProspectsModule } from './prospects/prospects.module';
 import { ProspectSuggestionsModule } from './prospect-suggestions/prospect-suggestions.module';
 import { RetentionRunsModule } from './retention-runs/retention-runs.module';
+import { SignupsModule } from './signups/signups.module';
 import { StaffModule } from './staff/staff.module';
 import { StatsModule } from './stats/stats.module';
 import { SubprocessorsApiModule } from './subprocessors/subprocessors.module';
@@ -34,6 +36,7 @@ import { SupportApiModule } from './support/support.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UnsubscribeModule } from './unsubscribe/unsubscribe.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -75,6 +78,9 @@ export class AppModule {
         CodecModule,
         OperationsModule,
         EnrichmentApiModule,
+        SignupsModule,
+        UsersModule,
+        ApiKeysModule,
       ],
     };
   }

@@ -13,6 +13,8 @@ export class ApiKey {
   @ManyToOne(() => Account, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'fk_api_keys_account' })
   account?: Account;
+  // Removing a user revokes their keys by user.
+  @Index('ix_api_keys_user')
   @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId: string | null;
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_api_keys_user' })

@@ -44,6 +44,8 @@ import { Suppression } from './suppression.entity';
 import { Task } from './task.entity';
 import { TrackingEvent } from './tracking-event.entity';
 import { User } from './user.entity';
+import { SignupRequest } from './signup-request.entity';
+import { Invitation } from './invitation.entity';
 
 export * from './account.entity';
 export * from './audit-event.entity';
@@ -92,6 +94,8 @@ export * from './suppression.entity';
 export * from './task.entity';
 export * from './tracking-event.entity';
 export * from './user.entity';
+export * from './signup-request.entity';
+export * from './invitation.entity';
 
 export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxDeliverabilityEvent, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
@@ -107,6 +111,7 @@ export const ENTITIES = [
   ImportJob, ImportJobProspect, ImportRefusal,
   IdempotencyKey,
   BillingSubscription, StripeEvent, BillingMonthlyUsage,
+  SignupRequest, Invitation,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

@@ -16,5 +16,7 @@ export class User {
   @Column({ type: 'text' }) email: string;
   @Column({ type: 'text', default: '' }) name: string;
   @Column({ type: 'text', default: 'member' }) role: UserRole;
+  /** When the user proved they read this address (a sign-up's or an invitation's token); null: never. */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true }) emailVerifiedAt: Date | null;
   @CreatedAt() createdAt: Date;
 }

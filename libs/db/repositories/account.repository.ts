@@ -1,26 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
-import { Account } from '../entities/account.entity';
 import { ApiKey } from '../entities/api-key.entity';
-import { User } from '../entities/user.entity';
+import { type CreatedApiKey, insertAccountWithOwner, insertApiKey } from './account-rows';
+import { keysetPage, type Page, type PageRequest } from './keyset-page';
 
-/** Keys read `rl_live_` + 32 base64url characters (24 random bytes). */
-export const API_KEY_PREFIX = 'rl_live_';
-export const API_KEY_PATTERN = /^rl_live_[A-Za-z0-9_-]{32}$/;
-/** How much of a key is kept readable, so people can tell their keys apart. */
-const DISPLAY_PREFIX_LENGTH = 12;
-
-/** Keys are looked up by their SHA-256: they are random enough that a slow hash adds nothing. */
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-export interface CreatedApiKey {
-  /** The plaintext key: returned here once, never stored. */
-  key: string;
-  apiKey: ApiKey;
-}
+export { API_KEY_PATTERN, API_KEY_PREFIX, type CreatedApiKey, hashApiKey } from './account-rows';
 
 @Injectable()
 export class AccountRepository {
@@ -28,30 +12,16 @@ export class AccountRepository {
 
   /** Creates a workspace and its owner together. */
   async createAccountWithOwner(input: { accountName: string; ownerEmail: string; ownerName: string }) {
-    return this.dataSource.transaction(async (manager) => {
-      const account = await manager.getRepository(Account).save({ name: input.accountName });
-      const owner = await manager.getRepository(User).save({
-        accountId: account.id,
-        email: input.ownerEmail.trim().toLowerCase(),
-        name: input.ownerName,
-        role: 'owner' as const,
-      });
-      return { account, owner };
-    });
+    return this.dataSource.transaction((manager) => insertAccountWithOwner(manager, { ...input, emailVerifiedAt: null }));
   }
 
-  async createApiKey(accountId: string, userId: string | null, name: string): Promise<CreatedApiKey> {
-    const key = API_KEY_PREFIX + randomBytes(24).toString('base64url');
-    const apiKey = await this.dataSource.getRepository(ApiKey).save({
-      accountId,
-      userId,
-      name,
-      prefix: key.slice(0, DISPLAY_PREFIX_LENGTH),
-      keyHash: hashApiKey(key),
-      lastUsedAt: null,
-      revokedAt: null,
-    });
-    return { key, apiKey };
+  createApiKey(accountId: string, userId: string | null, name: string): Promise<CreatedApiKey> {
+    return insertApiKey(this.dataSource.manager, { accountId, userId, name });
+  }
+
+  async accountName(accountId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT name FROM accounts WHERE id = $1`, [accountId]);
+    return row?.name ?? null;
   }
 
   findActiveKeyByHash(keyHash: string): Promise<ApiKey | null> {
@@ -74,4 +44,28 @@ export class AccountRepository {
       .update({ id, accountId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return (result.affected ?? 0) > 0;
   }
+
+  /** An account's keys, newest first: all of them, or only `userId`'s. */
+  listKeys(accountId: string, userId: string | null, page: PageRequest): Promise<Page<ApiKey> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `SELECT * FROM api_keys WHERE account_id = $1`,
+      params: [accountId],
+      filter: { sql: `$2::uuid IS NULL OR user_id = $2`, params: [userId] },
+      key: ['created_at', 'id'],
+      descending: true,
+      map: toApiKey,
+    }, page);
+  }
+
+  async findKey(accountId: string, id: string): Promise<ApiKey | null> {
+    const [row] = await this.dataSource.query(`SELECT * FROM api_keys WHERE account_id = $1 AND id = $2`, [accountId, id]);
+    return row ? toApiKey(row) : null;
+  }
+}
+
+function toApiKey(row: Record<string, any>): ApiKey {
+  return {
+    id: row.id, accountId: row.account_id, userId: row.user_id, name: row.name, prefix: row.prefix, keyHash: row.key_hash,
+    lastUsedAt: row.last_used_at, revokedAt: row.revoked_at, createdAt: row.created_at,
+  };
 }

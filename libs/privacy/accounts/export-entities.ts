@@ -22,6 +22,8 @@ export const EXPORTED_ENTITIES: readonly ExportedEntity[] = [
   { name: 'inbound_messages', table: 'inbound_messages', scope: OF_ACCOUNT, columns: null },
   { name: 'tracking_events', table: 'tracking_events', scope: OF_ACCOUNT, columns: null },
   { name: 'users', table: 'users', scope: OF_ACCOUNT, columns: null },
+  // Not token_hash: a secret's digest is no one's data, and the export must not help replay it.
+  { name: 'invitations', table: 'invitations', scope: OF_ACCOUNT, columns: ['id', 'email', 'role', 'invited_by_user_id', 'expires_at', 'created_at'] },
   { name: 'enrichment_results', table: 'enrichment_results', scope: OF_ACCOUNT, columns: null },
   {
     name: 'suppressions', table: 'suppressions', scope: OF_ACCOUNT,

@@ -43,6 +43,9 @@ export const ACCOUNT_PURGE_STEPS: readonly PurgeStep[] = [
   { table: 'idempotency_keys', where: OF_ACCOUNT },
   { table: 'billing_monthly_usage', where: OF_ACCOUNT },
   { table: 'api_keys', where: OF_ACCOUNT },
+  // Pending invitations name the invitee's address; the confirmed sign-up names the owner's.
+  { table: 'invitations', where: OF_ACCOUNT },
+  { table: 'signup_requests', where: OF_ACCOUNT },
   { table: 'account_exports', where: OF_ACCOUNT },
   { table: 'mailboxes', where: OF_ACCOUNT },
   { table: 'users', where: OF_ACCOUNT },

@@ -42,6 +42,30 @@ export const ACCOUNT_TABLES: PersonalTable[] = [
     erasure: 'delete_row',
   },
   {
+    table: 'signup_requests',
+    purpose: 'A sign-up waiting for its address to be confirmed: who signed up, and the workspace they asked for.',
+    columns: [
+      { column: 'email', kind: 'email' },
+      { column: 'email_hash', kind: 'email_hash', note: 'finds the request when the address is erased' },
+      { column: 'name', kind: 'name' },
+      { column: 'account_name', kind: 'free_text' },
+    ],
+    lookups: [
+      { subject: 'email_hash', column: 'email_hash' },
+      // The owner's confirmed sign-up: the same address in the account it made.
+      { subject: 'user', sql: `(t.account_id, t.email) IN (SELECT account_id, email FROM users WHERE id = $1)` },
+      { subject: 'account', column: 'account_id' },
+    ],
+    erasure: 'delete_row',
+  },
+  {
+    table: 'invitations',
+    purpose: 'An invitation to join a workspace, mailed to the address an owner (or staff) gave.',
+    columns: [{ column: 'email', kind: 'email' }],
+    lookups: [{ subject: 'user', column: 'user_id' }, { subject: 'account', column: 'account_id' }],
+    erasure: 'delete_row',
+  },
+  {
     table: 'api_keys',
     purpose: 'Keys a customer\'s programs call the API with, stored hashed.',
     columns: [{ column: 'key_hash', kind: 'credential', note: 'SHA-256 of the key: opens the account' }],

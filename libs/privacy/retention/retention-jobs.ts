@@ -66,6 +66,7 @@ export class RetentionJobs {
           staffTokensDeleted: await this.retention.deleteRevokedStaffTokens(revokedBefore),
           apiKeysDeleted: await this.retention.deleteRevokedApiKeys(revokedBefore),
           idempotencyKeysDeleted: await this.retention.deleteExpiredIdempotencyKeys(now),
+          ...(await this.retention.deleteExpiredSignupsAndInvitations(now)),
           ...(await this.removeExpiredExports(now)),
         };
       }

@@ -73,4 +73,15 @@ export class RetentionRepository {
     const [, count] = await this.dataSource.query(`DELETE FROM idempotency_keys WHERE expires_at < $1`, [now]);
     return count;
   }
+
+  /**
+   * Sign-ups never confirmed and invitations never accepted, past their token's expiry: they name
+   * someone who did not go on. An invitation that sets up an existing user (a staff-made account's
+   * owner) stays: it is how that owner gets in, and names no one the users table does not.
+   */
+  async deleteExpiredSignupsAndInvitations(now: Date): Promise<{ signupRequestsDeleted: number; invitationsDeleted: number }> {
+    const [, signups] = await this.dataSource.query(`DELETE FROM signup_requests WHERE verified_at IS NULL AND expires_at < $1`, [now]);
+    const [, invitations] = await this.dataSource.query(`DELETE FROM invitations WHERE user_id IS NULL AND expires_at < $1`, [now]);
+    return { signupRequestsDeleted: signups, invitationsDeleted: invitations };
+  }
 }

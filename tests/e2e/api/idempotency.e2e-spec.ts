@@ -17,6 +17,7 @@ const IDEMPOTENT = [
   'POST /v1/enrichment-jobs',
   'POST /v1/imports/{id}/enrichment',
   'POST /v1/imports/{id}/start',
+  'POST /v1/invitations',
   'POST /v1/mailboxes',
   'POST /v1/prospect-suggestions/{id}/accept',
   'POST /v1/prospects',
@@ -27,11 +28,17 @@ const IDEMPOTENT = [
   'POST /v1/suppressions',
 ];
 /** The public POST routes: no API key, so no account to scope a key by (they keep their own protections). */
-const PUBLIC = ['POST /v1/billing/webhook', 'POST /v1/privacy-requests', 'POST /v1/privacy-requests/certificates/verify', 'POST /v1/privacy-requests/verify/{token}'];
+const PUBLIC = [
+  'POST /v1/billing/webhook', 'POST /v1/privacy-requests', 'POST /v1/privacy-requests/certificates/verify', 'POST /v1/privacy-requests/verify/{token}',
+  'POST /v1/signups', 'POST /v1/signups/verify', 'POST /v1/invitations/accept',
+];
 /** The other POST routes an API key opens: actions on something that exists, creating nothing. */
 const ACTIONS = [
   'POST /v1/account/closure',
   'POST /v1/account/closure/cancel',
+  // Creates a key, but its answer is the key itself: storing it for a replay would keep the key
+  // in clear, which Relance never does. A retry makes a spare key, listed and revocable.
+  'POST /v1/api-keys',
   'POST /v1/campaigns/{id}/{action}',
   // A lookup: it creates nothing and stores nothing.
   'POST /v1/email-finder',

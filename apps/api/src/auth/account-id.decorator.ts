@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { ApiRequest } from '../common/api-request';
+import type { ApiRequest, AuthContext } from '../common/api-request';
 
 /** The calling account's id, set by ApiKeyGuard. Every /v1 query is scoped by it. */
 export const AccountId = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
@@ -21,4 +21,11 @@ export const CallerUserId = createParamDecorator((_data: unknown, context: Execu
   const auth = context.switchToHttp().getRequest<ApiRequest>().auth;
   if (!auth) throw new Error('CallerUserId used on a route without API key authentication');
   return auth.userId;
+});
+
+/** Everything ApiKeyGuard established about the caller: account, key and the key's user. */
+export const Caller = createParamDecorator((_data: unknown, context: ExecutionContext): AuthContext => {
+  const auth = context.switchToHttp().getRequest<ApiRequest>().auth;
+  if (!auth) throw new Error('Caller used on a route without API key authentication');
+  return auth;
 });
