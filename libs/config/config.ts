@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   blankAsUnset, duration, durationList, keyRing, optionalToken, port, singleKey, trustProxy, url, webOrigins, webUrl,
 } from './config-fields';
+import { deepFreeze } from './deep-freeze';
 import { ENRICHMENT_FIELDS, enrichmentConfig, type EnrichmentConfig } from './enrichment-config';
+import { WEBHOOK_FIELDS, webhookConfig, type WebhookConfig } from './webhook-config';
 import type { KeyRing } from './master-keys';
 
 /**
@@ -168,6 +170,8 @@ export interface AppConfig {
   readonly rateLimits: { readonly perKey: number; readonly expensivePerKey: number; readonly windowMs: number };
   /** How long an `Idempotency-Key` and the answer it stored are kept (a repeat within it gets that answer). */
   readonly idempotency: { readonly keyTtlMs: number };
+  /** Outbound webhooks (see webhook-config.ts). */
+  readonly webhooks: WebhookConfig;
 }
 
 /** Where `temporal server start-dev` serves its Web UI by default (and `npm start` when the port is free). */
@@ -262,6 +266,7 @@ const schema = z.object({
   SYSTEM_MAIL_FROM: z.string().email({ message: 'must be an email address' }).default('privacy@relance.invalid'),
   SUBPROCESSOR_NOTICE_PERIOD: duration('30d', 1_000),
   ...ENRICHMENT_FIELDS,
+  ...WEBHOOK_FIELDS,
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   API_RATE_LIMIT_EXPENSIVE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   API_RATE_LIMIT_WINDOW: duration('1m', 1_000),
@@ -364,6 +369,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     enrichment: enrichmentConfig(v),
     rateLimits: { perKey: v.API_RATE_LIMIT, expensivePerKey: v.API_RATE_LIMIT_EXPENSIVE, windowMs: v.API_RATE_LIMIT_WINDOW },
     idempotency: { keyTtlMs: v.IDEMPOTENCY_KEY_TTL },
+    webhooks: webhookConfig(v),
   });
 }
 
@@ -388,12 +394,4 @@ export function vaultDatabaseUrlFor(databaseUrl: string): string {
   const name = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
   url.pathname = `/${encodeURIComponent(`${name}_vault`)}`;
   return url.toString();
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !(value instanceof Map) && !Buffer.isBuffer(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }

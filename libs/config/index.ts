@@ -5,3 +5,4 @@ export { APP_CONFIG, ConfigModule } from './config.module';
 export { LauncherEnv, readLauncherEnv } from './launcher-env';
 export { ConsoleConfig, loadConsoleConfig, loadStaffLoginConfig, StaffLoginConfig } from './console-config';
 export { EnrichmentConfig, parseRateLimit, ProviderSettings, RateWindow } from './enrichment-config';
+export { WebhookConfig } from './webhook-config';

@@ -33,6 +33,8 @@ import { SupportApiModule } from './support/support.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UnsubscribeModule } from './unsubscribe/unsubscribe.module';
+import { WebhooksApiModule } from './webhooks/webhooks-api.module';
+import { WebhooksModule } from '@relance/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -73,6 +75,8 @@ export class AppModule {
         CodecModule,
         OperationsModule,
         EnrichmentApiModule,
+        WebhooksModule,
+        WebhooksApiModule,
       ],
     };
   }

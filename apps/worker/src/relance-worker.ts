@@ -5,6 +5,7 @@ import { Client } from '@temporalio/client';
 import {
   createAccountActivities, createControlActivities, createEnrichmentActivities, createImportActivities, createLaunchActivities,
   createMailSyncActivities, createPrivacyActivities, createRetentionActivities, createSequenceActivities, createSubprocessorActivities,
+  createWebhookActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
@@ -20,6 +21,7 @@ import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
 import { SubprocessorNotices } from '@relance/subprocessors';
 import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '@relance/temporal';
+import { WebhookDeliverer } from '@relance/webhooks';
 import { countActivities, metricsSinks } from './worker-counters';
 import { heartbeatWhileRunning } from './heartbeat-while-running';
 import { WorkerModule } from './worker.module';
@@ -121,6 +123,12 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
       taskQueue: TASK_QUEUES.imports,
       activities: createImportActivities({ runner: app.get(ImportRunner) }),
       // No heartbeatWhileRunning: the import heartbeats its own checkpoint after each batch.
+      interceptors: { activity: [counted] },
+    }),
+    Worker.create({
+      ...common,
+      taskQueue: TASK_QUEUES.webhooks,
+      activities: createWebhookActivities({ deliverer: app.get(WebhookDeliverer) }),
       interceptors: { activity: [counted] },
     }),
   ]);

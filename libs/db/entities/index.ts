@@ -11,6 +11,9 @@ import { EnrichmentJob } from './enrichment-job.entity';
 import { EnrichmentProviderKey } from './enrichment-provider-key.entity';
 import { EnrichmentRateBucket } from './enrichment-rate-bucket.entity';
 import { EnrichmentResult } from './enrichment-result.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { ErasureLedgerEntry } from './erasure-ledger.entity';
 import { ImportJob } from './import-job.entity';
 import { ImportJobProspect } from './import-job-prospect.entity';
@@ -86,6 +89,9 @@ export * from './suppression.entity';
 export * from './task.entity';
 export * from './tracking-event.entity';
 export * from './user.entity';
+export * from './webhook-delivery.entity';
+export * from './webhook-delivery-attempt.entity';
+export * from './webhook-endpoint.entity';
 
 export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxDeliverabilityEvent, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
@@ -100,6 +106,7 @@ export const ENTITIES = [
   EnrichmentJob, EnrichmentResult, EnrichmentRateBucket,
   ImportJob, ImportJobProspect, ImportRefusal,
   IdempotencyKey,
+  WebhookEndpoint, WebhookDelivery, WebhookDeliveryAttempt,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

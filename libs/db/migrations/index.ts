@@ -37,6 +37,7 @@ import { ProspectTagsAndSearch1764316000000 } from './1764316000000-prospect-tag
 import { Enrichment1764317000000 } from './1764317000000-enrichment';
 import { CsvImports1764316500000 } from './1764316500000-csv-imports';
 import { ApiLimits1764317500000 } from './1764317500000-api-limits';
+import { Webhooks1764319000000 } from './1764319000000-webhooks';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
@@ -50,5 +51,5 @@ export const MIGRATIONS = [
   StaffIdentities1764307100000, MailboxSecretsToVault1764307300000, PrivacyRequests1764308000000, AccountLifecycle1764308500000,
   RequestLogs1764309000000, Retention1764309100000, ForeignKeyIndexes1764309200000, StaffPasswords1764312000000, ConsoleSessions1764312100000,
   Subprocessors1764314000000, SupportMessages1764315500000, ProspectTagsAndSearch1764316000000, CsvImports1764316500000,
-  Enrichment1764317000000, ApiLimits1764317500000,
+  Enrichment1764317000000, ApiLimits1764317500000, Webhooks1764319000000,
 ];
