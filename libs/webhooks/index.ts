@@ -1,5 +1,6 @@
 export { WebhooksModule } from './webhooks.module';
 export { WebhookEvents } from './webhook-events.service';
+export { WebhookFacts } from './webhook-facts';
 export { WebhookEndpoints, type EndpointInput, type EndpointWithSecret } from './webhook-endpoints.service';
 export { WebhookDeliveries } from './webhook-deliveries.service';
 export { WebhookDeliverer } from './webhook-deliverer.service';

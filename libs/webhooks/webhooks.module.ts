@@ -7,6 +7,8 @@ import { WebhookDispatch } from './webhook-dispatch';
 import { WebhookEndpointRepository } from './webhook-endpoint.repository';
 import { WebhookEndpoints } from './webhook-endpoints.service';
 import { WebhookEvents } from './webhook-events.service';
+import { WebhookFacts } from './webhook-facts';
+import { WebhookFactsRepository } from './webhook-facts.repository';
 
 /**
  * Outbound webhooks for the API and the worker. Global, so the services that record events
@@ -17,8 +19,8 @@ import { WebhookEvents } from './webhook-events.service';
 @Module({
   providers: [
     WebhookEndpointRepository, WebhookDeliveryRepository, WebhookDispatch, WebhookEvents, WebhookEndpoints, WebhookDeliveries,
-    WebhookDeliverer, SystemMailer,
+    WebhookDeliverer, SystemMailer, WebhookFactsRepository, WebhookFacts,
   ],
-  exports: [WebhookEvents, WebhookEndpoints, WebhookDeliveries, WebhookDeliverer],
+  exports: [WebhookEvents, WebhookFacts, WebhookEndpoints, WebhookDeliveries, WebhookDeliverer],
 })
 export class WebhooksModule {}

@@ -21,7 +21,7 @@ import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
 import { SubprocessorNotices } from '@relance/subprocessors';
 import { createDataConverter, FAILURE_CONVERTER_PATH, TASK_QUEUES } from '@relance/temporal';
-import { WebhookDeliverer } from '@relance/webhooks';
+import { WebhookDeliverer, WebhookFacts } from '@relance/webhooks';
 import { countActivities, metricsSinks } from './worker-counters';
 import { heartbeatWhileRunning } from './heartbeat-while-running';
 import { WorkerModule } from './worker.module';
@@ -77,6 +77,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     stepSender: app.get(StepSender),
     conditions: app.get(ConditionRepository),
     tasks: app.get(TaskRepository),
+    webhooks: app.get(WebhookFacts),
   });
   const workers = await Promise.all([
     Worker.create({
@@ -86,7 +87,9 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
         ...sequenceActivities,
         ...createLaunchActivities({ launcher: app.get(CampaignLauncher) }),
         ...createControlActivities({ campaignControl: app.get(CampaignControl) }),
-        ...createPrivacyActivities({ lifecycle: app.get(PrivacyRequestLifecycle), executor: app.get(PrivacyRequestExecutor) }),
+        ...createPrivacyActivities({
+          lifecycle: app.get(PrivacyRequestLifecycle), executor: app.get(PrivacyRequestExecutor), webhooks: app.get(WebhookFacts),
+        }),
       },
       // Activities with a heartbeat timeout beat while they run: see heartbeat-while-running.ts.
       interceptors: { activity: [heartbeatWhileRunning, counted] },
@@ -121,7 +124,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     Worker.create({
       ...common,
       taskQueue: TASK_QUEUES.imports,
-      activities: createImportActivities({ runner: app.get(ImportRunner) }),
+      activities: createImportActivities({ runner: app.get(ImportRunner), webhooks: app.get(WebhookFacts) }),
       // No heartbeatWhileRunning: the import heartbeats its own checkpoint after each batch.
       interceptors: { activity: [counted] },
     }),
