@@ -8,3 +8,4 @@ export { createPrivacyActivities } from './privacy-request.activities';
 export { createSubprocessorActivities } from './subprocessor.activities';
 export { createEnrichmentActivities } from './enrichment.activities';
 export { createImportActivities } from './import.activities';
+export { createWebhookActivities } from './webhook.activities';

@@ -4,6 +4,7 @@ import { StepSender, TransientSendError } from '@relance/sending';
 import { calendarWaitEnd } from '@relance/scheduling';
 import { conditionHolds, toStepPlan } from '@relance/sequencing';
 import type { SequenceActivities } from '@relance/temporal/contracts';
+import type { WebhookFacts } from '@relance/webhooks';
 
 /** Thin adapters from the enrollment workflow to the sequencing services. */
 export function createSequenceActivities(deps: {
@@ -11,6 +12,8 @@ export function createSequenceActivities(deps: {
   stepSender: StepSender;
   conditions: ConditionRepository;
   tasks: TaskRepository;
+  /** Tells the account's webhook endpoints of each finished sequence; none in tests that need none. */
+  webhooks?: WebhookFacts;
 }): SequenceActivities {
   const notOfEnrollment = (stepId: string, kind: string, enrollmentId: string) =>
     ApplicationFailure.nonRetryable(`step ${stepId} is not a ${kind} of enrollment ${enrollmentId}`, 'NotFound');
@@ -41,8 +44,10 @@ export function createSequenceActivities(deps: {
       return calendarWaitEnd(wait, new Date(from)).toISOString();
     },
 
-    finishEnrollment: ({ enrollmentId, outcome, reason }) =>
-      deps.enrollments.finish(enrollmentId, outcome, reason ?? null),
+    finishEnrollment: async ({ enrollmentId, outcome, reason }) => {
+      await deps.enrollments.finish(enrollmentId, outcome, reason ?? null);
+      await deps.webhooks?.enrollmentFinished(enrollmentId);
+    },
 
     async evaluateCondition({ enrollmentId, stepId }) {
       const condition = await deps.conditions.load(enrollmentId, stepId);

@@ -12,3 +12,4 @@ export { privacyRequestWorkflow } from './privacy-request.workflow';
 export { subprocessorNoticeWorkflow } from './subprocessor-notice.workflow';
 export { enrichmentWorkflow } from './enrichment.workflow';
 export { importWorkflow } from './import.workflow';
+export { webhookDeliveryWorkflow } from './webhook-delivery.workflow';

@@ -110,8 +110,11 @@ function without(name: string): NodeJS.ProcessEnv {
 describe('loadConfig', () => {
   it('maps every variable of a full environment into the typed config', () => {
     const config = loadConfig(fullEnv());
-    // worker's HTTP server, metrics and codec: observability-config.spec.ts; enrichment, signups: their own specs.
-    const { temporal, vault, tokens, suppression, privacy, accounts, worker, metrics: _metrics, codec: _codec, enrichment: _enrichment, signups: _signups, ...rest } = config;
+    // worker's HTTP server, metrics and codec: observability-config.spec.ts; enrichment, signups, webhooks: their own specs.
+    const {
+      temporal, vault, tokens, suppression, privacy, accounts, worker, metrics: _metrics, codec: _codec, enrichment: _enrichment,
+      signups: _signups, webhooks: _webhooks, ...rest
+    } = config;
     const { certificateKeys, ...privacyDurations } = privacy;
     assert.deepEqual(privacyDurations, {
       unverifiedExpiryMs: 7 * 86_400_000, deadlineMs: 30 * 86_400_000,

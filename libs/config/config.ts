@@ -4,7 +4,9 @@ import {
 } from './config-fields';
 import { BILLING_FIELDS, billingConfig, type BillingConfig } from './billing-config';
 import { ConfigError } from './config-error';
+import { deepFreeze } from './deep-freeze';
 import { ENRICHMENT_FIELDS, enrichmentConfig, type EnrichmentConfig } from './enrichment-config';
+import { WEBHOOK_FIELDS, webhookConfig, type WebhookConfig } from './webhook-config';
 import type { KeyRing } from './master-keys';
 import { WORKER_FIELDS, workerConfig, type WorkerConfig } from './worker-config';
 import { SIGNUPS_FIELDS, signupsConfig, type SignupsConfig } from './signups-config';
@@ -169,6 +171,8 @@ export interface AppConfig {
   readonly billing: BillingConfig | null;
   /** Sign-ups and invitations (see signups-config.ts). */
   readonly signups: SignupsConfig;
+  /** Outbound webhooks (see webhook-config.ts). */
+  readonly webhooks: WebhookConfig;
 }
 
 /** Where `temporal server start-dev` serves its Web UI by default (and `npm start` when the port is free). */
@@ -252,6 +256,7 @@ const schema = z.object({
   SYSTEM_MAIL_FROM: z.string().email({ message: 'must be an email address' }).default('privacy@relance.invalid'),
   SUBPROCESSOR_NOTICE_PERIOD: duration('30d', 1_000),
   ...ENRICHMENT_FIELDS,
+  ...WEBHOOK_FIELDS,
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   API_RATE_LIMIT_EXPENSIVE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   API_RATE_LIMIT_WINDOW: duration('1m', 1_000),
@@ -354,6 +359,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotency: { keyTtlMs: v.IDEMPOTENCY_KEY_TTL },
     billing,
     signups: signupsConfig(v),
+    webhooks: webhookConfig(v),
   });
 }
 
@@ -370,12 +376,4 @@ export function loadDatabaseUrls(env: NodeJS.ProcessEnv = process.env): { main: 
   }
   const main = parsed.data.DATABASE_URL;
   return { main, vault: parsed.data.VAULT_DATABASE_URL ?? vaultDatabaseUrlFor(main) };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !(value instanceof Map) && !Buffer.isBuffer(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -8,3 +8,4 @@ export { EnrichmentConfig, parseRateLimit, ProviderSettings, RateWindow } from '
 export { WorkerConfig } from './worker-config';
 export { BillingConfig, BillingPlan, parsePlans, PlanLimits } from './billing-config';
 export { SignupsConfig } from './signups-config';
+export { WebhookConfig } from './webhook-config';

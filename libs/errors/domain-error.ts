@@ -28,6 +28,8 @@ export type DomainErrorCode =
   | 'file_too_large'
   /** A CSV that cannot be imported as a whole (empty, binary, too many rows or columns, duplicate headers): 422. */
   | 'invalid_csv'
+  /** A webhook URL Relance does not post to (this machine, a private network; http in production): 422. */
+  | 'webhook_url_refused'
   | 'unavailable'
   /** Too many requests for the caller's rate limit (a 429 with Retry-After). */
   | 'rate_limited'

@@ -10,6 +10,7 @@ import type { InboundSignals, MailboxSyncResult } from '@relance/temporal/contra
 import { inboundOutcome, matchingMessageIds, separateQuoted } from './inbound-outcome';
 import { BounceGuard } from '@relance/sequencing';
 import { WorkerMetrics } from '@relance/observability';
+import { WebhookFacts } from '@relance/webhooks/webhook-facts';
 import { MailboxCredentials } from './mailbox-credentials.service';
 
 /** Messages read per pass: a large backlog is read over several passes, checkpointed each time. */
@@ -39,6 +40,7 @@ export class MailboxSync {
     @Inject(BounceGuard) private readonly bounceGuard: BounceGuard,
     // The worker counts what it records; the API, which reads INBOXes only for a last look, does not.
     @Optional() @Inject(WorkerMetrics) private readonly metrics?: WorkerMetrics,
+    @Optional() @Inject(WebhookFacts) private readonly webhooks?: WebhookFacts,
   ) {}
 
   /** Aborted when the worker stops: passes end their wait for new mail at once instead of at the grace time. */
@@ -138,6 +140,8 @@ export class MailboxSync {
     // A complaint counts against its campaign even when the sequence had already ended.
     if (recorded && outcome.kind === 'complaint') await this.bounceGuard.afterComplaint(recorded.enrollmentId);
     if (recorded?.mailboxPaused) this.bounceGuard.mailboxPaused(mailbox.id, recorded.mailboxPaused);
+    // Told again on a re-read (not only when new): a delivery per event is stored once, whatever the repeats.
+    if (recorded) await this.webhooks?.inboundRecorded(recorded.inboundMessageId, outcome.kind);
     return recorded;
   }
 

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '@relance/config';
 export const WORKFLOW_TYPES = [
   'campaignLaunchWorkflow', 'enrollmentWorkflow', 'mailboxSyncWorkflow', 'campaignControlWorkflow', 'softBounceResendWorkflow',
   'enrollmentControlWorkflow', 'accountExportWorkflow', 'accountClosureWorkflow', 'retentionWorkflow', 'privacyRequestWorkflow',
-  'subprocessorNoticeWorkflow', 'importWorkflow', 'enrichmentWorkflow',
+  'subprocessorNoticeWorkflow', 'importWorkflow', 'enrichmentWorkflow', 'webhookDeliveryWorkflow',
 ] as const;
 
 /**

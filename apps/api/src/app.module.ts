@@ -37,6 +37,8 @@ import { TasksModule } from './tasks/tasks.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UnsubscribeModule } from './unsubscribe/unsubscribe.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksApiModule } from './webhooks/webhooks-api.module';
+import { WebhooksModule } from '@relance/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -81,6 +83,8 @@ export class AppModule {
         SignupsModule,
         UsersModule,
         ApiKeysModule,
+        WebhooksModule,
+        WebhooksApiModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { Client } from '@temporalio/client';
 import {
   createAccountActivities, createControlActivities, createEnrichmentActivities, createImportActivities, createLaunchActivities,
   createMailSyncActivities, createPrivacyActivities, createRetentionActivities, createSequenceActivities, createSubprocessorActivities,
+  createWebhookActivities,
 } from '../../../activities';
 import type { AppConfig } from '@relance/config';
 import { ConditionRepository, EnrollmentRepository, TaskRepository } from '@relance/db';
@@ -20,6 +21,7 @@ import { CampaignControl, CampaignLauncher } from '@relance/sequencing';
 import { StepSender } from '@relance/sending';
 import { SubprocessorNotices } from '@relance/subprocessors';
 import { createDataConverter, TASK_QUEUES, type TaskQueue } from '@relance/temporal';
+import { WebhookDeliverer, WebhookFacts } from '@relance/webhooks';
 import { countActivities, metricsSinks } from './worker-counters';
 import { heartbeatWhileRunning } from './heartbeat-while-running';
 import { servedTaskQueues } from './served-task-queues';
@@ -70,6 +72,7 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
     stepSender: app.get(StepSender),
     conditions: app.get(ConditionRepository),
     tasks: app.get(TaskRepository),
+    webhooks: app.get(WebhookFacts),
   });
   // What each task queue's worker runs; WORKER_TASK_QUEUES may leave some to other processes.
   const queues: Record<TaskQueue, Omit<WorkerOptions, keyof typeof common | 'taskQueue'>> = {
@@ -78,7 +81,9 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
         ...sequenceActivities,
         ...createLaunchActivities({ launcher: app.get(CampaignLauncher) }),
         ...createControlActivities({ campaignControl: app.get(CampaignControl) }),
-        ...createPrivacyActivities({ lifecycle: app.get(PrivacyRequestLifecycle), executor: app.get(PrivacyRequestExecutor) }),
+        ...createPrivacyActivities({
+          lifecycle: app.get(PrivacyRequestLifecycle), executor: app.get(PrivacyRequestExecutor), webhooks: app.get(WebhookFacts),
+        }),
       },
       // Activities with a heartbeat timeout beat while they run: see heartbeat-while-running.ts.
       interceptors: { activity: [heartbeatWhileRunning, counted] },
@@ -103,8 +108,12 @@ export async function createRelanceWorker(config: AppConfig, logger: Logger): Pr
       interceptors: { activity: [counted] },
     },
     [TASK_QUEUES.imports]: {
-      activities: createImportActivities({ runner: app.get(ImportRunner) }),
+      activities: createImportActivities({ runner: app.get(ImportRunner), webhooks: app.get(WebhookFacts) }),
       // No heartbeatWhileRunning: the import heartbeats its own checkpoint after each batch.
+      interceptors: { activity: [counted] },
+    },
+    [TASK_QUEUES.webhooks]: {
+      activities: createWebhookActivities({ deliverer: app.get(WebhookDeliverer) }),
       interceptors: { activity: [counted] },
     },
   };

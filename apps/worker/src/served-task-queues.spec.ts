@@ -15,7 +15,7 @@ describe('servedTaskQueues (WORKER_TASK_QUEUES)', () => {
   it('refuses a name that is not a queue of Relance, naming it and the queues there are', () => {
     assert.throws(
       () => servedTaskQueues(['imports', 'import', 'Sequences']),
-      /WORKER_TASK_QUEUES names "import", "Sequences", which Relance does not have: its task queues are sequences, mail-sync, privacy, retention, enrichment, imports/,
+      /WORKER_TASK_QUEUES names "import", "Sequences", which Relance does not have: its task queues are sequences, mail-sync, privacy, retention, enrichment, imports, webhooks/,
     );
   });
 });

@@ -15,6 +15,7 @@ import { BounceGuard, CampaignControl, CampaignLauncher } from '@relance/sequenc
 import { LastLookBeforeSend, SentCopyKeeper, StepSender } from '@relance/sending';
 import { SubprocessorsModule } from '@relance/subprocessors';
 import { TemporalModule } from '@relance/temporal';
+import { WebhooksModule } from '@relance/webhooks';
 
 /** The worker's dependency graph: the services its activities adapt. */
 @Module({})
@@ -34,7 +35,7 @@ export class WorkerModule implements OnApplicationShutdown {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config), LoggerModule.forRoot(logger), DbModule, CryptoModule, TemporalModule, AuditModule, RetentionModule,
-        PrivacyRequestsModule, AccountsModule, SubprocessorsModule, EnrichmentModule, ImportsModule,
+        PrivacyRequestsModule, AccountsModule, SubprocessorsModule, EnrichmentModule, ImportsModule, WebhooksModule,
       ],
       providers: [
         {

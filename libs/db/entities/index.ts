@@ -11,6 +11,9 @@ import { EnrichmentJob } from './enrichment-job.entity';
 import { EnrichmentProviderKey } from './enrichment-provider-key.entity';
 import { EnrichmentRateBucket } from './enrichment-rate-bucket.entity';
 import { EnrichmentResult } from './enrichment-result.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { ErasureLedgerEntry } from './erasure-ledger.entity';
 import { ImportJob } from './import-job.entity';
 import { ImportJobProspect } from './import-job-prospect.entity';
@@ -96,6 +99,9 @@ export * from './tracking-event.entity';
 export * from './user.entity';
 export * from './signup-request.entity';
 export * from './invitation.entity';
+export * from './webhook-delivery.entity';
+export * from './webhook-delivery-attempt.entity';
+export * from './webhook-endpoint.entity';
 
 export const ENTITIES = [
   Account, User, ApiKey, Mailbox, MailboxDeliverabilityEvent, Prospect, Campaign, Step, Enrollment, Message, InboundMessage,
@@ -112,6 +118,7 @@ export const ENTITIES = [
   IdempotencyKey,
   BillingSubscription, StripeEvent, BillingMonthlyUsage,
   SignupRequest, Invitation,
+  WebhookEndpoint, WebhookDelivery, WebhookDeliveryAttempt,
 ];
 
 /** The vault database's entities (VAULT_DATABASE_URL): nothing else lives there. */

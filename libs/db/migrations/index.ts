@@ -39,6 +39,7 @@ import { CsvImports1764316500000 } from './1764316500000-csv-imports';
 import { ApiLimits1764317500000 } from './1764317500000-api-limits';
 import { Billing1764318000000 } from './1764318000000-billing';
 import { AccountsAndInvitations1764318500000 } from './1764318500000-accounts-and-invitations';
+import { Webhooks1764319000000 } from './1764319000000-webhooks';
 
 /** Every migration, oldest first; the CLI and the tests apply exactly this list. */
 export const MIGRATIONS = [
@@ -53,5 +54,5 @@ export const MIGRATIONS = [
   RequestLogs1764309000000, Retention1764309100000, ForeignKeyIndexes1764309200000, StaffPasswords1764312000000, ConsoleSessions1764312100000,
   Subprocessors1764314000000, SupportMessages1764315500000, ProspectTagsAndSearch1764316000000, CsvImports1764316500000,
   Enrichment1764317000000, ApiLimits1764317500000,
-  Billing1764318000000, AccountsAndInvitations1764318500000,
+  Billing1764318000000, AccountsAndInvitations1764318500000, Webhooks1764319000000,
 ];

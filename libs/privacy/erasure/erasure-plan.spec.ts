@@ -39,6 +39,6 @@ describe('erasure plan', () => {
 
   it('erases a prospect from every table of the real registry that holds their rows, the prospect last', () => {
     const tables = [...new Set(erasureSteps(PERSONAL_DATA, 'prospect').map((s) => s.table))];
-    assert.deepEqual(tables, ['idempotency_keys', 'enrichment_results', 'import_refusals', 'import_job_prospects', 'prospect_suggestions', 'tracking_events', 'tasks', 'inbound_messages', 'messages', 'enrollments', 'prospects']);
+    assert.deepEqual(tables, ['idempotency_keys', 'webhook_delivery_attempts', 'webhook_deliveries', 'enrichment_results', 'import_refusals', 'import_job_prospects', 'prospect_suggestions', 'tracking_events', 'tasks', 'inbound_messages', 'messages', 'enrollments', 'prospects']);
   });
 });

@@ -49,16 +49,18 @@ describe('erasure engine (real PostgreSQL)', () => {
                 AS inbound_messages,
               (SELECT count(*) FROM prospect_suggestions WHERE created_prospect_id = $1 OR email = $4)::int AS prospect_suggestions,
               (SELECT count(*) FROM enrichment_results WHERE prospect_id = $1)::int AS enrichment_results,
-              (SELECT count(*) FROM idempotency_keys WHERE response_body::text LIKE '%' || $1::text || '%')::int AS idempotency_keys`,
+              (SELECT count(*) FROM idempotency_keys WHERE response_body::text LIKE '%' || $1::text || '%')::int AS idempotency_keys,
+              (SELECT count(*) FROM webhook_deliveries WHERE prospect_id = $1)::int AS webhook_deliveries,
+              (SELECT count(*) FROM webhook_delivery_attempts WHERE response_snippet LIKE '%' || $4 || '%')::int AS webhook_delivery_attempts`,
       [f.prospectId, f.enrollmentId, f.messageId, email],
     );
     return row;
   }
 
-  const everything = { idempotency_keys: 1, enrichment_results: 1, prospect_suggestions: 1, tracking_events: 1, tasks: 1, inbound_messages: 3, messages: 1, enrollments: 1, prospects: 1 };
+  const everything = { idempotency_keys: 1, webhook_deliveries: 1, webhook_delivery_attempts: 1, enrichment_results: 1, prospect_suggestions: 1, tracking_events: 1, tasks: 1, inbound_messages: 3, messages: 1, enrollments: 1, prospects: 1 };
   // The footprint has no CSV import: those tables are counted, at zero (import-file-erasure.int-spec erases an import's rows).
   const noImports = { import_refusals: 0, import_job_prospects: 0 };
-  const nothing = { idempotency_keys: 0, enrichment_results: 0, prospect_suggestions: 0, tracking_events: 0, tasks: 0, inbound_messages: 0, messages: 0, enrollments: 0, prospects: 0 };
+  const nothing = { idempotency_keys: 0, webhook_deliveries: 0, webhook_delivery_attempts: 0, enrichment_results: 0, prospect_suggestions: 0, tracking_events: 0, tasks: 0, inbound_messages: 0, messages: 0, enrollments: 0, prospects: 0 };
 
   it('erases every row about the prospect, leaves their colleague alone, and counts per table', async () => {
     const adaRows = await prospectFootprint(db, target, ada);

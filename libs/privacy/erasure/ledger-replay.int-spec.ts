@@ -93,8 +93,8 @@ describe('erasure ledger replay after a restore (pg_dump / pg_restore)', () => {
     const { stdout } = await run(process.execPath, [script, '--ledger-url', urls.live], {
       env: childProcessEnv({ DATABASE_URL: urls.restored }),
     });
-    assert.match(stdout, /request [0-9a-f-]{36}: idempotency_keys=1 enrichment_results=1 prospect_suggestions=1 tracking_events=1 tasks=1 inbound_messages=3 messages=1 enrollments=1 prospects=1 \(suppression restored, ledger entry copied\)/);
-    assert.match(stdout, /1 ledger entry replayed, 11 row\(s\) erased again/);
+    assert.match(stdout, /request [0-9a-f-]{36}: idempotency_keys=1 webhook_delivery_attempts=1 webhook_deliveries=1 enrichment_results=1 prospect_suggestions=1 tracking_events=1 tasks=1 inbound_messages=3 messages=1 enrollments=1 prospects=1 \(suppression restored, ledger entry copied\)/);
+    assert.match(stdout, /1 ledger entry replayed, 13 row\(s\) erased again/);
     for (const text of clear) assert.ok(!stdout.includes(text), 'the command prints ids and counts only');
 
     assert.equal(await rowsOf(restored, ada), 0);

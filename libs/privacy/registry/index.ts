@@ -11,18 +11,20 @@ import { STAFF_TABLES } from './staff.registry';
 import { SUBPROCESSOR_NOT_PERSONAL, SUBPROCESSOR_TABLES } from './subprocessors.registry';
 import { SUPPRESSION_TABLES } from './suppression.registry';
 import type { NonPersonalColumn, PersonalTable } from './types';
+import { WEBHOOK_NOT_PERSONAL, WEBHOOK_TABLES } from './webhooks.registry';
 
 /**
  * Every table holding personal data, children before parents (the order erasure walks). A new
  * table or text-like column joins here or in NOT_PERSONAL: registry.int-spec fails until it does.
  */
 export const PERSONAL_DATA: readonly PersonalTable[] = [
-  ...API_TABLES, ...SUPPRESSION_TABLES, ...ENRICHMENT_TABLES, ...IMPORT_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...SUBPROCESSOR_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
+  ...API_TABLES, ...WEBHOOK_TABLES, ...SUPPRESSION_TABLES, ...ENRICHMENT_TABLES, ...IMPORT_TABLES, ...PROSPECT_TABLES, ...RETENTION_TABLES, ...SUBPROCESSOR_TABLES, ...ACCOUNT_TABLES, ...STAFF_TABLES, ...PRIVACY_REQUEST_TABLES,
 ];
 
 /** Text-like columns that name nobody, each with why. */
 export const NOT_PERSONAL: readonly NonPersonalColumn[] = [
   ...BASE_NOT_PERSONAL, ...RETENTION_NOT_PERSONAL, ...SUBPROCESSOR_NOT_PERSONAL, ...ENRICHMENT_NOT_PERSONAL, ...IMPORT_NOT_PERSONAL, ...BILLING_NOT_PERSONAL,
+  ...WEBHOOK_NOT_PERSONAL,
 ];
 export type { NonPersonalColumn, PersonalTable };
 export * from './types';

@@ -14,3 +14,4 @@ export * from './subprocessor-notice.contract';
 export * from './enrichment.contract';
 export type { MetricsSinks } from './metrics-sinks.contract';
 export * from './import.contract';
+export * from './webhook-delivery.contract';

@@ -9,6 +9,8 @@ export const TASK_QUEUES = {
   enrichment: 'enrichment',
   /** CSV imports: long streaming database work, scaled apart from sending. */
   imports: 'imports',
+  /** Outbound webhooks: posts to customers' endpoints, some slow or down, apart from sending. */
+  webhooks: 'webhooks',
 } as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

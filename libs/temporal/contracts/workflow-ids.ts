@@ -40,3 +40,5 @@ export const subprocessorNoticeWorkflowId = (changeId: string) => workflowId('su
 export const enrichmentWorkflowId = (jobId: string) => workflowId('enrichment:', jobId);
 /** One per CSV import, named by the import job's id. */
 export const importWorkflowId = (importJobId: string) => workflowId('import:', importJobId);
+/** One per delivery of an event to a webhook endpoint. */
+export const webhookDeliveryWorkflowId = (deliveryId: string) => workflowId('webhook-delivery:', deliveryId);

@@ -15,6 +15,7 @@ const IDEMPOTENT = [
   'POST /v1/campaigns',
   'POST /v1/campaigns/{id}/launch',
   'POST /v1/enrichment-jobs',
+  'POST /v1/hooks',
   'POST /v1/imports/{id}/enrichment',
   'POST /v1/imports/{id}/start',
   'POST /v1/invitations',
@@ -26,6 +27,7 @@ const IDEMPOTENT = [
   'POST /v1/support/conversations',
   'POST /v1/support/conversations/{id}/messages',
   'POST /v1/suppressions',
+  'POST /v1/webhook-endpoints',
 ];
 /** The public POST routes: no API key, so no account to scope a key by (they keep their own protections). */
 const PUBLIC = [
@@ -52,6 +54,9 @@ const ACTIONS = [
   'POST /v1/prospects/{id}/tags',
   'POST /v1/tasks/{id}/done',
   'POST /v1/tasks/{id}/skip',
+  'POST /v1/webhook-deliveries/{id}/retry',
+  // A rotation answers a new secret each time: a replay would hand back one no longer in use.
+  'POST /v1/webhook-endpoints/{id}/rotate-secret',
 ];
 
 /** Idempotency-Key on create and launch routes, against the real API and PostgreSQL. */

@@ -47,7 +47,7 @@ describe('forget a prospect (API)', () => {
     assert.equal(res.status, 200, res.text);
     assert.match(res.body.requestId, /^[0-9a-f-]{36}$/);
     assert.deepEqual(res.body.counts, {
-      idempotency_keys: 0, enrichment_results: 0, import_refusals: 0, import_job_prospects: 0, prospect_suggestions: 0, tracking_events: 0, tasks: 0, inbound_messages: 0, messages: 0, enrollments: 0, prospects: 1,
+      idempotency_keys: 0, webhook_delivery_attempts: 0, webhook_deliveries: 0, enrichment_results: 0, import_refusals: 0, import_job_prospects: 0, prospect_suggestions: 0, tracking_events: 0, tasks: 0, inbound_messages: 0, messages: 0, enrollments: 0, prospects: 1,
     });
     assert.deepEqual(res.body.workflows, { terminated: 0, deletedRuns: 0 });
     for (const clear of ['henrietta', 'leavitt', 'swan', 'harvard']) assert.ok(!res.text.toLowerCase().includes(clear), clear);

@@ -23,6 +23,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   gone: 410,
   file_too_large: 413,
   invalid_csv: 422,
+  webhook_url_refused: 422,
   unavailable: 503,
   rate_limited: 429,
   idempotency_key_reused: 422,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { TokenSigner } from '@relance/crypto/signed-token';
 import { SuppressionService } from '@relance/privacy';
+import { WebhookFacts } from '@relance/webhooks/webhook-facts';
 import { API_LOGGER } from '../common/logger.module';
 import { EnrollmentSignals } from '../workflows/enrollment-signals.service';
 
@@ -18,6 +19,7 @@ export class UnsubscribeService {
     @Inject(SuppressionService) private readonly suppression: SuppressionService,
     @Inject(EnrollmentSignals) private readonly signals: EnrollmentSignals,
     @Inject(API_LOGGER) private readonly logger: Logger,
+    @Inject(WebhookFacts) private readonly webhooks: WebhookFacts,
   ) {}
 
   /** Rejects with a TokenError when the token is forged, altered or expired. */
@@ -31,6 +33,7 @@ export class UnsubscribeService {
     if (!done) return { kind: 'message_gone' };
     const workflowIds = done.stoppedEnrollments.map((e) => e.workflowId);
     await this.signals.stop(workflowIds, 'unsubscribed');
+    await this.webhooks.unsubscribed(messageId);
     this.logger.info(
       { messageId, accountId: done.accountId, prospectId: done.prospectId, enrollmentsStopped: workflowIds.length },
       'recipient unsubscribed',

@@ -18,8 +18,8 @@ export interface Footprint {
 /**
  * For erasure tests on real PostgreSQL: a prospect with something in every table that can hold
  * their data (an accepted suggestion that made them a prospect, an enrollment, a sent email with a
- * soft bounce, an open with their IP, a task, a reply, a bounce, and an unmatched email from their
- * address), in a campaign of `mailboxId`.
+ * soft bounce, an open with their IP, a task, a reply, a bounce, an unmatched email from their
+ * address, and a webhook delivery about them with its attempt), in a campaign of `mailboxId`.
  */
 export async function prospectFootprint(
   db: DataSource,
@@ -81,6 +81,21 @@ export async function prospectFootprint(
     `INSERT INTO idempotency_keys (account_id, key, request_hash, state, response_status, response_body, expires_at)
      VALUES ($1, $2, $3, 'completed', 201, $4::json, now() + interval '1 day')`,
     [accountId, `create-${prospect.id}`, 'f'.repeat(64), JSON.stringify({ id: prospect.id, email: person.email, firstName: person.firstName })],
+  );
+  // An event about them posted to the account's webhook endpoint, and the receiver's answer echoing it.
+  const [endpoint] = await db.query(
+    `INSERT INTO webhook_endpoints (account_id, url, events, secret_key_id, secret_wrapped_key, secret_ciphertext)
+     VALUES ($1, 'https://hooks.example.com/relance', '{prospect.replied}', 'k1', $2, $2) RETURNING id`,
+    [accountId, Buffer.alloc(16)],
+  );
+  const [delivery] = await db.query(
+    `INSERT INTO webhook_deliveries (account_id, endpoint_id, event_type, event_key, prospect_id, payload)
+     VALUES ($1, $2, 'prospect.replied', $3, $4, $5) RETURNING id`,
+    [accountId, endpoint.id, `inbound:${randomUUID()}`, prospect.id, JSON.stringify({ type: 'prospect.replied', data: { email: person.email } })],
+  );
+  await db.query(
+    `INSERT INTO webhook_delivery_attempts (delivery_id, status_code, duration_ms, response_snippet) VALUES ($1, 200, 12, $2)`,
+    [delivery.id, JSON.stringify({ received: person.email })],
   );
   const uid = () => Math.floor(Math.random() * 2 ** 31);
   await inbound(uid(), { enrollmentId: enrollment.id, inReplyTo: message.id, kind: 'reply' });
