@@ -4,6 +4,7 @@ import type { IdempotencyState } from '../entities/idempotency-key.entity';
 
 /** What the table holds for a key another request already claimed. */
 export interface StoredIdempotencyKey {
+  id: string;
   requestHash: string;
   state: IdempotencyState;
   responseStatus: number | null;
@@ -43,9 +44,9 @@ export class IdempotencyKeyRepository {
         [input.accountId, input.key, input.requestHash, input.ttlMs, input.staleAfterMs],
       );
       if (claimed.length === 1) return { kind: 'claimed', id: claimed[0].id };
-      const rows: { request_hash: string; state: IdempotencyState; response_status: number | null; response_body: unknown }[] =
+      const rows: { id: string; request_hash: string; state: IdempotencyState; response_status: number | null; response_body: unknown }[] =
         await this.dataSource.query(
-          `SELECT request_hash, state, response_status, response_body FROM idempotency_keys WHERE account_id = $1 AND key = $2`,
+          `SELECT id, request_hash, state, response_status, response_body FROM idempotency_keys WHERE account_id = $1 AND key = $2`,
           [input.accountId, input.key],
         );
       // Released (its request failed) between our insert and this read: try again.
@@ -53,13 +54,13 @@ export class IdempotencyKeyRepository {
       const [row] = rows;
       return {
         kind: 'taken',
-        stored: { requestHash: row.request_hash, state: row.state, responseStatus: row.response_status, responseBody: row.response_body },
+        stored: { id: row.id, requestHash: row.request_hash, state: row.state, responseStatus: row.response_status, responseBody: row.response_body },
       };
     }
     throw new Error('idempotency key claim kept losing its row');
   }
 
-  /** Stores the answer of the request that claimed row `id`, for repeats to replay. */
+  /** Stores the answer (sealed by the caller) of the request that claimed row `id`, for repeats to replay. */
   async complete(id: string, status: number, body: unknown): Promise<void> {
     await this.dataSource.query(
       `UPDATE idempotency_keys SET state = 'completed', response_status = $2, response_body = $3::json WHERE id = $1 AND state = 'in_flight'`,

@@ -97,6 +97,10 @@ describe('Idempotency-Key', () => {
       assert.equal(repeat.headers.get('idempotent-replayed'), 'true');
     }
     assert.equal(await prospectsNamed(account, 'ada@replay.test'), 1);
+    // The answer kept for replays is sealed: the row does not show the address ('@' is not base64).
+    const [row] = await api.dataSource.query(`SELECT response_body::text AS body FROM idempotency_keys WHERE account_id = $1 AND key = $2`, [account.accountId, key]);
+    assert.ok(row.body.includes('ciphertext'), row.body);
+    assert.ok(!row.body.includes('ada@replay.test'), 'no answer in clear');
   });
 
   it('keeps the status the handler chose (an existing suppression is a 200) when it replays', async () => {

@@ -55,21 +55,21 @@ describe('a repeated key', () => {
   const hash = 'h'.repeat(64);
   it('replays a completed answer to the same request', () => {
     assert.deepEqual(
-      decideRepeat({ requestHash: hash, state: 'completed', responseStatus: 201, responseBody: { id: 'p1' } }, hash),
+      decideRepeat({ id: 'row-1', requestHash: hash, state: 'completed', responseStatus: 201, responseBody: { id: 'p1' } }, hash),
       { kind: 'replay', status: 201, body: { id: 'p1' } },
     );
   });
 
   it('refuses another request with the same key, running or done', () => {
     for (const state of ['in_flight', 'completed'] as const) {
-      const decision = decideRepeat({ requestHash: 'other', state, responseStatus: 201, responseBody: {} }, hash);
+      const decision = decideRepeat({ id: 'row-1', requestHash: 'other', state, responseStatus: 201, responseBody: {} }, hash);
       assert.deepEqual(decision, { kind: 'reused' });
       assert.equal(repeatError({ kind: 'reused' }).code, 'idempotency_key_reused');
     }
   });
 
   it('asks to retry later while the first request runs', () => {
-    const decision = decideRepeat({ requestHash: hash, state: 'in_flight', responseStatus: null, responseBody: null }, hash);
+    const decision = decideRepeat({ id: 'row-1', requestHash: hash, state: 'in_flight', responseStatus: null, responseBody: null }, hash);
     assert.deepEqual(decision, { kind: 'in_flight' });
     assert.match(repeatError({ kind: 'in_flight' }).message, /still being processed: retry later/);
   });

@@ -3,9 +3,11 @@ import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
 import { catchError, mergeMap, Observable, of } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '@relance/config';
+import { Vault } from '@relance/crypto';
 import { IdempotencyKeyRepository } from '@relance/db/repositories/idempotency-key.repository';
 import type { ApiRequest } from '../common/api-request';
 import { IS_IDEMPOTENT } from './idempotent.decorator';
+import { openAnswer, sealAnswer } from './sealed-answer';
 import { decideRepeat, readIdempotencyKey, repeatError, requestHash } from './idempotency-rules';
 
 /**
@@ -18,7 +20,8 @@ const IN_FLIGHT_STALE_MS = 5 * 60_000;
 /**
  * `Idempotency-Key` on the routes marked @Idempotent: the first request claims the key (one
  * row per account and key, inserted before the handler runs, so a concurrent repeat sees it),
- * its answer is stored, and a repeat replays it. A failed request releases its key.
+ * its answer is stored sealed by the vault (it may hold a secret shown once), and a repeat
+ * replays it. A failed request releases its key.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -26,6 +29,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(IdempotencyKeyRepository) private readonly keys: IdempotencyKeyRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Vault) private readonly vault: Vault,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -46,12 +50,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       // Nest set the route's status before interceptors run and keeps whatever is set here.
       response.statusCode = decision.status;
       response.setHeader('Idempotent-Replayed', 'true');
-      return of(decision.body);
+      return of(openAnswer(this.vault, claim.stored.id, decision.body));
     }
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
         // The route's status, or the one its handler chose (a suppression already there is a 200).
-        await this.keys.complete(claim.id, response.statusCode, body);
+        await this.keys.complete(claim.id, response.statusCode, sealAnswer(this.vault, claim.id, body));
         return body;
       }),
       catchError(async (error: unknown) => {
