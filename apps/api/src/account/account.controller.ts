@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createReadStream } from 'node:fs';
 import { AccountId, CallerApiKeyId, CallerUserId } from '../auth/account-id.decorator';
 import { Public } from '../auth/public.decorator';
@@ -15,6 +15,7 @@ import { ExpensiveRoute } from '../rate-limits/expensive-route.decorator';
  * closure (sending stops at once; purged after the grace period unless reactivated).
  */
 @ApiTags('account')
+@ApiBearerAuth('api-key')
 @ApiErrors(401)
 @Controller('v1/account')
 export class AccountController {

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from './error-body.dto';
+import { errorExamplesFor } from './error-examples';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (`validation_failed`, `invalid_json`): every bad field is named',
@@ -15,8 +16,13 @@ const DESCRIPTIONS: Record<number, string> = {
   503: 'A dependency is down',
 };
 
-/** Documents the error responses a route can give, all with the common error body. */
+/**
+ * Documents the error responses a route can give, all with the common error body and one
+ * named example per code the status stands for (from the one code-to-status mapping).
+ */
 export const ApiErrors = (...statuses: number[]) =>
   applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto, examples: errorExamplesFor(status) }),
+    ),
   );

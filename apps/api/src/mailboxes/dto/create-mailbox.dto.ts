@@ -60,7 +60,7 @@ export class CreateMailboxDto {
   @IsObject() @ValidateNested() @Type(() => ImapSettingsDto)
   imap: ImapSettingsDto;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 10000, description: 'Emails per day at most' })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 10000, example: 20, description: 'Emails per day at most' })
   @IsOptional() @IsInt() @Min(1) @Max(10_000)
   dailyLimit?: number;
 

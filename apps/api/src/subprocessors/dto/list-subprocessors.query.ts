@@ -13,7 +13,7 @@ export class ListSubprocessorChangesQuery {
   @IsOptional() @IsUUID()
   subprocessorId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100, example: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   limit?: number;
 }

@@ -38,7 +38,7 @@ export class AttachConversationDto {
 }
 
 export class ListConversationsQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 }
