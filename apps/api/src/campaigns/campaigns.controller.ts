@@ -1,7 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccountId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -100,6 +98,15 @@ export class CampaignsController {
       'must hold). No body, `{}`, `all: false` or two of them at once answer 400. The launch workflow then enrolls ' +
       'the eligible prospects among those chosen (active, not restricted, not yet enrolled) in batches. ' +
       '422 `no_prospects` when there is none; 409 for a stopped or completed campaign, or while a launch runs.',
+  })
+  // One choice per request (they exclude each other), so an example per choice.
+  @ApiBody({
+    type: LaunchCampaignDto,
+    examples: {
+      prospects: { summary: 'These prospects', value: { prospectIds: ['0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f'] } },
+      all: { summary: 'Every eligible prospect', value: { all: true } },
+      filter: { summary: 'Those matching a filter', value: { filter: { company: 'Acme', country: 'FR' } } },
+    },
   })
   @ApiAcceptedResponse({ type: LaunchAcceptedDto })
   @ApiErrors(400, 404, 409, 422, 503)

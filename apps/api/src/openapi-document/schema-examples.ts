@@ -14,13 +14,24 @@ export interface ComposedExample {
  * (`@ApiProperty({ example })`): the field examples are written by hand next to the fields,
  * and a response example assembled from them cannot drift from the schema.
  */
-export function composeExample(schema: Schema, document: OpenAPIObject): ComposedExample {
+export type Direction = 'request' | 'response';
+
+export function composeExample(schema: Schema, document: OpenAPIObject, direction: Direction): ComposedExample {
   const missing: string[] = [];
-  const value = compose(schema, document, missing, 'body', new Set());
+  // A request never carries read-only fields, nor an answer write-only ones (passwords).
+  const skipped = direction === 'request' ? 'readOnly' : 'writeOnly';
+  const value = compose(schema, { document, missing, skipped }, 'body', new Set());
   return missing.length ? { missing } : { value, missing };
 }
 
-function compose(schema: Schema, document: OpenAPIObject, missing: string[], where: string, seen: Set<string>): unknown {
+interface Composition {
+  document: OpenAPIObject;
+  missing: string[];
+  skipped: 'readOnly' | 'writeOnly';
+}
+
+function compose(schema: Schema, composition: Composition, where: string, seen: Set<string>): unknown {
+  const { document, missing } = composition;
   if ('example' in schema) return schema.example;
   if (schema.$ref) {
     const name = String(schema.$ref).split('/').pop() as string;
@@ -28,20 +39,21 @@ function compose(schema: Schema, document: OpenAPIObject, missing: string[], whe
     if (seen.has(name)) return undefined;
     const target = document.components?.schemas?.[name] as Schema | undefined;
     if (!target) return void missing.push(`${name} (unresolved $ref)`);
-    return compose(target, document, missing, name, new Set([...seen, name]));
+    return compose(target, composition, name, new Set([...seen, name]));
   }
   const alternatives = schema.allOf ?? schema.oneOf ?? schema.anyOf;
-  if (Array.isArray(alternatives) && alternatives.length > 0) return compose(alternatives[0], document, missing, where, seen);
+  if (Array.isArray(alternatives) && alternatives.length > 0) return compose(alternatives[0], composition, where, seen);
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   if (schema.type === 'array' && schema.items) {
-    const item = compose(schema.items, document, missing, where, seen);
+    const item = compose(schema.items, composition, where, seen);
     return item === undefined ? [] : [item];
   }
   if (schema.properties) {
     const object: Record<string, unknown> = {};
     for (const [name, property] of Object.entries(schema.properties as Record<string, Schema>)) {
+      if (property[composition.skipped]) continue;
       const before = missing.length;
-      const value = compose(property, document, missing, `${where}.${name}`, seen);
+      const value = compose(property, composition, `${where}.${name}`, seen);
       if (missing.length > before) continue;
       if (value !== undefined) object[name] = value;
     }
@@ -60,15 +72,16 @@ export function documentBodyExamples(document: OpenAPIObject): OpenAPIObject {
   for (const path of Object.values(document.paths)) {
     for (const operation of [path.get, path.post, path.put, path.patch, path.delete]) {
       if (!operation) continue;
-      const media = [
-        ...Object.values((operation.requestBody as any)?.content ?? {}),
+      const media: [Schema, Direction][] = [
+        ...Object.values((operation.requestBody as any)?.content ?? {}).map((type) => [type, 'request'] as [Schema, Direction]),
         ...Object.entries(operation.responses)
           .filter(([status]) => status.startsWith('2'))
-          .flatMap(([, response]) => Object.values((response as any).content ?? {})),
-      ] as Schema[];
-      for (const type of media) {
+          .flatMap(([, response]) => Object.values((response as any).content ?? {}))
+          .map((type) => [type, 'response'] as [Schema, Direction]),
+      ];
+      for (const [type, direction] of media) {
         if (!type.schema || 'example' in type || 'examples' in type) continue;
-        const { value } = composeExample(type.schema, document);
+        const { value } = composeExample(type.schema, document, direction);
         if (value !== undefined) type.example = value;
       }
     }

@@ -18,7 +18,7 @@ export class ListProspectSuggestionsQuery {
 }
 
 export class AcceptSuggestionDto {
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ example: true,
     default: true,
     description: "Enroll the new prospect in the suggestion's campaign (the default); false only creates the prospect",
   })
