@@ -20,7 +20,7 @@ export class ImportProgressDto {
 }
 
 export class ImportJobDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f7a', format: 'uuid' }) id: string;
   @ApiProperty({ example: 'salon-2026.csv' }) fileName: string;
   @ApiProperty({ example: 52344 }) sizeBytes: number;
   @ApiProperty({ example: 'windows-1252', enum: ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] }) encoding: string;
@@ -37,9 +37,9 @@ export class ImportJobDto {
   @ApiProperty({ example: 'skip', enum: ['skip', 'update'] }) onExisting: string;
   @ApiProperty({ type: ImportProgressDto }) progress: ImportProgressDto;
   @ApiPropertyOptional({ nullable: true, example: null }) error: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ nullable: true }) startedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) completedAt: string | null;
+  @ApiProperty({ example: '2026-12-01T09:00:00.000Z' }) createdAt: string;
+  @ApiPropertyOptional({ example: '2026-12-01T09:02:10.000Z', type: String, format: 'date-time', nullable: true }) startedAt: string | null;
+  @ApiPropertyOptional({ example: '2026-12-01T09:02:41.000Z', type: String, format: 'date-time', nullable: true }) completedAt: string | null;
 
   static from(job: ImportJob): ImportJobDto {
     return {
@@ -53,6 +53,6 @@ export class ImportJobDto {
 
 export class ImportJobPageDto {
   @ApiProperty({ type: [ImportJobDto] }) data: ImportJobDto[];
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'Pass as `after` for the next page; null on the last' })
+  @ApiPropertyOptional({ example: 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f7a', type: String, nullable: true, format: 'uuid', description: 'Pass as `after` for the next page; null on the last' })
   nextCursor: string | null;
 }
