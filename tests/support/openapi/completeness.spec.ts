@@ -41,7 +41,7 @@ describe('OpenAPI completeness rules', () => {
       responses: { ...complete.responses, 409: { content: { 'application/json': { schema: { type: 'object' }, example: {} } } } },
     }));
     assert.deepEqual(problems, [
-      'GET /v1/prospects/{id}: response 409 (application/json) is not the error body ErrorResponseDto (use @ApiErrors(409))',
+      'GET /v1/prospects/{id}: response 409 does not answer the error body ErrorResponseDto in JSON (use @ApiErrors(409))',
     ]);
   });
 

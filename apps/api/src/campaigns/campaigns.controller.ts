@@ -76,7 +76,24 @@ export class CampaignsController {
 
   @Get(':id/steps/:stepId/preview')
   @ApiOperation({ summary: 'Render an email step for one prospect: every variant, as it would be sent' })
-  @ApiQuery({ name: 'prospectId', format: 'uuid' })
+  @ApiQuery({ name: 'prospectId', format: 'uuid', example: '0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        stepId: { type: 'string', format: 'uuid' },
+        prospectId: { type: 'string', format: 'uuid' },
+        variants: {
+          type: 'array',
+          items: { type: 'object', properties: { variant: { type: 'string' }, subject: { type: 'string' }, body: { type: 'string' } } },
+        },
+      },
+    },
+    example: {
+      stepId: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8', prospectId: '0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f',
+      variants: [{ variant: 'A', subject: 'Quick question, Ada', body: 'Hi Ada, does Analytical Engines Ltd still hire sales reps?' }],
+    },
+  })
   async preview(
     @AccountId() accountId: string,
     @Param('id', ParseIdPipe) id: string,

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorResponseDto } from './error-body.dto';
 import { errorExamplesFor } from './error-examples';
 
@@ -13,6 +13,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'The upload is larger than the configured limit (`file_too_large`, naming it)',
   422: 'Well-formed but cannot be done (see the code)',
   429: 'Over the API key\'s rate limit (`rate_limited`): retry after the seconds in `Retry-After`',
+  500: 'Something failed on our side (`internal_error`); the message quotes the request id to report',
   503: 'A dependency is down',
 };
 
@@ -22,7 +23,13 @@ const DESCRIPTIONS: Record<number, string> = {
  */
 export const ApiErrors = (...statuses: number[]) =>
   applyDecorators(
+    ApiExtraModels(ErrorResponseDto),
+    // Content spelled out: errors are JSON even on a route that produces CSV, HTML or a ZIP.
     ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto, examples: errorExamplesFor(status) }),
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status],
+        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) }, examples: errorExamplesFor(status) } },
+      }),
     ),
   );

@@ -7,7 +7,7 @@ export class OperationsQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ example: 60,
     default: 60, minimum: 1, maximum: 10_080,
     description: 'A run of a short-lived workflow type still running after this many minutes is listed as long-running',
   })

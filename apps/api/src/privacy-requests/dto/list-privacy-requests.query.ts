@@ -14,7 +14,7 @@ export class ListPrivacyRequestsQuery {
   @IsOptional() @IsIn(PRIVACY_REQUEST_TYPES)
   type?: PrivacyRequestType;
 
-  @ApiPropertyOptional({ description: 'Only verified requests past their due date' })
+  @ApiPropertyOptional({ example: true, description: 'Only verified requests past their due date' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   overdue?: boolean;
 
