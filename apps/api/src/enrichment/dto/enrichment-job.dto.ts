@@ -8,9 +8,9 @@ export class EnrichmentResultDto {
   @ApiProperty({ enum: ['done', 'skipped', 'failed'], example: 'done' }) outcome: string;
   @ApiPropertyOptional({ nullable: true, enum: ['valid', 'invalid', 'accept_all', 'disposable', 'risky', 'unknown'], example: 'valid' })
   verdict: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 91, description: '0–100 when the provider scores' }) score: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 91, description: '0–100 when the provider scores' }) score: number | null;
   @ApiProperty({ type: [String], example: ['position', 'country'], description: 'Empty fields this result filled' }) filledFields: string[];
-  @ApiPropertyOptional({ nullable: true, example: 'restricted', description: 'Why skipped or failed: restricted, prospect_gone, hunter_401…' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'restricted', description: 'Why skipped or failed: restricted, prospect_gone, hunter_401…' })
   errorCode: string | null;
   @ApiProperty({ type: Object, example: { status: 'valid', result: 'deliverable' } }) details: Record<string, unknown>;
   @ApiProperty({ example: '2026-12-05T10:00:03.000Z', format: 'date-time' }) checkedAt: string;

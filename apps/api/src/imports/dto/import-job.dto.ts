@@ -2,6 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ImportJob } from '@relance/db/entities/import-job.entity';
 import type { ColumnTarget } from '@relance/imports/column-mapping';
 
+/** One column's target in a mapping (the ColumnTarget union, as OpenAPI reads it). */
+export const COLUMN_TARGET_SCHEMA = {
+  type: 'object' as const,
+  required: ['kind'],
+  properties: { kind: { type: 'string', enum: ['field', 'custom', 'ignore'] }, field: { type: 'string' }, key: { type: 'string' } },
+};
+
 export class ImportProgressDto {
   @ApiProperty({ example: 'running', enum: ['awaiting_mapping', 'running', 'completed', 'failed'] }) status: string;
   @ApiProperty({ example: 12000, description: 'Data rows in the file (after the header, blank lines not counted)' }) totalRows: number;
@@ -28,6 +35,8 @@ export class ImportJobDto {
   @ApiProperty({ example: ['Courriel', 'Prénom', 'Société', 'Secteur'] }) headers: string[];
   @ApiProperty({
     description: 'One target per column: suggested at upload, as confirmed once started',
+    type: 'array',
+    items: COLUMN_TARGET_SCHEMA,
     example: [
       { kind: 'field', field: 'email' }, { kind: 'field', field: 'firstName' }, { kind: 'field', field: 'company' },
       { kind: 'custom', key: 'secteur' },

@@ -36,32 +36,7 @@ export class SubprocessorChangeDto {
   }
 }
 
-/** An entry as staff read it: the newest values saved, pending changes included. */
-export class SubprocessorDto {
-  @ApiProperty({ example: 'e4f5a6b7-c8d9-4e0f-9a1b-2c3d4e5f6a70', format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Stripe' }) name: string;
-  @ApiProperty({ example: '510 Townsend Street, San Francisco, California' }) address: string;
-  @ApiProperty({ example: 'Payment services' }) processingScope: string;
-  @ApiProperty({ example: 'Name, address, email address' }) personalDataTypes: string;
-  @ApiProperty({ example: 'US' }) processingLocation: string;
-  @ApiProperty({ example: 'Data Privacy Framework' }) transferMechanism: string;
-  @ApiProperty({ enum: ['active', 'retired'], description: 'Once every saved change applies' }) status: string;
-  @ApiProperty({ example: '2026-01-10T09:00:00.000Z' }) createdAt: string;
-  @ApiProperty({ example: '2026-12-16T10:00:00.000Z' }) updatedAt: string;
-  @ApiPropertyOptional({ type: [SubprocessorChangeDto], description: 'Its change log, newest first (single-entry route and changes)' })
-  changes?: SubprocessorChangeDto[];
-
-  static from(entry: EntryRow, changes?: SubprocessorChangeDto[]): SubprocessorDto {
-    return {
-      id: entry.id, name: entry.name, address: entry.address, processingScope: entry.processingScope,
-      personalDataTypes: entry.personalDataTypes, processingLocation: entry.processingLocation,
-      transferMechanism: entry.transferMechanism, status: entry.status,
-      createdAt: entry.createdAt.toISOString(), updatedAt: entry.updatedAt.toISOString(),
-      ...(changes ? { changes } : {}),
-    };
-  }
-}
-
+/** An entry as the public registry shows it. */
 export class PublicSubprocessorDto {
   @ApiProperty({ example: 'e4f5a6b7-c8d9-4e0f-9a1b-2c3d4e5f6a70', format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Stripe' }) name: string;
@@ -73,6 +48,25 @@ export class PublicSubprocessorDto {
 
   static from(entry: SubprocessorFields & { id: string }): PublicSubprocessorDto {
     return { ...entry };
+  }
+}
+
+/** An entry as staff read it: the newest values saved, pending changes included. */
+export class SubprocessorDto extends PublicSubprocessorDto {
+  @ApiProperty({ enum: ['active', 'retired'], description: 'Once every saved change applies' }) status: string;
+  @ApiProperty({ example: '2026-01-10T09:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ example: '2026-12-16T10:00:00.000Z' }) updatedAt: string;
+  @ApiPropertyOptional({ type: [SubprocessorChangeDto], description: 'Its change log, newest first (single-entry route and changes)' })
+  changes?: SubprocessorChangeDto[];
+
+  static override from(entry: EntryRow, changes?: SubprocessorChangeDto[]): SubprocessorDto {
+    return {
+      id: entry.id, name: entry.name, address: entry.address, processingScope: entry.processingScope,
+      personalDataTypes: entry.personalDataTypes, processingLocation: entry.processingLocation,
+      transferMechanism: entry.transferMechanism, status: entry.status,
+      createdAt: entry.createdAt.toISOString(), updatedAt: entry.updatedAt.toISOString(),
+      ...(changes ? { changes } : {}),
+    };
   }
 }
 
