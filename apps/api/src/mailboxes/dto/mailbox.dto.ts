@@ -56,4 +56,9 @@ export class MailboxDto {
 
 export class MailboxListDto {
   @ApiProperty({ type: [MailboxDto] }) data: MailboxDto[];
+  @ApiProperty({
+    type: String, nullable: true, example: '8a6f4c2e-1b3d-4e5f-a7b9-c0d1e2f3a4b5',
+    description: 'Pass as `after` for the next page; null on the last page',
+  })
+  nextCursor: string | null;
 }
