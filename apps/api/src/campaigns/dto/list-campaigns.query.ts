@@ -1,15 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DEFAULT_PAGE_SIZE, PageQuery } from '../../common/page-query';
 
-export const DEFAULT_CAMPAIGN_PAGE = 50;
+export const DEFAULT_CAMPAIGN_PAGE = DEFAULT_PAGE_SIZE;
 
-export class ListCampaignsQuery {
-  @ApiPropertyOptional({ default: DEFAULT_CAMPAIGN_PAGE, minimum: 1, maximum: 200, example: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page', example: '9d4e2a71-0c3b-4f8e-a5d6-1b2c3d4e5f60' })
-  @IsOptional() @IsUUID()
-  after?: string;
-}
+/** `?limit=&after=`: campaigns have no filter of their own. */
+export class ListCampaignsQuery extends PageQuery {}
