@@ -70,8 +70,11 @@ export class MailboxesController {
   })
   @ApiOkResponse({ type: UnmatchedReportListDto })
   @ApiErrors(400, 404)
-  async unmatchedReports(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<UnmatchedReportListDto> {
-    return { data: (await this.reports.unmatched(accountId, id)).map((row) => UnmatchedReportDto.from(row)) };
+  async unmatchedReports(
+    @AccountId() accountId: string, @Param('id', ParseIdPipe) id: string, @Query() query: PageQuery,
+  ): Promise<UnmatchedReportListDto> {
+    const { items, nextCursor } = await this.reports.unmatched(accountId, id, query);
+    return { data: items.map((row) => UnmatchedReportDto.from(row)), nextCursor };
   }
 
   @Patch(':id')

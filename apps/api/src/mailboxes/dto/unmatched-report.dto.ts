@@ -27,5 +27,10 @@ export class UnmatchedReportDto {
 }
 
 export class UnmatchedReportListDto {
-  @ApiProperty({ type: [UnmatchedReportDto], description: 'Newest first, the latest 100' }) data: UnmatchedReportDto[];
+  @ApiProperty({ type: [UnmatchedReportDto], description: 'Newest first' }) data: UnmatchedReportDto[];
+  @ApiProperty({
+    type: String, nullable: true, example: 'b3c4d5e6-f7a8-4b9c-8d0e-1f2a3b4c5d6e',
+    description: 'Pass as `after` for the next page; null on the last page',
+  })
+  nextCursor: string | null;
 }
