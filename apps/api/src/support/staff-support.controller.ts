@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ConversationSummaryDto, StaffReplyDto, SupportConversationDto } from './dto/support-views.dto';
+import { ConversationSummaryPageDto, StaffReplyDto, SupportConversationDto } from './dto/support-views.dto';
+import { DEFAULT_PAGE_SIZE } from '../common/page-query';
+import { invalidCursor } from '../common/pagination';
 import { SupportDeskService } from '@relance/support/support-desk.service';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { StaffRoles } from '../auth/staff-roles.decorator';
@@ -19,10 +21,14 @@ export class StaffSupportController {
   @Get()
   @StaffRoles('support', 'admin')
   @ApiOperation({ summary: 'Conversations, latest activity first, by account or attached or not (no message bodies)' })
-  @ApiOkResponse({ type: [ConversationSummaryDto] })
+  @ApiOkResponse({ type: ConversationSummaryPageDto })
   @ApiErrors(400)
-  list(@Query() query: StaffListConversationsQuery) {
-    return this.desk.list({ accountId: query.accountId, attached: query.attached, limit: query.limit ?? 50 });
+  async list(@Query() query: StaffListConversationsQuery) {
+    const page = await this.desk.list({
+      accountId: query.accountId, attached: query.attached, limit: query.limit ?? DEFAULT_PAGE_SIZE, after: query.after,
+    });
+    if (!page) throw invalidCursor('a conversation of this list');
+    return { data: page.items, nextCursor: page.nextCursor };
   }
 
   @Post()

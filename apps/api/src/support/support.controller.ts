@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ConversationSummaryDto, SupportConversationDto, SupportMessageDto } from './dto/support-views.dto';
+import { ConversationSummaryPageDto, SupportConversationDto, SupportMessageDto } from './dto/support-views.dto';
+import { DEFAULT_PAGE_SIZE } from '../common/page-query';
+import { invalidCursor } from '../common/pagination';
 import { CustomerSupportService } from '@relance/support/customer-support.service';
 import { AccountId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -27,10 +29,12 @@ export class SupportController {
 
   @Get()
   @ApiOperation({ summary: 'The account\'s conversations with support, latest activity first (no message bodies)' })
-  @ApiOkResponse({ type: [ConversationSummaryDto] })
+  @ApiOkResponse({ type: ConversationSummaryPageDto })
   @ApiErrors(400)
-  list(@AccountId() accountId: string, @CallerUserId() userId: string | null, @Query() query: ListConversationsQuery) {
-    return this.support.list({ accountId, userId }, query.limit ?? 50);
+  async list(@AccountId() accountId: string, @CallerUserId() userId: string | null, @Query() query: ListConversationsQuery) {
+    const page = await this.support.list({ accountId, userId }, { limit: query.limit ?? DEFAULT_PAGE_SIZE, after: query.after });
+    if (!page) throw invalidCursor('a conversation of this account');
+    return { data: page.items, nextCursor: page.nextCursor };
   }
 
   @Get(':id')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/page-query';
 import { IsNotBlank } from '../../common/validators/not-blank';
 
 const ONE_LINE = /^[^\r\n]*$/;
@@ -37,11 +38,8 @@ export class AttachConversationDto {
   reason?: string;
 }
 
-export class ListConversationsQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
-}
+/** `?limit=&after=`, newest activity first. */
+export class ListConversationsQuery extends PageQuery {}
 
 export class StaffListConversationsQuery extends ListConversationsQuery {
   @ApiPropertyOptional({ example: '5b1d6c2e-8f3a-4d7b-9c0e-1a2b3c4d5e6f', format: 'uuid' })

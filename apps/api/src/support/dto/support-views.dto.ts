@@ -26,6 +26,15 @@ export class ConversationSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', example: '2026-12-07T09:30:00.000Z' }) createdAt: Date;
 }
 
+export class ConversationSummaryPageDto {
+  @ApiProperty({ type: [ConversationSummaryDto], description: 'Latest activity first' }) data: ConversationSummaryDto[];
+  @ApiProperty({
+    type: String, nullable: true, example: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
+    description: 'Pass as `after` for the next page; null on the last page',
+  })
+  nextCursor: string | null;
+}
+
 export class SupportConversationDto {
   @ApiProperty({ format: 'uuid', example: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e' }) id: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: '5b1d6c2e-8f3a-4d7b-9c0e-1a2b3c4d5e6f' }) accountId: string | null;
