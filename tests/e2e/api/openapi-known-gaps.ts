@@ -4,7 +4,6 @@
  * on a listed gap that is gone (delete its line). `schema X` covers every field of X without an example.
  */
 export const KNOWN_GAPS: readonly string[] = [
-  'GET /v1/staff/users: returns a bare array; page it with ?after=&limit= and answer { data, nextCursor } (apps/api/src/common/pagination.ts)',
   'GET /v1/staff/subprocessors: returns a bare array; page it with ?after=&limit= and answer { data, nextCursor } (apps/api/src/common/pagination.ts)',
   'GET /v1/staff/subprocessor-changes: returns a bare array; page it with ?after=&limit= and answer { data, nextCursor } (apps/api/src/common/pagination.ts)',
 ];

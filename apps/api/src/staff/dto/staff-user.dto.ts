@@ -17,3 +17,12 @@ export class StaffUserDto {
     };
   }
 }
+
+export class StaffUserPageDto {
+  @ApiProperty({ type: [StaffUserDto], description: 'Newest first' }) data: StaffUserDto[];
+  @ApiProperty({
+    type: String, nullable: true, example: '7e3a9b1c-2d4f-4a6b-8c0d-9e8f7a6b5c4d',
+    description: 'Pass as `after` for the next page; null on the last page',
+  })
+  nextCursor: string | null;
+}
