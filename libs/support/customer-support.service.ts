@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Page } from '@relance/db/repositories/keyset-page';
 import { DomainError } from '@relance/errors';
 import { type ConversationSummary, SupportConversationRepository } from './support-conversation.repository';
 import { type ConversationView, conversationView, type MessageView, messageView } from './support-views';
@@ -25,8 +26,8 @@ export class CustomerSupportService {
     return conversationView(conversation, await this.conversations.messages(conversation.id), 'customer');
   }
 
-  list(customer: SupportCustomer, limit: number): Promise<ConversationSummary[]> {
-    return this.conversations.list({ accountId: customer.accountId, limit });
+  list(customer: SupportCustomer, page: { limit: number; after?: string }): Promise<Page<ConversationSummary> | null> {
+    return this.conversations.list({ accountId: customer.accountId, ...page });
   }
 
   async read(customer: SupportCustomer, id: string): Promise<ConversationView> {

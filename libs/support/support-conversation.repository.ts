@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SupportConversation } from '@relance/db/entities/support-conversation.entity';
 import { SupportMessage } from '@relance/db/entities/support-message.entity';
+import { keysetPage, type Page } from '@relance/db/repositories/keyset-page';
 
 /** Who wrote a message: a customer's user, a staff member, or nobody we know (an e-mail pasted in). */
 export type MessageAuthor = { kind: 'user'; id: string } | { kind: 'staff'; id: string } | { kind: 'outside' };
@@ -28,6 +29,8 @@ export interface ConversationFilter {
   accountId?: string;
   attached?: boolean;
   limit: number;
+  /** The previous page's nextCursor. */
+  after?: string;
 }
 
 export type AttachOutcome = { kind: 'attached'; previousAccountId: string | null } | { kind: 'no_conversation' } | { kind: 'no_account' };
@@ -58,24 +61,24 @@ export class SupportConversationRepository {
   }
 
   /** Newest activity first. */
-  async list(filter: ConversationFilter): Promise<ConversationSummary[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    if (filter.accountId) conditions.push(`c.account_id = $${params.push(filter.accountId)}`);
-    if (filter.attached !== undefined) conditions.push(filter.attached ? 'c.account_id IS NOT NULL' : 'c.account_id IS NULL');
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const rows: { id: string; account_id: string | null; subject: string; messages: number; last_message_at: Date; created_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT c.id, c.account_id, c.subject, c.last_message_at, c.created_at,
-                (SELECT count(*)::int FROM support_messages m WHERE m.conversation_id = c.id) AS messages
-         FROM support_conversations c ${where}
-         ORDER BY c.last_message_at DESC, c.id DESC LIMIT $${params.push(filter.limit)}`,
-        params,
-      );
-    return rows.map((row) => ({
-      id: row.id, accountId: row.account_id, subject: row.subject, messageCount: row.messages,
-      lastMessageAt: row.last_message_at, createdAt: row.created_at,
-    }));
+  /**
+   * Conversations, latest activity first, `limit` at a time after the conversation `after`.
+   * Null when `after` names no conversation of the list (of the account, when one is given).
+   */
+  list(filter: ConversationFilter): Promise<Page<ConversationSummary> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `SELECT c.id, c.account_id, c.subject, c.last_message_at, c.created_at,
+                    (SELECT count(*)::int FROM support_messages m WHERE m.conversation_id = c.id) AS messages
+             FROM support_conversations c WHERE ($1::uuid IS NULL OR c.account_id = $1)`,
+      params: [filter.accountId ?? null],
+      filter: filter.attached === undefined ? undefined : { sql: `(account_id IS NOT NULL) = $2`, params: [filter.attached] },
+      key: ['last_message_at', 'id'],
+      descending: true,
+      map: (row) => ({
+        id: row.id, accountId: row.account_id, subject: row.subject, messageCount: row.messages,
+        lastMessageAt: row.last_message_at, createdAt: row.created_at,
+      }),
+    }, { limit: filter.limit, after: filter.after });
   }
 
   /** Appends a message and moves the conversation's last activity (what unattached retention counts from). */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Page } from '@relance/db/repositories/keyset-page';
 import { DomainError } from '@relance/errors';
 import { AuditTrail } from '@relance/privacy/audit-trail';
 import { SystemMailer } from '@relance/privacy/requests/system-mailer';
@@ -53,7 +54,7 @@ export class SupportDeskService {
     }
   }
 
-  list(filter: ConversationFilter): Promise<ConversationSummary[]> {
+  list(filter: ConversationFilter): Promise<Page<ConversationSummary> | null> {
     return this.conversations.list(filter);
   }
 

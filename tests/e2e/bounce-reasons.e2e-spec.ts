@@ -124,6 +124,11 @@ describe('bounce reasons: only a recipient gone is suppressed; the sender\'s pro
     });
     assert.deepEqual(listed.map((row: { bounceReason: string }) => row.bounceReason), ['user_unknown', 'unknown'], 'newest first');
     assert.equal(listed[0].bounceDiagnostic.includes('nobody@elsewhere.test'), false, 'tied to no one Relance could erase it for');
+    const firstPage = await api.get(`/v1/mailboxes/${mailboxId}/unmatched-reports?limit=1`);
+    const secondPage = await api.get(`/v1/mailboxes/${mailboxId}/unmatched-reports?limit=1&after=${firstPage.body.nextCursor}`);
+    assert.deepEqual([...firstPage.body.data, ...secondPage.body.data].map((row: { id: string }) => row.id),
+      listed.map((row: { id: string }) => row.id), 'a page at a time, by cursor');
+    assert.equal(secondPage.body.nextCursor, null);
     assert.equal((await api.get(`/v1/mailboxes/${prospectIds.dan}/unmatched-reports`)).status, 404);
     assert.equal((await api.get('/v1/mailboxes/nope/unmatched-reports')).status, 400);
     assert.equal((await new ApiClient(stack.apiUrl).get(`/v1/mailboxes/${mailboxId}/unmatched-reports`)).status, 401);

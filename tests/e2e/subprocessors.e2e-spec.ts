@@ -264,7 +264,7 @@ describe('subprocessor registry (staff routes, notices, public list)', () => {
       assert.deepEqual(doc.paths[path][method].security, [{ 'staff-token': [] }], `${method} ${path}`);
     }
     assert.deepEqual(doc.paths['/v1/account/subprocessor-notices'].put.security, [{ 'api-key': [] }]);
-    assert.equal(doc.paths['/v1/subprocessors'].get.security, undefined);
+    assert.deepEqual(doc.paths['/v1/subprocessors'].get.security, [], 'public: an explicit empty security list');
     assert.ok(doc.paths['/subprocessors'].get, 'the HTML page');
     assert.ok(doc.components.schemas.FieldChangeDto, 'the change shape the console reads');
   });

@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { documentBodyExamples } from './openapi-document/schema-examples';
+import { documentIdParameters } from './openapi-document/id-parameters';
+import { documentPublicRoutes } from './openapi-document/public-routes';
 import { documentRateLimits } from './rate-limits/rate-limit-openapi';
 
 /**
@@ -12,6 +15,12 @@ const MISPLACED_UI_PATHS = new Set(['/docs/', '/docs/index.html']);
 /** Swagger UI at /docs, the OpenAPI document at /docs-json; both public. */
 export function setupOpenApi(app: INestApplication, publicUrl: string): void {
   app.use(redirectMisplacedUi);
+  const document = buildOpenApiDocument(app, publicUrl);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Relance API' });
+}
+
+/** The document from the routes' decorators, completed by the passes that say generic things once. */
+export function buildOpenApiDocument(app: INestApplication, publicUrl: string): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Relance API')
     .setDescription(
@@ -28,6 +37,7 @@ export function setupOpenApi(app: INestApplication, publicUrl: string): void {
         'request within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and does nothing twice.',
     )
     .setVersion('1')
+    .setLicense('AGPL-3.0-only', 'https://www.gnu.org/licenses/agpl-3.0.html')
     .addServer(publicUrl)
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', bearerFormat: 'rl_live_<32 characters>', description: 'An API key of your account' },
@@ -38,8 +48,9 @@ export function setupOpenApi(app: INestApplication, publicUrl: string): void {
       'staff-token',
     )
     .build();
-  const document = documentRateLimits(SwaggerModule.createDocument(app, config));
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Relance API' });
+  const document = SwaggerModule.createDocument(app, config);
+  // Public routes first: the rate-limit pass reads the security each route ends up with.
+  return documentRateLimits(documentBodyExamples(documentIdParameters(documentPublicRoutes(document))));
 }
 
 function redirectMisplacedUi(request: IncomingMessage, response: ServerResponse, next: () => void): void {

@@ -6,6 +6,7 @@ import { endEnrollments, RUNNING } from './enrollment-ends';
 import { hardBounceSql } from './hard-bounce-sql';
 import { recordComplaint, recordRecipientGone, recordSenderProblem, type MailboxPausePolicy } from './bounce-effects';
 import { recordSoftBounce, type ResendEndReason, type ResendPlan, type SoftBounceEffect } from './soft-bounces';
+import { keysetPage, type Page } from './keyset-page';
 import { SuppressionRepository } from './suppression.repository';
 import { recordUnmatched, UNMATCHED_REPORT_SQL, type UnmatchedReportRow } from './unmatched-inbound';
 import { recordReferral } from './referrals';
@@ -197,19 +198,26 @@ export class InboundRepository {
    * first (the latest `limit`, 100 by default), of one mailbox when given: what operators look
    * at (they stopped nothing).
    */
-  async unmatchedReports(accountId: string, options: { mailboxId?: string; limit?: number } = {}): Promise<UnmatchedReportRow[]> {
-    const rows = await this.dataSource.query(
-      `SELECT i.id, i.mailbox_id, i.kind, i.from_address, i.subject, i.bounce_status, i.bounce_raw_status,
-              i.bounce_diagnostic, i.bounce_reason, i.feedback_type, i.received_at, i.created_at
-       FROM inbound_messages i WHERE i.account_id = $1 AND ($2::uuid IS NULL OR i.mailbox_id = $2) AND ${UNMATCHED_REPORT_SQL}
-       ORDER BY i.created_at DESC, i.id DESC LIMIT $3`,
-      [accountId, options.mailboxId ?? null, options.limit ?? 100],
-    );
-    return rows.map((row: Record<string, any>) => ({
-      id: row.id, mailboxId: row.mailbox_id, kind: row.kind, fromAddress: row.from_address, subject: row.subject,
-      bounceStatus: row.bounce_status, bounceRawStatus: row.bounce_raw_status, bounceDiagnostic: row.bounce_diagnostic,
-      bounceReason: row.bounce_reason, feedbackType: row.feedback_type, receivedAt: row.received_at, createdAt: row.created_at,
-    }));
+  /**
+   * The reports kept for operators, newest first, `limit` at a time after the report `after`
+   * (of one mailbox when given). Null when `after` names no such report of the account.
+   */
+  unmatchedReports(
+    accountId: string, options: { mailboxId?: string; limit: number; after?: string },
+  ): Promise<Page<UnmatchedReportRow> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `SELECT i.id, i.mailbox_id, i.kind, i.from_address, i.subject, i.bounce_status, i.bounce_raw_status,
+                    i.bounce_diagnostic, i.bounce_reason, i.feedback_type, i.received_at, i.created_at
+             FROM inbound_messages i WHERE i.account_id = $1 AND ($2::uuid IS NULL OR i.mailbox_id = $2) AND ${UNMATCHED_REPORT_SQL}`,
+      params: [accountId, options.mailboxId ?? null],
+      key: ['created_at', 'id'],
+      descending: true,
+      map: (row) => ({
+        id: row.id, mailboxId: row.mailbox_id, kind: row.kind, fromAddress: row.from_address, subject: row.subject,
+        bounceStatus: row.bounce_status, bounceRawStatus: row.bounce_raw_status, bounceDiagnostic: row.bounce_diagnostic,
+        bounceReason: row.bounce_reason, feedbackType: row.feedback_type, receivedAt: row.received_at, createdAt: row.created_at,
+      }),
+    }, { limit: options.limit, after: options.after });
   }
 
   /**

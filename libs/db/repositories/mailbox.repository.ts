@@ -1,6 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Mailbox, SentCopy } from '../entities/mailbox.entity';
+import { entityFromRow } from './entity-rows';
+import { keysetPage, type Page } from './keyset-page';
 import { MailboxSecretRepository } from './mailbox-secret.repository';
 import type { SealedSecret } from '@relance/crypto';
 import type { PaceState } from '@relance/scheduling';
@@ -43,8 +45,17 @@ export class MailboxRepository {
     return this.dataSource.getRepository(Mailbox).findOneBy({ accountId, id });
   }
 
-  listForAccount(accountId: string): Promise<Mailbox[]> {
-    return this.dataSource.getRepository(Mailbox).find({ where: { accountId }, order: { createdAt: 'ASC' } });
+  /**
+   * The account's mailboxes, oldest first, `limit` at a time after the mailbox `afterId`.
+   * Null when `afterId` is not a mailbox of the account (a stale or forged cursor).
+   */
+  listPage(accountId: string, options: { limit: number; afterId?: string }): Promise<Page<Mailbox> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `SELECT m.* FROM mailboxes m WHERE m.account_id = $1`,
+      params: [accountId],
+      key: ['created_at', 'id'],
+      map: entityFromRow(this.dataSource, Mailbox),
+    }, { limit: options.limit, after: options.afterId });
   }
 
   /** True when the account already has a mailbox for this (normalised) address. */

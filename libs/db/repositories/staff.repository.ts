@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { StaffToken } from '../entities/staff-token.entity';
 import { StaffRole, StaffUser } from '../entities/staff-user.entity';
+import { entityFromRow } from './entity-rows';
+import { keysetPage, type Page } from './keyset-page';
 
 /**
  * Staff tokens read `rl_staff_` + 32 base64url characters (24 random bytes): a prefix no
@@ -43,8 +45,20 @@ export class StaffRepository {
     return row ? this.dataSource.getRepository(StaffUser).findOneByOrFail({ id: row.id }) : null;
   }
 
+  /** Every staff member, oldest first (the CLI's listing). */
   list(): Promise<StaffUser[]> {
     return this.dataSource.getRepository(StaffUser).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Staff members, newest first, `limit` at a time after `after`; null when `after` names no one. */
+  listPage(page: { limit: number; after?: string }): Promise<Page<StaffUser> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `SELECT s.* FROM staff_users s`,
+      params: [],
+      key: ['created_at', 'id'],
+      descending: true,
+      map: entityFromRow(this.dataSource, StaffUser),
+    }, page);
   }
 
   findById(id: string): Promise<StaffUser | null> {

@@ -53,6 +53,15 @@ describe('mailboxes', () => {
       assert.ok(!list.text.includes(password) && !one.text.includes(password));
     });
 
+    it('pages the list by cursor and refuses a cursor naming no mailbox of the account', async () => {
+      const first = await account.call('GET', '/v1/mailboxes?limit=1');
+      assert.deepEqual([first.status, first.body.data.map((m: any) => m.id), first.body.nextCursor], [200, [created.id], null]);
+      const after = await account.call('GET', `/v1/mailboxes?limit=1&after=${created.id}`);
+      assert.deepEqual(after.body, { data: [], nextCursor: null });
+      const forged = await account.call('GET', '/v1/mailboxes?after=3f2b8c1e-5a7d-4e9f-b6c3-2d1a0e9f8b7c');
+      assert.deepEqual([forged.status, forged.body.error.field], [400, 'after']);
+    });
+
     it('keeps the passwords only sealed in the vault', async () => {
       const rows = await api.vaultDataSource.query('SELECT key_id, wrapped_key, ciphertext FROM mailbox_secrets WHERE mailbox_id = $1', [
         created.id,
@@ -83,7 +92,7 @@ describe('mailboxes', () => {
     it('is invisible to another account', async () => {
       const other = await api.newAccount('other');
       assert.equal((await other.call('GET', `/v1/mailboxes/${created.id}`)).status, 404);
-      assert.deepEqual((await other.call('GET', '/v1/mailboxes')).body, { data: [] });
+      assert.deepEqual((await other.call('GET', '/v1/mailboxes')).body, { data: [], nextCursor: null });
     });
   });
 
@@ -97,7 +106,7 @@ describe('mailboxes', () => {
       assert.equal(res.body.error.code, 'smtp_unreachable');
       assert.equal(res.body.error.field, 'smtp');
       assert.ok(res.body.error.message.includes(`127.0.0.1:${port}`), res.body.error.message);
-      assert.deepEqual((await account.call('GET', '/v1/mailboxes')).body, { data: [] });
+      assert.deepEqual((await account.call('GET', '/v1/mailboxes')).body, { data: [], nextCursor: null });
       const [{ n }] = await api.dataSource.query('SELECT count(*)::int AS n FROM mailboxes WHERE account_id = $1', [
         account.accountId,
       ]);
@@ -133,7 +142,7 @@ describe('mailboxes', () => {
       assert.equal(res.body.error.code, 'imap_auth_failed');
       assert.equal(res.body.error.field, 'imap');
       assert.ok(!res.text.includes('wrong') && !res.text.includes(imapUser(2).password));
-      assert.deepEqual((await account.call('GET', '/v1/mailboxes')).body, { data: [] });
+      assert.deepEqual((await account.call('GET', '/v1/mailboxes')).body, { data: [], nextCursor: null });
     });
   });
 
@@ -163,7 +172,7 @@ describe('mailboxes', () => {
     }
 
     it('saved none of them', async () => {
-      assert.deepEqual((await account.call('GET', '/v1/mailboxes')).body, { data: [] });
+      assert.deepEqual((await account.call('GET', '/v1/mailboxes')).body, { data: [], nextCursor: null });
     });
   });
 });

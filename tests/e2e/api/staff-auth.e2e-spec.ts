@@ -75,7 +75,10 @@ describe('staff routes: only a staff token opens them', () => {
 
     const users = await api.request('GET', '/v1/staff/users', { key: admin.token });
     assert.equal(users.status, 200, users.text);
-    assert.ok(users.body.some((u: { id: string }) => u.id === support.user.id));
+    assert.ok(users.body.data.some((u: { id: string }) => u.id === support.user.id), 'newest first: just created');
+    const next = await api.request('GET', `/v1/staff/users?limit=1&after=${users.body.data[0].id}`, { key: admin.token });
+    assert.equal(next.status, 200, next.text);
+    assert.notEqual(next.body.data[0]?.id, users.body.data[0].id, 'the next page starts after the cursor');
     assert.ok(!users.text.includes('hash'), 'no token hash is listed');
 
     const events = await api.request('GET', '/v1/staff/audit-events?limit=1', { key: support.token });

@@ -68,14 +68,19 @@ describe('support conversations (API)', () => {
     assert.equal(reply.status, 201, reply.text);
     const list = await account.call('GET', '/v1/support/conversations');
     assert.equal(list.status, 200);
-    const listed = list.body.find((c: any) => c.id === id);
+    const listed = list.body.data.find((c: any) => c.id === id);
+    const firstPage = await account.call('GET', '/v1/support/conversations?limit=1');
+    const nextPage = await account.call('GET', `/v1/support/conversations?limit=1&after=${firstPage.body.data[0].id}`);
+    assert.equal(nextPage.status, 200, nextPage.text);
+    assert.ok(!nextPage.body.data.some((c: any) => c.id === firstPage.body.data[0].id), 'the next page starts after the cursor');
+    assert.equal((await other.call('GET', `/v1/support/conversations?after=${id}`)).body.error.field, 'after');
     assert.equal(listed.messageCount, 2);
     assert.equal(listed.body, undefined, 'lists carry no bodies');
     const read = await asMember('GET', `/v1/support/conversations/${id}`);
     assert.deepEqual(read.body.messages.map((m: any) => m.body), ['My CSV import stopped at row 12.', 'Same for me.']);
     assert.equal((await other.call('GET', `/v1/support/conversations/${id}`)).status, 404);
     assert.equal((await other.call('POST', `/v1/support/conversations/${id}/messages`, { body: 'me too' })).status, 404);
-    assert.ok(!(await other.call('GET', '/v1/support/conversations')).body.some((c: any) => c.id === id));
+    assert.ok(!(await other.call('GET', '/v1/support/conversations')).body.data.some((c: any) => c.id === id));
   });
 
   it('staff routes: 401 without a staff token, 403 to operators, 400 for bad filters', async () => {
@@ -93,7 +98,7 @@ describe('support conversations (API)', () => {
     const opened = await asMember('POST', '/v1/support/conversations', { subject: 'Billing question', body: 'Why two invoices?' });
     const id = opened.body.id;
     const listed = await support.call('GET', `/v1/staff/support-conversations?accountId=${account.accountId}&attached=true`);
-    assert.ok(listed.body.some((c: any) => c.id === id), listed.text);
+    assert.ok(listed.body.data.some((c: any) => c.id === id), listed.text);
     const read = await support.call('GET', `/v1/staff/support-conversations/${id}`);
     assert.equal(read.status, 200, read.text);
     assert.equal(read.body.subject, 'Billing question');
@@ -135,7 +140,7 @@ describe('support conversations (API)', () => {
     const id = opened.body.id;
     assert.equal((await audits('support_conversation.opened', id)).length, 1);
     const unattached = await support.call('GET', '/v1/staff/support-conversations?attached=false');
-    assert.ok(unattached.body.some((c: any) => c.id === id));
+    assert.ok(unattached.body.data.some((c: any) => c.id === id));
     assert.equal((await support.call('POST', `/v1/staff/support-conversations/${id}/messages`, { body: 'Which account?' })).body.mailed, 1);
     await mail.waitFor((m) => m.envelope.to.includes(contact) && m.text?.includes('Which account?') === true);
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ClosureDto, StaffClosureDto } from './dto/account-views.dto';
 import { DomainError } from '@relance/errors';
 import { AccountClosureRepository } from '@relance/privacy/accounts/account-closure.repository';
 import { CurrentStaff } from '../auth/current-staff.decorator';
@@ -26,6 +27,7 @@ export class AccountClosuresStaffController {
   @Get(':accountId')
   @StaffRoles('support', 'operator', 'admin')
   @ApiOperation({ summary: 'An account\'s closure, with its certificate once purged (counts per table, signed JWS)' })
+  @ApiOkResponse({ type: StaffClosureDto })
   @ApiErrors(400, 404)
   async find(@Param('accountId', ParseIdPipe) accountId: string) {
     const closure = await this.closures.find(accountId);
@@ -37,6 +39,7 @@ export class AccountClosuresStaffController {
   @HttpCode(200)
   @StaffRoles('support', 'admin')
   @ApiOperation({ summary: 'Cancel a pending closure (support, admin): the owner\'s reactivation, audited with the staff member and reason' })
+  @ApiOkResponse({ type: ClosureDto })
   @ApiErrors(400, 403, 404, 409)
   cancel(
     @CurrentStaff() caller: StaffContext,

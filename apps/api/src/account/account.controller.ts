@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiContentResponse } from '../openapi-document/page-responses';
+import { AccountExportDto, ClosureDto } from './dto/account-views.dto';
 import { createReadStream } from 'node:fs';
 import { AccountId, CallerApiKeyId, CallerUserId } from '../auth/account-id.decorator';
 import { Public } from '../auth/public.decorator';
@@ -15,6 +17,7 @@ import { ExpensiveRoute } from '../rate-limits/expensive-route.decorator';
  * closure (sending stops at once; purged after the grace period unless reactivated).
  */
 @ApiTags('account')
+@ApiBearerAuth('api-key')
 @ApiErrors(401)
 @Controller('v1/account')
 export class AccountController {
@@ -28,6 +31,7 @@ export class AccountController {
   @Idempotent()
   @ExpensiveRoute()
   @ApiOperation({ summary: 'Export all of the account\'s data (a ZIP of JSON and CSV per entity), written in the background' })
+  @ApiAcceptedResponse({ type: AccountExportDto, description: 'Written in the background: poll GET /v1/account/exports/{id}' })
   @ApiErrors(503)
   requestExport(@AccountId() accountId: string, @CallerApiKeyId() apiKeyId: string, @CallerUserId() userId: string | null) {
     return this.lifecycle.requestExport(caller(accountId, apiKeyId, userId));
@@ -35,6 +39,7 @@ export class AccountController {
 
   @Get('exports/:id')
   @ApiOperation({ summary: 'An export\'s progress; once ready, a signed download link that expires' })
+  @ApiOkResponse({ type: AccountExportDto })
   @ApiErrors(400, 404)
   exportStatus(
     @AccountId() accountId: string, @CallerApiKeyId() apiKeyId: string, @CallerUserId() userId: string | null,
@@ -48,6 +53,8 @@ export class AccountController {
   @Public()
   @ApiProduces('application/zip')
   @ApiOperation({ summary: 'Download an export\'s archive through its signed link (410 once the link has expired)' })
+  @ApiQuery({ name: 'token', required: true, description: 'The signature of the link', example: 'eyJlIjoiM2YyYjhjMWUifQ.c2ln' })
+  @ApiContentResponse(200, 'The archive (JSON and CSV per entity)', 'application/zip', 'UEsDBBQAAAAIAA…', 'binary')
   @ApiErrors(400, 404, 410)
   async download(@Param('id', ParseIdPipe) id: string, @Query('token') token: string | undefined): Promise<StreamableFile> {
     const file = await this.exports.fileForLink(id, typeof token === 'string' ? token : undefined);
@@ -60,6 +67,7 @@ export class AccountController {
   @Post('closure')
   @HttpCode(202)
   @ApiOperation({ summary: 'Close the account (owner): all sending stops now; everything is purged after the grace period' })
+  @ApiAcceptedResponse({ type: ClosureDto })
   @ApiErrors(403, 409, 503)
   requestClosure(@AccountId() accountId: string, @CallerApiKeyId() apiKeyId: string, @CallerUserId() userId: string | null) {
     return this.lifecycle.requestClosure(caller(accountId, apiKeyId, userId));
@@ -68,6 +76,7 @@ export class AccountController {
   @Post('closure/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reactivate a closing account (owner): the closure is cancelled and everything kept' })
+  @ApiOkResponse({ type: ClosureDto })
   @ApiErrors(403, 409)
   cancelClosure(@AccountId() accountId: string, @CallerApiKeyId() apiKeyId: string, @CallerUserId() userId: string | null) {
     return this.lifecycle.cancelClosure(caller(accountId, apiKeyId, userId));
@@ -75,6 +84,7 @@ export class AccountController {
 
   @Get('closure')
   @ApiOperation({ summary: 'The account\'s closure, when one was asked' })
+  @ApiOkResponse({ type: ClosureDto })
   @ApiErrors(404)
   closureStatus(@AccountId() accountId: string) {
     return this.lifecycle.closureStatus({ accountId });

@@ -1,7 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccountId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -78,7 +76,24 @@ export class CampaignsController {
 
   @Get(':id/steps/:stepId/preview')
   @ApiOperation({ summary: 'Render an email step for one prospect: every variant, as it would be sent' })
-  @ApiQuery({ name: 'prospectId', format: 'uuid' })
+  @ApiQuery({ name: 'prospectId', format: 'uuid', example: '0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        stepId: { type: 'string', format: 'uuid' },
+        prospectId: { type: 'string', format: 'uuid' },
+        variants: {
+          type: 'array',
+          items: { type: 'object', properties: { variant: { type: 'string' }, subject: { type: 'string' }, body: { type: 'string' } } },
+        },
+      },
+    },
+    example: {
+      stepId: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8', prospectId: '0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f',
+      variants: [{ variant: 'A', subject: 'Quick question, Ada', body: 'Hi Ada, does Analytical Engines Ltd still hire sales reps?' }],
+    },
+  })
   async preview(
     @AccountId() accountId: string,
     @Param('id', ParseIdPipe) id: string,
@@ -100,6 +115,15 @@ export class CampaignsController {
       'must hold). No body, `{}`, `all: false` or two of them at once answer 400. The launch workflow then enrolls ' +
       'the eligible prospects among those chosen (active, not restricted, not yet enrolled) in batches. ' +
       '422 `no_prospects` when there is none; 409 for a stopped or completed campaign, or while a launch runs.',
+  })
+  // One choice per request (they exclude each other), so an example per choice.
+  @ApiBody({
+    type: LaunchCampaignDto,
+    examples: {
+      prospects: { summary: 'These prospects', value: { prospectIds: ['0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f'] } },
+      all: { summary: 'Every eligible prospect', value: { all: true } },
+      filter: { summary: 'Those matching a filter', value: { filter: { company: 'Acme', country: 'FR' } } },
+    },
   })
   @ApiAcceptedResponse({ type: LaunchAcceptedDto })
   @ApiErrors(400, 404, 409, 422, 503)

@@ -5,8 +5,16 @@ import { StaffRoles } from '../auth/staff-roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { CodecService } from './codec.service';
 
+/** Sent by the Temporal UI; only Relance's own namespace is decoded. */
+const NamespaceHeader = () => ApiHeader({
+  name: 'x-namespace', required: false, schema: { type: 'string', example: 'default' },
+  description: "The Temporal namespace the payloads come from (Relance's only)",
+});
+
 const PAYLOADS_SCHEMA = {
   type: 'object',
+  // One JSON payload as the SDK's converter writes it: metadata and data in base64.
+  example: { payloads: [{ metadata: { encoding: 'anNvbi9wbGFpbg==' }, data: 'eyJlbnJvbGxtZW50SWQiOiIyZDllN2YzYSJ9' }] },
   required: ['payloads'],
   properties: {
     payloads: {
@@ -27,7 +35,6 @@ const PAYLOADS_SCHEMA = {
  */
 @ApiTags('staff')
 @ApiErrors(401, 400)
-@ApiHeader({ name: 'X-Namespace', required: false, description: "The Temporal namespace the payloads come from (Relance's only)" })
 @StaffRoles('operator', 'admin')
 @Controller('codec')
 export class CodecController {
@@ -37,6 +44,7 @@ export class CodecController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Decrypt Temporal payloads (remote codec protocol; operator, admin)' })
   @ApiBody({ schema: PAYLOADS_SCHEMA })
+  @NamespaceHeader()
   @ApiOkResponse({ schema: PAYLOADS_SCHEMA })
   decode(@Body() body: unknown, @Headers('x-namespace') namespace?: string): Promise<{ payloads: WirePayload[] }> {
     return this.codec.decode(namespace, payloadsFromWire(body));
@@ -46,6 +54,7 @@ export class CodecController {
   @HttpCode(200)
   @ApiOperation({ summary: "Encrypt payloads the way Relance's workers do (remote codec protocol; operator, admin)" })
   @ApiBody({ schema: PAYLOADS_SCHEMA })
+  @NamespaceHeader()
   @ApiOkResponse({ schema: PAYLOADS_SCHEMA })
   encode(@Body() body: unknown, @Headers('x-namespace') namespace?: string): Promise<{ payloads: WirePayload[] }> {
     return this.codec.encode(namespace, payloadsFromWire(body));

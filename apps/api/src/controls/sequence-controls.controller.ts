@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AccountId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -26,6 +26,7 @@ export class SequenceControlsController {
   @HttpCode(200)
   @ApiParam({ name: 'action', enum: ['pause', 'resume', 'stop'] })
   @ApiOperation({ summary: 'Pause, resume or stop a whole campaign (stop ends every running enrollment)' })
+  @ApiOkResponse({ type: CampaignDto, description: 'The campaign after the change' })
   async controlCampaign(
     @AccountId() accountId: string,
     @Param('id', ParseIdPipe) id: string,
@@ -40,6 +41,7 @@ export class SequenceControlsController {
   @HttpCode(200)
   @ApiParam({ name: 'action', enum: ['pause', 'resume', 'stop'] })
   @ApiOperation({ summary: "Pause, resume or stop one prospect's sequence" })
+  @ApiOkResponse({ type: EnrollmentDto, description: 'The enrollment after the change' })
   async controlEnrollment(
     @AccountId() accountId: string,
     @Param('id', ParseIdPipe) id: string,

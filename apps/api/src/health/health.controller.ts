@@ -14,7 +14,16 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Are PostgreSQL and Temporal reachable?', description: 'No API key needed.' })
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'A dependency is down (named in checks)' })
+  @ApiServiceUnavailableResponse({
+    type: HealthDto, description: 'A dependency is down (named in checks)',
+    example: {
+      status: 'error',
+      checks: {
+        postgres: { status: 'up', latencyMs: 3 }, vault: { status: 'up', latencyMs: 2 },
+        temporal: { status: 'down', latencyMs: 5001, error: 'connect ECONNREFUSED 127.0.0.1:7233' },
+      },
+    },
+  })
   async get(@Res() response: ServerResponse): Promise<void> {
     const result = await this.health.check();
     // Written by hand: the status depends on the result, which @HttpCode cannot express.

@@ -8,6 +8,7 @@ import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ImportJobDto, ImportJobPageDto, ImportProgressDto } from './dto/import-job.dto';
 import { ListImportsQuery } from './dto/list-imports.query';
 import { StartImportDto } from './dto/start-import.dto';
+import { ApiContentResponse } from '../openapi-document/page-responses';
 import { ImportsService } from './imports.service';
 
 @ApiTags('imports')
@@ -20,7 +21,10 @@ export class ImportsController {
   @Post()
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+    examples: { csv: { summary: 'A CSV file with a header row', value: { file: 'email,prénom,société\nada@example.com,Ada,Analytical Engines\n' } } },
+  })
   @ApiOperation({
     summary: 'Upload a CSV of prospects',
     description:
@@ -80,6 +84,7 @@ export class ImportsController {
     summary: 'Download the refused rows (line, column, reason, value) as CSV',
     description: 'Available while the import runs. Cells starting with = + - @ are prefixed with an apostrophe so a spreadsheet never runs them.',
   })
+  @ApiContentResponse(200, 'The refused rows', 'text/csv', 'line,column,reason,value\n3,email,email must be an email address,ada@\n')
   @ApiErrors(400, 404)
   async report(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return new StreamableFile(await this.imports.report(accountId, id), {

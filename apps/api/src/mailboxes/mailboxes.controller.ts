@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { PageQuery } from '../common/page-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateMailboxDto } from './dto/create-mailbox.dto';
 import { MailboxDto, MailboxListDto } from './dto/mailbox.dto';
@@ -44,10 +45,12 @@ export class MailboxesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the mailboxes' })
+  @ApiOperation({ summary: 'List the mailboxes, oldest first, a page at a time' })
   @ApiOkResponse({ type: MailboxListDto })
-  async list(@AccountId() accountId: string): Promise<MailboxListDto> {
-    return { data: (await this.mailboxes.list(accountId)).map((mailbox) => MailboxDto.from(mailbox)) };
+  @ApiErrors(400)
+  async list(@AccountId() accountId: string, @Query() query: PageQuery): Promise<MailboxListDto> {
+    const { items, nextCursor } = await this.mailboxes.list(accountId, query);
+    return { data: items.map((mailbox) => MailboxDto.from(mailbox)), nextCursor };
   }
 
   @Get(':id')
@@ -67,8 +70,11 @@ export class MailboxesController {
   })
   @ApiOkResponse({ type: UnmatchedReportListDto })
   @ApiErrors(400, 404)
-  async unmatchedReports(@AccountId() accountId: string, @Param('id', ParseIdPipe) id: string): Promise<UnmatchedReportListDto> {
-    return { data: (await this.reports.unmatched(accountId, id)).map((row) => UnmatchedReportDto.from(row)) };
+  async unmatchedReports(
+    @AccountId() accountId: string, @Param('id', ParseIdPipe) id: string, @Query() query: PageQuery,
+  ): Promise<UnmatchedReportListDto> {
+    const { items, nextCursor } = await this.reports.unmatched(accountId, id, query);
+    return { data: items.map((row) => UnmatchedReportDto.from(row)), nextCursor };
   }
 
   @Patch(':id')

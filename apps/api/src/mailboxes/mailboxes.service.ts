@@ -4,10 +4,13 @@ import type { Logger } from 'pino';
 import { Vault } from '@relance/crypto';
 import type { Mailbox } from '@relance/db/entities/mailbox.entity';
 import { MailboxRepository } from '@relance/db/repositories/mailbox.repository';
+import type { Page } from '@relance/db/repositories/keyset-page';
 import { DomainError } from '@relance/errors';
 import { MailboxCredentials } from '@relance/mailboxes/mailbox-credentials.service';
 import { PlanLimits } from '../billing/plan-limits.service';
 import { API_LOGGER } from '../common/logger.module';
+import { DEFAULT_PAGE_SIZE, type PageQuery } from '../common/page-query';
+import { invalidCursor } from '../common/pagination';
 import { sendingWindowProblems } from '../common/sending-window-problems';
 import { WorkflowStarter } from '../workflows/workflow-starter.service';
 import { CreateMailboxDto } from './dto/create-mailbox.dto';
@@ -69,8 +72,10 @@ export class MailboxesService {
     return mailbox;
   }
 
-  list(accountId: string): Promise<Mailbox[]> {
-    return this.mailboxes.listForAccount(accountId);
+  async list(accountId: string, query: PageQuery): Promise<Page<Mailbox>> {
+    const page = await this.mailboxes.listPage(accountId, { limit: query.limit ?? DEFAULT_PAGE_SIZE, afterId: query.after });
+    if (!page) throw invalidCursor('a mailbox of this account');
+    return page;
   }
 
   async get(accountId: string, id: string): Promise<Mailbox> {

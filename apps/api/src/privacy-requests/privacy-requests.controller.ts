@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { CertificateCheckDto, PublicPrivacyRequestDto } from './dto/privacy-request-input.dto';
@@ -28,6 +28,7 @@ export class PrivacyRequestsController {
 
   @Get('verify/:token')
   @ApiOperation({ summary: 'What a confirmation link names (does not confirm: POST it to confirm)' })
+  @ApiParam({ name: 'token', description: 'The signed token of the mailed link', example: 'eyJyIjoiMWMyZDNlNGYifQ.Zm9vYmFy' })
   @ApiOkResponse({ type: VerificationLinkDto })
   @ApiErrors(400)
   async inspect(@Param('token') token: string): Promise<VerificationLinkDto> {
@@ -38,6 +39,7 @@ export class PrivacyRequestsController {
   @Post('verify/:token')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm a request with the mailed link (once; expires with the request)' })
+  @ApiParam({ name: 'token', description: 'The signed token of the mailed link', example: 'eyJyIjoiMWMyZDNlNGYifQ.Zm9vYmFy' })
   @ApiOkResponse({ type: VerificationLinkDto })
   @ApiErrors(400, 409)
   async verify(@Param('token') token: string): Promise<VerificationLinkDto> {
@@ -47,7 +49,12 @@ export class PrivacyRequestsController {
 
   @Get('exports/:token')
   @ApiOperation({ summary: 'Download an access export (signed, expiring link mailed with the certificate)' })
-  @ApiOkResponse({ description: 'Every row held about you, by table, with the messages sent to and received from you' })
+  @ApiParam({ name: 'token', description: 'The signed token of the mailed link', example: 'eyJyIjoiMWMyZDNlNGYifQ.Zm9vYmFy' })
+  @ApiOkResponse({
+    description: 'Every row held about you, by table, with the messages sent to and received from you',
+    schema: { type: 'object', description: 'Table name → the rows about you' },
+    example: { prospects: [{ email: 'ada@example.com', first_name: 'Ada', company: 'Analytical Engines Ltd' }], messages: [] },
+  })
   @ApiErrors(400, 404)
   exportOf(@Param('token') token: string): Promise<Record<string, unknown>> {
     return this.intake.exportOf(token);

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountId, CallerApiKeyId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -20,6 +20,13 @@ export class ProspectPrivacyRequestsController {
   @HttpCode(202)
   @Idempotent()
   @ApiOperation({ summary: 'File a privacy request on the prospect\'s behalf (erasure, access, restriction run at once; a rectification with its fields)' })
+  @ApiBody({
+    type: ProspectPrivacyRequestDto,
+    examples: {
+      erasure: { summary: 'Erase the prospect', value: { type: 'erasure', message: 'The prospect asked on the phone to be forgotten' } },
+      rectification: { summary: 'Correct a field', value: { type: 'rectification', fields: { last_name: 'Lovelace' } } },
+    },
+  })
   @ApiAcceptedResponse({ type: PrivacyRequestDto })
   @ApiErrors(400, 404)
   async create(

@@ -64,6 +64,7 @@ export class ProspectTagsController {
     summary: 'Remove a tag from a prospect',
     description: 'The tag URL-encoded, compared lower-case. Removing a tag the prospect does not carry changes nothing.',
   })
+  @ApiParam({ name: 'id', description: 'The prospect', schema: { type: 'string', format: 'uuid' }, example: '3f2b8c1e-5a7d-4e9f-b6c3-2d1a0e9f8b7c' })
   @ApiParam({ name: 'tag', example: 'vip' })
   @ApiOkResponse({ type: ProspectDto, description: 'The prospect with its remaining tags' })
   @ApiErrors(400, 404)

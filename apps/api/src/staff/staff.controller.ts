@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { StaffRoles } from '../auth/staff-roles.decorator';
 import type { StaffContext } from '../common/api-request';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { PageQuery } from '../common/page-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { DisableStaffUserDto } from './dto/disable-staff-user.dto';
-import { StaffUserDto } from './dto/staff-user.dto';
+import { StaffUserDto, StaffUserPageDto } from './dto/staff-user.dto';
 import { StaffService } from './staff.service';
 
 /**
@@ -29,10 +30,11 @@ export class StaffController {
 
   @Get('users')
   @StaffRoles('admin')
-  @ApiOperation({ summary: 'List staff members (admin)' })
-  @ApiOkResponse({ type: [StaffUserDto] })
-  async list(): Promise<StaffUserDto[]> {
-    return (await this.staff.list()).map((user) => StaffUserDto.from(user));
+  @ApiOperation({ summary: 'List staff members, newest first, a page at a time (admin)' })
+  @ApiOkResponse({ type: StaffUserPageDto })
+  async list(@Query() query: PageQuery): Promise<StaffUserPageDto> {
+    const { items, nextCursor } = await this.staff.list(query);
+    return { data: items.map((user) => StaffUserDto.from(user)), nextCursor };
   }
 
   @Post('users/:id/disable')

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { StaffUser } from '@relance/db/entities/staff-user.entity';
 import { StaffRepository } from '@relance/db/repositories/staff.repository';
+import type { Page } from '@relance/db/repositories/keyset-page';
 import { DomainError } from '@relance/errors';
+import { DEFAULT_PAGE_SIZE, type PageQuery } from '../common/page-query';
+import { invalidCursor } from '../common/pagination';
 import { AuditTrail } from '@relance/privacy/audit-trail';
 import type { StaffContext } from '../common/api-request';
 
@@ -19,8 +22,10 @@ export class StaffService {
     return user;
   }
 
-  list(): Promise<StaffUser[]> {
-    return this.staff.list();
+  async list(query: PageQuery): Promise<Page<StaffUser>> {
+    const page = await this.staff.listPage({ limit: query.limit ?? DEFAULT_PAGE_SIZE, after: query.after });
+    if (!page) throw invalidCursor('a staff member');
+    return page;
   }
 
   /** Disables a member and revokes their tokens; 409 for one already disabled, and for oneself. */

@@ -1,4 +1,6 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiContentResponse } from '../openapi-document/page-responses';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { effectiveRegistry, type EffectiveRegistry, SubprocessorRepository } from '@relance/subprocessors';
 import { Public } from '../auth/public.decorator';
@@ -19,6 +21,7 @@ export class PublicSubprocessorsController {
   @Get('v1/subprocessors')
   @ApiOperation({ summary: 'The subprocessors in use now and the upcoming changes with their effective dates (public)' })
   @ApiOkResponse({ type: PublicSubprocessorListDto })
+  @ApiErrors(500)
   async list(): Promise<PublicSubprocessorListDto> {
     const now = new Date();
     const registry = await this.effective(now);
@@ -34,6 +37,8 @@ export class PublicSubprocessorsController {
   @Header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")
   @ApiProduces('text/html')
   @ApiOperation({ summary: 'The same list as a plain HTML page (public)' })
+  @ApiContentResponse(200, 'The registry page', 'text/html', '<!doctype html><title>Subprocessors</title><table><tr><td>Stripe</td><td>Payment services</td></tr></table>')
+  @ApiErrors(500)
   async page(): Promise<string> {
     const now = new Date();
     return subprocessorsPage(await this.effective(now), now);

@@ -1,5 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConversationSummaryPageDto, SupportConversationDto, SupportMessageDto } from './dto/support-views.dto';
+import { DEFAULT_PAGE_SIZE } from '../common/page-query';
+import { invalidCursor } from '../common/pagination';
 import { CustomerSupportService } from '@relance/support/customer-support.service';
 import { AccountId, CallerUserId } from '../auth/account-id.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -18,6 +21,7 @@ export class SupportController {
   @Post()
   @Idempotent()
   @ApiOperation({ summary: 'Open a conversation with support (a user\'s API key)' })
+  @ApiCreatedResponse({ type: SupportConversationDto })
   @ApiErrors(400, 403)
   open(@AccountId() accountId: string, @CallerUserId() userId: string | null, @Body() body: OpenConversationDto) {
     return this.support.open({ accountId, userId }, body.subject, body.body);
@@ -25,13 +29,17 @@ export class SupportController {
 
   @Get()
   @ApiOperation({ summary: 'The account\'s conversations with support, latest activity first (no message bodies)' })
+  @ApiOkResponse({ type: ConversationSummaryPageDto })
   @ApiErrors(400)
-  list(@AccountId() accountId: string, @CallerUserId() userId: string | null, @Query() query: ListConversationsQuery) {
-    return this.support.list({ accountId, userId }, query.limit ?? 50);
+  async list(@AccountId() accountId: string, @CallerUserId() userId: string | null, @Query() query: ListConversationsQuery) {
+    const page = await this.support.list({ accountId, userId }, { limit: query.limit ?? DEFAULT_PAGE_SIZE, after: query.after });
+    if (!page) throw invalidCursor('a conversation of this account');
+    return { data: page.items, nextCursor: page.nextCursor };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A conversation and its messages' })
+  @ApiOkResponse({ type: SupportConversationDto })
   @ApiErrors(400, 404)
   read(@AccountId() accountId: string, @CallerUserId() userId: string | null, @Param('id', ParseIdPipe) id: string) {
     return this.support.read({ accountId, userId }, id);
@@ -40,6 +48,7 @@ export class SupportController {
   @Post(':id/messages')
   @Idempotent()
   @ApiOperation({ summary: 'Reply in a conversation (a user\'s API key)' })
+  @ApiCreatedResponse({ type: SupportMessageDto })
   @ApiErrors(400, 403, 404)
   reply(
     @AccountId() accountId: string, @CallerUserId() userId: string | null,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { AccountId } from '../auth/account-id.decorator';
@@ -27,6 +27,14 @@ export class SuppressionsController {
     description:
       'Nothing more is sent to it from this account, including steps already scheduled. Idempotent: ' +
       'an entry the account already has is returned with 200.',
+  })
+  // An address or a domain, never both: an example of each.
+  @ApiBody({
+    type: CreateSuppressionDto,
+    examples: {
+      address: { summary: 'An address', value: { email: 'ada@example.com' } },
+      domain: { summary: 'A domain and its subdomains', value: { domain: 'example.com' } },
+    },
   })
   @ApiCreatedResponse({ type: SuppressionDto, description: 'Added' })
   @ApiOkResponse({ type: SuppressionDto, description: 'Already suppressed: the existing entry' })

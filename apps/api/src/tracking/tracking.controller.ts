@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { TRACKING_ROUTE } from '@relance/tracking';
@@ -7,6 +7,9 @@ import { Public } from '../auth/public.decorator';
 import { API_LOGGER } from '../common/logger.module';
 import { clickProblem, ClickProblem, TRANSPARENT_GIF } from './tracking-responses';
 import { TrackingRequest, TrackingService } from './tracking.service';
+import { ApiContentResponse, ApiPageErrors } from '../openapi-document/page-responses';
+
+const CLICK_PROBLEMS: readonly ClickProblem[] = ['token_invalid', 'token_expired', 'no_such_link', 'not_found'];
 
 /** Express's request (its types are not a dependency): the address it derives per `trust proxy`, negotiation. */
 type Request = IncomingMessage & { ip?: string; accepts(types: string[]): string | false };
@@ -36,7 +39,8 @@ export class TrackingController {
   @Get('o/:pixel')
   @ApiOperation({ summary: 'Open pixel: `/t/o/<token>.gif`, a 1×1 transparent GIF whatever the token' })
   @ApiProduces('image/gif')
-  @ApiResponse({ status: 200, description: 'The GIF; an open is recorded only when the token is good' })
+  @ApiParam({ name: 'pixel', description: 'The open token of the email, then `.gif`', example: 'eyJtIjoiOWE4YjdjNmQifQ.3q2-7w.gif' })
+  @ApiContentResponse(200, 'The GIF; an open is recorded only when the token is good', 'image/gif', 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'binary')
   async open(@Param('pixel') pixel: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const token = pixel.replace(/\.gif$/i, '');
     if (request.method === 'GET' && token !== pixel) {
@@ -54,8 +58,8 @@ export class TrackingController {
   @ApiOperation({ summary: 'Tracked link: records the click and redirects to the link as written in the email' })
   @ApiProduces('text/html', 'application/json')
   @ApiResponse({ status: 302, description: 'To the link; the token only picks one of the links of its own email' })
-  @ApiResponse({ status: 400, description: 'Forged, altered or expired token, or no such link in that email' })
-  @ApiResponse({ status: 404, description: 'The email was deleted' })
+  @ApiParam({ name: 'token', description: 'The click token of one link of one email', example: 'eyJtIjoiOWE4YjdjNmQiLCJsIjowfQ.9x8-Qa' })
+  @ApiPageErrors(CLICK_PROBLEMS.map((code) => ({ code, status: clickProblem(code).status, message: clickProblem(code).message })))
   async click(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const outcome = await this.tracking.click(token, visitorOf(request), request.method === 'GET');
     if (outcome.kind === 'problem') return respondProblem(outcome.problem, request, response);

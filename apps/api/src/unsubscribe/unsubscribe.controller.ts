@@ -1,11 +1,14 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TokenError } from '@relance/crypto/signed-token';
 import { UNSUBSCRIBE_ROUTE } from '@relance/sending';
 import { Public } from '../auth/public.decorator';
 import { confirmPage, donePage, problemMessage, problemPage, UnsubscribeProblem } from './unsubscribe-page';
 import { UnsubscribeService } from './unsubscribe.service';
+import { ApiContentResponse, ApiPageErrors } from '../openapi-document/page-responses';
+
+const UNSUBSCRIBE_PROBLEMS: readonly UnsubscribeProblem[] = ['token_invalid', 'token_expired', 'not_found'];
 
 /** The token is a credential to unsubscribe someone: keep it out of caches, referrers and indexes. */
 const PAGE_HEADERS = {
@@ -36,7 +39,9 @@ export class UnsubscribeController {
   @Get(':token')
   @ApiOperation({ summary: 'Unsubscribe page with a confirmation button (changes nothing)' })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The confirmation page; 400 when the link is forged, altered or expired' })
+  @ApiParam({ name: 'token', description: 'The signed token of the email\'s unsubscribe link', example: 'eyJtIjoiOWE4YjdjNmQifQ.3q2-7w' })
+  @ApiContentResponse(200, 'The confirmation page', 'text/html', '<!doctype html><title>Unsubscribe</title><form method="post"><button>Unsubscribe</button></form>')
+  @ApiPageErrors(UNSUBSCRIBE_PROBLEMS.map((code) => ({ code, ...problemMessage(code) })))
   async confirm(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     try {
       await this.unsubscribes.checkToken(token);
@@ -52,7 +57,9 @@ export class UnsubscribeController {
     description: 'Any body is accepted (mail providers send `List-Unsubscribe=One-Click`). Idempotent.',
   })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'Unsubscribed; 400 when the link is forged, altered or expired' })
+  @ApiParam({ name: 'token', description: 'The signed token of the email\'s unsubscribe link', example: 'eyJtIjoiOWE4YjdjNmQifQ.3q2-7w' })
+  @ApiContentResponse(200, 'Unsubscribed', 'text/html', '<!doctype html><title>Unsubscribed</title><p>You will not receive these emails any more.</p>')
+  @ApiPageErrors(UNSUBSCRIBE_PROBLEMS.map((code) => ({ code, ...problemMessage(code) })))
   async unsubscribe(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     let outcome;
     try {

@@ -16,17 +16,24 @@ import {
 
 export const MAX_STEPS = 50;
 
+/** A first email, three days, then a follow-up in the same thread: the usual shape of a sequence. */
+const STEPS_EXAMPLE = [
+  { type: 'email', subject: 'Quick question, {{ firstName | default: "there" }}', body: 'Hi {{ firstName }},\n\nDoes {{ company }} still hire sales reps?' },
+  { type: 'wait', amount: 3, unit: 'days' },
+  { type: 'email', body: 'Following up on my last email, {{ firstName | default: "there" }}.' },
+];
+
 @ApiExtraModels(EmailStepInputDto, WaitStepInputDto, ConditionStepInputDto, TaskStepInputDto)
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Q3 outreach' })
   @IsString() @IsNotEmpty() @IsNotBlank() @IsSingleLine() @MaxLength(200)
   name: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The mailbox the emails go out from' })
+  @ApiProperty({ example: '8a6f4c2e-1b3d-4e5f-a7b9-c0d1e2f3a4b5', format: 'uuid', description: 'The mailbox the emails go out from' })
   @IsUUID()
   mailboxId: string;
 
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ example: ['c4e8a2f6-9b1d-4c3e-8f5a-7b6c5d4e3f21'],
     type: [String],
     description: "More mailboxes to rotate across (least loaded first); each prospect's thread stays on one",
   })
@@ -37,29 +44,29 @@ export class CreateCampaignDto {
   @IsOptional() @CanonicalTimeZone() @IsTimeZone()
   timeZone?: string;
 
-  @ApiPropertyOptional({ default: 0.08, minimum: 0, maximum: 1, description: 'Hard-bounce share that pauses the campaign' })
+  @ApiPropertyOptional({ example: 0.05, default: 0.08, minimum: 0, maximum: 1, description: 'Hard-bounce share that pauses the campaign' })
   @IsOptional() @IsNumber({ maxDecimalPlaces: 4 }) @Min(0) @Max(1)
   bounceRateLimit?: number;
 
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ example: true,
     default: false,
     description: "A reply from anyone at a company ends their colleagues' sequences in this campaign",
   })
   @IsOptional() @IsBoolean()
   stopOnCompanyReply?: boolean;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, description: 'Emails sent before the bounce rate is judged' })
+  @ApiPropertyOptional({ example: 50, default: 50, minimum: 1, description: 'Emails sent before the bounce rate is judged' })
   @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
   bounceRateMinSends?: number;
 
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ example: 0.003,
     default: 0.003, minimum: 0, maximum: 1,
     description: 'Share of sent emails whose recipients complained (feedback reports) that pauses the campaign',
   })
   @IsOptional() @IsNumber({ maxDecimalPlaces: 5 }) @Min(0) @Max(1)
   complaintRateLimit?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, description: 'Emails sent before the complaint rate is judged' })
+  @ApiPropertyOptional({ example: 50, default: 50, minimum: 1, description: 'Emails sent before the complaint rate is judged' })
   @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
   complaintRateMinSends?: number;
 
@@ -67,7 +74,7 @@ export class CreateCampaignDto {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SendingWindowDto)
   sendingWindow?: SendingWindowDto;
 
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ example: true,
     default: true,
     description: 'Emails get an HTML part with an open pixel and tracked links; false: plain text only',
   })
@@ -87,6 +94,7 @@ export class CreateCampaignDto {
 
   @ApiProperty({
     type: 'array',
+    example: STEPS_EXAMPLE,
     minItems: 1,
     maxItems: MAX_STEPS,
     description:

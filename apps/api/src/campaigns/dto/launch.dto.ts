@@ -43,7 +43,7 @@ export class LaunchFilterDto {
 
 /** Exactly one of the three must be given: see launchChoiceOf. */
 export class LaunchCampaignDto {
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ example: ['0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f'],
     type: [String],
     format: 'uuid',
     minItems: 1,
@@ -63,8 +63,8 @@ export class LaunchCampaignDto {
 }
 
 export class LaunchAcceptedDto {
-  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty({ example: '6c1f0a9e-2b3d-4c5e-8f7a-9b0c1d2e3f4a', format: 'uuid' }) campaignId: string;
   @ApiProperty({ example: 'campaign-launch:6c1f...' }) workflowId: string;
-  @ApiProperty({ description: 'Prospects the choice selects that are active, unrestricted and not yet in the campaign' })
+  @ApiProperty({ example: 120, description: 'Prospects the choice selects that are active, unrestricted and not yet in the campaign' })
   eligibleProspects: number;
 }

@@ -1,15 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DEFAULT_PAGE_SIZE, PageQuery } from '../../common/page-query';
 
-export const DEFAULT_CAMPAIGN_PAGE = 50;
+export const DEFAULT_CAMPAIGN_PAGE = DEFAULT_PAGE_SIZE;
 
-export class ListCampaignsQuery {
-  @ApiPropertyOptional({ default: DEFAULT_CAMPAIGN_PAGE, minimum: 1, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page' })
-  @IsOptional() @IsUUID()
-  after?: string;
-}
+/** `?limit=&after=`: campaigns have no filter of their own. */
+export class ListCampaignsQuery extends PageQuery {}

@@ -24,15 +24,15 @@ export class StepInputDto {
 }
 
 export class VariantInputDto {
-  @ApiPropertyOptional({ description: 'Liquid template; required where the step needs a subject', maxLength: MAX_SUBJECT })
+  @ApiPropertyOptional({ example: 'Quick question, {{ firstName | default: "there" }}', description: 'Liquid template; required where the step needs a subject', maxLength: MAX_SUBJECT })
   @IsOptional() @IsString() @IsSingleLine() @MaxLength(MAX_SUBJECT)
   subject?: string;
 
-  @ApiProperty({ description: 'Liquid template (plain text)', maxLength: MAX_BODY })
+  @ApiProperty({ example: 'Hi {{ firstName }}, does {{ company }} still hire sales reps?', description: 'Liquid template (plain text)', maxLength: MAX_BODY })
   @IsString() @IsNotEmpty() @IsNotBlank() @MaxLength(MAX_BODY)
   body: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 0, maximum: 100, description: 'Relative share of prospects' })
+  @ApiPropertyOptional({ example: 1, default: 1, minimum: 0, maximum: 100, description: 'Relative share of prospects' })
   @IsOptional() @IsInt() @Min(0) @Max(100)
   weight?: number;
 }
@@ -67,7 +67,7 @@ export class EmailStepInputDto {
   @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => VariantInputDto)
   variants?: VariantInputDto[];
 
-  @ApiPropertyOptional({ default: false, description: 'Start a new thread instead of replying in the first one' })
+  @ApiPropertyOptional({ example: false, default: false, description: 'Start a new thread instead of replying in the first one' })
   @IsOptional() @IsBoolean()
   newThread?: boolean;
 }
@@ -85,7 +85,7 @@ export class WaitStepInputDto {
   @IsIn(WAIT_UNITS)
   unit: (typeof WAIT_UNITS)[number];
 
-  @ApiPropertyOptional({ default: false, description: "Days count only the sending window's days (unit days; needs a sendingWindow)" })
+  @ApiPropertyOptional({ example: false, default: false, description: "Days count only the sending window's days (unit days; needs a sendingWindow)" })
   @IsOptional() @IsBoolean()
   sendingDaysOnly?: boolean;
 }

@@ -5,11 +5,11 @@ import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 export const DEFAULT_CONVERSATION_PAGE = 50;
 
 export class ListConversationQuery {
-  @ApiPropertyOptional({ default: DEFAULT_CONVERSATION_PAGE, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: DEFAULT_CONVERSATION_PAGE, minimum: 1, maximum: 200, example: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page' })
+  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page', example: '9d4e2a71-0c3b-4f8e-a5d6-1b2c3d4e5f60' })
   @IsOptional() @IsUUID()
   after?: string;
 }

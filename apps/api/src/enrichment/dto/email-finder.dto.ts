@@ -29,7 +29,7 @@ export class FinderCandidateDto {
 export class EmailFinderAnswerDto {
   @ApiProperty({ enum: ['hunter', 'patterns'], example: 'patterns', description: 'Hunter when the account has a Hunter key and it found the address' })
   source: string;
-  @ApiPropertyOptional({ nullable: true, example: true, description: 'Whether the domain receives mail (MX), null when not asked or DNS failed' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, example: true, description: 'Whether the domain receives mail (MX), null when not asked or DNS failed' })
   domainAcceptsMail: boolean | null;
   @ApiProperty({ type: [FinderCandidateDto] }) candidates: FinderCandidateDto[];
   @ApiPropertyOptional({ example: 'hunter_rate_limited', description: 'Why Hunter\'s answer is missing though a key is set' })

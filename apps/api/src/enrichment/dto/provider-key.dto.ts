@@ -13,5 +13,5 @@ export class SetProviderKeyDto {
 export class ProviderKeyDto {
   @ApiProperty({ enum: ['hunter', 'briteverify', 'zerobounce'], example: 'hunter' }) provider: string;
   @ApiProperty({ example: '…3a4b', description: 'The key\'s last four characters' }) hint: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ example: '2026-12-01T08:00:00.000Z', format: 'date-time' }) updatedAt: string;
 }

@@ -21,13 +21,13 @@ export class EnrollmentWaitDto {
       "monthly_email_cap: the plan's emails for this month (UTC) are used up (until: when it looks again)",
   })
   reason: EnrollmentWaitReason;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: until something happens (a resume, the task done)' })
+  @ApiProperty({ example: '2026-12-09T08:00:00.000Z', type: String, format: 'date-time', nullable: true, description: 'null: until something happens (a resume, the task done)' })
   until: Date | null;
 }
 
 export class EnrollmentDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) prospectId: string;
+  @ApiProperty({ example: '2d9e7f3a-4b5c-4d6e-8f0a-1b2c3d4e5f6a', format: 'uuid' }) id: string;
+  @ApiProperty({ example: '0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f', format: 'uuid' }) prospectId: string;
   @ApiProperty({
     enum: ['active', 'paused', 'replied', 'bounced', 'completed', 'stopped', 'failed'],
     description: "paused: by the rep, its campaign, its mailbox, or until the prospect is back (see pauseReason)",
@@ -35,16 +35,16 @@ export class EnrollmentDto {
   status: EnrollmentStatus;
   @ApiProperty({ enum: PAUSE_REASONS, nullable: true, description: 'Why it is paused; null unless it is' })
   pauseReason: PauseReason | null;
-  @ApiProperty({
+  @ApiProperty({ example: 1,
     description: 'Position (from 0) of the step being run or waited on; once the sequence has ended, of the last step it reached',
   })
   currentStep: number;
-  @ApiProperty({ description: 'Emails sent so far' }) stepsSent: number;
-  @ApiProperty({ type: String, nullable: true }) stopReason: string | null;
+  @ApiProperty({ example: 1, description: 'Emails sent so far' }) stepsSent: number;
+  @ApiProperty({ example: 'replied', type: String, nullable: true }) stopReason: string | null;
   @ApiProperty({ example: 'enrollment:0f6e...' }) workflowId: string;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: Date | null;
-  @ApiProperty({
+  @ApiProperty({ example: '2026-12-01T09:00:05.000Z', type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: '2026-12-04T15:12:00.000Z', type: String, format: 'date-time', nullable: true }) finishedAt: Date | null;
+  @ApiProperty({ example: '2026-12-15T00:00:00.000Z',
     type: String,
     format: 'date-time',
     nullable: true,
@@ -76,7 +76,7 @@ export class EnrollmentDto {
 export class EnrollmentListDto {
   @ApiProperty({ type: [EnrollmentDto] }) data: EnrollmentDto[];
 
-  @ApiProperty({
+  @ApiProperty({ example: '2d9e7f3a-4b5c-4d6e-8f0a-1b2c3d4e5f6a',
     type: String,
     nullable: true,
     description: 'Pass as `after` to get the next page; null on the last page',

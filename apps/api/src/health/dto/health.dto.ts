@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class DependencyCheckDto {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
-  @ApiProperty({ description: 'Round trip of the probe, in ms' }) latencyMs: number;
-  @ApiPropertyOptional({ description: 'Why the probe failed' }) error?: string;
+  @ApiProperty({ example: 4, description: 'Round trip of the probe, in ms' }) latencyMs: number;
+  @ApiPropertyOptional({ example: 'connect ECONNREFUSED 127.0.0.1:7233', description: 'Why the probe failed' }) error?: string;
 }
 
 export class HealthChecksDto {

@@ -2,6 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ImportJob } from '@relance/db/entities/import-job.entity';
 import type { ColumnTarget } from '@relance/imports/column-mapping';
 
+/** One column's target in a mapping (the ColumnTarget union, as OpenAPI reads it). */
+export const COLUMN_TARGET_SCHEMA = {
+  type: 'object' as const,
+  required: ['kind'],
+  properties: { kind: { type: 'string', enum: ['field', 'custom', 'ignore'] }, field: { type: 'string' }, key: { type: 'string' } },
+};
+
 export class ImportProgressDto {
   @ApiProperty({ example: 'running', enum: ['awaiting_mapping', 'running', 'completed', 'failed'] }) status: string;
   @ApiProperty({ example: 12000, description: 'Data rows in the file (after the header, blank lines not counted)' }) totalRows: number;
@@ -20,7 +27,7 @@ export class ImportProgressDto {
 }
 
 export class ImportJobDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f7a', format: 'uuid' }) id: string;
   @ApiProperty({ example: 'salon-2026.csv' }) fileName: string;
   @ApiProperty({ example: 52344 }) sizeBytes: number;
   @ApiProperty({ example: 'windows-1252', enum: ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] }) encoding: string;
@@ -28,6 +35,8 @@ export class ImportJobDto {
   @ApiProperty({ example: ['Courriel', 'Prénom', 'Société', 'Secteur'] }) headers: string[];
   @ApiProperty({
     description: 'One target per column: suggested at upload, as confirmed once started',
+    type: 'array',
+    items: COLUMN_TARGET_SCHEMA,
     example: [
       { kind: 'field', field: 'email' }, { kind: 'field', field: 'firstName' }, { kind: 'field', field: 'company' },
       { kind: 'custom', key: 'secteur' },
@@ -37,9 +46,9 @@ export class ImportJobDto {
   @ApiProperty({ example: 'skip', enum: ['skip', 'update'] }) onExisting: string;
   @ApiProperty({ type: ImportProgressDto }) progress: ImportProgressDto;
   @ApiPropertyOptional({ nullable: true, example: null }) error: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ nullable: true }) startedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) completedAt: string | null;
+  @ApiProperty({ example: '2026-12-01T09:00:00.000Z' }) createdAt: string;
+  @ApiPropertyOptional({ example: '2026-12-01T09:02:10.000Z', type: String, format: 'date-time', nullable: true }) startedAt: string | null;
+  @ApiPropertyOptional({ example: '2026-12-01T09:02:41.000Z', type: String, format: 'date-time', nullable: true }) completedAt: string | null;
 
   static from(job: ImportJob): ImportJobDto {
     return {
@@ -53,6 +62,6 @@ export class ImportJobDto {
 
 export class ImportJobPageDto {
   @ApiProperty({ type: [ImportJobDto] }) data: ImportJobDto[];
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'Pass as `after` for the next page; null on the last' })
+  @ApiPropertyOptional({ example: 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f7a', type: String, nullable: true, format: 'uuid', description: 'Pass as `after` for the next page; null on the last' })
   nextCursor: string | null;
 }

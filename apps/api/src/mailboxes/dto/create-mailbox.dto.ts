@@ -17,7 +17,7 @@ class ServerSettingsDto {
   @IsInt() @Min(1) @Max(65_535)
   port: number;
 
-  @ApiPropertyOptional({ default: false, description: 'Implicit TLS (465 / 993); otherwise STARTTLS when offered' })
+  @ApiPropertyOptional({ example: false, default: false, description: 'Implicit TLS (465 / 993); otherwise STARTTLS when offered' })
   @IsOptional() @IsBoolean()
   secure?: boolean;
 
@@ -27,13 +27,13 @@ class ServerSettingsDto {
 }
 
 export class SmtpSettingsDto extends ServerSettingsDto {
-  @ApiProperty({ writeOnly: true, description: 'Stored encrypted; never returned' })
+  @ApiProperty({ example: 'app-password-1234', writeOnly: true, description: 'Stored encrypted; never returned' })
   @IsString() @IsNotEmpty() @MaxLength(1_000)
   password: string;
 }
 
 export class ImapSettingsDto extends ServerSettingsDto {
-  @ApiPropertyOptional({ writeOnly: true, description: 'Defaults to the SMTP password; stored encrypted; never returned' })
+  @ApiPropertyOptional({ example: 'app-password-1234', writeOnly: true, description: 'Defaults to the SMTP password; stored encrypted; never returned' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1_000)
   password?: string;
 }
@@ -60,15 +60,15 @@ export class CreateMailboxDto {
   @IsObject() @ValidateNested() @Type(() => ImapSettingsDto)
   imap: ImapSettingsDto;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 10000, description: 'Emails per day at most' })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 10000, example: 20, description: 'Emails per day at most' })
   @IsOptional() @IsInt() @Min(1) @Max(10_000)
   dailyLimit?: number;
 
-  @ApiPropertyOptional({ default: 60, minimum: 0, maximum: 86400, description: 'Seconds between two sends at least' })
+  @ApiPropertyOptional({ example: 90, default: 60, minimum: 0, maximum: 86400, description: 'Seconds between two sends at least' })
   @IsOptional() @IsInt() @Min(0) @Max(86_400)
   minSpacingSeconds?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 3600, description: 'Up to this many seconds added at random to each spacing' })
+  @ApiPropertyOptional({ example: 30, default: 0, minimum: 0, maximum: 3600, description: 'Up to this many seconds added at random to each spacing' })
   @IsOptional() @IsInt() @Min(0) @Max(3_600)
   spacingJitterSeconds?: number;
 

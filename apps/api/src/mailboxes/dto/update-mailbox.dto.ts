@@ -12,7 +12,7 @@ export class ImapSettingsChangeDto extends PartialType(ImapSettingsDto, PARTIAL)
 
 /** What a mailbox update may change: any field of its creation but the address, plus `disabled`. */
 export class UpdateMailboxDto extends PartialType(OmitType(CreateMailboxDto, ['email', 'smtp', 'imap'] as const), PARTIAL) {
-  @ApiPropertyOptional({ type: String, description: 'Not editable: a different address is a different mailbox (add one)', readOnly: true })
+  @ApiPropertyOptional({ example: 'rep@example.com', type: String, description: 'Not editable: a different address is a different mailbox (add one)', readOnly: true })
   @IsNotEditable('a different address is a different mailbox: add it as a new mailbox')
   email?: never;
 
@@ -27,7 +27,7 @@ export class UpdateMailboxDto extends PartialType(OmitType(CreateMailboxDto, ['e
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ImapSettingsChangeDto)
   imap?: ImapSettingsChangeDto;
 
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ example: false,
     description:
       'true: the mailbox sends nothing (its campaigns rotate to their other mailboxes, and threads on it wait); ' +
       'false: it sends again and the waiting threads carry on. Replies are read either way',

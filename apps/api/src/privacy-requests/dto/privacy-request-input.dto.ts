@@ -19,7 +19,7 @@ export class PublicPrivacyRequestDto {
   @IsIn(PRIVACY_REQUEST_TYPES)
   type: PrivacyRequestType;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'What you ask, in your words (for a rectification: what is wrong)' })
+  @ApiPropertyOptional({ example: 'Please delete everything you hold about me.', maxLength: 5000, description: 'What you ask, in your words (for a rectification: what is wrong)' })
   @IsOptional() @IsString() @MaxLength(5000)
   message?: string;
 }
@@ -30,7 +30,7 @@ export class ProspectPrivacyRequestDto {
   @IsIn(PRIVACY_REQUEST_TYPES)
   type: PrivacyRequestType;
 
-  @ApiPropertyOptional({ maxLength: 5000 })
+  @ApiPropertyOptional({ example: 'The prospect asked on the phone to be forgotten', maxLength: 5000 })
   @IsOptional() @IsString() @MaxLength(5000)
   message?: string;
 
@@ -53,15 +53,15 @@ export class StaffPrivacyRequestDto {
   @IsIn(['user', 'prospect', 'email'])
   subject: 'user' | 'prospect' | 'email';
 
-  @ApiPropertyOptional({ description: 'The account (required for a user or a prospect; for an address, limits the request to it)' })
+  @ApiPropertyOptional({ example: '5b1d6c2e-8f3a-4d7b-9c0e-1a2b3c4d5e6f', description: 'The account (required for a user or a prospect; for an address, limits the request to it)' })
   @ValidateIf((dto: StaffPrivacyRequestDto) => dto.subject !== 'email' || dto.accountId !== undefined) @IsUUID()
   accountId?: string;
 
-  @ApiPropertyOptional({ description: 'The rep, for subject `user`' })
+  @ApiPropertyOptional({ example: '7e3a9b1c-2d4f-4a6b-8c0d-9e8f7a6b5c4d', description: 'The rep, for subject `user`' })
   @ValidateIf((dto: StaffPrivacyRequestDto) => dto.subject === 'user') @IsUUID()
   userId?: string;
 
-  @ApiPropertyOptional({ description: 'The prospect, for subject `prospect`' })
+  @ApiPropertyOptional({ example: '0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f', description: 'The prospect, for subject `prospect`' })
   @ValidateIf((dto: StaffPrivacyRequestDto) => dto.subject === 'prospect') @IsUUID()
   prospectId?: string;
 
@@ -71,17 +71,17 @@ export class StaffPrivacyRequestDto {
   @Matches(WITHOUT_INVISIBLE_CHARACTERS, { message: 'email must not contain invisible characters (zero-width spaces or joiners)' })
   email?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'What the person asked, in their words' })
+  @ApiPropertyOptional({ example: 'I want a copy of my data.', maxLength: 5000, description: 'What the person asked, in their words' })
   @IsOptional() @IsString() @MaxLength(5000)
   message?: string;
 
-  @ApiPropertyOptional({ maxLength: 1000, description: 'How staff verified who asked (kept in the audit trail); omit to mail the confirmation link' })
+  @ApiPropertyOptional({ example: 'Called back on the number of the signed contract', maxLength: 1000, description: 'How staff verified who asked (kept in the audit trail); omit to mail the confirmation link' })
   @IsOptional() @IsString() @IsNotBlank() @MaxLength(1000)
   verificationReason?: string;
 }
 
 export class StaffReasonDto {
-  @ApiProperty({ maxLength: 1000, description: 'Why: kept in the audit trail (addresses are masked)' })
+  @ApiProperty({ example: 'Identity confirmed by a call-back to the account owner', maxLength: 1000, description: 'Why: kept in the audit trail (addresses are masked)' })
   @IsString() @IsNotBlank() @MaxLength(1000)
   reason: string;
 }
@@ -93,7 +93,7 @@ export class RectifyFieldsDto {
 }
 
 export class CertificateCheckDto {
-  @ApiProperty({ description: 'The certificate as mailed (compact JWS)' })
+  @ApiProperty({ example: 'eyJhbGciOiJFZERTQSJ9.eyJyZXF1ZXN0SWQiOiIuLi4ifQ.c2lnbmF0dXJl', description: 'The certificate as mailed (compact JWS)' })
   @IsString() @MaxLength(20_000)
   certificate: string;
 }

@@ -8,17 +8,17 @@ export class ListProspectSuggestionsQuery {
   @IsOptional() @IsIn(['pending', 'accepted', 'dismissed'])
   status?: ProspectSuggestionStatus;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page' })
+  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page', example: '9d4e2a71-0c3b-4f8e-a5d6-1b2c3d4e5f60' })
   @IsOptional() @IsUUID()
   after?: string;
 }
 
 export class AcceptSuggestionDto {
-  @ApiPropertyOptional({
+  @ApiPropertyOptional({ example: true,
     default: true,
     description: "Enroll the new prospect in the suggestion's campaign (the default); false only creates the prospect",
   })

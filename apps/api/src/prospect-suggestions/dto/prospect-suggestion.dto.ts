@@ -6,22 +6,22 @@ import { ProspectDto } from '../../prospects/dto/prospect.dto';
 const STATUSES: ProspectSuggestionStatus[] = ['pending', 'accepted', 'dismissed'];
 
 export class ProspectSuggestionDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', description: 'The campaign whose email the referral answered; accepting enrolls there' })
+  @ApiProperty({ example: 'a9b8c7d6-e5f4-4a3b-9c2d-1e0f2a3b4c5d', format: 'uuid' }) id: string;
+  @ApiProperty({ example: '6c1f0a9e-2b3d-4c5e-8f7a-9b0c1d2e3f4a', format: 'uuid', description: 'The campaign whose email the referral answered; accepting enrolls there' })
   campaignId: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The prospect who left (null once erased)' })
+  @ApiProperty({ example: '0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f', type: String, format: 'uuid', nullable: true, description: 'The prospect who left (null once erased)' })
   departedProspectId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The referral, as stored inbound message (null once erased)' })
+  @ApiProperty({ example: 'c7d8e9f0-a1b2-4c3d-8e4f-5a6b7c8d9e0f', type: String, format: 'uuid', nullable: true, description: 'The referral, as stored inbound message (null once erased)' })
   sourceInboundMessageId: string | null;
-  @ApiProperty({ description: 'The colleague offered instead' }) email: string;
-  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ example: 'grace@example.com', description: 'The colleague offered instead' }) email: string;
+  @ApiProperty({ example: 'Grace Hopper', type: String, nullable: true }) name: string | null;
   @ApiProperty({ enum: STATUSES }) status: ProspectSuggestionStatus;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Accepted: the prospect it made' })
+  @ApiProperty({ example: '3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d', type: String, format: 'uuid', nullable: true, description: 'Accepted: the prospect it made' })
   createdProspectId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Accepted and enrolled: the enrollment it made' })
+  @ApiProperty({ example: '2d9e7f3a-4b5c-4d6e-8f0a-1b2c3d4e5f6a', type: String, format: 'uuid', nullable: true, description: 'Accepted and enrolled: the enrollment it made' })
   enrollmentId: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was accepted or dismissed' })
+  @ApiProperty({ example: '2026-12-03T10:20:00.000Z', type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ example: '2026-12-03T14:00:00.000Z', type: String, format: 'date-time', nullable: true, description: 'When it was accepted or dismissed' })
   decidedAt: Date | null;
 
   static from(s: ProspectSuggestion): ProspectSuggestionDto {
@@ -43,7 +43,7 @@ export class ProspectSuggestionDto {
 
 export class ProspectSuggestionPageDto {
   @ApiProperty({ type: [ProspectSuggestionDto] }) data: ProspectSuggestionDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` to get the next page; null on the last page' })
+  @ApiProperty({ example: 'a9b8c7d6-e5f4-4a3b-9c2d-1e0f2a3b4c5d', type: String, nullable: true, description: 'Pass as `after` to get the next page; null on the last page' })
   nextCursor: string | null;
 }
 

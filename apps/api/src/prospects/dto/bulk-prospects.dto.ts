@@ -30,7 +30,7 @@ export const BULK_OUTCOMES = ['tagged', 'untagged', 'unchanged', 'deleted', 'not
 export type BulkOutcome = (typeof BULK_OUTCOMES)[number];
 
 export class BulkOutcomeDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '0b7c2f1e-3d4a-4c5b-9e6f-7a8b9c0d1e2f', format: 'uuid' }) id: string;
 
   @ApiProperty({
     enum: BULK_OUTCOMES,

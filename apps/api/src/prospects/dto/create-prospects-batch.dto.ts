@@ -13,7 +13,7 @@ export class CreateProspectsBatchDto {
 }
 
 export class RowErrorDto {
-  @ApiProperty({ description: 'Position of the row in `prospects`, from 0' }) index: number;
+  @ApiProperty({ example: 2, description: 'Position of the row in `prospects`, from 0' }) index: number;
   @ApiProperty({ enum: ['validation_failed', 'conflict', 'suppressed'] }) code: 'validation_failed' | 'conflict' | 'suppressed';
   @ApiProperty({ example: 'email' }) field: string;
   @ApiProperty({ example: 'email must be an email' }) message: string;

@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class PurgedWorkflowsDto {
-  @ApiProperty({ description: 'Sequences of the prospect still running, terminated' }) terminated: number;
-  @ApiProperty({ description: 'Workflow runs whose history was deleted from Temporal' }) deletedRuns: number;
+  @ApiProperty({ example: 1, description: 'Sequences of the prospect still running, terminated' }) terminated: number;
+  @ApiProperty({ example: 3, description: 'Workflow runs whose history was deleted from Temporal' }) deletedRuns: number;
 }
 
 /** What forgetting a prospect did: counts and ids only, never the person's data. */
 export class ForgetResultDto {
-  @ApiProperty({ format: 'uuid', description: 'Names this erasure in the audit trail and the erasure ledger' })
+  @ApiProperty({ example: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', format: 'uuid', description: 'Names this erasure in the audit trail and the erasure ledger' })
   requestId: string;
 
   @ApiProperty({

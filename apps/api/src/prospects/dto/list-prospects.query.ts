@@ -8,7 +8,7 @@ import { IsTag } from './prospect-tags';
 const QueryBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class ListProspectsQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, example: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 
@@ -20,7 +20,7 @@ export class ListProspectsQuery {
   @IsOptional() @IsIn(PROSPECT_STATUSES)
   status?: ProspectStatus;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only prospects enrolled in this campaign of the account' })
+  @ApiPropertyOptional({ example: '6c1f0a9e-2b3d-4c5e-8f7a-9b0c1d2e3f4a', format: 'uuid', description: 'Only prospects enrolled in this campaign of the account' })
   @IsOptional() @IsUUID()
   campaign?: string;
 
@@ -28,7 +28,7 @@ export class ListProspectsQuery {
   @IsOptional() @IsTag()
   tag?: string;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Only restricted prospects (true), or only the others (false)' })
+  @ApiPropertyOptional({ example: false, type: Boolean, description: 'Only restricted prospects (true), or only the others (false)' })
   @IsOptional() @QueryBoolean() @IsBoolean()
   restricted?: boolean;
 

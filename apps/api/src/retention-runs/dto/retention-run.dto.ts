@@ -4,13 +4,13 @@ import { RETENTION_JOBS } from '@relance/temporal/contracts';
 
 /** One run of a retention job: what it removed (counts), how long it took, or why it failed. */
 export class RetentionRunDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f', format: 'uuid' }) id: string;
   @ApiProperty({ enum: RETENTION_JOBS }) job: string;
-  @ApiProperty({ type: String, format: 'date-time' }) startedAt: Date;
-  @ApiProperty({ type: String, format: 'date-time' }) finishedAt: Date;
-  @ApiProperty() durationMs: number;
+  @ApiProperty({ example: '2026-12-07T03:00:00.000Z', type: String, format: 'date-time' }) startedAt: Date;
+  @ApiProperty({ example: '2026-12-07T03:00:04.200Z', type: String, format: 'date-time' }) finishedAt: Date;
+  @ApiProperty({ example: 4200 }) durationMs: number;
   @ApiProperty({ type: Object, example: { requestLogsArchived: 1200, archiveFilesWritten: 3 } }) counts: Record<string, number>;
-  @ApiProperty({ type: String, nullable: true, description: 'Why the run failed; null when it succeeded' }) error: string | null;
+  @ApiProperty({ example: 'could not write the archive: ENOSPC', type: String, nullable: true, description: 'Why the run failed; null when it succeeded' }) error: string | null;
 
   static from(run: RetentionRun): RetentionRunDto {
     return {
@@ -22,6 +22,6 @@ export class RetentionRunDto {
 
 export class RetentionRunPageDto {
   @ApiProperty({ type: [RetentionRunDto] }) data: RetentionRunDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null on the last page' })
+  @ApiProperty({ example: 'c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f', type: String, nullable: true, description: 'Pass as `after` for the next page; null on the last page' })
   nextCursor: string | null;
 }

@@ -9,11 +9,11 @@ export class ListSubprocessorsQuery {
 }
 
 export class ListSubprocessorChangesQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this entry\'s changes' })
+  @ApiPropertyOptional({ example: 'e4f5a6b7-c8d9-4e0f-9a1b-2c3d4e5f6a70', format: 'uuid', description: 'Only this entry\'s changes' })
   @IsOptional() @IsUUID()
   subprocessorId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100, example: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   limit?: number;
 }

@@ -47,28 +47,28 @@ export class ChangeTermsDto {
   @IsOptional() @IsInstant()
   effectiveAt?: string;
 
-  @ApiPropertyOptional({ maxLength: 1000, description: 'Why: kept in the audit trail (addresses are masked)' })
+  @ApiPropertyOptional({ example: 'The provider moves its processing to the US', maxLength: 1000, description: 'Why: kept in the audit trail (addresses are masked)' })
   @IsOptional() @IsString() @MaxLength(1000)
   reason?: string;
 }
 
 export class CreateSubprocessorDto extends SubprocessorFieldsDto {
-  @ApiPropertyOptional({ description: 'See ChangeTerms.effectiveAt' })
+  @ApiPropertyOptional({ example: '2027-01-15T00:00:00Z', description: 'See ChangeTerms.effectiveAt' })
   @IsOptional() @IsInstant()
   effectiveAt?: string;
 
-  @ApiPropertyOptional({ maxLength: 1000, description: 'Why: kept in the audit trail' })
+  @ApiPropertyOptional({ example: 'New payment provider', maxLength: 1000, description: 'Why: kept in the audit trail' })
   @IsOptional() @IsString() @MaxLength(1000)
   reason?: string;
 }
 
 // Null is validated (and refused) rather than skipped.
 export class UpdateSubprocessorDto extends PartialType(SubprocessorFieldsDto, { skipNullProperties: false }) {
-  @ApiPropertyOptional({ description: 'See ChangeTerms.effectiveAt' })
+  @ApiPropertyOptional({ example: '2027-01-15T00:00:00Z', description: 'See ChangeTerms.effectiveAt' })
   @IsOptional() @IsInstant()
   effectiveAt?: string;
 
-  @ApiPropertyOptional({ maxLength: 1000, description: 'Why: kept in the audit trail' })
+  @ApiPropertyOptional({ example: 'The provider moves its processing to the US', maxLength: 1000, description: 'Why: kept in the audit trail' })
   @IsOptional() @IsString() @MaxLength(1000)
   reason?: string;
 }

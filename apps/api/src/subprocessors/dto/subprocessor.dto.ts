@@ -3,26 +3,27 @@ import type { ChangeRow, EntryRow, UpcomingChange } from '@relance/subprocessors
 import type { SubprocessorFields } from '@relance/subprocessors';
 
 export class FieldChangeDto {
-  @ApiPropertyOptional({ nullable: true, description: 'Null for an entry being added' }) before: string | null;
-  @ApiProperty() after: string;
+  @ApiPropertyOptional({ example: 'EU', type: String, nullable: true, description: 'Null for an entry being added' }) before: string | null;
+  @ApiProperty({ example: 'US' }) after: string;
 }
 
 const CHANGES_DOC = {
   type: 'object', additionalProperties: { $ref: '#/components/schemas/FieldChangeDto' },
+  example: { processingLocation: { before: 'EU', after: 'US' } },
   description: 'Field → before and after (name, address, processingScope, personalDataTypes, processingLocation, transferMechanism, status)',
 } as const;
 
 /** One row of the change log, as staff read it. */
 export class SubprocessorChangeDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) subprocessorId: string;
+  @ApiProperty({ example: 'd3e4f5a6-b7c8-4d9e-8f0a-1b2c3d4e5f60', format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'e4f5a6b7-c8d9-4e0f-9a1b-2c3d4e5f6a70', format: 'uuid' }) subprocessorId: string;
   @ApiProperty({ enum: ['added', 'updated', 'retired'] }) kind: string;
   @ApiProperty(CHANGES_DOC) changes: Record<string, FieldChangeDto>;
-  @ApiProperty() effectiveAt: string;
-  @ApiProperty({ description: 'Whether the change applies already' }) inEffect: boolean;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) createdByStaffId: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ description: 'Subscribed owners mailed about it so far' }) noticesSent: number;
+  @ApiProperty({ example: '2027-01-15T00:00:00.000Z' }) effectiveAt: string;
+  @ApiProperty({ example: false, description: 'Whether the change applies already' }) inEffect: boolean;
+  @ApiPropertyOptional({ example: '7e3a9b1c-2d4f-4a6b-8c0d-9e8f7a6b5c4d', type: String, format: 'uuid', nullable: true }) createdByStaffId: string | null;
+  @ApiProperty({ example: '2026-12-16T10:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ example: 42, description: 'Subscribed owners mailed about it so far' }) noticesSent: number;
   @ApiProperty({ example: 'subprocessor-notice:…', description: 'The Temporal workflow that mails the notices' }) noticeWorkflowId: string;
 
   static from(change: ChangeRow, now: Date): SubprocessorChangeDto {
@@ -35,22 +36,30 @@ export class SubprocessorChangeDto {
   }
 }
 
+/** An entry as the public registry shows it. */
+export class PublicSubprocessorDto {
+  @ApiProperty({ example: 'e4f5a6b7-c8d9-4e0f-9a1b-2c3d4e5f6a70', format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Stripe' }) name: string;
+  @ApiProperty({ example: '510 Townsend Street, San Francisco, California' }) address: string;
+  @ApiProperty({ example: 'Payment services' }) processingScope: string;
+  @ApiProperty({ example: 'Name, address, email address' }) personalDataTypes: string;
+  @ApiProperty({ example: 'US' }) processingLocation: string;
+  @ApiProperty({ example: 'Data Privacy Framework' }) transferMechanism: string;
+
+  static from(entry: SubprocessorFields & { id: string }): PublicSubprocessorDto {
+    return { ...entry };
+  }
+}
+
 /** An entry as staff read it: the newest values saved, pending changes included. */
-export class SubprocessorDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() address: string;
-  @ApiProperty() processingScope: string;
-  @ApiProperty() personalDataTypes: string;
-  @ApiProperty() processingLocation: string;
-  @ApiProperty() transferMechanism: string;
+export class SubprocessorDto extends PublicSubprocessorDto {
   @ApiProperty({ enum: ['active', 'retired'], description: 'Once every saved change applies' }) status: string;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ example: '2026-01-10T09:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ example: '2026-12-16T10:00:00.000Z' }) updatedAt: string;
   @ApiPropertyOptional({ type: [SubprocessorChangeDto], description: 'Its change log, newest first (single-entry route and changes)' })
   changes?: SubprocessorChangeDto[];
 
-  static from(entry: EntryRow, changes?: SubprocessorChangeDto[]): SubprocessorDto {
+  static override from(entry: EntryRow, changes?: SubprocessorChangeDto[]): SubprocessorDto {
     return {
       id: entry.id, name: entry.name, address: entry.address, processingScope: entry.processingScope,
       personalDataTypes: entry.personalDataTypes, processingLocation: entry.processingLocation,
@@ -61,27 +70,13 @@ export class SubprocessorDto {
   }
 }
 
-export class PublicSubprocessorDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() address: string;
-  @ApiProperty() processingScope: string;
-  @ApiProperty() personalDataTypes: string;
-  @ApiProperty() processingLocation: string;
-  @ApiProperty() transferMechanism: string;
-
-  static from(entry: SubprocessorFields & { id: string }): PublicSubprocessorDto {
-    return { ...entry };
-  }
-}
-
 export class UpcomingChangeDto {
-  @ApiProperty({ format: 'uuid' }) changeId: string;
-  @ApiProperty({ format: 'uuid' }) subprocessorId: string;
-  @ApiProperty({ description: 'The entry\'s name once the change applies' }) name: string;
+  @ApiProperty({ example: 'd3e4f5a6-b7c8-4d9e-8f0a-1b2c3d4e5f60', format: 'uuid' }) changeId: string;
+  @ApiProperty({ example: 'e4f5a6b7-c8d9-4e0f-9a1b-2c3d4e5f6a70', format: 'uuid' }) subprocessorId: string;
+  @ApiProperty({ example: 'Stripe', description: 'The entry\'s name once the change applies' }) name: string;
   @ApiProperty({ enum: ['added', 'updated', 'retired'] }) kind: string;
   @ApiProperty(CHANGES_DOC) changes: Record<string, FieldChangeDto>;
-  @ApiProperty() effectiveAt: string;
+  @ApiProperty({ example: '2027-01-15T00:00:00.000Z' }) effectiveAt: string;
 
   static from(change: UpcomingChange): UpcomingChangeDto {
     return { ...change, effectiveAt: change.effectiveAt.toISOString() };
@@ -92,10 +87,10 @@ export class UpcomingChangeDto {
 export class PublicSubprocessorListDto {
   @ApiProperty({ type: [PublicSubprocessorDto], description: 'Subprocessors in use now, by name' }) subprocessors: PublicSubprocessorDto[];
   @ApiProperty({ type: [UpcomingChangeDto], description: 'Announced changes, soonest first' }) upcomingChanges: UpcomingChangeDto[];
-  @ApiProperty() generatedAt: string;
+  @ApiProperty({ example: '2026-12-07T12:00:00.000Z' }) generatedAt: string;
 }
 
 export class NoticeSubscriptionDto {
-  @ApiProperty({ description: 'Whether the calling owner is mailed every registry change' }) subscribed: boolean;
-  @ApiPropertyOptional({ nullable: true }) subscribedAt: string | null;
+  @ApiProperty({ example: true, description: 'Whether the calling owner is mailed every registry change' }) subscribed: boolean;
+  @ApiPropertyOptional({ example: '2026-11-02T14:05:00.000Z', type: String, format: 'date-time', nullable: true }) subscribedAt: string | null;
 }

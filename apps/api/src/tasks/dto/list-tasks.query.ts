@@ -12,11 +12,11 @@ export class ListTasksQuery {
   @IsOptional() @IsIn(TASK_STATUSES)
   status?: TaskStatus;
 
-  @ApiPropertyOptional({ default: DEFAULT_TASK_PAGE, minimum: 1, maximum: MAX_TASK_PAGE })
+  @ApiPropertyOptional({ default: DEFAULT_TASK_PAGE, minimum: 1, maximum: MAX_TASK_PAGE, example: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_TASK_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page' })
+  @ApiPropertyOptional({ format: 'uuid', description: '`nextCursor` of the previous page', example: '9d4e2a71-0c3b-4f8e-a5d6-1b2c3d4e5f60' })
   @IsOptional() @IsUUID()
   after?: string;
 }
