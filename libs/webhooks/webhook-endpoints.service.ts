@@ -73,6 +73,8 @@ export class WebhookEndpoints {
   }
 
   async update(accountId: string, id: string, input: Partial<EndpointInput>): Promise<WebhookEndpoint> {
+    // Another account's endpoint is a 404 before its URL is resolved: nothing about it leaks.
+    if (!(await this.endpoints.find(accountId, id))) throw DomainError.notFound('webhook endpoint', id);
     const changes: WebhookEndpointChanges = {};
     if (input.events !== undefined) changes.events = checkedEvents(input.events);
     if (input.url !== undefined) {

@@ -35,6 +35,9 @@ async function insert(c: IsolationContext, sql: string, values: unknown[]): Prom
   return row.id;
 }
 
+const webhookEndpoint = (c: IsolationContext) => c.once('webhook-endpoint', async () => expectCreated(
+  await c.owner.call('POST', '/v1/webhook-endpoints', { url: 'http://127.0.0.1:9/isolation', events: ['prospect.replied'] }), 'webhook-endpoints'));
+
 const enrollment = (c: IsolationContext) => c.once('enrollment', async () => insert(c,
   `INSERT INTO enrollments (account_id, campaign_id, prospect_id, workflow_id) VALUES ($1, $2, $3, 'isolation-fixture')`,
   [c.owner.accountId, await campaign(c), await prospect(c)]));
@@ -96,6 +99,37 @@ export const FIXTURES: Record<string, Fixture> = {
   exports: async (c) => {
     const id = await expectCreated(await c.owner.call('POST', '/v1/account/exports'), 'exports');
     return { params: { id }, table: 'account_exports', id };
+  },
+  users: async (c) => {
+    const id = await insert(c, `INSERT INTO users (account_id, email, name, role) VALUES ($1, $2, 'Mia', 'member')`,
+      [c.owner.accountId, `member-${randomUUID()}@acme.example`]);
+    return { params: { id }, table: 'users', id };
+  },
+  invitations: async (c) => {
+    const id = await insert(c,
+      `INSERT INTO invitations (account_id, email, role, token_hash, expires_at) VALUES ($1, $2, 'member', $3, now() + interval '1 day')`,
+      [c.owner.accountId, `invited-${randomUUID()}@acme.example`, randomUUID()]);
+    return { params: { id }, table: 'invitations', id };
+  },
+  'api-keys': async (c) => {
+    const id = await expectCreated(await c.owner.call('POST', '/v1/api-keys', { name: 'Isolation' }), 'api-keys');
+    return { params: { id }, table: 'api_keys', id };
+  },
+  'webhook-endpoints': async (c) => {
+    const id = await webhookEndpoint(c);
+    return { params: { id }, table: 'webhook_endpoints', id };
+  },
+  'webhook-deliveries': async (c) => {
+    const id = await insert(c,
+      `INSERT INTO webhook_deliveries (account_id, endpoint_id, event_type, event_key, payload, status)
+       VALUES ($1, $2, 'prospect.replied', $3, '{}'::jsonb, 'failed')`,
+      [c.owner.accountId, await webhookEndpoint(c), `isolation:${randomUUID()}`]);
+    return { params: { id }, table: 'webhook_deliveries', id };
+  },
+  hooks: async (c) => {
+    const id = await expectCreated(
+      await c.owner.call('POST', '/v1/hooks', { target_url: 'http://127.0.0.1:9/zap', event: 'prospect.bounced' }), 'hooks');
+    return { params: { id }, table: 'webhook_endpoints', id };
   },
   'enrichment-jobs': async (c) => {
     const id = await insert(c,
