@@ -1,10 +1,11 @@
 import type { AppConfig } from '@relance/config';
 import type { FieldChange, SubprocessorChangeKind } from '@relance/db/entities';
-import { DomainError } from '@relance/errors';
+import { DomainError, invalidCursor } from '@relance/errors';
 import type { AuditTrail } from '@relance/privacy/audit-trail';
 import { additionChanges, effectiveDateFor, fieldChanges } from './change-plan';
 import { SUBPROCESSOR_FIELDS, type SubprocessorFields } from './subprocessor-fields';
 import type { ChangeRow, EntryRow, RegistryTransaction, SubprocessorRepository } from './subprocessor.repository';
+import type { Page, PageRequest } from '@relance/db/repositories/keyset-page';
 
 /** When a change applies (parsed by the caller: an API body, a console form), and why (audit trail only). */
 export interface ChangeTerms {
@@ -39,8 +40,11 @@ export class SubprocessorRegistry {
     private readonly startNotice: StartNotice,
   ) {}
 
-  list(status?: 'active' | 'retired'): Promise<EntryRow[]> {
-    return this.registry.list(status);
+  /** A page of entries in name order; a 400 for a cursor that names no entry. */
+  async list(status: 'active' | 'retired' | undefined, page: PageRequest): Promise<Page<EntryRow>> {
+    const found = await this.registry.listPage(status, page);
+    if (!found) throw invalidCursor('a subprocessor entry');
+    return found;
   }
 
   async get(id: string): Promise<{ entry: EntryRow; changes: ChangeRow[] }> {
@@ -49,8 +53,11 @@ export class SubprocessorRegistry {
     return { entry, changes: await this.registry.changes({ subprocessorId: id, limit: 1000 }) };
   }
 
-  changes(filter: { subprocessorId?: string; limit: number }): Promise<ChangeRow[]> {
-    return this.registry.changes(filter);
+  /** A page of the change log, newest first; a 400 for a cursor that names no change. */
+  async changes(subprocessorId: string | undefined, page: PageRequest): Promise<Page<ChangeRow>> {
+    const found = await this.registry.changesPage(subprocessorId, page);
+    if (!found) throw invalidCursor('a registry change');
+    return found;
   }
 
   add(caller: RegistryEditor, fields: SubprocessorFields, terms: ChangeTerms): Promise<RegistryChange> {

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { FieldChange, SubprocessorChangeKind, SubprocessorStatus } from '@relance/db/entities';
 import type { LoggedChange, StoredEntry } from './effective-registry';
 import { FIELD_COLUMNS, SUBPROCESSOR_FIELDS, type SubprocessorFields } from './subprocessor-fields';
+import { keysetPage, type Page, type PageRequest } from '@relance/db/repositories/keyset-page';
 
 export interface EntryRow extends StoredEntry {
   createdAt: Date;
@@ -103,6 +104,29 @@ export class SubprocessorRepository {
       `SELECT ${ENTRY_COLUMNS} FROM subprocessors WHERE ($1::text IS NULL OR status = $1) ORDER BY lower(name), id`, [status ?? null],
     );
     return rows.map(toEntry);
+  }
+
+  /** A page of the registry in name order, of one status when given; null when `after` names no entry. */
+  listPage(status: SubprocessorStatus | undefined, page: PageRequest): Promise<Page<EntryRow> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `SELECT ${ENTRY_COLUMNS}, lower(name) AS sort_name FROM subprocessors`,
+      params: [],
+      filter: status ? { sql: 'status = $1', params: [status] } : undefined,
+      key: ['sort_name', 'id'],
+      map: toEntry,
+    }, page);
+  }
+
+  /** A page of the change log, newest first, of one entry when given; null when `after` names no change. */
+  changesPage(subprocessorId: string | undefined, page: PageRequest): Promise<Page<ChangeRow> | null> {
+    return keysetPage(this.dataSource, {
+      rows: `SELECT ${CHANGE_COLUMNS} FROM subprocessor_changes c`,
+      params: [],
+      filter: subprocessorId ? { sql: 'subprocessor_id = $1::uuid', params: [subprocessorId] } : undefined,
+      key: ['created_at', 'id'],
+      descending: true,
+      map: toChange,
+    }, page);
   }
 
   async find(id: string): Promise<EntryRow | null> {

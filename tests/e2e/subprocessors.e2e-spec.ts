@@ -119,11 +119,24 @@ describe('subprocessor registry (staff routes, notices, public list)', () => {
     assert.equal((await publicApi.get('/v1/staff/subprocessor-changes')).status, 401);
     const [{ count }] = await stack.dataSource.query(`SELECT count(*)::int AS count FROM subprocessors WHERE name = $1`, [body.name]);
     assert.equal(count, 0, 'nothing was added');
-    const listed = await admin.get('/v1/staff/subprocessors');
+    const listed = await admin.get('/v1/staff/subprocessors?limit=200');
     assert.equal(listed.status, 200);
-    assert.ok(listed.body.length >= 25, 'the seeded entries');
-    assert.ok(listed.body.some((entry: { name: string; address: string }) =>
+    assert.ok(listed.body.data.length >= 25, 'the seeded entries');
+    assert.ok(listed.body.data.some((entry: { name: string; address: string }) =>
       entry.name === 'Meta Platforms, Inc' && entry.address === '1 Hacker Way, Menlo Park, California'));
+  });
+
+  it('lists the registry a page at a time, in name order, and refuses a cursor that names no entry', async () => {
+    const all = (await admin.get('/v1/staff/subprocessors?limit=200')).body.data.map((entry: { id: string }) => entry.id);
+    const first = await admin.get('/v1/staff/subprocessors?limit=10');
+    assert.equal(first.body.data.length, 10);
+    assert.equal(first.body.nextCursor, first.body.data[9].id);
+    const second = await admin.get(`/v1/staff/subprocessors?limit=10&after=${first.body.nextCursor}`);
+    const paged = [...first.body.data, ...second.body.data].map((entry: { id: string }) => entry.id);
+    assert.deepEqual(paged, all.slice(0, paged.length), 'the second page goes on where the first ended');
+    const stale = await admin.get(`/v1/staff/subprocessors?after=${randomUUID()}`);
+    assert.deepEqual([stale.status, stale.body.error.field], [400, 'after']);
+    assert.equal((await admin.get(`/v1/staff/subprocessor-changes?after=${randomUUID()}`)).status, 400);
   });
 
   it('bad input gets a 400 naming the field; impossible changes a 404 or 409', async () => {
@@ -197,7 +210,8 @@ describe('subprocessor registry (staff routes, notices, public list)', () => {
     assert.deepEqual(log.body.changes.map((c: { kind: string }) => c.kind), ['retired', 'updated', 'added']);
     assert.ok(log.body.changes.every((c: { createdByStaffId: string; inEffect: boolean }) => c.createdByStaffId === adminId && !c.inEffect));
     const changes = await admin.get(`/v1/staff/subprocessor-changes?subprocessorId=${added.id}`);
-    assert.deepEqual(changes.body.map((c: { id: string }) => c.id), [retirement.id, edit.id, addition.id]);
+    assert.deepEqual(changes.body.data.map((c: { id: string }) => c.id), [retirement.id, edit.id, addition.id]);
+    assert.equal(changes.body.nextCursor, null);
     const audit = await stack.dataSource.query(
       `SELECT action, actor_id, reason, details FROM audit_events WHERE target_type = 'subprocessor' AND target_id = $1 ORDER BY occurred_at`, [added.id],
     );
@@ -215,7 +229,7 @@ describe('subprocessor registry (staff routes, notices, public list)', () => {
     assert.match(notice.subject ?? '', new RegExp(`${name} will change on ${edit.effectiveAt.slice(0, 10)}`));
     assert.match(notice.text ?? '', /Processing location: France -> Germany/);
     assert.match(notice.text ?? '', new RegExp(`object to this change before ${edit.effectiveAt.replace(/\./g, '\\.')}`));
-    assert.equal((await admin.get(`/v1/staff/subprocessor-changes?subprocessorId=${added.id}`)).body[0].noticesSent, 2);
+    assert.equal((await admin.get(`/v1/staff/subprocessor-changes?subprocessorId=${added.id}`)).body.data[0].noticesSent, 2);
     const [{ count }] = await stack.dataSource.query(`SELECT count(*)::int AS count FROM subprocessor_notice_sends WHERE change_id = $1`, [edit.id]);
     assert.equal(count, 2);
   });

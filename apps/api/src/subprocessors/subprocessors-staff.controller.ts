@@ -6,10 +6,11 @@ import { StaffRoles } from '../auth/staff-roles.decorator';
 import type { StaffContext } from '../common/api-request';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { pageRequest } from '../common/page-query';
 import { instantOf } from '../common/validators/instant';
 import { ListSubprocessorChangesQuery, ListSubprocessorsQuery } from './dto/list-subprocessors.query';
 import { ChangeTermsDto, CreateSubprocessorDto, UpdateSubprocessorDto } from './dto/subprocessor-input.dto';
-import { FieldChangeDto, SubprocessorChangeDto, SubprocessorDto } from './dto/subprocessor.dto';
+import { FieldChangeDto, SubprocessorChangeDto, SubprocessorChangePageDto, SubprocessorDto, SubprocessorPageDto } from './dto/subprocessor.dto';
 
 /**
  * The subprocessor registry for admins (the console's screens call these): list, read with the
@@ -25,11 +26,12 @@ export class SubprocessorsStaffController {
   constructor(@Inject(SubprocessorRegistry) private readonly registry: SubprocessorRegistry) {}
 
   @Get('subprocessors')
-  @ApiOperation({ summary: 'Every registry entry, retired ones too, with its newest saved values (admin)' })
-  @ApiOkResponse({ type: [SubprocessorDto] })
+  @ApiOperation({ summary: 'Every registry entry, retired ones too, with its newest saved values, in name order, a page at a time (admin)' })
+  @ApiOkResponse({ type: SubprocessorPageDto })
   @ApiErrors(400)
-  async list(@Query() query: ListSubprocessorsQuery): Promise<SubprocessorDto[]> {
-    return (await this.registry.list(query.status)).map((entry) => SubprocessorDto.from(entry));
+  async list(@Query() query: ListSubprocessorsQuery): Promise<SubprocessorPageDto> {
+    const { items, nextCursor } = await this.registry.list(query.status, pageRequest(query));
+    return { data: items.map((entry) => SubprocessorDto.from(entry)), nextCursor };
   }
 
   @Get('subprocessors/:id')
@@ -72,13 +74,13 @@ export class SubprocessorsStaffController {
   }
 
   @Get('subprocessor-changes')
-  @ApiOperation({ summary: 'The registry\'s change log, newest first, with how many notices each change has mailed (admin)' })
-  @ApiOkResponse({ type: [SubprocessorChangeDto] })
+  @ApiOperation({ summary: 'The registry\'s change log, newest first, a page at a time, with how many notices each change has mailed (admin)' })
+  @ApiOkResponse({ type: SubprocessorChangePageDto })
   @ApiErrors(400)
-  async changes(@Query() query: ListSubprocessorChangesQuery): Promise<SubprocessorChangeDto[]> {
+  async changes(@Query() query: ListSubprocessorChangesQuery): Promise<SubprocessorChangePageDto> {
     const now = new Date();
-    return (await this.registry.changes({ subprocessorId: query.subprocessorId, limit: query.limit ?? 100 }))
-      .map((change) => SubprocessorChangeDto.from(change, now));
+    const { items, nextCursor } = await this.registry.changes(query.subprocessorId, pageRequest(query));
+    return { data: items.map((change) => SubprocessorChangeDto.from(change, now)), nextCursor };
   }
 }
 

@@ -94,3 +94,18 @@ export class NoticeSubscriptionDto {
   @ApiProperty({ example: true, description: 'Whether the calling owner is mailed every registry change' }) subscribed: boolean;
   @ApiPropertyOptional({ example: '2026-11-02T14:05:00.000Z', type: String, format: 'date-time', nullable: true }) subscribedAt: string | null;
 }
+
+const NEXT_CURSOR = {
+  type: String, nullable: true, example: '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e',
+  description: 'Pass as `after` for the next page; null on the last page',
+} as const;
+
+export class SubprocessorPageDto {
+  @ApiProperty({ type: [SubprocessorDto], description: 'In name order' }) data: SubprocessorDto[];
+  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
+}
+
+export class SubprocessorChangePageDto {
+  @ApiProperty({ type: [SubprocessorChangeDto], description: 'Newest first' }) data: SubprocessorChangeDto[];
+  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
+}
